@@ -1,0 +1,20 @@
+/** One Jest run for unit specs (beside the code) and end-to-end specs (test/), against the real
+ * PostgreSQL and Redis of this machine. test/setup/global-setup.ts migrates a template database once;
+ * each spec file then clones its own database from it (see test/setup/test-context.ts). */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    '^@app/(.*?)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  },
+  testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
