@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+import { checkDependencies, StartupError } from '@app/database';
+
+async function bootstrap() {
+  const config = loadConfig();
+  await checkDependencies(config);
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  configureApp(app);
+  await app.listen(config.PORT);
+  console.log(`API listening on http://localhost:${config.PORT}/api/v1 (docs: http://localhost:${config.PORT}/docs, health: http://localhost:${config.PORT}/health)`);
+}
+
+bootstrap().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof StartupError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { READERS, Role, Roles } from '@app/common';
+import { CcgDto, CreateCcgDto, CreateRegionDto, ListCcgsQuery, PracticesService, RegionDto } from '@app/practices';
+
+@ApiTags('geography')
+@ApiBearerAuth()
+@Controller()
+export class GeographyController {
+  constructor(private readonly practices: PracticesService) {}
+
+  @Post('regions') @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Create a region' }) @ApiCreatedResponse({ type: RegionDto })
+  createRegion(@Body() dto: CreateRegionDto) {
+    return this.practices.createRegion(dto);
+  }
+
+  @Get('regions') @Roles(...READERS)
+  @ApiOperation({ summary: 'List regions' }) @ApiOkResponse({ type: [RegionDto] })
+  listRegions() {
+    return this.practices.listRegions();
+  }
+
+  @Post('ccgs') @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Create a CCG in a region' }) @ApiCreatedResponse({ type: CcgDto })
+  createCcg(@Body() dto: CreateCcgDto) {
+    return this.practices.createCcg(dto);
+  }
+
+  @Get('ccgs') @Roles(...READERS)
+  @ApiOperation({ summary: 'List CCGs, optionally of one region' }) @ApiOkResponse({ type: [CcgDto] })
+  listCcgs(@Query() query: ListCcgsQuery) {
+    return this.practices.listCcgs(query.regionCode);
+  }
+}

@@ -1,0 +1,45 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export enum Role {
+  Admin = 'admin',
+  Support = 'support',
+  Manager = 'manager',
+}
+
+/** Who is making a request: set on `request.user` by the authentication guard. */
+export interface Actor {
+  userId: number;
+  role: Role;
+  /** Support staff with a region may write only within it; null means everywhere. */
+  regionCode: string | null;
+}
+
+export const IS_PUBLIC = 'isPublic';
+export const ROLES = 'roles';
+
+/** Open to anyone, no token (health, docs, login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The roles allowed on a route or controller; the handler's list overrides the controller's. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+/** All roles may read. */
+export const READERS = [Role.Admin, Role.Support, Role.Manager];
+/** Those who may change practice data (support staff within their region). */
+export const WRITERS = [Role.Admin, Role.Support];
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor | undefined => {
+  return ctx.switchToHttp().getRequest().user;
+});
+
+/**
+ * Support staff with a region may change only practices in that region (DESIGN.md "People"). Managers
+ * never reach a write route (the role guard stops them), admins and region-less support staff write anywhere.
+ * No actor means an internal caller (an import, a job) acting for the system.
+ */
+export function mayWriteInRegion(actor: Actor | undefined, regionCode: string): boolean {
+  if (!actor) return true;
+  if (actor.role === Role.Admin) return true;
+  if (actor.role === Role.Support) return actor.regionCode === null || actor.regionCode === regionCode;
+  return false;
+}

@@ -1,0 +1,43 @@
+/**
+ * Effective dates are calendar dates (DESIGN.md): plain `YYYY-MM-DD` strings, no time and no zone.
+ * Keeping them as strings end to end avoids the classic off-by-one of JavaScript Date and time zones.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The same point in the previous year; 29 February becomes 28 February (DESIGN.md "Figures"). */
+export function minusOneYear(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const day = Math.min(d, daysInMonth(y - 1, m));
+  return `${pad(y - 1, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+}
+
+/** The calendar date of an instant in a time zone (e.g. Europe/London's "today"). */
+export function calendarDateIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Last day of the month of a `YYYY-MM` string. */
+export function monthEnd(yearMonth: string): string {
+  const [y, m] = yearMonth.split('-').map(Number);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(daysInMonth(y, m), 2)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}

@@ -1,0 +1,99 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, FieldProblem } from './errors';
+
+/** The one JSON shape of every error response. */
+export interface ErrorBody {
+  status: number;
+  error: string;
+  message: string;
+  problems: FieldProblem[];
+  requestId?: string;
+}
+
+/**
+ * Turns every error into ErrorBody. Client mistakes keep their message; anything unexpected becomes a
+ * generic 500 whose details go to the log under the request id, never into the response.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const body = this.toBody(exception);
+    // Errors raised before the logging middleware ran (e.g. malformed JSON) still get an id to quote.
+    body.requestId = req?.id ? String(req.id) : randomUUID();
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req?.method} ${req?.url}`);
+    }
+    if (res.headersSent) return;
+    res.status(body.status).json(body);
+  }
+
+  private toBody(e: unknown): ErrorBody {
+    if (e instanceof DomainError) {
+      return { status: e.status, error: e.code, message: e.message, problems: e.problems };
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      if (status === 400 && /JSON/.test(e.message)) {
+        return { status, error: 'bad_request', message: 'The request body is not valid JSON', problems: [] };
+      }
+      const response = e.getResponse();
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
+      return { status, error: errorName(status), message, problems: [] };
+    }
+    if (e instanceof QueryFailedError) {
+      const mapped = fromDatabaseError((e as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError);
+      if (mapped) return mapped;
+    }
+    const bodyParser = fromBodyParserError(e);
+    if (bodyParser) return bodyParser;
+    if (isConnectionError(e)) {
+      return { status: 503, error: 'service_unavailable', message: 'The database is not reachable; try again shortly', problems: [] };
+    }
+    return { status: 500, error: 'internal_error', message: 'Something went wrong; quote the request id to support', problems: [] };
+  }
+}
+
+function fromDatabaseError(err?: { code?: string; detail?: string }): ErrorBody | undefined {
+  const code = err?.code ?? '';
+  if (code === '23505') return { status: 409, error: 'conflict', message: 'That record already exists', problems: [] };
+  if (code === '23503') return { status: 409, error: 'conflict', message: 'A referenced record does not exist or is still in use', problems: [] };
+  if (code === '23514' || code === '23502' || code.startsWith('22')) {
+    return { status: 400, error: 'bad_request', message: 'A value is out of range or malformed', problems: [] };
+  }
+  if (code === '40001' || code === '40P01') {
+    return { status: 409, error: 'conflict', message: 'A concurrent change got in the way; retry', problems: [] };
+  }
+  if (code.startsWith('08') || code === '57P01' || code === '57P03' || code === '53300') {
+    return { status: 503, error: 'service_unavailable', message: 'The database is not reachable; try again shortly', problems: [] };
+  }
+  return undefined;
+}
+
+/** Express body-parser errors (malformed JSON, body too large) arrive as plain errors with a status. */
+function fromBodyParserError(e: unknown): ErrorBody | undefined {
+  const err = e as { status?: number; type?: string };
+  if (!err || typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
+  const message =
+    err.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
+    : err.type === 'entity.too.large' ? 'The request body is too large'
+    : 'The request could not be read';
+  return { status: err.status, error: errorName(err.status), message, problems: [] };
+}
+
+function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || /Connection terminated/.test(String((e as Error)?.message));
+}
+
+function errorName(status: number): string {
+  const name = HttpStatus[status];
+  return name ? name.toLowerCase() : 'error';
+}

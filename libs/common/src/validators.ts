@@ -1,0 +1,63 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from './calendar-date';
+
+export const PRACTICE_CODE = /^[A-Z][0-9]{5}$/;
+export const CCG_CODE = /^[0-9A-Z]{3}$/;
+export const REGION_CODE = /^[A-Z][0-9A-Z]{2}$/;
+
+const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+/** An ODS practice code: a letter and five digits (`A81001`), accepted in any case, stored upper-case. */
+export function IsPracticeCode(api: ApiPropertyOptions = {}) {
+  return applyDecorators(
+    Transform(upperTrim),
+    IsString(),
+    Matches(PRACTICE_CODE, { message: '$property must be an ODS practice code: a letter and five digits, e.g. A81001' }),
+    ApiProperty({ example: 'A81001', pattern: PRACTICE_CODE.source, ...api }),
+  );
+}
+
+export function IsCcgCode(api: ApiPropertyOptions = {}) {
+  return applyDecorators(
+    Transform(upperTrim),
+    IsString(),
+    Matches(CCG_CODE, { message: '$property must be a 3-character CCG ODS code, e.g. 00C' }),
+    ApiProperty({ example: '00C', pattern: CCG_CODE.source, ...api }),
+  );
+}
+
+export function IsRegionCode(api: ApiPropertyOptions = {}) {
+  return applyDecorators(
+    Transform(upperTrim),
+    IsString(),
+    Matches(REGION_CODE, { message: '$property must be a 3-character region ODS code, e.g. Y54' }),
+    ApiProperty({ example: 'Y54', pattern: REGION_CODE.source, ...api }),
+  );
+}
+
+/** A real calendar date `YYYY-MM-DD` (2014-02-30 is rejected). */
+export function IsCalendarDate(options?: ValidationOptions, api: ApiPropertyOptions = {}) {
+  return applyDecorators(
+    ValidateBy(
+      {
+        name: 'isCalendarDate',
+        validator: {
+          validate: (value) => isCalendarDate(value),
+          defaultMessage: (args) => `${args?.property} must be a real calendar date YYYY-MM-DD`,
+        },
+      },
+      options,
+    ),
+    ApiProperty({ type: String, format: 'date', example: '2014-09-30', ...api }),
+  );
+}
+
+/** Query-string integers arrive as text: convert explicitly (no implicit conversion globally). */
+export const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** Optional, but when present it may not be null (unlike @IsOptional, which lets null through). */
+export const IsOmittable = () => ValidateIf((_, value) => value !== undefined);

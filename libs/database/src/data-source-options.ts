@@ -1,0 +1,27 @@
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The one set of DataSource options shared by the apps, the migration CLI and the tests. */
+export function dataSourceOptions(config: AppConfig, overrides: Partial<{ database: string; poolSize: number }> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    username: config.DB_USER,
+    password: config.DB_PASSWORD || undefined,
+    database: overrides.database ?? config.DB_NAME,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    migrationsRun: false,
+    poolSize: overrides.poolSize ?? config.DB_POOL_SIZE,
+    extra: {
+      // Fail fast instead of hanging when PostgreSQL is down; the error filter answers 503.
+      connectionTimeoutMillis: 5000,
+      application_name: 'patient-online-tracker',
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { CcgEntity, ListSizeEntity, PracticeEntity, RegionEntity } from '@app/practices';
+import { StatusEventEntity, StatusSpanEntity } from '@app/status';
+
+/** Every entity, listed explicitly: a glob pointing at the wrong tree silently finds none. */
+export const ENTITIES = [RegionEntity, CcgEntity, PracticeEntity, ListSizeEntity, StatusEventEntity, StatusSpanEntity];

@@ -1,0 +1,4 @@
+import { Foundation1763980000000 } from './1763980000000-Foundation';
+
+/** In order. Add each new migration here (the CLI and the apps both read this list). */
+export const MIGRATIONS = [Foundation1763980000000];

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClinicalSystem, Level, RecordSource, Service } from '@app/common';
+import type { ListPracticesQuery } from './practices.dto';
+
+export interface PracticeRow {
+  id: number;
+  code: string;
+  name: string;
+  postcode: string | null;
+  ccgCode: string;
+  regionCode: string;
+  clinicalSystem: ClinicalSystem;
+  openedOn: string | null;
+  closedOn: string | null;
+  version: number;
+}
+
+/** What a write needs to know about the practice it changes, read under a row lock. */
+export interface LockedPractice {
+  id: number;
+  code: string;
+  regionCode: string;
+  openedOn: string | null;
+  closedOn: string | null;
+}
+
+export interface CurrentLevelRow {
+  practiceId: number;
+  service: Service;
+  level: Level;
+  effectiveDate: string;
+}
+
+export interface ListSizeRow {
+  practiceId: number;
+  patients: number;
+  effectiveDate: string;
+  recordedAt: Date;
+  recordedBy: number | null;
+  source: RecordSource;
+}
+
+const PRACTICE_COLUMNS = `
+  p.id, p.code, p.name, p.postcode, p.ccg_code AS "ccgCode", c.region_code AS "regionCode",
+  p.clinical_system AS "clinicalSystem", p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn", p.version`;
+
+/** Columns a client may sort by, mapped to SQL (never interpolate client text). */
+const SORT_SQL: Record<ListPracticesQuery['sort'], string> = {
+  code: 'p.code',
+  name: 'p.name',
+  openedOn: 'p.opened_on',
+  listSize: '(SELECT l.patients FROM list_size l WHERE l.practice_id = p.id AND l.valid_to IS NULL)',
+};
+
+/** All SQL of regions, CCGs, practices and list sizes. */
+@Injectable()
+export class PracticesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insertRegion(m: EntityManager, code: string, name: string): Promise<void> {
+    await m.query(`INSERT INTO region (code, name) VALUES ($1, $2)`, [code, name]);
+  }
+
+  listRegions(): Promise<{ code: string; name: string }[]> {
+    return this.db.query(`SELECT code, name FROM region ORDER BY code`);
+  }
+
+  async regionExists(code: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
+  }
+
+  async insertCcg(m: EntityManager, code: string, name: string, regionCode: string): Promise<void> {
+    await m.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [code, name, regionCode]);
+  }
+
+  listCcgs(regionCode?: string): Promise<{ code: string; name: string; regionCode: string }[]> {
+    return this.db.query(
+      `SELECT code, name, region_code AS "regionCode" FROM ccg WHERE ($1::text IS NULL OR region_code = $1) ORDER BY code`,
+      [regionCode ?? null],
+    );
+  }
+
+  async ccgRegion(code: string, m: EntityManager = this.db.manager): Promise<string | undefined> {
+    const rows = await m.query(`SELECT region_code FROM ccg WHERE code = $1`, [code]);
+    return rows[0]?.region_code;
+  }
+
+  async insertPractice(m: EntityManager, p: Omit<PracticeRow, 'id' | 'version' | 'regionCode'>): Promise<void> {
+    await m.query(
+      `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [p.code, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
+    );
+  }
+
+  async findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
+    const rows = await m.query(`SELECT ${PRACTICE_COLUMNS} FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`, [code]);
+    return rows[0];
+  }
+
+  /** Locks the practice row for the rest of the transaction: writes to one practice run one at a time. */
+  async lockByCode(m: EntityManager, code: string): Promise<LockedPractice | undefined> {
+    const rows = await m.query(
+      `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn"
+       FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1 FOR UPDATE OF p`,
+      [code],
+    );
+    return rows[0];
+  }
+
+  /** Compare-and-set update: returns false when `version` no longer matches (someone else edited it). */
+  async updatePractice(m: EntityManager, id: number, expectedVersion: number, p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>): Promise<boolean> {
+    const rows = await m.query(
+      `UPDATE practice SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
+              version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, expectedVersion, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
+    );
+    return rows.length > 0;
+  }
+
+  /** The earliest effective date of anything recorded for the practice (a new open date may not pass it). */
+  async earliestHistoryDate(m: EntityManager, practiceId: number): Promise<string | null> {
+    const rows = await m.query(
+      `SELECT least((SELECT min(effective_date) FROM status_event WHERE practice_id = $1),
+                    (SELECT min(effective_date) FROM list_size WHERE practice_id = $1))::text AS earliest`,
+      [practiceId],
+    );
+    return rows[0].earliest;
+  }
+
+  async listPractices(q: ListPracticesQuery): Promise<{ rows: PracticeRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    if (q.regionCode) where.push(`c.region_code = ${param(q.regionCode)}`);
+    if (q.ccgCode) where.push(`p.ccg_code = ${param(q.ccgCode)}`);
+    if (q.clinicalSystem) where.push(`p.clinical_system = ${param(q.clinicalSystem)}`);
+    if (q.q) {
+      const text = param(q.q.replace(/[\\%_]/g, '\\$&')); // the user's % and _ are literal
+      where.push(`(p.code LIKE upper(${text}) || '%' OR p.name ILIKE '%' || ${text} || '%')`);
+    }
+    if (q.service && q.level) {
+      // The open span of status_span is the current level (future effective dates are refused).
+      const current = `SELECT 1 FROM status_span s WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
+      where.push(q.level === 'unknown' ? `NOT EXISTS (${current})` : `EXISTS (${current} AND s.level = ${param(q.level)})`);
+    }
+    const order = `${SORT_SQL[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code`;
+    const rows = await this.db.query(
+      `SELECT ${PRACTICE_COLUMNS}, count(*) OVER () AS total
+       FROM practice p JOIN ccg c ON c.code = p.ccg_code
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order}
+       LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
+      params,
+    );
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && q.page > 1) {
+      total = Number((await this.db.query(`SELECT count(*) AS n FROM practice p JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params.slice(0, -2)))[0].n);
+    }
+    return { rows: rows.map(({ total: _t, ...r }: PracticeRow & { total: string }) => r), total };
+  }
+
+  /** Current level of each service for these practices (the open spans). */
+  currentLevels(practiceIds: number[]): Promise<CurrentLevelRow[]> {
+    return this.db.query(
+      `SELECT practice_id AS "practiceId", service, level, valid_from::text AS "effectiveDate"
+       FROM status_span WHERE valid_to IS NULL AND practice_id = ANY($1)`,
+      [practiceIds],
+    );
+  }
+
+  currentListSizes(practiceIds: number[]): Promise<ListSizeRow[]> {
+    return this.db.query(
+      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+              recorded_by AS "recordedBy", source
+       FROM list_size WHERE valid_to IS NULL AND practice_id = ANY($1)`,
+      [practiceIds],
+    );
+  }
+
+  /**
+   * Records the list size effective on a date (a second figure for the same date replaces the first),
+   * then re-links valid_to across the practice's history so each entry ends where the next begins.
+   * Runs under the practice row lock taken by the caller.
+   */
+  async upsertListSize(m: EntityManager, practiceId: number, effectiveDate: string, patients: number, recordedBy: number | null, source: RecordSource): Promise<void> {
+    await m.query(
+      `INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (practice_id, effective_date)
+       DO UPDATE SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source, recorded_at = now()`,
+      [practiceId, effectiveDate, patients, recordedBy, source],
+    );
+    await this.relinkListSizes(m, [practiceId]);
+  }
+
+  /** Sets valid_to = the next effective date for every list size of these practices (only rows that change). */
+  async relinkListSizes(m: EntityManager, practiceIds: number[]): Promise<void> {
+    await m.query(
+      `UPDATE list_size l SET valid_to = n.next_date
+       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
+             FROM list_size WHERE practice_id = ANY($1)) n
+       WHERE l.id = n.id AND l.valid_to IS DISTINCT FROM n.next_date`,
+      [practiceIds],
+    );
+  }
+
+  listSizeHistory(practiceId: number): Promise<ListSizeRow[]> {
+    return this.db.query(
+      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+              recorded_by AS "recordedBy", source
+       FROM list_size WHERE practice_id = $1 ORDER BY effective_date DESC`,
+      [practiceId],
+    );
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor, Clock, ClinicalSystem, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, RecordSource, SERVICES,
+} from '@app/common';
+import {
+  CcgDto, CreateCcgDto, CreatePracticeDto, CreateRegionDto, ListPracticesQuery, ListSizeHistoryDto, PracticeDto, RecordListSizeDto, RegionDto,
+  UpdatePracticeDto,
+} from './practices.dto';
+import { LockedPractice, PracticeRow, PracticesRepository } from './practices.repository';
+
+/** Rules for geography, practices and list sizes. */
+@Injectable()
+export class PracticesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: PracticesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async createRegion(dto: CreateRegionDto): Promise<RegionDto> {
+    await this.db.transaction((m) => this.repo.insertRegion(m, dto.code, dto.name)).catch(rethrowDuplicate(`Region ${dto.code} already exists`));
+    return { code: dto.code, name: dto.name };
+  }
+
+  listRegions(): Promise<RegionDto[]> {
+    return this.repo.listRegions();
+  }
+
+  async createCcg(dto: CreateCcgDto): Promise<CcgDto> {
+    await this.db.transaction(async (m) => {
+      if (!(await this.repo.regionExists(dto.regionCode, m))) throw new InvalidInputError('regionCode', `regionCode ${dto.regionCode} is not a known region`);
+      await this.repo.insertCcg(m, dto.code, dto.name, dto.regionCode);
+    }).catch(rethrowDuplicate(`CCG ${dto.code} already exists`));
+    return { code: dto.code, name: dto.name, regionCode: dto.regionCode };
+  }
+
+  listCcgs(regionCode?: string): Promise<CcgDto[]> {
+    return this.repo.listCcgs(regionCode);
+  }
+
+  async createPractice(dto: CreatePracticeDto, actor?: Actor): Promise<PracticeDto> {
+    checkDateOrder(dto.openedOn ?? null, dto.closedOn ?? null);
+    await this.db.transaction(async (m) => {
+      const regionCode = await this.requireCcg(m, dto.ccgCode);
+      this.assertMayWrite(actor, regionCode);
+      await this.repo.insertPractice(m, {
+        code: dto.code, name: dto.name, postcode: dto.postcode ?? null, ccgCode: dto.ccgCode,
+        clinicalSystem: dto.clinicalSystem ?? ClinicalSystem.UNKNOWN, openedOn: dto.openedOn ?? null, closedOn: dto.closedOn ?? null,
+      });
+    }).catch(rethrowDuplicate(`Practice ${dto.code} already exists`));
+    return this.getPractice(dto.code);
+  }
+
+  async updatePractice(code: string, dto: UpdatePracticeDto, actor?: Actor): Promise<PracticeDto> {
+    await this.db.transaction(async (m) => {
+      const locked = await this.lockForWrite(m, code, actor);
+      const current = (await this.repo.findByCode(code, m))!;
+      if (dto.version !== undefined && dto.version !== current.version) {
+        throw new ConflictError(`Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): reload and retry`);
+      }
+      const next = {
+        name: dto.name ?? current.name,
+        postcode: dto.postcode !== undefined ? dto.postcode : current.postcode,
+        ccgCode: dto.ccgCode ?? current.ccgCode,
+        clinicalSystem: dto.clinicalSystem ?? current.clinicalSystem,
+        openedOn: dto.openedOn !== undefined ? dto.openedOn : current.openedOn,
+        closedOn: dto.closedOn !== undefined ? dto.closedOn : current.closedOn,
+      };
+      checkDateOrder(next.openedOn, next.closedOn);
+      if (next.ccgCode !== current.ccgCode) this.assertMayWrite(actor, await this.requireCcg(m, next.ccgCode));
+      if (next.openedOn && next.openedOn !== current.openedOn) {
+        const earliest = await this.repo.earliestHistoryDate(m, locked.id);
+        if (earliest && earliest < next.openedOn) {
+          throw new InvalidInputError('openedOn', `openedOn ${next.openedOn} is after recorded history starting ${earliest}`);
+        }
+      }
+      if (!(await this.repo.updatePractice(m, locked.id, current.version, next))) {
+        throw new ConflictError(`Practice ${code} was changed concurrently: reload and retry`);
+      }
+    });
+    return this.getPractice(code);
+  }
+
+  async getPractice(code: string): Promise<PracticeDto> {
+    const row = await this.repo.findByCode(code);
+    if (!row) throw new NotFoundError(`No practice with code ${code}`);
+    return (await this.withCurrentState([row]))[0];
+  }
+
+  async listPractices(query: ListPracticesQuery): Promise<Page<PracticeDto>> {
+    if ((query.service === undefined) !== (query.level === undefined)) {
+      const field = query.service === undefined ? 'service' : 'level';
+      throw new InvalidInputError(field, 'service and level filter together: give both or neither');
+    }
+    const { rows, total } = await this.repo.listPractices(query);
+    return { items: await this.withCurrentState(rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async recordListSize(code: string, dto: RecordListSizeDto, actor?: Actor): Promise<PracticeDto> {
+    await this.db.transaction(async (m) => {
+      const practice = await this.lockForWrite(m, code, actor);
+      this.checkEffectiveDate(practice, dto.effectiveDate);
+      await this.repo.upsertListSize(m, practice.id, dto.effectiveDate, dto.patients, actor?.userId ?? null, RecordSource.Manual);
+    });
+    return this.getPractice(code);
+  }
+
+  async listSizeHistory(practiceId: number): Promise<ListSizeHistoryDto[]> {
+    return (await this.repo.listSizeHistory(practiceId)).map(({ practiceId: _id, ...rest }) => rest);
+  }
+
+  /**
+   * For any write about one practice: finds it (404), checks the actor's region (403) and locks its row
+   * until the transaction ends, so concurrent writes to one practice apply one after the other.
+   */
+  async lockForWrite(m: EntityManager, code: string, actor?: Actor): Promise<LockedPractice> {
+    const practice = await this.repo.lockByCode(m, code);
+    if (!practice) throw new NotFoundError(`No practice with code ${code}`);
+    this.assertMayWrite(actor, practice.regionCode);
+    return practice;
+  }
+
+  /** An effective date may be neither in the future (London's today) nor before the practice opened. */
+  checkEffectiveDate(practice: Pick<LockedPractice, 'code' | 'openedOn'>, effectiveDate: string, field = 'effectiveDate'): void {
+    const today = this.clock.today();
+    if (effectiveDate > today) throw new InvalidInputError(field, `${field} ${effectiveDate} is in the future (today is ${today})`);
+    if (practice.openedOn && effectiveDate < practice.openedOn) {
+      throw new InvalidInputError(field, `${field} ${effectiveDate} is before practice ${practice.code} opened (${practice.openedOn})`);
+    }
+  }
+
+  /** The practice's internal id, for reads that join on it. */
+  async requireId(code: string): Promise<number> {
+    const row = await this.repo.findByCode(code);
+    if (!row) throw new NotFoundError(`No practice with code ${code}`);
+    return row.id;
+  }
+
+  private async requireCcg(m: EntityManager, ccgCode: string): Promise<string> {
+    const regionCode = await this.repo.ccgRegion(ccgCode, m);
+    if (!regionCode) throw new InvalidInputError('ccgCode', `ccgCode ${ccgCode} is not a known CCG`);
+    return regionCode;
+  }
+
+  private assertMayWrite(actor: Actor | undefined, regionCode: string): void {
+    if (!mayWriteInRegion(actor, regionCode)) {
+      throw new ForbiddenError(`Your account may change practices in region ${actor?.regionCode ?? '-'} only; this one is in ${regionCode}`);
+    }
+  }
+
+  private async withCurrentState(rows: PracticeRow[]): Promise<PracticeDto[]> {
+    const ids = rows.map((r) => r.id);
+    const [levels, sizes] = ids.length ? await Promise.all([this.repo.currentLevels(ids), this.repo.currentListSizes(ids)]) : [[], []];
+    return rows.map(({ id, ...r }) => {
+      const services = Object.fromEntries(
+        SERVICES.map((s) => {
+          const found = levels.find((l) => l.practiceId === id && l.service === s);
+          return [s, found ? { level: found.level, effectiveDate: found.effectiveDate } : { level: 'unknown', effectiveDate: null }];
+        }),
+      ) as unknown as PracticeDto['services'];
+      const size = sizes.find((l) => l.practiceId === id);
+      return { ...r, services, listSize: size ? { patients: size.patients, effectiveDate: size.effectiveDate } : null };
+    });
+  }
+}
+
+function checkDateOrder(openedOn: string | null, closedOn: string | null): void {
+  if (openedOn && closedOn && closedOn <= openedOn) throw new InvalidInputError('closedOn', `closedOn ${closedOn} must be after openedOn ${openedOn}`);
+}
+
+/** Turns a unique violation into a 409 that says what already exists. */
+function rethrowDuplicate(message: string) {
+  return (err: unknown) => {
+    if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') throw new ConflictError(message);
+    throw err;
+  };
+}
