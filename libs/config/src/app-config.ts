@@ -65,9 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = Object.assign(new AppConfig(), plainToInstance(AppConfig, raw));
   const errors = validateSync(config, { whitelist: false });
-  const problems = errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((m) => `${e.property}=${JSON.stringify(env[e.property])}: ${m}`),
-  );
+  // One line per variable (its last-declared rule is the most basic, e.g. "must be an integer").
+  const problems = errors.map((e) => {
+    const messages = Object.values(e.constraints ?? {});
+    return `${e.property}=${JSON.stringify(env[e.property])}: ${messages[messages.length - 1]}`;
+  });
   if (!isKnownTimeZone(config.APP_TIME_ZONE)) {
     problems.push(`APP_TIME_ZONE=${JSON.stringify(config.APP_TIME_ZONE)}: not an IANA time zone such as Europe/London`);
   }

@@ -5,4 +5,5 @@ export * from './region.entity';
 export * from './practices.dto';
 export * from './practices.module';
 export * from './practices.service';
+export { PracticesRepository } from './practices.repository';
 export type { LockedPractice } from './practices.repository';

@@ -3,3 +3,4 @@ export * from './status-span.entity';
 export * from './status.dto';
 export * from './status.module';
 export * from './status.service';
+export { StatusRepository } from './status.repository';

@@ -21,10 +21,13 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     const indicator = this.health.check(key);
     try {
       if (this.client.status === 'wait') await this.client.connect();
+      let timer: NodeJS.Timeout | undefined;
       const pong = await Promise.race([
         this.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)),
-      ]);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
       return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${pong}` });
     } catch (err) {
       return indicator.down({ message: (err as Error).message });

@@ -1,0 +1,26 @@
+import { BullRootModuleOptions } from '@nestjs/bull';
+import { AppConfig } from '@app/config';
+
+/**
+ * Bull's Redis connection, shared by producers and the worker. The key prefix keeps the tests, a demo
+ * and production apart on one Redis. Redis for queues must run with `maxmemory-policy noeviction`.
+ */
+export function bullRootOptions(config: AppConfig): BullRootModuleOptions {
+  return {
+    prefix: config.REDIS_PREFIX,
+    redis: {
+      host: config.REDIS_HOST,
+      port: config.REDIS_PORT,
+      password: config.REDIS_PASSWORD,
+      // Bull's own advice for its subscriber/blocking clients; commands then wait for Redis to return.
+      maxRetriesPerRequest: null,
+      enableReadyCheck: false,
+    },
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Level, Service } from '@app/common';
+import { TestContext } from '../setup/test-context';
+
+/** Every bad request gets its 4xx naming the field, and changes nothing anywhere. */
+describe('bad input', () => {
+  let ctx: TestContext;
+  const tables = ['region', 'ccg', 'practice', 'list_size', 'status_event', 'status_span'];
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    const { id } = await ctx.factories.practice({ code: 'A81001', openedOn: '2005-03-01', listSize: 5000 });
+    await ctx.factories.statusEvent(id, Service.Records, Level.Capable, '2014-01-01');
+  });
+  afterAll(() => ctx.close());
+
+  async function snapshot(): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const t of tables) out[t] = await ctx.db.query(`SELECT * FROM ${t} ORDER BY 1, 2`);
+    return out;
+  }
+
+  const good = { service: 'records', level: 'enabled', effectiveDate: '2014-09-30' };
+  const cases: [string, 'post' | 'patch' | 'get', string, unknown, number, string | undefined][] = [
+    ['status: impossible date', 'post', '/practices/A81001/status', { ...good, effectiveDate: '2014-02-30' }, 400, 'effectiveDate'],
+    ['status: date with time', 'post', '/practices/A81001/status', { ...good, effectiveDate: '2014-09-30T10:00:00Z' }, 400, 'effectiveDate'],
+    ['status: number as date', 'post', '/practices/A81001/status', { ...good, effectiveDate: 20140930 }, 400, 'effectiveDate'],
+    ['status: future date', 'post', '/practices/A81001/status', { ...good, effectiveDate: '2999-01-01' }, 400, 'effectiveDate'],
+    ['status: before opening', 'post', '/practices/A81001/status', { ...good, effectiveDate: '2005-02-28' }, 400, 'effectiveDate'],
+    ['status: unknown level', 'post', '/practices/A81001/status', { ...good, level: 'on' }, 400, 'level'],
+    ['status: POMI number as level', 'post', '/practices/A81001/status', { ...good, level: 2 }, 400, 'level'],
+    ['status: unknown service', 'post', '/practices/A81001/status', { ...good, service: 'video' }, 400, 'service'],
+    ['status: missing service', 'post', '/practices/A81001/status', { level: 'enabled', effectiveDate: '2014-09-30' }, 400, 'service'],
+    ['status: unknown field', 'post', '/practices/A81001/status', { ...good, recordedBy: 7 }, 400, 'recordedBy'],
+    ['status: note too long', 'post', '/practices/A81001/status', { ...good, note: 'x'.repeat(2001) }, 400, 'note'],
+    ['status: bad code in path', 'post', '/practices/A8100/status', good, 400, 'code'],
+    ['status: unknown practice', 'post', '/practices/Z99999/status', good, 404, undefined],
+    ['status: array body', 'post', '/practices/A81001/status', [good], 400, undefined],
+    ['list size: negative', 'post', '/practices/A81001/list-sizes', { patients: -1, effectiveDate: '2014-04-01' }, 400, 'patients'],
+    ['list size: too many', 'post', '/practices/A81001/list-sizes', { patients: 2_000_001, effectiveDate: '2014-04-01' }, 400, 'patients'],
+    ['list size: fraction', 'post', '/practices/A81001/list-sizes', { patients: 10.5, effectiveDate: '2014-04-01' }, 400, 'patients'],
+    ['list size: text', 'post', '/practices/A81001/list-sizes', { patients: '5000', effectiveDate: '2014-04-01' }, 400, 'patients'],
+    ['list size: bad date', 'post', '/practices/A81001/list-sizes', { patients: 5000, effectiveDate: '2014-04-31' }, 400, 'effectiveDate'],
+    ['practice: bad code', 'post', '/practices', { code: 'A8100X', name: 'X', ccgCode: '00M' }, 400, 'code'],
+    ['practice: too short code', 'post', '/practices', { code: '81001', name: 'X', ccgCode: '00M' }, 400, 'code'],
+    ['practice: unknown CCG', 'post', '/practices', { code: 'A81002', name: 'X', ccgCode: '99Z' }, 400, 'ccgCode'],
+    ['practice: bad CCG code', 'post', '/practices', { code: 'A81002', name: 'X', ccgCode: '00MM' }, 400, 'ccgCode'],
+    ['practice: empty name', 'post', '/practices', { code: 'A81002', name: '  ', ccgCode: '00M' }, 400, 'name'],
+    ['practice: unknown system', 'post', '/practices', { code: 'A81002', name: 'X', ccgCode: '00M', clinicalSystem: 'VISION' }, 400, 'clinicalSystem'],
+    ['practice: closed before opened', 'post', '/practices', { code: 'A81002', name: 'X', ccgCode: '00M', openedOn: '2010-01-01', closedOn: '2009-01-01' }, 400, 'closedOn'],
+    ['practice: bad postcode', 'post', '/practices', { code: 'A81002', name: 'X', ccgCode: '00M', postcode: 'NOT A POSTCODE' }, 400, 'postcode'],
+    ['practice: duplicate', 'post', '/practices', { code: 'A81001', name: 'X', ccgCode: '00M' }, 409, undefined],
+    ['update: null name', 'patch', '/practices/A81001', { name: null }, 400, 'name'],
+    ['update: opening after history', 'patch', '/practices/A81001', { openedOn: '2014-06-01' }, 400, 'openedOn'],
+    ['update: code is not editable', 'patch', '/practices/A81001', { code: 'A81009' }, 400, 'code'],
+    ['update: stale version', 'patch', '/practices/A81001', { name: 'Y', version: 99 }, 409, undefined],
+    ['region: bad code', 'post', '/regions', { code: 'North', name: 'North' }, 400, 'code'],
+    ['ccg: unknown region', 'post', '/ccgs', { code: '01A', name: 'X', regionCode: 'Y99' }, 400, 'regionCode'],
+    ['list: unknown sort', 'get', '/practices?sort=password', undefined, 400, 'sort'],
+    ['list: page zero', 'get', '/practices?page=0', undefined, 400, 'page'],
+    ['list: huge page size', 'get', '/practices?pageSize=100000', undefined, 400, 'pageSize'],
+    ['list: unknown level', 'get', '/practices?service=records&level=maybe', undefined, 400, 'level'],
+    ['list: nested query object', 'get', '/practices?q[a]=1', undefined, 400, 'q[a]'],
+  ];
+
+  it.each(cases)('%s → %i', async (_name, verb, path, body, status, field) => {
+    const before = await snapshot();
+    const req = ctx.api()[verb](path);
+    const res = body === undefined ? await req : await req.send(body as object);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ status, error: expect.any(String), message: expect.any(String), problems: expect.any(Array) });
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+|QueryFailedError|stack/);
+    if (field) expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers malformed JSON with a 400 in the same shape', async () => {
+    const res = await ctx.api().post('/practices/A81001/status').set('Content-Type', 'application/json').send('{"service": "records",');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status: 400, message: 'The request body is not valid JSON', problems: [], requestId: expect.any(String) });
+  });
+});

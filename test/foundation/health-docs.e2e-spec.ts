@@ -1,0 +1,31 @@
+import { TestContext } from '../setup/test-context';
+
+describe('health and docs', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+  });
+  afterAll(() => ctx.close());
+
+  it('reports PostgreSQL and Redis up without a token', async () => {
+    const res = await ctx.api('anonymous').get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('serves OpenAPI describing every route', async () => {
+    await ctx.api('anonymous').get('/docs').expect(200);
+    const spec = (await ctx.api('anonymous').get('/docs-json').expect(200)).body;
+    for (const path of ['/api/v1/practices', '/api/v1/practices/{code}', '/api/v1/practices/{code}/status', '/api/v1/practices/{code}/list-sizes', '/api/v1/practices/{code}/history', '/api/v1/regions', '/api/v1/ccgs', '/health']) {
+      expect(Object.keys(spec.paths)).toContain(path);
+    }
+    expect(spec.components.schemas.RecordLevelDto.properties.level.enum).toEqual(['not_capable', 'capable', 'enabled']);
+  });
+
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const given = await ctx.api().get('/practices').set('X-Request-Id', 'abc-123').expect(200);
+    expect(given.headers['x-request-id']).toBe('abc-123');
+    const made = await ctx.api().get('/practices').set('X-Request-Id', 'bad id with spaces').expect(200);
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,105 @@
+import { ClinicalSystem, Level, Service } from '@app/common';
+import { TestContext } from '../setup/test-context';
+
+describe('practices API', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    await ctx.api().post('/regions').send({ code: 'Y54', name: 'North of England' }).expect(201);
+    await ctx.api().post('/regions').send({ code: 'Y56', name: 'London' }).expect(201);
+    await ctx.api().post('/ccgs').send({ code: '00M', name: 'NHS South Tees CCG', regionCode: 'Y54' }).expect(201);
+    await ctx.api().post('/ccgs').send({ code: '07X', name: 'NHS Enfield CCG', regionCode: 'Y56' }).expect(201);
+  });
+  afterAll(() => ctx.close());
+
+  it('creates a practice, upper-casing codes and postcode, and reads it back with unknown levels', async () => {
+    const res = await ctx.api().post('/practices')
+      .send({ code: 'a81043', name: 'The Manor House Surgery', postcode: 'ts6 0ha', ccgCode: '00m', clinicalSystem: 'EMIS', openedOn: '1974-04-01' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      code: 'A81043', postcode: 'TS6 0HA', ccgCode: '00M', regionCode: 'Y54', clinicalSystem: 'EMIS', openedOn: '1974-04-01', closedOn: null, version: 1,
+      services: { appointments: { level: 'unknown', effectiveDate: null }, records: { level: 'unknown' } },
+      listSize: null,
+    });
+    const got = await ctx.api().get('/practices/a81043').expect(200);
+    expect(got.body.code).toBe('A81043');
+  });
+
+  it('answers 409 for a duplicate code and 404 for an unknown one', async () => {
+    await ctx.api().post('/practices').send({ code: 'F85036', name: 'Willow House Surgery', ccgCode: '07X' }).expect(201);
+    const dup = await ctx.api().post('/practices').send({ code: 'F85036', name: 'Again', ccgCode: '07X' }).expect(409);
+    expect(dup.body).toMatchObject({ status: 409, error: 'conflict', message: 'Practice F85036 already exists' });
+    const missing = await ctx.api().get('/practices/Z99999').expect(404);
+    expect(missing.body).toMatchObject({ status: 404, error: 'not_found', problems: [] });
+    expect(missing.body.requestId).toEqual(expect.any(String));
+  });
+
+  it('updates fields and refuses a stale version with 409', async () => {
+    await ctx.api().post('/practices').send({ code: 'A81044', name: 'McKenzie House', ccgCode: '00M' }).expect(201);
+    const updated = await ctx.api().patch('/practices/A81044').send({ name: 'McKenzie House Surgery', postcode: 'TS25 1QU', version: 1 }).expect(200);
+    expect(updated.body).toMatchObject({ name: 'McKenzie House Surgery', postcode: 'TS25 1QU', version: 2 });
+    await ctx.api().patch('/practices/A81044').send({ name: 'Lost update', version: 1 }).expect(409);
+    const cleared = await ctx.api().patch('/practices/A81044').send({ postcode: null, ccgCode: '07X' }).expect(200);
+    expect(cleared.body).toMatchObject({ postcode: null, ccgCode: '07X', regionCode: 'Y56', name: 'McKenzie House Surgery', version: 3 });
+  });
+
+  it('records a list size and a service level, shown as the current state', async () => {
+    await ctx.api().post('/practices').send({ code: 'A81045', name: 'Park Surgery', ccgCode: '00M', openedOn: '2001-01-01' }).expect(201);
+    await ctx.api().post('/practices/A81045/list-sizes').send({ patients: 4000, effectiveDate: '2013-04-01' }).expect(201);
+    await ctx.api().post('/practices/A81045/list-sizes').send({ patients: 4200, effectiveDate: '2014-04-01' }).expect(201);
+    const status = await ctx.api().post('/practices/A81045/status').send({ service: 'records', level: 'capable', effectiveDate: '2014-01-10', note: 'EMIS upgrade' }).expect(201);
+    expect(status.body).toMatchObject({ currentLevel: 'capable', event: { service: 'records', level: 'capable', effectiveDate: '2014-01-10', source: 'manual', note: 'EMIS upgrade' } });
+    const got = await ctx.api().get('/practices/A81045').expect(200);
+    expect(got.body.listSize).toEqual({ patients: 4200, effectiveDate: '2014-04-01' });
+    expect(got.body.services.records).toEqual({ level: 'capable', effectiveDate: '2014-01-10' });
+    const history = await ctx.api().get('/practices/A81045/history').expect(200);
+    expect(history.body.listSizes.map((l: { patients: number }) => l.patients)).toEqual([4200, 4000]);
+    expect(history.body.statusEvents).toHaveLength(1);
+  });
+
+  describe('listing', () => {
+    beforeAll(async () => {
+      for (const [code, name, ccg, system, size] of [
+        ['B10001', 'Abbey Medical Centre', '00M', 'TPP', 9000],
+        ['B10002', 'Riverside Practice', '07X', 'EMIS', 3000],
+        ['B10003', 'Manor Road Surgery', '07X', 'INPS', 12000],
+      ] as const) {
+        const p = await ctx.factories.practice({ code, name, ccgCode: ccg, regionCode: ccg === '00M' ? 'Y54' : 'Y56', clinicalSystem: system as ClinicalSystem, listSize: size });
+        if (code !== 'B10003') await ctx.factories.statusEvent(p.id, Service.Appointments, Level.Enabled, '2014-01-01');
+      }
+    });
+
+    const codes = (body: { items: { code: string }[] }) => body.items.map((p) => p.code);
+
+    it('filters by region, CCG, clinical system, service level and text', async () => {
+      expect(codes((await ctx.api().get('/practices?regionCode=Y56&q=B1').expect(200)).body)).toEqual(['B10002', 'B10003']);
+      expect(codes((await ctx.api().get('/practices?ccgCode=00m&q=b').expect(200)).body)).toEqual(['B10001']);
+      expect(codes((await ctx.api().get('/practices?clinicalSystem=INPS').expect(200)).body)).toEqual(['B10003']);
+      expect(codes((await ctx.api().get('/practices?q=B1&service=appointments&level=enabled').expect(200)).body)).toEqual(['B10001', 'B10002']);
+      expect(codes((await ctx.api().get('/practices?q=B1&service=appointments&level=unknown').expect(200)).body)).toEqual(['B10003']);
+      expect(codes((await ctx.api().get('/practices?q=manor').expect(200)).body)).toEqual(['A81043', 'B10003']);
+      expect(codes((await ctx.api().get('/practices?q=100%25').expect(200)).body)).toEqual([]);
+    });
+
+    it('sorts and paginates with a total count', async () => {
+      const bySize = await ctx.api().get('/practices?q=B1&sort=listSize&order=desc').expect(200);
+      expect(codes(bySize.body)).toEqual(['B10003', 'B10001', 'B10002']);
+      const page2 = await ctx.api().get('/practices?q=B1&sort=name&pageSize=2&page=2').expect(200);
+      expect(page2.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(codes(page2.body)).toEqual(['B10002']);
+      const beyond = await ctx.api().get('/practices?q=B1&pageSize=2&page=9').expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 3 });
+    });
+
+    it('needs service and level together', async () => {
+      const res = await ctx.api().get('/practices?service=records').expect(400);
+      expect(res.body.problems).toEqual([{ field: 'level', message: expect.any(String) }]);
+    });
+  });
+
+  it('lists regions and the CCGs of a region', async () => {
+    expect((await ctx.api().get('/regions').expect(200)).body).toEqual([{ code: 'Y54', name: 'North of England' }, { code: 'Y56', name: 'London' }]);
+    expect((await ctx.api().get('/ccgs?regionCode=Y56').expect(200)).body).toEqual([{ code: '07X', name: 'NHS Enfield CCG', regionCode: 'Y56' }]);
+  });
+});
