@@ -1,12 +1,14 @@
 // globalSetup runs outside Jest's module mapper: resolve @app/* through tsconfig paths.
 import 'tsconfig-paths/register';
-import { adminClient, dropDatabase, TEMPLATE_DB } from './test-database';
+import { adminClient, dropDatabase, TEST_DB_PREFIX, testRunId } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
   if (process.env.JEST_SKIP_DB === '1') return;
   const client = await adminClient();
   try {
-    await dropDatabase(client, TEMPLATE_DB);
+    // This run's databases: spec files drop their own, but a crashed one may not have.
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEST_DB_PREFIX}${testRunId()}_%`]);
+    for (const { datname } of rows) await dropDatabase(client, datname);
   } finally {
     await client.end();
   }

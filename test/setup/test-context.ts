@@ -9,15 +9,15 @@ import { Clock, Role } from '@app/common';
 import { AppConfig } from '@app/config';
 import { createDatabaseIfMissing } from '@app/database';
 import { Factories } from './factories';
-import { adminClient, dropDatabase, TEMPLATE_DB, testConfig } from './test-database';
+import { adminClient, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
 
 let counter = 0;
 
 /** A fresh database cloned from the migrated template, and a Redis prefix of its own. */
 export async function createTestDatabase(): Promise<{ config: AppConfig; drop: () => Promise<void> }> {
-  const name = `pot_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const name = `pot_test_${testRunId()}_${process.pid}_${counter++}`;
   const config = testConfig({ DB_NAME: name, REDIS_PREFIX: `test_${name}`, DB_POOL_SIZE: 10 });
-  await createDatabaseIfMissing(config, name, TEMPLATE_DB);
+  await createDatabaseIfMissing(config, name, templateDatabase());
   return {
     config,
     drop: async () => {

@@ -1,9 +1,31 @@
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@app/config';
 
-/** Test databases are named after this prefix so a run can clear what an aborted run left behind. */
+/**
+ * Test databases are named `pot_test_<run start, unix seconds>_<random>_…`, so several test runs (two
+ * checkouts, CI and a developer) can share one PostgreSQL, and a run can drop only what aborted runs
+ * left behind more than an hour ago.
+ */
 export const TEST_DB_PREFIX = 'pot_test_';
-export const TEMPLATE_DB = `${TEST_DB_PREFIX}template`;
+const STALE_AFTER_SECONDS = 3600;
+
+/** Set by globalSetup in the parent process; Jest's workers inherit it. */
+export function testRunId(): string {
+  const id = process.env.POT_TEST_RUN_ID;
+  if (!id) throw new Error('POT_TEST_RUN_ID is not set: run the tests through jest (globalSetup sets it)');
+  return id;
+}
+
+export function newTestRunId(): string {
+  return `${Math.floor(Date.now() / 1000)}_${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export const templateDatabase = (runId = testRunId()) => `${TEST_DB_PREFIX}${runId}_tpl`;
+
+export function isStaleTestDatabase(name: string, nowSeconds = Date.now() / 1000): boolean {
+  const m = /^pot_test_(\d+)_/.exec(name);
+  return m !== null && Number(m[1]) < nowSeconds - STALE_AFTER_SECONDS;
+}
 
 /** The configuration the tests run with: the machine's PostgreSQL and Redis, their own names in both. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
