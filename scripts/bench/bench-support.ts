@@ -1,0 +1,85 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import { AppConfig, loadConfig } from '@app/config';
+import { createDatabaseIfMissing, runMigrations } from '@app/database';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+/** A bench database of its own: dropped and migrated afresh unless `keep` and it exists. */
+export async function freshDatabase(name: string): Promise<AppConfig> {
+  const config = Object.assign(loadConfig(), { DB_NAME: name });
+  const admin = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: 'postgres' });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+  await createDatabaseIfMissing(config);
+  await runMigrations(config);
+  return config;
+}
+
+export async function connect(config: AppConfig): Promise<Client> {
+  const client = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: config.DB_NAME });
+  await client.connect();
+  return client;
+}
+
+/** Starts the real API as its own process (so the load generator does not share its event loop). */
+export async function startApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = env.PORT ?? '3390';
+  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('API did not start within 60 s')), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('API listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`API exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** England-scale geography and practices: 4 regions, 211 CCGs, `practices` practices with a list size. */
+export async function seedEngland(db: Client, practices = 7800): Promise<void> {
+  await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
+  await db.query(`INSERT INTO ccg (code, name, region_code)
+                  SELECT lpad(i::text, 3, '0'), 'CCG ' || i, 'Y5' || (4 + i % 4) FROM generate_series(0, 210) i`);
+  await db.query(`INSERT INTO practice (code, name, ccg_code, clinical_system, opened_on)
+                  SELECT 'B' || lpad(i::text, 5, '0'), 'Practice ' || i, lpad((i % 211)::text, 3, '0'),
+                         (ARRAY['EMIS','TPP','INPS','MICROTEST']::clinical_system[])[1 + i % 4], DATE '2000-01-01'
+                  FROM generate_series(1, $1) i`, [practices]);
+  await db.query(`INSERT INTO list_size (practice_id, effective_date, patients, source)
+                  SELECT id, DATE '2013-04-01', 2000 + (id * 7919) % 12000, 'import' FROM practice`);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs autocannon and keeps every response time (it reports only p90/p97.5 itself) for true percentiles. */
+export function runLoad(options: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (err, result) => {
+      if (err) return reject(err);
+      latencies.sort((a, b) => a - b);
+      resolve({ result, latencies });
+    });
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
