@@ -100,6 +100,14 @@ describe('practices API', () => {
 
   it('lists regions and the CCGs of a region', async () => {
     expect((await ctx.api().get('/regions').expect(200)).body).toEqual([{ code: 'Y54', name: 'North of England' }, { code: 'Y56', name: 'London' }]);
-    expect((await ctx.api().get('/ccgs?regionCode=Y56').expect(200)).body).toEqual([{ code: '07X', name: 'NHS Enfield CCG', regionCode: 'Y56' }]);
+    expect((await ctx.api().get('/ccgs?regionCode=Y56').expect(200)).body).toEqual([{ code: '07X', name: 'NHS Enfield CCG', regionCode: 'Y56', areaTeamCode: null }]);
+  });
+
+  it('keeps area teams between CCGs and regions, in the same region', async () => {
+    await ctx.api().post('/area-teams').send({ code: 'q45', name: 'Durham, Darlington and Tees', regionCode: 'Y54' }).expect(201);
+    await ctx.api().post('/ccgs').send({ code: '00C', name: 'NHS Darlington', regionCode: 'Y54', areaTeamCode: 'Q45' }).expect(201);
+    const wrongRegion = await ctx.api().post('/ccgs').send({ code: '00D', name: 'X', regionCode: 'Y56', areaTeamCode: 'Q45' }).expect(400);
+    expect(wrongRegion.body.problems).toEqual([{ field: 'areaTeamCode', message: 'area team Q45 is in region Y54, not Y56' }]);
+    expect((await ctx.api().get('/area-teams').expect(200)).body).toEqual([{ code: 'Q45', name: 'Durham, Darlington and Tees', regionCode: 'Y54' }]);
   });
 });

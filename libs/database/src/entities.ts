@@ -1,5 +1,5 @@
-import { CcgEntity, ListSizeEntity, PracticeEntity, RegionEntity } from '@app/practices';
+import { AreaTeamEntity, CcgEntity, ListSizeEntity, PracticeEntity, RegionEntity } from '@app/practices';
 import { StatusEventEntity, StatusSpanEntity } from '@app/status';
 
 /** Every entity, listed explicitly: a glob pointing at the wrong tree silently finds none. */
-export const ENTITIES = [RegionEntity, CcgEntity, PracticeEntity, ListSizeEntity, StatusEventEntity, StatusSpanEntity];
+export const ENTITIES = [RegionEntity, AreaTeamEntity, CcgEntity, PracticeEntity, ListSizeEntity, StatusEventEntity, StatusSpanEntity];

@@ -1,3 +1,4 @@
+export * from './area-team.entity';
 export * from './ccg.entity';
 export * from './list-size.entity';
 export * from './practice.entity';

@@ -17,6 +17,19 @@ export class CreateRegionDto {
   name: string;
 }
 
+export class CreateAreaTeamDto {
+  @ApiProperty({ example: 'Q45', pattern: '^Q[0-9]{2}$' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString() @Matches(/^Q[0-9]{2}$/, { message: 'code must be an area team code: Q and two digits, e.g. Q45' })
+  code: string;
+
+  @ApiProperty({ example: 'Durham, Darlington and Tees' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @IsRegionCode() regionCode: string;
+}
+
 export class CreateCcgDto {
   @IsCcgCode() code: string;
 
@@ -25,6 +38,11 @@ export class CreateCcgDto {
   name: string;
 
   @IsRegionCode() regionCode: string;
+
+  @ApiPropertyOptional({ example: 'Q45', description: 'The area team, which must be in the same region' })
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString() @Matches(/^Q[0-9]{2}$/, { message: 'areaTeamCode must be an area team code: Q and two digits, e.g. Q45' })
+  areaTeamCode?: string;
 }
 
 export class ListCcgsQuery {
@@ -120,10 +138,17 @@ export class RegionDto {
   @ApiProperty() name: string;
 }
 
+export class AreaTeamDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() regionCode: string;
+}
+
 export class CcgDto {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() regionCode: string;
+  @ApiProperty({ nullable: true, type: String }) areaTeamCode: string | null;
 }
 
 export class CurrentLevelDto {

@@ -71,13 +71,27 @@ export class PracticesRepository {
     return (await m.query(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
   }
 
-  async insertCcg(m: EntityManager, code: string, name: string, regionCode: string): Promise<void> {
-    await m.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [code, name, regionCode]);
+  async insertAreaTeam(m: EntityManager, code: string, name: string, regionCode: string): Promise<void> {
+    await m.query(`INSERT INTO area_team (code, name, region_code) VALUES ($1, $2, $3)`, [code, name, regionCode]);
   }
 
-  listCcgs(regionCode?: string): Promise<{ code: string; name: string; regionCode: string }[]> {
+  listAreaTeams(): Promise<{ code: string; name: string; regionCode: string }[]> {
+    return this.db.query(`SELECT code, name, region_code AS "regionCode" FROM area_team ORDER BY code`);
+  }
+
+  async areaTeamRegion(code: string, m: EntityManager): Promise<string | undefined> {
+    const rows = await m.query(`SELECT region_code FROM area_team WHERE code = $1`, [code]);
+    return rows[0]?.region_code;
+  }
+
+  async insertCcg(m: EntityManager, code: string, name: string, regionCode: string, areaTeamCode: string | null): Promise<void> {
+    await m.query(`INSERT INTO ccg (code, name, region_code, area_team_code) VALUES ($1, $2, $3, $4)`, [code, name, regionCode, areaTeamCode]);
+  }
+
+  listCcgs(regionCode?: string): Promise<{ code: string; name: string; regionCode: string; areaTeamCode: string | null }[]> {
     return this.db.query(
-      `SELECT code, name, region_code AS "regionCode" FROM ccg WHERE ($1::text IS NULL OR region_code = $1) ORDER BY code`,
+      `SELECT code, name, region_code AS "regionCode", area_team_code AS "areaTeamCode"
+       FROM ccg WHERE ($1::text IS NULL OR region_code = $1) ORDER BY code`,
       [regionCode ?? null],
     );
   }

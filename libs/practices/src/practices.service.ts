@@ -5,7 +5,7 @@ import {
   Actor, Clock, ClinicalSystem, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, RecordSource, SERVICES,
 } from '@app/common';
 import {
-  CcgDto, CreateCcgDto, CreatePracticeDto, CreateRegionDto, ListPracticesQuery, ListSizeHistoryDto, PracticeDto, RecordListSizeDto, RegionDto,
+  AreaTeamDto, CcgDto, CreateAreaTeamDto, CreateCcgDto, CreatePracticeDto, CreateRegionDto, ListPracticesQuery, ListSizeHistoryDto, PracticeDto, RecordListSizeDto, RegionDto,
   UpdatePracticeDto,
 } from './practices.dto';
 import { LockedPractice, PracticeRow, PracticesRepository } from './practices.repository';
@@ -28,12 +28,31 @@ export class PracticesService {
     return this.repo.listRegions();
   }
 
+  async createAreaTeam(dto: CreateAreaTeamDto): Promise<AreaTeamDto> {
+    await this.db.transaction(async (m) => {
+      await this.requireRegion(m, dto.regionCode);
+      await this.repo.insertAreaTeam(m, dto.code, dto.name, dto.regionCode);
+    }).catch(rethrowDuplicate(`Area team ${dto.code} already exists`));
+    return { code: dto.code, name: dto.name, regionCode: dto.regionCode };
+  }
+
+  listAreaTeams(): Promise<AreaTeamDto[]> {
+    return this.repo.listAreaTeams();
+  }
+
   async createCcg(dto: CreateCcgDto): Promise<CcgDto> {
     await this.db.transaction(async (m) => {
-      if (!(await this.repo.regionExists(dto.regionCode, m))) throw new InvalidInputError('regionCode', `regionCode ${dto.regionCode} is not a known region`);
-      await this.repo.insertCcg(m, dto.code, dto.name, dto.regionCode);
+      await this.requireRegion(m, dto.regionCode);
+      if (dto.areaTeamCode) {
+        const teamRegion = await this.repo.areaTeamRegion(dto.areaTeamCode, m);
+        if (!teamRegion) throw new InvalidInputError('areaTeamCode', `areaTeamCode ${dto.areaTeamCode} is not a known area team`);
+        if (teamRegion !== dto.regionCode) {
+          throw new InvalidInputError('areaTeamCode', `area team ${dto.areaTeamCode} is in region ${teamRegion}, not ${dto.regionCode}`);
+        }
+      }
+      await this.repo.insertCcg(m, dto.code, dto.name, dto.regionCode, dto.areaTeamCode ?? null);
     }).catch(rethrowDuplicate(`CCG ${dto.code} already exists`));
-    return { code: dto.code, name: dto.name, regionCode: dto.regionCode };
+    return { code: dto.code, name: dto.name, regionCode: dto.regionCode, areaTeamCode: dto.areaTeamCode ?? null };
   }
 
   listCcgs(regionCode?: string): Promise<CcgDto[]> {
@@ -136,6 +155,10 @@ export class PracticesService {
     const row = await this.repo.findByCode(code);
     if (!row) throw new NotFoundError(`No practice with code ${code}`);
     return row.id;
+  }
+
+  private async requireRegion(m: EntityManager, regionCode: string): Promise<void> {
+    if (!(await this.repo.regionExists(regionCode, m))) throw new InvalidInputError('regionCode', `regionCode ${regionCode} is not a known region`);
   }
 
   private async requireCcg(m: EntityManager, ccgCode: string): Promise<string> {

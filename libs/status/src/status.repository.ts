@@ -39,17 +39,27 @@ export class StatusRepository {
    * Returns the current (open) level.
    */
   async rebuildSpans(m: EntityManager, practiceId: number, service: Service): Promise<Level | undefined> {
-    await m.query(`DELETE FROM status_span WHERE practice_id = $1 AND service = $2`, [practiceId, service]);
-    const rows = await m.query(
+    const rows = await this.rebuild(m, [practiceId], service);
+    return rows.find((r) => r.valid_to === null)?.level;
+  }
+
+  /** The same for every service of many practices at once (bulk imports, the demo loader). */
+  async rebuildSpansForPractices(m: EntityManager, practiceIds: number[]): Promise<void> {
+    await this.rebuild(m, practiceIds, null);
+  }
+
+  private async rebuild(m: EntityManager, practiceIds: number[], service: Service | null): Promise<{ level: Level; valid_to: string | null }[]> {
+    await m.query(`DELETE FROM status_span WHERE practice_id = ANY($1) AND ($2::service IS NULL OR service = $2)`, [practiceIds, service]);
+    return m.query(
       `INSERT INTO status_span (practice_id, service, valid_from, valid_to, level, event_id)
-       SELECT practice_id, service, effective_date, lead(effective_date) OVER (ORDER BY effective_date), level, id
-       FROM (SELECT DISTINCT ON (effective_date) practice_id, service, effective_date, level, id
-             FROM status_event WHERE practice_id = $1 AND service = $2
-             ORDER BY effective_date, recorded_at DESC, id DESC) winners
+       SELECT practice_id, service, effective_date,
+              lead(effective_date) OVER (PARTITION BY practice_id, service ORDER BY effective_date), level, id
+       FROM (SELECT DISTINCT ON (practice_id, service, effective_date) practice_id, service, effective_date, level, id
+             FROM status_event WHERE practice_id = ANY($1) AND ($2::service IS NULL OR service = $2)
+             ORDER BY practice_id, service, effective_date, recorded_at DESC, id DESC) winners
        RETURNING level, valid_to`,
-      [practiceId, service],
+      [practiceIds, service],
     );
-    return rows.find((r: { valid_to: string | null }) => r.valid_to === null)?.level;
   }
 
   history(practiceId: number): Promise<StatusEventDto[]> {

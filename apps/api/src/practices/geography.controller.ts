@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Role, Roles } from '@app/common';
-import { CcgDto, CreateCcgDto, CreateRegionDto, ListCcgsQuery, PracticesService, RegionDto } from '@app/practices';
+import { AreaTeamDto, CcgDto, CreateAreaTeamDto, CreateCcgDto, CreateRegionDto, ListCcgsQuery, PracticesService, RegionDto } from '@app/practices';
 
 @ApiTags('geography')
 @ApiBearerAuth()
@@ -19,6 +19,18 @@ export class GeographyController {
   @ApiOperation({ summary: 'List regions' }) @ApiOkResponse({ type: [RegionDto] })
   listRegions() {
     return this.practices.listRegions();
+  }
+
+  @Post('area-teams') @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Create an area team in a region' }) @ApiCreatedResponse({ type: AreaTeamDto })
+  createAreaTeam(@Body() dto: CreateAreaTeamDto) {
+    return this.practices.createAreaTeam(dto);
+  }
+
+  @Get('area-teams') @Roles(...READERS)
+  @ApiOperation({ summary: 'List area teams' }) @ApiOkResponse({ type: [AreaTeamDto] })
+  listAreaTeams() {
+    return this.practices.listAreaTeams();
   }
 
   @Post('ccgs') @Roles(Role.Admin)

@@ -1,4 +1,5 @@
 import { Foundation1763980000000 } from './1763980000000-Foundation';
+import { AreaTeams1764030000000 } from './1764030000000-AreaTeams';
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
-export const MIGRATIONS = [Foundation1763980000000];
+export const MIGRATIONS = [Foundation1763980000000, AreaTeams1764030000000];

@@ -1,0 +1,213 @@
+import type { Readable } from 'node:stream';
+import { readCsvRows } from './csv-rows';
+import { InputDecoder } from './decode';
+import type { ImportFormat, ParseEvent, ParseOptions, ParseSummary, ProblemEvent } from './types';
+import { Check, londonToday, truncate } from './validate';
+
+/**
+ * The shared core: turns CSV rows into record / problem events for one format described by a FormatSpec,
+ * checks the header (or the fixed column count of a headerless file), counts what it skips, stops on
+ * fatal input, and ends with a summary event.
+ */
+export interface ColumnSpec {
+  key: string;
+  /** Header names accepted for this column; compared ignoring case, spaces and punctuation. */
+  names: string[];
+}
+
+export type ResolvedOptions = Required<Omit<ParseOptions, 'effectiveDate' | 'service'>> &
+  Pick<ParseOptions, 'effectiveDate' | 'service'>;
+
+export interface RowContext<T> {
+  readonly line: number;
+  /** The field of a column, untrimmed ('' when the file has no such column). */
+  get(key: string): string;
+  has(key: string): boolean;
+  /** Runs a check on a column's field; on failure records a problem naming the column and value. */
+  check<V>(key: string, fn: (raw: string) => Check<V>): V | undefined;
+  problem(key: string | undefined, reason: string, value?: string): void;
+  record(record: T): void;
+  /** Leaves the row out on purpose (not a problem), counted under `reason` in the summary. */
+  skip(reason: string): void;
+}
+
+export interface FormatSpec<T> {
+  format: ImportFormat;
+  /** Headerless files: a label per column, e.g. `column 15 (ccg code)`. */
+  fixedColumns?: { key: string; label: string }[];
+  required?: ColumnSpec[];
+  optional?: ColumnSpec[];
+  /** Returns a message when the options do not suit the format (the file is then not read). */
+  checkOptions?(options: ResolvedOptions): string | null;
+  row(ctx: RowContext<T>, options: ResolvedOptions): void;
+}
+
+export const normaliseHeader = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9+]/g, '');
+
+export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
+  return {
+    ...options,
+    includeListSizes: options.includeListSizes ?? false,
+    today: options.today ?? londonToday(),
+    encoding: options.encoding ?? 'auto',
+    maxRecordSize: options.maxRecordSize ?? 65_536,
+    maxColumns: options.maxColumns ?? 1_000,
+    maxProblems: options.maxProblems ?? 1_000,
+  };
+}
+
+const isBlank = (fields: string[]) => fields.every((f) => f.trim() === '');
+
+/** Column positions by key, or the list of missing required columns. */
+function matchHeader<T>(spec: FormatSpec<T>, header: string[]): { index: Map<string, number> } | { missing: string[] } {
+  const positions = new Map<string, number>();
+  header.forEach((name, i) => {
+    const n = normaliseHeader(name);
+    if (!positions.has(n)) positions.set(n, i);
+  });
+  const index = new Map<string, number>();
+  const missing: string[] = [];
+  for (const [columns, required] of [[spec.required ?? [], true], [spec.optional ?? [], false]] as const) {
+    for (const column of columns) {
+      const at = column.names.map((name) => positions.get(normaliseHeader(name))).find((i) => i !== undefined);
+      if (at !== undefined) index.set(column.key, at);
+      else if (required) missing.push(column.names.join(' or '));
+    }
+  }
+  return missing.length ? { missing } : { index };
+}
+
+export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, options?: ParseOptions): AsyncGenerator<ParseEvent<T>> {
+  const opts = resolveOptions(options);
+  const decoder = new InputDecoder(opts.encoding);
+  const summary: ParseSummary = {
+    format: spec.format,
+    rowsRead: 0,
+    records: 0,
+    rowsWithProblems: 0,
+    problems: 0,
+    skipped: {},
+    blankLines: 0,
+    encoding: decoder.encoding,
+    bomStripped: false,
+    header: null,
+    fatal: null,
+    notes: decoder.notes,
+  };
+  const done = (): ParseEvent<T> => {
+    summary.encoding = decoder.encoding;
+    summary.bomStripped = decoder.bomStripped;
+    return { kind: 'summary', summary };
+  };
+  const stop = (row: number, reason: string): ProblemEvent => {
+    summary.fatal = reason;
+    summary.problems++;
+    return { kind: 'problem', row, reason, fatal: true };
+  };
+
+  const optionError = spec.checkOptions?.(opts) ?? null;
+  if (optionError) {
+    source.destroy();
+    yield stop(0, optionError);
+    yield done();
+    return;
+  }
+
+  const fixed = spec.fixedColumns;
+  let index: Map<string, number> | null = fixed ? new Map(fixed.map((c, i) => [c.key, i])) : null;
+  const labels = new Map<string, string>(fixed?.map((c) => [c.key, c.label]) ?? []);
+  let width = fixed?.length ?? 0;
+
+  for await (const item of readCsvRows(source, decoder, opts)) {
+    if (item.kind === 'fatal') {
+      yield stop(item.line, item.reason);
+      break;
+    }
+    if (item.kind === 'error') {
+      summary.rowsRead++;
+      summary.rowsWithProblems++;
+      summary.problems++;
+      yield { kind: 'problem', row: item.line, reason: item.reason };
+      continue;
+    }
+    const { line, fields } = item;
+    if (isBlank(fields)) {
+      summary.blankLines++;
+      continue;
+    }
+    if (!index) {
+      const header = fields.map((f) => f.trim());
+      summary.header = header;
+      const matched = matchHeader(spec, header);
+      if ('missing' in matched) {
+        const found = header.slice(0, 20).map((h) => truncate(h, 40)).join(', ');
+        yield stop(line, `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})`);
+        break;
+      }
+      index = matched.index;
+      for (const [key, i] of index) labels.set(key, header[i]);
+      width = header.length;
+      continue;
+    }
+    summary.rowsRead++;
+    const problems: ProblemEvent[] = [];
+    const records: T[] = [];
+    const outcome: { skipped: string | null } = { skipped: null };
+    const extra = fields.length > width && isBlank(fields.slice(width));
+    if (fields.length !== width && !extra) {
+      if (fixed && summary.rowsRead === 1) {
+        yield stop(line, `not in the ${spec.format} layout: the first row has ${fields.length} fields, expected ${width}`);
+        break;
+      }
+      problems.push({ kind: 'problem', row: line, reason: `the row has ${fields.length} fields, expected ${width}` });
+    } else {
+      const cols = index;
+      const ctx: RowContext<T> = {
+        line,
+        get: (key) => fields[cols.get(key) ?? -1] ?? '',
+        has: (key) => cols.has(key),
+        check(key, fn) {
+          const result = fn(this.get(key));
+          if (result.ok) return result.value;
+          this.problem(key, result.reason);
+          return undefined;
+        },
+        problem(key, reason, value) {
+          const v = value ?? (key === undefined ? undefined : this.get(key));
+          problems.push({
+            kind: 'problem',
+            row: line,
+            ...(key === undefined ? {} : { column: labels.get(key) ?? key }),
+            ...(v === undefined ? {} : { value: truncate(v) }),
+            reason,
+          });
+        },
+        record: (record) => void records.push(record),
+        skip: (reason) => void (outcome.skipped = reason),
+      };
+      spec.row(ctx, opts);
+    }
+    if (problems.length) {
+      summary.rowsWithProblems++;
+      summary.problems += problems.length;
+      yield* problems;
+      if (opts.maxProblems > 0 && summary.rowsWithProblems >= opts.maxProblems) {
+        yield stop(0, `stopped after ${opts.maxProblems} rows with problems: is this the right file and format (${spec.format})?`);
+        break;
+      }
+    } else if (outcome.skipped !== null) {
+      summary.skipped[outcome.skipped] = (summary.skipped[outcome.skipped] ?? 0) + 1;
+    } else {
+      for (const record of records) {
+        summary.records++;
+        yield { kind: 'record', row: line, record };
+      }
+    }
+  }
+
+  if (!summary.fatal) {
+    if (!index || (summary.rowsRead === 0 && fixed)) yield stop(0, 'the file is empty');
+    else if (summary.rowsRead === 0) yield stop(0, 'no data rows: the file has a header only');
+  }
+  yield done();
+}
