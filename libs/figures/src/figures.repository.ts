@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Service } from '@app/common';
-import { figuresSql, GroupBy } from './figures.sql';
+import { figuresOnDatesSql, figuresSql, GroupBy } from './figures.sql';
 
 /** One group's figures for one service on one date, straight from figures.sql.ts. */
 export interface FigureRow {
@@ -40,6 +40,16 @@ export class FiguresRepository {
     if (q.knownAt) params.push(q.knownAt);
     const rows: Record<string, string | null>[] = await this.db.query(figuresSql(q.by, Boolean(q.knownAt)), params);
     return rows.map(toFigureRow);
+  }
+
+  /** The same for several dates in one statement: rows of each date, keyed by the date. */
+  async figuresOnDates(dates: string[], q: FigureQuery): Promise<Map<string, FigureRow[]>> {
+    const params: unknown[] = [dates, q.service ?? null];
+    if (q.knownAt) params.push(q.knownAt);
+    const rows: Record<string, string | null>[] = await this.db.query(figuresOnDatesSql(q.by, Boolean(q.knownAt)), params);
+    const byDate = new Map<string, FigureRow[]>(dates.map((d) => [d, []]));
+    for (const r of rows) byDate.get(r.as_of as string)!.push(toFigureRow(r));
+    return byDate;
   }
 }
 

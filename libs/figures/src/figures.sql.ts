@@ -5,13 +5,15 @@
  * nationally or per group; the reports run it once per date (as of D, D − 1 year, each month-end).
  *
  * Parameters: $1 the date D, $2 the service (null: all), $3 (known-at variant only) the moment K.
+ * figuresOnDatesSql runs the same statement for each date of an array $1 (a trend's month-ends): one
+ * planning and one round trip instead of one per date.
  */
 export type GroupBy = 'national' | 'region' | 'ccg' | 'clinical-system';
 
 /** The groups of a breakdown: every group is listed, also one with no practice in scope (all zeros). */
-const GROUPS: Record<GroupBy, { key: string; list: string }> = {
+const GROUPS: Record<GroupBy, { key: string; list: string; needsCcg?: boolean }> = {
   national: { key: `'ENG'`, list: `SELECT 'ENG'::text AS code, 'England'::text AS name` },
-  region: { key: 'c.region_code', list: `SELECT code::text, name FROM region` },
+  region: { key: 'c.region_code', list: `SELECT code::text, name FROM region`, needsCcg: true },
   ccg: { key: 'p.ccg_code', list: `SELECT code::text, name FROM ccg` },
   'clinical-system': {
     key: 'p.clinical_system::text',
@@ -28,7 +30,7 @@ const LEVEL_FROM_SPANS = `
   level_on AS (
     SELECT s.practice_id, s.service, s.level
     FROM status_span s
-    WHERE daterange(s.valid_from, s.valid_to, '[)') @> $1::date
+    WHERE daterange(s.valid_from, s.valid_to, '[)') @> {D}
       AND ($2::service IS NULL OR s.service = $2::service)
   )`;
 
@@ -47,7 +49,7 @@ const LEVEL_KNOWN_AT = `
     CROSS JOIN LATERAL (
       SELECT ev.level FROM status_event ev
       WHERE ev.practice_id = sc.id AND ev.service = sv.service
-        AND ev.effective_date <= $1::date AND ev.recorded_at <= $3::timestamptz
+        AND ev.effective_date <= {D} AND ev.recorded_at <= $3::timestamptz
       ORDER BY ev.effective_date DESC, ev.recorded_at DESC, ev.id DESC
       LIMIT 1) e
     WHERE $2::service IS NULL OR sv.service = $2::service
@@ -57,25 +59,40 @@ const LEVEL_KNOWN_AT = `
 const pct = (num: string, den: string) => `round(100 * ${num}::numeric / nullif(${den}, 0), 1)`;
 
 export function figuresSql(by: GroupBy, knownAt: boolean): string {
-  const group = GROUPS[by];
+  return figuresOn('$1::date', by, knownAt);
+}
+
+/** The figures for every date of the array $1, one row per date, group and service (as_of first). */
+export function figuresOnDatesSql(by: GroupBy, knownAt: boolean): string {
   return `
+SELECT d.day::text AS as_of, f.*
+FROM unnest($1::date[]) d(day)
+-- The per-date statement runs once per date with d.day as its D, each time through the same indexes.
+CROSS JOIN LATERAL (${figuresOn('d.day', by, knownAt)}) f
+ORDER BY d.day, f.code, f.service`;
+}
+
+/** The statement for one date, given as an SQL expression (a parameter, or a column of an outer query). */
+function figuresOn(date: string, by: GroupBy, knownAt: boolean): string {
+  const group = GROUPS[by];
+  const sql = `
 WITH
   -- List size on D: the list_size row whose [effective_date, valid_to) contains D (at most one per
   -- practice, as the write path keeps valid_to = the next effective date). Index-only scan.
   size_on AS (
     SELECT z.practice_id, z.patients
     FROM list_size z
-    WHERE daterange(z.effective_date, z.valid_to, '[)') @> $1::date
+    WHERE daterange(z.effective_date, z.valid_to, '[)') @> {D}
   ),
   -- Practices in scope on D: opened on or before D (or no open date) and not closed on or before D.
   -- patients is null when the practice has no list size on D (it then adds 0 and is counted apart).
   scope AS (
     SELECT p.id, ${group.key} AS grp, sz.patients
     FROM practice p
-    JOIN ccg c ON c.code = p.ccg_code
+    ${group.needsCcg ? 'JOIN ccg c ON c.code = p.ccg_code' : ''}
     LEFT JOIN size_on sz ON sz.practice_id = p.id
-    WHERE (p.opened_on IS NULL OR p.opened_on <= $1::date)
-      AND (p.closed_on IS NULL OR p.closed_on > $1::date)
+    WHERE (p.opened_on IS NULL OR p.opened_on <= {D})
+      AND (p.closed_on IS NULL OR p.closed_on > {D})
   ),
   ${knownAt ? LEVEL_KNOWN_AT : LEVEL_FROM_SPANS},
   -- Denominators per group: practices and patients in scope, whatever their levels.
@@ -126,4 +143,5 @@ SELECT code, name, service::text AS service,
        ${pct('patients_at_enabled', 'patients_total')} AS patients_at_enabled_pct
 FROM figures
 ORDER BY code, service`;
+  return sql.replaceAll('{D}', date);
 }

@@ -7,5 +7,5 @@ export * from './figures.reference';
 export * from './percent';
 export { FiguresRepository } from './figures.repository';
 export type { FigureRow } from './figures.repository';
-export { figuresSql } from './figures.sql';
+export { figuresOnDatesSql, figuresSql } from './figures.sql';
 export type { GroupBy } from './figures.sql';
