@@ -11,7 +11,8 @@ import { pointsChange } from './percent';
 export const MAX_TREND_MONTHS = 120;
 /**
  * A trend's month-ends are split into this many batches, each one statement on its own pooled
- * connection, run at the same time (measured best on two cores: docs/figures.md).
+ * connection, run at the same time. On two cores one batch took twice as long as two to six, which
+ * measured alike within the noise; three leaves room when one core is busy.
  */
 export const TREND_BATCHES = 3;
 

@@ -2,7 +2,7 @@
  * The SQL of every figure (DESIGN.md "Figures"), in one place so that a change to a definition shows
  * in review. Everything is parameterised; the only pieces chosen by code are the fixed fragments below,
  * never client text. One statement computes the figures of one date, for all services (or one), either
- * nationally or per group; the reports run it once per date (as of D, D − 1 year, each month-end).
+ * nationally or per group; the reports run it for each date they need (D, D − 1 year, month-ends).
  *
  * Parameters: $1 the date D, $2 the service (null: all), $3 (known-at variant only) the moment K.
  * figuresOnDatesSql runs the same statement for each date of an array $1 (a trend's month-ends): one
@@ -55,7 +55,11 @@ const LEVEL_KNOWN_AT = `
     WHERE $2::service IS NULL OR sv.service = $2::service
   )`;
 
-/** Percentage with one decimal: numeric division and round() are exact and round half away from zero. */
+/**
+ * Percentage with one decimal. numeric division keeps 16+ significant digits, so rounding it to one
+ * decimal is right (a true half, e.g. 1/8 → 12.5, is an exact decimal), and round() on numeric takes
+ * halves away from zero.
+ */
 const pct = (num: string, den: string) => `round(100 * ${num}::numeric / nullif(${den}, 0), 1)`;
 
 export function figuresSql(by: GroupBy, knownAt: boolean): string {
