@@ -30,6 +30,7 @@ class FieldCountGuard {
   private breaks = 0;
   private prevCR = false;
   failure: string | null = null;
+  failureLine = 0;
 
   constructor(private readonly max: number) {}
 
@@ -56,7 +57,8 @@ class FieldCountGuard {
       } else if (b === 0x2c) {
         this.fieldStart = true;
         if (++this.fields > this.max) {
-          this.failure = `line ${this.breaks + 1} has more than ${this.max} fields: not a CSV file of this format`;
+          this.failureLine = this.breaks + 1;
+          this.failure = `line ${this.failureLine} has more than ${this.max} fields: not a CSV file of this format`;
           return recordStart;
         }
       } else if (b === 0x0a || b === 0x0d) {
@@ -143,7 +145,7 @@ export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: Inpu
     });
   const fatal = (err: unknown): CsvItem =>
     err instanceof InputRejectedError ? { kind: 'fatal', line: 0, reason: err.message } : { kind: 'fatal', ...describe(err, nextLine, limits) };
-  const tooWide = (): CsvItem => ({ kind: 'fatal', line: 0, reason: guard.failure! });
+  const tooWide = (): CsvItem => ({ kind: 'fatal', line: guard.failureLine, reason: guard.failure! });
 
   try {
     let readError: unknown;
