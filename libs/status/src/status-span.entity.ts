@@ -10,6 +10,8 @@ import { Level, Service } from '@app/common';
 @Entity('status_span')
 @Index('status_span_current_key', ['practiceId', 'service'], { unique: true, where: 'valid_to IS NULL' })
 @Index('status_span_current_level_idx', ['service', 'level'], { where: 'valid_to IS NULL' })
+// GiST on (service, daterange(valid_from, valid_to)) for the figures, made by hand in the FigureIndexes migration.
+@Index('status_span_during_idx', { synchronize: false })
 export class StatusSpanEntity {
   @PrimaryColumn({ name: 'practice_id', type: 'integer', primaryKeyConstraintName: 'status_span_pk' })
   practiceId: number;

@@ -30,7 +30,6 @@ describe('streaming', () => {
     // Live heap + buffers after a full GC stay within a few MB whatever the file size (the file is 128 MB).
     expect(result.gcAvailable).toBe(true);
     expect(result.maxLiveGrowth).toBeLessThan(24 * 1024 * 1024);
-    expect(result.ms).toBeLessThan(20_000);
   }, 60_000);
 
   it('gives the same counts in-process on a smaller file', async () => {

@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsCalendarDate, Service } from '@app/common';
+
+/** An instant with an explicit zone: `2014-10-01T09:30:00Z`, `2014-10-01T10:30:00.123456+01:00`. */
+const KNOWN_AT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || !KNOWN_AT.test(value)) return false;
+  return !Number.isNaN(Date.parse(value)) && Number(value.slice(0, 4)) >= 1900;
+}
+
+/** `knownAt`: an ISO 8601 timestamp with a zone (no zone would be ambiguous across clock changes). */
+function IsKnownAt() {
+  return ValidateBy({
+    name: 'isKnownAt',
+    validator: {
+      validate: isInstant,
+      defaultMessage: (args) => `${args?.property} must be an ISO 8601 timestamp with a zone, e.g. 2014-10-01T09:00:00Z`,
+    },
+  });
+}
+
+const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
+const KNOWN_AT_DOC = {
+  description: 'Figures exactly as they stood at this moment: only status events recorded at or before it count',
+  example: '2014-10-15T09:00:00Z',
+};
+
+// ---- requests ----
+
+export class SummaryQuery {
+  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
+  asOf?: string;
+
+  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsKnownAt()
+  knownAt?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'text'], description: 'text: "Progress in numbers" sentences (or send Accept: text/plain)' })
+  @IsOptional() @IsIn(['json', 'text'])
+  format?: 'json' | 'text';
+}
+
+export const BREAKDOWNS = ['region', 'ccg', 'clinical-system'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export class BreakdownQuery {
+  @ApiProperty({ enum: BREAKDOWNS }) @IsIn(BREAKDOWNS, { message: `by must be one of: ${BREAKDOWNS.join(', ')}` })
+  by: Breakdown;
+
+  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
+  asOf?: string;
+
+  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsKnownAt()
+  knownAt?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: one row per group and service (or send Accept: text/csv)' })
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class TrendQuery {
+  @ApiProperty({ example: '2013-10', description: 'First month (YYYY-MM)' })
+  @Matches(YEAR_MONTH, { message: 'from must be a month YYYY-MM, e.g. 2013-10' })
+  from: string;
+
+  @ApiProperty({ example: '2014-09', description: 'Last month (YYYY-MM), at most 120 months after from' })
+  @Matches(YEAR_MONTH, { message: 'to must be a month YYYY-MM, e.g. 2014-09' })
+  to: string;
+
+  @ApiProperty({ enum: Service }) @IsEnum(Service, { message: `service must be one of: ${Object.values(Service).join(', ')}` })
+  service: Service;
+
+  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsKnownAt()
+  knownAt?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+// ---- responses ----
+
+export class PracticeCountsDto {
+  @ApiProperty({ description: 'Practices in scope (open on the date)' }) total: number;
+  @ApiProperty({ description: 'Level capable or enabled' }) capable: number;
+  @ApiProperty({ description: 'Level enabled' }) enabled: number;
+  @ApiProperty({ description: 'No status event on or before the date: in the total, neither capable nor enabled' }) unknown: number;
+}
+
+export class PatientCountsDto {
+  @ApiProperty({ description: 'Sum of list sizes on the date of the practices in scope' }) total: number;
+  @ApiProperty() atCapable: number;
+  @ApiProperty() atEnabled: number;
+}
+
+/** The figures of one service at one date (DESIGN.md "Figures"). Percentages: one decimal, null for a zero denominator. */
+export class ServiceFiguresDto {
+  @ApiProperty() practices: PracticeCountsDto;
+  @ApiProperty() patients: PatientCountsDto;
+  @ApiProperty({ nullable: true, type: Number, example: 99.1 }) practicesCapablePct: number | null;
+  @ApiProperty({ nullable: true, type: Number }) practicesEnabledPct: number | null;
+  @ApiProperty({ nullable: true, type: Number }) patientsAtCapablePct: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 91.2 }) patientsAtEnabledPct: number | null;
+}
+
+/** Change since the previous year in percentage points: the difference of the two one-decimal percentages. */
+export class ChangeDto {
+  @ApiProperty({ nullable: true, type: Number }) practicesCapablePct: number | null;
+  @ApiProperty({ nullable: true, type: Number }) practicesEnabledPct: number | null;
+  @ApiProperty({ nullable: true, type: Number }) patientsAtCapablePct: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 27.4 }) patientsAtEnabledPct: number | null;
+}
+
+export class ComparedServiceFiguresDto extends ServiceFiguresDto {
+  @ApiProperty({ description: 'The same figures at the same point in the previous year' }) previousYear: ServiceFiguresDto;
+  @ApiProperty() change: ChangeDto;
+}
+
+export class ServicesFiguresDto {
+  @ApiProperty() appointments: ComparedServiceFiguresDto;
+  @ApiProperty() prescriptions: ComparedServiceFiguresDto;
+  @ApiProperty() records: ComparedServiceFiguresDto;
+}
+
+export class PreviousPointDto {
+  @ApiProperty({ format: 'date', description: 'asOf minus one calendar year (29 February → 28 February)' }) asOf: string;
+  @ApiProperty() practicesWithoutListSize: number;
+}
+
+export class SummaryDto {
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
+  @ApiProperty({ description: 'Practices in scope with no list size on the date (they add 0 patients)' }) practicesWithoutListSize: number;
+  @ApiProperty() previousYear: PreviousPointDto;
+  @ApiProperty() services: ServicesFiguresDto;
+}
+
+export class GroupFiguresDto {
+  @ApiProperty({ description: 'Region or CCG ODS code, or the clinical system' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() practicesWithoutListSize: number;
+  @ApiProperty() previousYear: PreviousPointDto;
+  @ApiProperty() services: ServicesFiguresDto;
+}
+
+export class BreakdownDto {
+  @ApiProperty({ enum: BREAKDOWNS }) by: Breakdown;
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
+  @ApiProperty({ format: 'date' }) previousAsOf: string;
+  @ApiProperty({ type: [GroupFiguresDto], description: 'Every group, also those with nothing in scope; they add up to the national figures' })
+  groups: GroupFiguresDto[];
+}
+
+export class TrendPointDto extends ServiceFiguresDto {
+  @ApiProperty({ example: '2014-09' }) month: string;
+  @ApiProperty({ format: 'date', description: 'The last day of the month' }) asOf: string;
+  @ApiProperty() practicesWithoutListSize: number;
+}
+
+export class TrendDto {
+  @ApiProperty({ enum: Service }) service: Service;
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
+  @ApiProperty({ type: [TrendPointDto] }) points: TrendPointDto[];
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, InvalidInputError, minusOneYear, monthEnd, Service, SERVICES } from '@app/common';
+import {
+  Breakdown, BreakdownDto, ComparedServiceFiguresDto, GroupFiguresDto, ServiceFiguresDto, ServicesFiguresDto, SummaryDto, TrendDto, TrendPointDto,
+} from './figures.dto';
+import { FigureRow, FiguresRepository } from './figures.repository';
+import { GroupBy } from './figures.sql';
+import { pointsChange } from './percent';
+
+/** A trend may span at most this many months (ten years: one statement per month). */
+export const MAX_TREND_MONTHS = 120;
+/**
+ * A trend's month-ends are split into this many batches, each one statement on its own pooled
+ * connection, run at the same time (measured best on two cores: docs/figures.md).
+ */
+export const TREND_BATCHES = 3;
+
+/**
+ * The roll-up figures of DESIGN.md "Figures": national summary, breakdowns and monthly trend. Each
+ * figure is one SQL statement per date (figures.sql.ts); this class picks the dates and shapes the answer.
+ * Also the entry point for the worker's month-end snapshot: `summary(monthEnd, knownAt)`.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    private readonly repo: FiguresRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** National figures on `asOf` (default: today in London) and a year earlier, optionally as known at a moment. */
+  async summary(asOf?: string, knownAt?: string): Promise<SummaryDto> {
+    const date = asOf ?? this.clock.today();
+    const previous = minusOneYear(date);
+    const [now, before] = await Promise.all([
+      this.repo.figuresOn(date, { by: 'national', knownAt }),
+      this.repo.figuresOn(previous, { by: 'national', knownAt }),
+    ]);
+    return {
+      asOf: date,
+      knownAt: knownAt ?? null,
+      practicesWithoutListSize: now[0].practicesWithoutListSize,
+      previousYear: { asOf: previous, practicesWithoutListSize: before[0].practicesWithoutListSize },
+      services: compareServices(now, before),
+    };
+  }
+
+  /** The same figures per region, CCG or clinical system; the groups add up to the national figures. */
+  async breakdown(by: Breakdown, asOf?: string, knownAt?: string): Promise<BreakdownDto> {
+    const date = asOf ?? this.clock.today();
+    const previous = minusOneYear(date);
+    const [now, before] = await Promise.all([
+      this.repo.figuresOn(date, { by: by as GroupBy, knownAt }),
+      this.repo.figuresOn(previous, { by: by as GroupBy, knownAt }),
+    ]);
+    const groups: GroupFiguresDto[] = [];
+    const previousByCode = byCode(before);
+    for (const [code, rows] of byCode(now)) {
+      const earlier = previousByCode.get(code) ?? [];
+      groups.push({
+        code,
+        name: rows[0].name,
+        practicesWithoutListSize: rows[0].practicesWithoutListSize,
+        previousYear: { asOf: previous, practicesWithoutListSize: earlier[0]?.practicesWithoutListSize ?? 0 },
+        services: compareServices(rows, earlier),
+      });
+    }
+    return { by, asOf: date, knownAt: knownAt ?? null, previousAsOf: previous, groups };
+  }
+
+  /** Month-end figures of one service for each month from `from` to `to` (YYYY-MM, inclusive). */
+  async trend(from: string, to: string, service: Service, knownAt?: string): Promise<TrendDto> {
+    const months = monthsBetween(from, to);
+    const size = Math.ceil(months.length / TREND_BATCHES);
+    const batches = Array.from({ length: Math.ceil(months.length / size) }, (_, i) => months.slice(i * size, (i + 1) * size).map(monthEnd));
+    const results = await Promise.all(batches.map((dates) => this.repo.figuresOnDates(dates, { by: 'national', knownAt, service })));
+    const rows = new Map(results.flatMap((m) => [...m]));
+    const points = months.map((month): TrendPointDto => {
+      const asOf = monthEnd(month);
+      const [row] = rows.get(asOf)!;
+      return { month, asOf, practicesWithoutListSize: row.practicesWithoutListSize, ...toServiceFigures(row) };
+    });
+    return { service, from, to, knownAt: knownAt ?? null, points };
+  }
+}
+
+export function toServiceFigures(r: FigureRow): ServiceFiguresDto {
+  return {
+    practices: { total: r.practicesTotal, capable: r.practicesCapable, enabled: r.practicesEnabled, unknown: r.practicesUnknown },
+    patients: { total: r.patientsTotal, atCapable: r.patientsAtCapable, atEnabled: r.patientsAtEnabled },
+    practicesCapablePct: r.practicesCapablePct,
+    practicesEnabledPct: r.practicesEnabledPct,
+    patientsAtCapablePct: r.patientsAtCapablePct,
+    patientsAtEnabledPct: r.patientsAtEnabledPct,
+  };
+}
+
+function compareServices(now: FigureRow[], before: FigureRow[]): ServicesFiguresDto {
+  const entry = (service: Service): ComparedServiceFiguresDto => {
+    const current = toServiceFigures(now.find((r) => r.service === service)!);
+    const previousYear = toServiceFigures(before.find((r) => r.service === service)!);
+    return {
+      ...current,
+      previousYear,
+      change: {
+        practicesCapablePct: pointsChange(current.practicesCapablePct, previousYear.practicesCapablePct),
+        practicesEnabledPct: pointsChange(current.practicesEnabledPct, previousYear.practicesEnabledPct),
+        patientsAtCapablePct: pointsChange(current.patientsAtCapablePct, previousYear.patientsAtCapablePct),
+        patientsAtEnabledPct: pointsChange(current.patientsAtEnabledPct, previousYear.patientsAtEnabledPct),
+      },
+    };
+  };
+  return Object.fromEntries(SERVICES.map((s) => [s, entry(s)])) as unknown as ServicesFiguresDto;
+}
+
+function byCode(rows: FigureRow[]): Map<string, FigureRow[]> {
+  const groups = new Map<string, FigureRow[]>();
+  for (const r of rows) groups.set(r.code, [...(groups.get(r.code) ?? []), r]);
+  return groups;
+}
+
+/** The months from..to inclusive; 400 naming the field when the range is reversed or too long. */
+export function monthsBetween(from: string, to: string): string[] {
+  const index = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+  const count = index(to) - index(from) + 1;
+  if (count < 1) throw new InvalidInputError('to', `to (${to}) must not be before from (${from})`);
+  if (count > MAX_TREND_MONTHS) throw new InvalidInputError('to', `a trend spans at most ${MAX_TREND_MONTHS} months; ${from} to ${to} is ${count}`);
+  return Array.from({ length: count }, (_, i) => {
+    const k = index(from) + i;
+    return `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}

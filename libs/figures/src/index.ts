@@ -1,0 +1,11 @@
+export * from './figures.dto';
+export * from './figures.module';
+export * from './figures.service';
+export * from './figures.text';
+export * from './figures.csv';
+export * from './figures.reference';
+export * from './percent';
+export { FiguresRepository } from './figures.repository';
+export type { FigureRow } from './figures.repository';
+export { figuresOnDatesSql, figuresSql } from './figures.sql';
+export type { GroupBy } from './figures.sql';

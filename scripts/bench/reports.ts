@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Pool } from 'pg';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { minusOneYear, monthEnd } from '@app/common';
+import { AppConfig } from '@app/config';
+import { figuresOnDatesSql, figuresSql, GroupBy, TREND_BATCHES } from '@app/figures';
+import { percentile } from './bench-support';
+import { BENCH_FROM, BENCH_MONTHS, benchDatabase, BenchScale, ENGLAND, TEN_TIMES } from './reports-data';
+
+/**
+ * `npm run bench:reports [-- --regenerate] [-- --only=england|x10] [-- --runs=N]`
+ *
+ * Builds (or reuses) England-scale and ten-times bench databases (reports-data.ts), starts the real API
+ * in this process on each, and times summary, breakdown by CCG and a 60-month trend: through HTTP, and
+ * the very same statements run directly through `pg` with the same concurrency as the service, so the
+ * ratio is what Nest, HTTP and JSON add. Prints a Markdown table (docs/figures.md keeps the last one).
+ */
+const args = process.argv.slice(2);
+const REGENERATE = args.includes('--regenerate');
+const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7);
+const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 40);
+const PORT = Number(process.env.PORT ?? 3202);
+const AS_OF = '2014-09-30';
+const TREND_FROM = BENCH_FROM.slice(0, 7);
+const TREND_TO = '2014-12';
+
+/** Request headers: once sign-in exists, add `authorization: Bearer <token>` here (BENCH_TOKEN does it now). */
+const headers: Record<string, string> = process.env.BENCH_TOKEN ? { authorization: `Bearer ${process.env.BENCH_TOKEN}` } : {};
+
+interface Row {
+  scale: string;
+  report: string;
+  goal: string;
+  api: number[];
+  sql: number[];
+}
+
+async function main() {
+  const scales = [ENGLAND, TEN_TIMES].filter((s) => !ONLY || (ONLY === 'england' ? s === ENGLAND : s === TEN_TIMES));
+  const rows: Row[] = [];
+  for (const scale of scales) rows.push(...(await benchScale(scale)));
+  printTable(rows);
+}
+
+async function benchScale(scale: BenchScale): Promise<Row[]> {
+  const config = await benchDatabase(scale, REGENERATE, (line) => console.log(line));
+  const label = scale === ENGLAND ? 'England' : '10 × England';
+  const runs = scale === ENGLAND ? RUNS : Math.max(10, Math.round(RUNS / 2));
+  const app = await startApi(config);
+  const pool = new Pool({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: config.DB_NAME, max: 4 });
+  const base = `http://127.0.0.1:${PORT}/api/v1/reports`;
+  const months = Array.from({ length: BENCH_MONTHS }, (_, i) => monthEnd(`${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`));
+  const bothYears = (by: GroupBy) => () => Promise.all([AS_OF, minusOneYear(AS_OF)].map((d) => pool.query(figuresSql(by, false), [d, null])));
+  // As FiguresService.trend does: the month-ends in TREND_BATCHES statements at once.
+  const size = Math.ceil(months.length / TREND_BATCHES);
+  const batches = Array.from({ length: TREND_BATCHES }, (_, i) => months.slice(i * size, (i + 1) * size)).filter((b) => b.length);
+  const trendSql = () => Promise.all(batches.map((dates) => pool.query(figuresOnDatesSql('national', false), [dates, 'appointments'])));
+  try {
+    const bench = async (report: string, goal: string, url: string, direct: () => Promise<unknown>, n = runs): Promise<Row> => {
+      console.log(`${label}: ${report}…`);
+      const [api, sql] = await time(n, () => get(url), direct);
+      return { scale: label, report, goal, api, sql };
+    };
+    return [
+      await bench('summary', scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms', `${base}/summary?asOf=${AS_OF}`, bothYears('national')),
+      await bench('breakdown by CCG', '', `${base}/breakdown?by=ccg&asOf=${AS_OF}`, bothYears('ccg')),
+      await bench('trend, 60 months', scale === ENGLAND ? '< 300 ms' : '', `${base}/trend?from=${TREND_FROM}&to=${TREND_TO}&service=appointments`,
+        trendSql, Math.max(10, Math.round(runs / 2))),
+      await bench('summary, knownAt', '', `${base}/summary?asOf=${AS_OF}&knownAt=2014-10-15T09:00:00Z`,
+        () => Promise.all([AS_OF, minusOneYear(AS_OF)].map((d) => pool.query(figuresSql('national', true), [d, null, '2014-10-15T09:00:00Z']))), 10),
+    ];
+  } finally {
+    await pool.end();
+    await app.close();
+  }
+}
+
+/** The real API app (AppModule, configureApp) in this process, on the bench database. */
+async function startApi(config: AppConfig): Promise<INestApplication> {
+  Object.assign(process.env, { DB_NAME: config.DB_NAME, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench_reports' });
+  const app = configureApp(await NestFactory.create(AppModule, { logger: false }));
+  await app.listen(PORT, '127.0.0.1');
+  return app;
+}
+
+async function get(url: string): Promise<void> {
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+/**
+ * Milliseconds of `n` calls of each of two ways to get the same figures, after three warm-up calls of
+ * each; the two alternate, so that load from anything else on the machine falls on both alike.
+ */
+async function time(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
+  for (let i = 0; i < 3; i++) await a().then(b);
+  const [ta, tb]: [number[], number[]] = [[], []];
+  const once = async (fn: () => Promise<unknown>, into: number[]) => {
+    const started = process.hrtime.bigint();
+    await fn();
+    into.push(Number(process.hrtime.bigint() - started) / 1e6);
+  };
+  for (let i = 0; i < n; i++) {
+    await once(a, ta);
+    await once(b, tb);
+  }
+  return [ta.sort((x, y) => x - y), tb.sort((x, y) => x - y)];
+}
+
+function printTable(rows: Row[]): void {
+  const ms = (v: number) => v.toFixed(1);
+  console.log('\n| scale | report | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API / SQL (p50) | goal |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const [a50, a95, s50, s95] = [percentile(r.api, 50), percentile(r.api, 95), percentile(r.sql, 50), percentile(r.sql, 95)];
+    console.log(`| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ${r.goal} |`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
