@@ -27,4 +27,16 @@ describe('demo data load', () => {
     const practice = await ctx.api().get('/practices/A81001').expect(200);
     expect(practice.body).toMatchObject({ name: 'THE DENSHAM SURGERY', ccgCode: '00K', regionCode: 'Y54', listSize: { patients: 4187, effectiveDate: '2015-04-01' } });
   });
+
+  it("gives the article's figures at the end of September 2014 (and a year earlier) as text", async () => {
+    const res = await ctx.api().get('/reports/summary?asOf=2014-09-30&format=text').expect(200);
+    expect(res.text.split('\n').filter((line) => line.startsWith('•'))).toEqual([
+      '• 99% of general practices have the capability to allow patients to book or cancel appointments online.',
+      '• 91% of patients are registered with general practices that offer the ability to book or cancel appointments online. This is up from 64% at the same point in the previous year.',
+      '• 98% of general practices have the capability to allow patients to view or order repeat prescriptions online.',
+      '• 88% of patients are registered with general practices that offer the ability to view or order repeat prescriptions online. This is up from 64% at the same point in the previous year.',
+      '• 84% of general practices have the capability to allow patients to view their medical record online.',
+      '• 21% of patients are registered with general practices that offer the ability to view their medical record online. This is up from 2% at the same point in the previous year.',
+    ]);
+  });
 });

@@ -20,11 +20,14 @@ export async function loadDemoData(db: DataSource, dataDir?: string): Promise<De
     data.listSizes,
   );
   const repo = new DemoRepository(db);
-  return db.transaction(async (m) => {
+  const result = await db.transaction(async (m) => {
     await repo.insertGeography(m, data);
     const practices = await repo.insertPractices(m, data);
     const listSizes = await repo.insertListSizes(m, data);
     const statusEvents = await repo.insertStatusEvents(m, events);
     return { practices, listSizes, statusEvents };
   });
+  // Fresh statistics, or the planner treats the just-filled tables as empty and the reports crawl.
+  if (result.practices || result.statusEvents) await repo.analyse();
+  return result;
 }

@@ -85,4 +85,8 @@ export class DemoRepository {
     if (practiceIds.length) await this.status.rebuildSpansForPractices(m, practiceIds);
     return rows.length;
   }
+
+  async analyse(): Promise<void> {
+    await this.db.query(`ANALYZE region, area_team, ccg, practice, list_size, status_event, status_span`);
+  }
 }
