@@ -28,7 +28,8 @@ export async function connect(config: AppConfig): Promise<Client> {
 /** Starts the real API as its own process (so the load generator does not share its event loop). */
 export async function startApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = env.PORT ?? '3390';
-  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -65,6 +65,6 @@ export class Factories {
        VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, clock_timestamp()), $6)`,
       [practiceId, service, level, effectiveDate, opts.recordedAt ?? null, opts.source ?? RecordSource.Manual],
     );
-    await this.status.rebuildSpans(this.db.manager, practiceId, service);
+    await this.status.rebuildSpansForPractices(this.db.manager, [practiceId]);
   }
 }

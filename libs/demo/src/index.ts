@@ -2,3 +2,4 @@ export * from './demo-data.reader';
 export * from './figures.reference';
 export * from './status-history.generator';
 export { mulberry32, streamFor, hashString } from './prng';
+export * from './demo.loader';

@@ -20,12 +20,10 @@ export class StatusService {
     return this.db.transaction(async (m) => {
       const practice = await this.practices.lockForWrite(m, code, actor);
       this.practices.checkEffectiveDate(practice, dto.effectiveDate);
-      const event = await this.repo.insertEvent(m, {
+      return this.repo.appendEvent(m, {
         practiceId: practice.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate,
         recordedBy: actor?.userId ?? null, source: RecordSource.Manual, note: dto.note ?? null,
       });
-      const currentLevel = (await this.repo.rebuildSpans(m, practice.id, dto.service)) ?? 'unknown';
-      return { event, currentLevel };
     });
   }
 

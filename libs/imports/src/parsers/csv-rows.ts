@@ -30,6 +30,7 @@ class FieldCountGuard {
   private breaks = 0;
   private prevCR = false;
   failure: string | null = null;
+  failureLine = 0;
 
   constructor(private readonly max: number) {}
 
@@ -56,7 +57,8 @@ class FieldCountGuard {
       } else if (b === 0x2c) {
         this.fieldStart = true;
         if (++this.fields > this.max) {
-          this.failure = `line ${this.breaks + 1} has more than ${this.max} fields: not a CSV file of this format`;
+          this.failureLine = this.breaks + 1;
+          this.failure = `line ${this.failureLine} has more than ${this.max} fields: not a CSV file of this format`;
           return recordStart;
         }
       } else if (b === 0x0a || b === 0x0d) {
@@ -78,58 +80,72 @@ function toBuffer(chunk: unknown): Buffer {
   throw new InputRejectedError('the input stream did not give bytes or text');
 }
 
-function describe(err: unknown, fallbackLine: number, limits: CsvLimits): { line: number; reason: string } {
-  const e = err as CsvError & { lines?: number };
-  const line = typeof e?.lines === 'number' ? e.lines : fallbackLine;
-  switch (e?.code) {
+/** A csv-parse error as a problem at `line`, the line where the record being read starts. */
+function describe(err: unknown, line: number, limits: CsvLimits): { line: number; reason: string } {
+  switch ((err as CsvError)?.code) {
     case 'CSV_MAX_RECORD_SIZE':
       return { line, reason: `a record is longer than ${limits.maxRecordSize} characters (an unclosed quote, or not a CSV file)` };
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { line: fallbackLine, reason: 'a quoted field is not closed before the end of the file' };
+      return { line, reason: 'a quoted field is not closed before the end of the file' };
     default:
-      return { line, reason: `unreadable CSV: ${String(e?.message ?? err)}` };
+      return { line, reason: `unreadable CSV: ${String((err as Error)?.message ?? err)}` };
   }
 }
 
-export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: InputDecoder, limits: CsvLimits): AsyncGenerator<CsvItem> {
-  const out: CsvItem[] = [];
-  let lastEnd = 0; // line where the previous record ended
-  let drift = 0; // csv-parse counts a CRLF inside a quoted field as two lines: the excess so far
+/** Physical lines a record spans beyond its first: line breaks kept inside its quoted fields. */
+function innerBreaks(fields: string[]): number {
+  let n = 0;
+  for (const field of fields) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    n += field.match(/\r\n|\r|\n/g)!.length;
+  }
+  return n;
+}
+
+/**
+ * Yields the rows of `source` in batches, one batch per slice of at most 64 KiB; a fatal item, if any,
+ * ends the last batch. Line numbers are counted from the records themselves (every line break outside
+ * quotes ends a record, and blank lines are records too), so they are exact with any line ends.
+ */
+export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: InputDecoder, limits: CsvLimits): AsyncGenerator<CsvItem[]> {
+  let out: CsvItem[] = [];
+  let nextLine = 1;
+  const skipped: unknown[] = [];
   const guard = new FieldCountGuard(limits.maxColumns);
   const parser: Parser = parse({
     bom: false, // stripped by the decoder
     relax_column_count: true, // column counts are checked per format, as row problems
     relax_quotes: true,
-    skip_records_with_error: true,
+    skip_records_with_error: true, // in practice only "quote not closed" at the end of the input
     max_record_size: limits.maxRecordSize,
     record_delimiter: ['\r\n', '\n', '\r'],
-    on_record: (record: string[], info) => {
-      out.push({ kind: 'row', line: lastEnd + 1, fields: record });
-      for (const field of record) if (field.includes('\r\n')) drift += field.split('\r\n').length - 1;
-      lastEnd = info.lines - drift;
-      return null; // collected here: nothing goes through the stream's own buffer
-    },
     on_skip: (err) => {
       if (err?.code === 'CSV_MAX_RECORD_SIZE') throw err; // csv-parse would report it for every further byte
-      out.push({ kind: 'error', ...describe(err, lastEnd + 1, limits) });
-      lastEnd = parser.info.lines - drift;
+      skipped.push(err);
       return undefined;
     },
   });
+  parser.on('data', (fields: string[]) => {
+    out.push({ kind: 'row', line: nextLine, fields });
+    nextLine += 1 + innerBreaks(fields);
+  });
   parser.on('error', () => undefined); // errors arrive through the write/end callbacks below
-  parser.resume();
 
+  const take = () => {
+    const batch = out;
+    out = [];
+    return batch;
+  };
   const write = (bytes: Buffer) => new Promise<unknown>((resolve) => parser.write(bytes, (err) => resolve(err)));
   const finish = () =>
     new Promise<unknown>((resolve) => {
-      parser.once('finish', () => resolve(undefined));
+      parser.once('end', () => resolve(undefined));
       parser.once('error', (err) => resolve(err));
       parser.end();
     });
   const fatal = (err: unknown): CsvItem =>
-    err instanceof InputRejectedError
-      ? { kind: 'fatal', line: 0, reason: err.message }
-      : { kind: 'fatal', ...describe(err, lastEnd + 1, limits) };
+    err instanceof InputRejectedError ? { kind: 'fatal', line: 0, reason: err.message } : { kind: 'fatal', ...describe(err, nextLine, limits) };
+  const tooWide = (): CsvItem => ({ kind: 'fatal', line: guard.failureLine, reason: guard.failure! });
 
   try {
     let readError: unknown;
@@ -142,34 +158,34 @@ export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: Inpu
           const err = await write(cut < 0 ? slice : slice.subarray(0, cut));
           // Too many fields: the rows before that record are complete, flush them out first.
           const endErr = !err && cut >= 0 ? await finish() : undefined;
-          yield* out.splice(0);
           if (err || endErr || cut >= 0) {
-            yield err || endErr ? fatal(err ?? endErr) : { kind: 'fatal', line: 0, reason: guard.failure! };
+            yield [...take(), err || endErr ? fatal(err ?? endErr) : tooWide()];
             return;
           }
+          if (out.length) yield take();
         }
       }
     } catch (err) {
       readError = err;
     }
     if (readError !== undefined) {
-      yield* out.splice(0);
-      yield readError instanceof InputRejectedError || readError instanceof CsvError
-        ? fatal(readError)
-        : { kind: 'fatal', line: 0, reason: `the file could not be read: ${String((readError as Error)?.message ?? readError)}` };
+      const known = readError instanceof InputRejectedError || readError instanceof CsvError;
+      const reason = `the file could not be read: ${String((readError as Error)?.message ?? readError)}`;
+      yield [...take(), known ? fatal(readError) : { kind: 'fatal', line: 0, reason }];
       return;
     }
     const tail = decoder.end();
     const cut = guard.scan(tail);
     const err = tail.length ? await write(cut < 0 ? tail : tail.subarray(0, cut)) : undefined;
     const endErr = err ? undefined : await finish();
-    yield* out.splice(0);
-    if (err || endErr) yield fatal(err ?? endErr);
-    else if (cut >= 0) yield { kind: 'fatal', line: 0, reason: guard.failure! };
+    const last = take();
+    for (const e of skipped) last.push({ kind: 'error', ...describe(e, nextLine, limits) });
+    if (err || endErr) last.push(fatal(err ?? endErr));
+    else if (cut >= 0) last.push(tooWide());
+    yield last;
   } catch (err) {
     // decoder.end() on the last bytes
-    yield* out.splice(0);
-    yield fatal(err);
+    yield [...take(), fatal(err)];
   } finally {
     parser.destroy();
   }

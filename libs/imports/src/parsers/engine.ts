@@ -77,7 +77,11 @@ function matchHeader<T>(spec: FormatSpec<T>, header: string[]): { index: Map<str
   return missing.length ? { missing } : { index };
 }
 
-export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, options?: ParseOptions): AsyncGenerator<ParseEvent<T>> {
+/**
+ * Runs one format over a byte stream, yielding its events in batches (one per slice of input read);
+ * the last batch ends with the summary event.
+ */
+export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>, options?: ParseOptions): AsyncGenerator<ParseEvent<T>[]> {
   const opts = resolveOptions(options);
   const decoder = new InputDecoder(opts.encoding);
   const summary: ParseSummary = {
@@ -108,8 +112,7 @@ export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, optio
   const optionError = spec.checkOptions?.(opts) ?? null;
   if (optionError) {
     source.destroy();
-    yield stop(0, optionError);
-    yield done();
+    yield [stop(0, optionError), done()];
     return;
   }
 
@@ -118,22 +121,11 @@ export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, optio
   const labels = new Map<string, string>(fixed?.map((c) => [c.key, c.label]) ?? []);
   let width = fixed?.length ?? 0;
 
-  for await (const item of readCsvRows(source, decoder, opts)) {
-    if (item.kind === 'fatal') {
-      yield stop(item.line, item.reason);
-      break;
-    }
-    if (item.kind === 'error') {
-      summary.rowsRead++;
-      summary.rowsWithProblems++;
-      summary.problems++;
-      yield { kind: 'problem', row: item.line, reason: item.reason };
-      continue;
-    }
-    const { line, fields } = item;
+  /** Handles one CSV row; returns false when the parse must stop. */
+  const handle = (line: number, fields: string[], events: ParseEvent<T>[]): boolean => {
     if (isBlank(fields)) {
       summary.blankLines++;
-      continue;
+      return true;
     }
     if (!index) {
       const header = fields.map((f) => f.trim());
@@ -141,13 +133,15 @@ export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, optio
       const matched = matchHeader(spec, header);
       if ('missing' in matched) {
         const found = header.slice(0, 20).map((h) => truncate(h, 40)).join(', ');
-        yield stop(line, `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})`);
-        break;
+        const separator = header.length === 1 ? /[;\t|]/.exec(header[0])?.[0] : undefined;
+        const hint = separator ? `; the file seems to separate fields with ${JSON.stringify(separator)}, not commas` : '';
+        events.push(stop(line, `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})${hint}`));
+        return false;
       }
       index = matched.index;
       for (const [key, i] of index) labels.set(key, header[i]);
       width = header.length;
-      continue;
+      return true;
     }
     summary.rowsRead++;
     const problems: ProblemEvent[] = [];
@@ -156,8 +150,8 @@ export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, optio
     const extra = fields.length > width && isBlank(fields.slice(width));
     if (fields.length !== width && !extra) {
       if (fixed && summary.rowsRead === 1) {
-        yield stop(line, `not in the ${spec.format} layout: the first row has ${fields.length} fields, expected ${width}`);
-        break;
+        events.push(stop(line, `not in the ${spec.format} layout: the first row has ${fields.length} fields, expected ${width}`));
+        return false;
       }
       problems.push({ kind: 'problem', row: line, reason: `the row has ${fields.length} fields, expected ${width}` });
     } else {
@@ -190,24 +184,48 @@ export async function* runFormat<T>(source: Readable, spec: FormatSpec<T>, optio
     if (problems.length) {
       summary.rowsWithProblems++;
       summary.problems += problems.length;
-      yield* problems;
+      events.push(...problems);
       if (opts.maxProblems > 0 && summary.rowsWithProblems >= opts.maxProblems) {
-        yield stop(0, `stopped after ${opts.maxProblems} rows with problems: is this the right file and format (${spec.format})?`);
-        break;
+        events.push(stop(0, `stopped after ${opts.maxProblems} rows with problems: is this the right file and format (${spec.format})?`));
+        return false;
       }
     } else if (outcome.skipped !== null) {
       summary.skipped[outcome.skipped] = (summary.skipped[outcome.skipped] ?? 0) + 1;
     } else {
       for (const record of records) {
         summary.records++;
-        yield { kind: 'record', row: line, record };
+        events.push({ kind: 'record', row: line, record });
       }
     }
-  }
+    return true;
+  };
 
-  if (!summary.fatal) {
-    if (!index || (summary.rowsRead === 0 && fixed)) yield stop(0, 'the file is empty');
-    else if (summary.rowsRead === 0) yield stop(0, 'no data rows: the file has a header only');
+  let stopped = false;
+  for await (const batch of readCsvRows(source, decoder, opts)) {
+    const events: ParseEvent<T>[] = [];
+    for (const item of batch) {
+      if (item.kind === 'row') stopped = !handle(item.line, item.fields, events);
+      else if (item.kind === 'fatal') {
+        events.push(stop(item.line, item.reason));
+        stopped = true;
+      } else {
+        summary.rowsRead++;
+        summary.rowsWithProblems++;
+        summary.problems++;
+        events.push({ kind: 'problem', row: item.line, reason: item.reason });
+      }
+      if (stopped) break;
+    }
+    if (stopped) {
+      events.push(done());
+      yield events;
+      return;
+    }
+    if (events.length) yield events;
   }
-  yield done();
+  const last: ParseEvent<T>[] = [];
+  if (!index || (summary.rowsRead === 0 && fixed)) last.push(stop(0, 'the file is empty'));
+  else if (summary.rowsRead === 0) last.push(stop(0, 'no data rows: the file has a header only'));
+  last.push(done());
+  yield last;
 }

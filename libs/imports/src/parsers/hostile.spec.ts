@@ -84,6 +84,13 @@ describe('hostile input', () => {
     expect(summary.rowsRead).toBe(0);
   });
 
+  it('a semicolon-separated file gets a hint', async () => {
+    const { problems } = await collect(bytes('code;name\nY54;North\n'), 'regions');
+    expect(problems[0].reason).toBe(
+      'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: code;name); the file seems to separate fields with ";", not commas',
+    );
+  });
+
   describe('encodings', () => {
     const latin = Buffer.from('code,name\nY56,Caf\xe9 \x93London\x94 \x80\n', 'latin1');
 
@@ -138,7 +145,7 @@ describe('hostile input', () => {
 
     it('rejects pseudo-random bytes without crashing or hanging', async () => {
       let seed = 42;
-      const noise = Buffer.alloc(300_000, 0).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+      const noise = Buffer.from(Buffer.alloc(300_000, 0).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff));
       for (const format of ['epraccur', 'status-csv', 'pomi-long'] as const) {
         const { records, summary, kinds } = await collect(bytes(noise), format);
         expect(records).toEqual([]);
@@ -151,7 +158,7 @@ describe('hostile input', () => {
       const file = `code,name\nY54,North\n${'x,'.repeat(10_000)}x\nY56,London\n`;
       const { records, problems, summary } = await collect(bytes(file), 'regions');
       expect(codes(records)).toEqual(['Y54']);
-      expect(problems).toEqual([{ kind: 'problem', row: 0, reason: 'line 3 has more than 1000 fields: not a CSV file of this format', fatal: true }]);
+      expect(problems).toEqual([{ kind: 'problem', row: 3, reason: 'line 3 has more than 1000 fields: not a CSV file of this format', fatal: true }]);
       expect(summary.fatal).toMatch(/more than 1000 fields/);
     });
 

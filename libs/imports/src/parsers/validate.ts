@@ -58,8 +58,22 @@ const DATE_PATTERNS: Record<DateFormat, RegExp> = {
   DDMONYYYY: /^(\d{1,2})([A-Za-z]{3})(\d{4})$/,
 };
 
+/** Files repeat the same few dates on every row: remember the last results (bounded). */
+const dateCache = new Map<string, Check<string>>();
+
 /** A date in one of the given layouts, as `YYYY-MM-DD`; 2014-02-30 and 31APR2020 are refused. */
 export function parseDate(raw: string, formats: DateFormat[]): Check<string> {
+  const key = `${formats.join()}|${raw}`;
+  let result = dateCache.get(key);
+  if (!result) {
+    if (dateCache.size >= 1000) dateCache.clear();
+    result = parseDateUncached(raw, formats);
+    dateCache.set(key, result);
+  }
+  return result;
+}
+
+function parseDateUncached(raw: string, formats: DateFormat[]): Check<string> {
   const value = raw.trim();
   if (value === '') return fail('date is missing');
   for (const format of formats) {
