@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 
 /**
- * Byte-level gate in front of csv-parse: strips a UTF-8 byte order mark, refuses binary and UTF-16 input,
+ * Byte-level gate in front of the CSV tokenizer: strips a UTF-8 byte order mark, refuses binary and UTF-16 input,
  * checks UTF-8 chunk by chunk (a multi-byte character split across chunks is carried over) and, when the
  * file turns out not to be UTF-8, re-encodes Windows-1252 to UTF-8.
  *
@@ -65,7 +65,7 @@ export class InputDecoder {
     this.encoding = mode === 'windows-1252' ? 'windows-1252' : 'utf-8';
   }
 
-  /** Returns UTF-8 bytes ready for csv-parse (possibly empty); throws InputRejectedError. */
+  /** Returns UTF-8 bytes ready for the tokenizer (possibly empty); throws InputRejectedError. */
   push(chunk: Buffer): Buffer {
     let bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     this.carry = null;
