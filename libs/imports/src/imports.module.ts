@@ -1,0 +1,37 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { IMPORTS_QUEUE } from '@app/jobs';
+import { PracticesRepository } from '@app/practices';
+import { StatusRepository } from '@app/status';
+import { IMPORT_COMPLETED_HOOK, NoopImportCompletedHook } from './import-completed.hook';
+import { ImportFileStore } from './import-file.store';
+import { ImportRunner } from './import-runner.service';
+import { ImportRunsRepository } from './import-runs.repository';
+import { ImportsService } from './imports.service';
+import { BullImportQueue, ImportQueue } from './import.queue';
+import { ApplyRepository } from './load/apply.repository';
+import { StageRepository } from './load/stage.repository';
+
+/**
+ * Imports of NHS files. Needs `BullModule.forRoot…` in the application (the API and the worker have it).
+ * The practices' and status repositories are used for the bulk upkeep they offer to importers
+ * (`relinkListSizes`, `rebuildSpansForPractices`), inside the import's transaction.
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE })],
+  providers: [
+    ImportsService,
+    ImportRunner,
+    ImportRunsRepository,
+    StageRepository,
+    ApplyRepository,
+    ImportFileStore,
+    PracticesRepository,
+    StatusRepository,
+    { provide: ImportQueue, useClass: BullImportQueue },
+    // The lead binds the follow-ups feature here (see import-completed.hook.ts).
+    { provide: IMPORT_COMPLETED_HOOK, useClass: NoopImportCompletedHook },
+  ],
+  exports: [ImportsService, ImportFileStore],
+})
+export class ImportsModule {}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Rows written by one statement: how many were new, how many changed, and the practices concerned. */
+export interface Written {
+  added: number;
+  updated: number;
+  /** Practices whose data changed (for the follow-up rule and the span / list-size upkeep). */
+  practiceIds: number[];
+  /** Practices that got a new list size (their valid_to links need redoing). */
+  relinkIds?: number[];
+}
+
+/**
+ * Set-based writes from the staging table into the real tables, each one statement. Rows equal to what
+ * is stored are left alone (`WHERE … IS DISTINCT FROM`), so importing a file twice changes nothing; a
+ * `RETURNING xmax = 0` tells an inserted row from an updated one.
+ */
+@Injectable()
+export class ApplyRepository {
+  async regions(m: EntityManager): Promise<Written> {
+    return this.counted(
+      m,
+      `WITH src AS (
+         SELECT code, name FROM import_stage WHERE kind = 'region'
+         UNION ALL
+         (SELECT DISTINCT ON (region_code) region_code, region_name FROM import_stage WHERE kind = 'ons-ccg-lookup' ORDER BY region_code, row_no)
+       ), up AS (
+         INSERT INTO region AS r (code, name) SELECT code, name FROM src
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE r.name IS DISTINCT FROM EXCLUDED.name
+         RETURNING xmax = 0 AS inserted
+       )`,
+    );
+  }
+
+  /** Our CCG file, or the ONS lookup with ODS codes from `ons_ccg_code`. The area team stays as it is. */
+  async ccgs(m: EntityManager): Promise<Written> {
+    return this.counted(
+      m,
+      `WITH src AS (
+         SELECT code, name, region_code FROM import_stage WHERE kind = 'ccg'
+         UNION ALL
+         SELECT o.ccg_code, s.name, s.region_code FROM import_stage s JOIN ons_ccg_code o ON o.ons_code = s.code WHERE s.kind = 'ons-ccg-lookup'
+       ), up AS (
+         INSERT INTO ccg AS c (code, name, region_code) SELECT code, name, region_code FROM src
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code
+           WHERE (c.name, c.region_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.region_code)
+         RETURNING xmax = 0 AS inserted
+       )`,
+    );
+  }
+
+  async onsCcgCodes(m: EntityManager): Promise<Written> {
+    return this.counted(
+      m,
+      `WITH up AS (
+         INSERT INTO ons_ccg_code AS o (ons_code, ccg_code, name)
+         SELECT code, ccg_code, name FROM import_stage WHERE kind = 'ons-ccg-code'
+         ON CONFLICT (ons_code) DO UPDATE SET ccg_code = EXCLUDED.ccg_code, name = EXCLUDED.name
+           WHERE (o.ccg_code, o.name) IS DISTINCT FROM (EXCLUDED.ccg_code, EXCLUDED.name)
+         RETURNING xmax = 0 AS inserted
+       )`,
+    );
+  }
+
+  /**
+   * epraccur: name, postcode, CCG, open and close dates (status C comes with its close date). The
+   * clinical system is not in the file: new practices get UNKNOWN, known ones keep theirs. An update
+   * bumps `version`, so an edit based on the old values gets its 409.
+   */
+  async practices(m: EntityManager): Promise<Written> {
+    return this.counted(
+      m,
+      `WITH up AS (
+         INSERT INTO practice AS p (code, name, postcode, ccg_code, opened_on, closed_on)
+         SELECT code, name, postcode, ccg_code, opened_on, closed_on FROM import_stage WHERE kind = 'practice'
+         ON CONFLICT (code) DO UPDATE
+           SET name = EXCLUDED.name, postcode = EXCLUDED.postcode, ccg_code = EXCLUDED.ccg_code, opened_on = EXCLUDED.opened_on,
+               closed_on = EXCLUDED.closed_on, version = p.version + 1, updated_at = now()
+           WHERE (p.name, p.postcode, p.ccg_code, p.opened_on, p.closed_on)
+                 IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.postcode, EXCLUDED.ccg_code, EXCLUDED.opened_on, EXCLUDED.closed_on)
+         RETURNING p.id AS practice_id, xmax = 0 AS inserted
+       )`,
+      [],
+      true,
+    );
+  }
+
+  /** A figure for a date already held is replaced only when it differs (a corrected publication). */
+  async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
+    return this.counted(
+      m,
+      `WITH up AS (
+         INSERT INTO list_size AS l (practice_id, effective_date, patients, recorded_by, source)
+         SELECT p.id, s.effective_date, s.patients, $1::int, 'import'
+         FROM import_stage s JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'
+         ON CONFLICT (practice_id, effective_date) DO UPDATE
+           SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source, recorded_at = now()
+           WHERE l.patients <> EXCLUDED.patients
+         RETURNING l.practice_id, xmax = 0 AS inserted
+       )`,
+      [recordedBy],
+      true,
+    );
+  }
+
+  /**
+   * Appends a status event only where the level changes: compared with the level as of the row's date,
+   * which is the stored history's (the span covering that date) unless an earlier row of this file for
+   * the same practice and service is more recent than that span's start (this file's event would win).
+   * Rows that were not appended equal the level before them, so comparing with them is still right.
+   */
+  async statusEvents(m: EntityManager, recordedBy: number | null, note: string): Promise<Written> {
+    return this.counted(
+      m,
+      `WITH staged AS (
+         SELECT p.id AS practice_id, s.service, s.level, s.effective_date, s.note,
+                lag(s.level) OVER w AS prev_level, lag(s.effective_date) OVER w AS prev_date
+         FROM import_stage s JOIN practice p ON p.code = s.code
+         WHERE s.kind = 'status'
+         WINDOW w AS (PARTITION BY p.id, s.service ORDER BY s.effective_date)
+       ), changed AS (
+         SELECT st.* FROM staged st
+         LEFT JOIN status_span sp ON sp.practice_id = st.practice_id AND sp.service = st.service
+           AND sp.valid_from <= st.effective_date AND (sp.valid_to IS NULL OR sp.valid_to > st.effective_date)
+         WHERE st.level IS DISTINCT FROM
+               CASE WHEN st.prev_date IS NOT NULL AND (sp.valid_from IS NULL OR st.prev_date >= sp.valid_from)
+                    THEN st.prev_level ELSE sp.level END
+       ), up AS (
+         INSERT INTO status_event (practice_id, service, level, effective_date, recorded_by, source, note)
+         SELECT practice_id, service, level, effective_date, $1::int, 'import', coalesce(note, $2)
+         FROM changed ORDER BY practice_id, service, effective_date
+         RETURNING practice_id, true AS inserted
+       )`,
+      [recordedBy, note],
+      true,
+    );
+  }
+
+  /**
+   * POMI names each practice's clinical system supplier. It is taken when it is known and the file is the
+   * newest word on the practice (no status event dated after the file's), so an old file imported late
+   * does not undo a supplier change.
+   */
+  async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
+    const [row] = await m.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (code) code, supplier, effective_date FROM import_stage
+         WHERE kind = 'status' AND supplier IS NOT NULL AND supplier <> 'UNKNOWN'
+         ORDER BY code, effective_date DESC
+       ), up AS (
+         UPDATE practice p SET clinical_system = l.supplier, version = p.version + 1, updated_at = now()
+         FROM latest l
+         WHERE p.code = l.code AND p.clinical_system <> l.supplier
+           AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > l.effective_date)
+         RETURNING p.id
+       )
+       SELECT (SELECT count(*) FROM latest)::int AS named, (SELECT count(*) FROM up)::int AS updated,
+              coalesce((SELECT array_agg(id) FROM up), '{}') AS practice_ids`,
+    );
+    return { added: 0, updated: row.updated, named: row.named, practiceIds: row.practice_ids };
+  }
+
+  /** Runs `WITH … up AS (… RETURNING [practice_id,] inserted)` and counts what it returned. */
+  private async counted(m: EntityManager, withUp: string, params: unknown[] = [], perPractice = false): Promise<Written> {
+    const ids = (filter: string) => (perPractice ? `coalesce(array_agg(DISTINCT practice_id) ${filter}, '{}')` : `'{}'::int[]`);
+    const [row] = await m.query(
+      `${withUp}
+       SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+              ${ids('')} AS practice_ids, ${ids('FILTER (WHERE inserted)')} AS relink_ids
+       FROM up`,
+      params,
+    );
+    return { added: row.added, updated: row.updated, practiceIds: row.practice_ids, relinkIds: row.relink_ids };
+  }
+}
