@@ -58,3 +58,25 @@ export async function clearRedisPrefix(config: AppConfig): Promise<void> {
     redis.disconnect();
   }
 }
+
+/** Retries `check` until it passes or `ms` have gone by (for work done by another process or after a response). */
+export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Waits until a run is over (processed by a worker) and returns it. */
+export async function finishedRun(ctx: TestContext, id: number): Promise<ImportRunDto> {
+  return eventually(async () => {
+    const run = await importsOf(ctx).get(id);
+    if (run.state === 'queued' || run.state === 'running') throw new Error(`import run ${id} is still ${run.state}`);
+    return run;
+  });
+}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
 import { AppConfig } from '@app/config';
 import { ImportFileStore, ImportsModule } from '@app/imports';
 import { ImportsController } from './imports.controller';
@@ -14,7 +15,9 @@ import { ImportUploadStorage } from './upload-storage';
       inject: [ImportFileStore, AppConfig],
       useFactory: (store: ImportFileStore, config: AppConfig) => ({
         storage: new ImportUploadStorage(store),
-        limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1, fields: 20, fieldSize: 10_000 },
+        // Read per request, so the limit is always the configured one: multer ≥ 2.4 (and Nest's
+        // applyDefaultLimits) take a function here, Nest's MulterOptions type does not know it yet.
+        limits: (() => ({ fileSize: config.IMPORT_MAX_BYTES, files: 1, fields: 20, fieldSize: 10_000 })) as unknown as MulterOptions['limits'],
       }),
     }),
   ],

@@ -126,8 +126,10 @@ export class InputDecoder {
       this.offset += cut;
       return body;
     }
-    const at = this.offset + Math.max(firstInvalidUtf8(body), 0) + 1;
-    if (this.mode === 'auto' && !this.sawNonAscii) {
+    const invalid = Math.max(firstInvalidUtf8(body), 0);
+    const at = this.offset + invalid + 1;
+    // UTF-8 text earlier in this very chunk makes it a mixed file too.
+    if (this.mode === 'auto' && !this.sawNonAscii && isAscii(body.subarray(0, invalid))) {
       this.encoding = 'windows-1252';
       this.notes.push(`the file is not UTF-8 (byte ${at}): read as Windows-1252`);
       this.offset += bytes.length;
