@@ -28,8 +28,19 @@ export class ImportFileStore {
   }
 
   /** Streams `source` into a new file, hashing it on the way; removes the file if the stream fails. */
-  async save(source: Readable): Promise<StoredFile> {
+  save(source: Readable): Promise<StoredFile> {
+    return this.write(() => source);
+  }
+
+  /** Copies a local file in (the CLI). */
+  copyIn(path: string): Promise<StoredFile> {
+    // Opened only when piped: an open error (no such file) must find pipeline's listener.
+    return this.write(() => createReadStream(path));
+  }
+
+  private async write(open: () => Readable): Promise<StoredFile> {
     await mkdir(this.directory, { recursive: true });
+    const source = open();
     const name = `${randomUUID()}.upload`;
     const path = join(this.directory, name);
     const hash = createHash('sha256');

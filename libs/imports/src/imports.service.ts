@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock, InvalidInputError, NotFoundError, Page } from '@app/common';
@@ -58,7 +57,7 @@ export class ImportsService {
 
   /** The CLI's way in: copies a local file into IMPORT_DIR, then as `create`. */
   async createFromPath(path: string, dto: CreateImportDto, userId: number | null = null): Promise<ImportRunDto> {
-    const stored = await this.files.save(createReadStream(path));
+    const stored = await this.files.copyIn(path);
     return this.create({ originalName: basename(path), stored }, dto, userId);
   }
 

@@ -11,3 +11,5 @@ export { MAX_STORED_PROBLEMS } from './import-runner.service';
 export * from './ons-ccg-code.entity';
 export { IMPORT_FORMATS } from './parsers';
 export type { ImportFormat } from './parsers';
+export { describeOutcome, IMPORT_USAGE, parseImportCommand, runImportCommand } from './cli/import-command';
+export type { CommandIo, ImportCommand } from './cli/import-command';
