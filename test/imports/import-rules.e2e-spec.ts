@@ -1,5 +1,6 @@
 import { Level, Service } from '@app/common';
 import { ImportState } from '@app/imports';
+import { PracticesRepository } from '@app/practices';
 import { TestContext } from '../setup/test-context';
 import { clearRedisPrefix, excerptGeography, importFixture, importText, tableCounts } from './import-support';
 
@@ -173,11 +174,22 @@ describe('imports: rules', () => {
       const corrected = await importText(ctx, 'jan-corrected.csv', gpReg('01JAN2021', 5100), { kind: 'list-size-gp-reg' });
       expect(corrected.summary?.changes.listSizes).toEqual({ added: 0, updated: 1, unchanged: 0 });
       await importText(ctx, 'feb.csv', gpReg('01FEB2021', 5200), { kind: 'list-size-gp-reg' });
-      const sizes = await ctx.db.query(`SELECT effective_date::text AS date, valid_to::text AS "to", patients FROM list_size WHERE practice_id = $1 ORDER BY effective_date`, [id]);
-      expect(sizes).toEqual([
-        { date: '2021-01-01', to: '2021-02-01', patients: 5100 },
-        { date: '2021-02-01', to: null, patients: 5200 },
+      // Back-dated, and two dates in one file, one of them between stored ones.
+      await importText(ctx, 'dec.csv', gpReg('01DEC2020', 4900), { kind: 'list-size-gp-reg' });
+      const two = `${gpReg('15JAN2021', 5150)}${gpReg('01MAR2021', 5300).split('\r\n')[1]}\r\n`;
+      expect((await importText(ctx, 'two.csv', two, { kind: 'list-size-gp-reg' })).summary?.changes.listSizes).toEqual({ added: 2, updated: 0, unchanged: 0 });
+      const sizes = () => ctx.db.query(`SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size WHERE practice_id = $1 ORDER BY effective_date`, [id]);
+      const linked = await sizes();
+      expect(linked.map(({ ctid: _c, ...r }: { ctid: string }) => r)).toEqual([
+        { date: '2020-12-01', to: '2021-01-01', patients: 4900 },
+        { date: '2021-01-01', to: '2021-01-15', patients: 5100 },
+        { date: '2021-01-15', to: '2021-02-01', patients: 5150 },
+        { date: '2021-02-01', to: '2021-03-01', patients: 5200 },
+        { date: '2021-03-01', to: null, patients: 5300 },
       ]);
+      // The practices' own relink (the whole history) finds nothing left to change: no row rewritten.
+      await ctx.app.get(PracticesRepository, { strict: false }).relinkListSizes(ctx.db.manager, [id]);
+      expect(await sizes()).toEqual(linked);
     });
   });
 });

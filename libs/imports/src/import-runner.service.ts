@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { PracticesRepository } from '@app/practices';
 import { StatusRepository } from '@app/status';
 import { IMPORT_COMPLETED_HOOK, ImportCompletedHook } from './import-completed.hook';
 import { ImportFileStore } from './import-file.store';
@@ -40,7 +39,6 @@ export class ImportRunner {
     private readonly stage: StageRepository,
     private readonly apply: ApplyRepository,
     private readonly files: ImportFileStore,
-    private readonly practices: PracticesRepository,
     private readonly status: StatusRepository,
     private readonly clock: Clock,
     @Inject(IMPORT_COMPLETED_HOOK) private readonly hook: ImportCompletedHook,
@@ -57,6 +55,7 @@ export class ImportRunner {
       state = await this.db.transaction(async (m) => {
         await this.runs.waitForImportLock(m);
         const run = await this.runs.claim(runId);
+        if (run) await this.runs.tuneImportTransaction(m);
         return run ? this.processClaimed(m, run) : null;
       });
     } catch (err) {
@@ -120,7 +119,7 @@ export class ImportRunner {
     if (rowsRejected > 0 && base.rowsAccepted === 0) return reject(`No valid rows: nothing was imported (${plural(rowsRejected, 'row')} with problems)`);
     if (rowsRejected > 0) await this.stage.dropRowsWithProblems(m);
 
-    const deps = { stage: this.stage, apply: this.apply, practices: this.practices, status: this.status };
+    const deps = { stage: this.stage, apply: this.apply, status: this.status };
     const applied = await applyStaged(m, deps, run.format, run.createdBy, `Imported from ${run.fileName} (import ${run.id})`);
     progress.report(95, summary.rowsRead);
     await this.hook.afterImport(m, applied.practiceIds);

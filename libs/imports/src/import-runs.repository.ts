@@ -98,6 +98,15 @@ export class ImportRunsRepository {
     await m.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
   }
 
+  /**
+   * Settings for the import's transaction: no JIT (its statements cost enough to trigger it, and compiling
+   * took longer than running them), and room for the sorts and hashes of a whole file in memory.
+   */
+  async tuneImportTransaction(m: EntityManager): Promise<void> {
+    await m.query(`SET LOCAL jit = off`);
+    await m.query(`SET LOCAL work_mem = '64MB'`);
+  }
+
   /** Marks the run running (committed at once, outside the import's transaction); undefined when it is over. */
   async claim(id: number): Promise<ImportRunRow | undefined> {
     // TypeORM answers an UPDATE with [rows, count].

@@ -1,7 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { IMPORTS_QUEUE } from '@app/jobs';
-import { PracticesRepository } from '@app/practices';
 import { StatusRepository } from '@app/status';
 import { IMPORT_COMPLETED_HOOK, NoopImportCompletedHook } from './import-completed.hook';
 import { ImportFileStore } from './import-file.store';
@@ -14,8 +13,8 @@ import { StageRepository } from './load/stage.repository';
 
 /**
  * Imports of NHS files. Needs `BullModule.forRoot…` in the application (the API and the worker have it).
- * The practices' and status repositories are used for the bulk upkeep they offer to importers
- * (`relinkListSizes`, `rebuildSpansForPractices`), inside the import's transaction.
+ * The status repository is used for the bulk span upkeep it offers to importers
+ * (`rebuildSpansForPractices`), inside the import's transaction.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE })],
@@ -26,7 +25,6 @@ import { StageRepository } from './load/stage.repository';
     StageRepository,
     ApplyRepository,
     ImportFileStore,
-    PracticesRepository,
     StatusRepository,
     { provide: ImportQueue, useClass: BullImportQueue },
     // The lead binds the follow-ups feature here (see import-completed.hook.ts).

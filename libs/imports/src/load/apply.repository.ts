@@ -7,8 +7,6 @@ export interface Written {
   updated: number;
   /** Practices whose data changed (for the follow-up rule and the span / list-size upkeep). */
   practiceIds: number[];
-  /** Practices that got a new list size (their valid_to links need redoing). */
-  relinkIds?: number[];
 }
 
 /**
@@ -86,22 +84,53 @@ export class ApplyRepository {
     );
   }
 
-  /** A figure for a date already held is replaced only when it differs (a corrected publication). */
+  /**
+   * List sizes, and their `valid_to` links (each runs to the practice's next effective date), in two
+   * statements. First a figure for a date already held is replaced where it differs (a corrected
+   * publication; dates, so links, unchanged). Then the new dates go in with their link already set, and
+   * the row before each new date is re-linked to the first new date after it: only those rows' links can
+   * change, so the practices' whole history is never recomputed (PracticesRepository.relinkListSizes
+   * would; the import specs check it then finds nothing to change). Both read the state before them and
+   * run under the practices' row locks.
+   */
   async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
-    return this.counted(
-      m,
-      `WITH up AS (
-         INSERT INTO list_size AS l (practice_id, effective_date, patients, recorded_by, source)
-         SELECT p.id, s.effective_date, s.patients, $1::int, 'import'
-         FROM import_stage s JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'
-         ON CONFLICT (practice_id, effective_date) DO UPDATE
-           SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source, recorded_at = now()
-           WHERE l.patients <> EXCLUDED.patients
-         RETURNING l.practice_id, xmax = 0 AS inserted
-       )`,
+    const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'`;
+    const [changed] = await m.query(
+      `WITH staged AS (${staged}), up AS (
+         UPDATE list_size l SET patients = st.patients, recorded_by = $1::int, source = 'import', recorded_at = now()
+         FROM staged st WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date AND l.patients <> st.patients
+         RETURNING l.practice_id
+       )
+       SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM up`,
       [recordedBy],
-      true,
     );
+    const [added] = await m.query(
+      `WITH fresh AS (
+         SELECT st.* FROM (${staged}) st
+         WHERE NOT EXISTS (SELECT 1 FROM list_size l WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date)
+       ), linked AS (
+         SELECT f.*,
+                least(lead(f.effective_date) OVER (PARTITION BY f.practice_id ORDER BY f.effective_date),
+                      (SELECT min(l.effective_date) FROM list_size l WHERE l.practice_id = f.practice_id AND l.effective_date > f.effective_date)) AS valid_to
+         FROM fresh f
+       ), ins AS (
+         INSERT INTO list_size (practice_id, effective_date, valid_to, patients, recorded_by, source)
+         SELECT practice_id, effective_date, valid_to, patients, $1::int, 'import' FROM linked
+         RETURNING practice_id
+       ), before_new AS (
+         SELECT prev.id, min(f.effective_date) AS first_new
+         FROM fresh f CROSS JOIN LATERAL (
+           SELECT l.id FROM list_size l WHERE l.practice_id = f.practice_id AND l.effective_date < f.effective_date
+           ORDER BY l.effective_date DESC LIMIT 1) prev
+         GROUP BY prev.id
+       ), relinked AS (
+         UPDATE list_size l SET valid_to = b.first_new FROM before_new b
+         WHERE l.id = b.id AND (l.valid_to IS NULL OR l.valid_to > b.first_new)
+       )
+       SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM ins`,
+      [recordedBy],
+    );
+    return { added: added.n, updated: changed.n, practiceIds: [...new Set<number>([...added.practice_ids, ...changed.practice_ids])] };
   }
 
   /**
@@ -140,22 +169,25 @@ export class ApplyRepository {
   /**
    * POMI names each practice's clinical system supplier. It is taken when it is known and the file is the
    * newest word on the practice (no status event dated after the file's), so an old file imported late
-   * does not undo a supplier change.
+   * does not undo a supplier change. Only practices whose named supplier differs are looked at closely.
    */
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
     const [row] = await m.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (code) code, supplier, effective_date FROM import_stage
-         WHERE kind = 'status' AND supplier IS NOT NULL AND supplier <> 'UNKNOWN'
-         ORDER BY code, effective_date DESC
+      `WITH named AS (
+         SELECT s.code, s.supplier, s.effective_date, p.id, p.clinical_system FROM import_stage s JOIN practice p ON p.code = s.code
+         WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
+       ), latest AS (
+         SELECT DISTINCT ON (id) id, supplier, effective_date FROM named
+         WHERE id IN (SELECT id FROM named WHERE supplier <> clinical_system)
+         ORDER BY id, effective_date DESC
        ), up AS (
          UPDATE practice p SET clinical_system = l.supplier, version = p.version + 1, updated_at = now()
          FROM latest l
-         WHERE p.code = l.code AND p.clinical_system <> l.supplier
+         WHERE p.id = l.id AND p.clinical_system <> l.supplier
            AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > l.effective_date)
          RETURNING p.id
        )
-       SELECT (SELECT count(*) FROM latest)::int AS named, (SELECT count(*) FROM up)::int AS updated,
+       SELECT (SELECT count(*) FROM (SELECT code FROM named GROUP BY code) g)::int AS named, (SELECT count(*) FROM up)::int AS updated,
               coalesce((SELECT array_agg(id) FROM up), '{}') AS practice_ids`,
     );
     return { added: 0, updated: row.updated, named: row.named, practiceIds: row.practice_ids };
@@ -163,14 +195,13 @@ export class ApplyRepository {
 
   /** Runs `WITH … up AS (… RETURNING [practice_id,] inserted)` and counts what it returned. */
   private async counted(m: EntityManager, withUp: string, params: unknown[] = [], perPractice = false): Promise<Written> {
-    const ids = (filter: string) => (perPractice ? `coalesce(array_agg(DISTINCT practice_id) ${filter}, '{}')` : `'{}'::int[]`);
     const [row] = await m.query(
       `${withUp}
        SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated,
-              ${ids('')} AS practice_ids, ${ids('FILTER (WHERE inserted)')} AS relink_ids
+              ${perPractice ? `coalesce(array_agg(DISTINCT practice_id), '{}')` : `'{}'::int[]`} AS practice_ids
        FROM up`,
       params,
     );
-    return { added: row.added, updated: row.updated, practiceIds: row.practice_ids, relinkIds: row.relink_ids };
+    return { added: row.added, updated: row.updated, practiceIds: row.practice_ids };
   }
 }

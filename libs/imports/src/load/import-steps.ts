@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { PracticesRepository } from '@app/practices';
 import type { StatusRepository } from '@app/status';
 import type { ChangeCounts, ImportChanges } from '../import-run.types';
 import type { ImportFormat } from '../parsers';
@@ -36,7 +35,6 @@ export async function runChecks(m: EntityManager, stage: StageRepository, format
 export interface ApplyDeps {
   stage: StageRepository;
   apply: ApplyRepository;
-  practices: PracticesRepository;
   status: StatusRepository;
 }
 
@@ -75,7 +73,6 @@ export async function applyStaged(m: EntityManager, deps: ApplyDeps, format: Imp
   }
   if (kinds.includes('list-size') && n('list-size') > 0) {
     const written = await apply.listSizes(m, recordedBy);
-    if (written.relinkIds?.length) await deps.practices.relinkListSizes(m, written.relinkIds);
     changes.listSizes = counts(written, n('list-size'));
     add(written.practiceIds);
   }
