@@ -1,14 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import Bull from 'bull';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { AddressInfo, createServer, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { ImportState } from '@app/imports';
 import { IMPORTS_QUEUE } from '@app/jobs';
 import { BullImportQueue, ImportQueue } from '../../libs/imports/src/import.queue';
 import { TestContext } from '../setup/test-context';
 import { startWorker } from '../setup/worker-context';
-import { clearRedisPrefix, finishedRun, tableCounts } from './import-support';
+import { clearRedisPrefix, eventually, finishedRun, tableCounts } from './import-support';
 
 /** Sends a multipart upload whose file part is streamed from `file` (never whole in memory), chunked. */
 async function streamUpload(ctx: TestContext, fields: Record<string, string>, fileName: string, file: Readable) {
@@ -81,12 +81,13 @@ describe('imports through the imports queue and the real worker', () => {
     const res = await upload('regions.csv', '\ufeffcode,name\r\nY54,North of England\r\nY56,"London, the capital"\r\n');
     const run = await finishedRun(ctx, res.body.id);
     expect(run).toMatchObject({ state: ImportState.Succeeded, progress: 100, rowsAccepted: 2, attempts: 1, summary: { bomStripped: true } });
+    expect(run.startedAt!.getTime()).toBeLessThanOrEqual(run.finishedAt!.getTime());
     expect(await ctx.db.query(`SELECT code, name FROM region ORDER BY code`)).toEqual([
       { code: 'Y54', name: 'North of England' },
       { code: 'Y56', name: 'London, the capital' },
     ]);
-    const [{ stored_file }] = await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]);
-    expect(stored_file).toBeNull();
+    // The file goes once the run's transaction has committed.
+    await eventually(async () => expect((await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]))[0].stored_file).toBeNull());
   });
 
   describe('hostile files: a rejected run with the parser message, nothing written', () => {
@@ -125,17 +126,24 @@ describe('imports through the imports queue and the real worker', () => {
 describe('imports when Redis is down at upload time', () => {
   let ctx: TestContext;
   let deadQueue: Bull.Queue;
+  const hole = { server: createServer(), sockets: new Set<Socket>() };
 
   beforeAll(async () => {
-    // A real Bull queue on a port where no Redis listens: adding a job never completes.
-    deadQueue = new Bull(IMPORTS_QUEUE, { redis: { port: 1, maxRetriesPerRequest: null, enableReadyCheck: false }, prefix: 'nowhere' });
+    // A Redis that accepts connections and never answers (how a hung Redis looks to Bull, bull #2210):
+    // a real Bull queue on it, so adding a job never completes.
+    hole.server.on('connection', (socket) => hole.sockets.add(socket));
+    await new Promise<void>((resolve) => hole.server.listen(0, '127.0.0.1', resolve));
+    const { port } = hole.server.address() as AddressInfo;
+    deadQueue = new Bull(IMPORTS_QUEUE, { redis: { port, host: '127.0.0.1', maxRetriesPerRequest: null, enableReadyCheck: false, retryStrategy: () => null }, prefix: 'nowhere' });
     deadQueue.on('error', () => undefined);
     ctx = await TestContext.create((builder) => builder.overrideProvider(ImportQueue).useValue(new BullImportQueue(deadQueue)));
   });
   afterAll(async () => {
     await clearRedisPrefix(ctx.config);
     await ctx.close();
-    await deadQueue.close(true).catch(() => undefined);
+    for (const client of deadQueue.clients) client.disconnect();
+    for (const socket of hole.sockets) socket.destroy();
+    await new Promise((resolve) => hole.server.close(resolve));
   });
 
   it('the upload still answers 202 with the run queued, and the worker picks the run up when it starts', async () => {

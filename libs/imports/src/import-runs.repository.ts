@@ -127,7 +127,8 @@ export class ImportRunsRepository {
   async finish(m: EntityManager, id: number, o: RunOutcome): Promise<void> {
     await m.query(
       `UPDATE import_run SET state = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5, rows_skipped = $6,
-              problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100, finished_at = now()
+              problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100,
+              finished_at = clock_timestamp() -- now() would be the start of the import's transaction
        WHERE id = $1`,
       [id, o.state, o.rowsRead, o.rowsAccepted, o.rowsRejected, o.rowsSkipped, o.problemCount, JSON.stringify(o.problems),
         o.summary === null ? null : JSON.stringify(o.summary), o.message],

@@ -96,6 +96,6 @@ export class ImportRunPageDto {
 }
 
 export function toImportRunDto(row: ImportRunRow): ImportRunDto {
-  const { format, storedFile: _stored, problems, ...rest } = row;
-  return { ...rest, kind: format, ...(problems ? { problems } : {}) };
+  const { id, format, storedFile: _stored, problems, ...rest } = row;
+  return { id, kind: format, ...rest, ...(problems ? { problems } : {}) };
 }
