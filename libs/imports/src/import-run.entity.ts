@@ -10,8 +10,6 @@ export enum ImportState {
   Rejected = 'rejected',
 }
 
-export const FINAL_STATES: readonly ImportState[] = [ImportState.Succeeded, ImportState.Failed, ImportState.Rejected];
-
 /**
  * One import of one file: what was sent, how far the worker is, and what came of it. The uploaded file
  * waits in IMPORT_DIR (`stored_file`) until the run reaches a final state.
