@@ -16,6 +16,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node data ./data
+# The import files volume is created from this directory, so the node user owns it.
+RUN mkdir -p /app/var/imports && chown node:node /app/var/imports
 USER node
 EXPOSE 3000
 # The compose file picks the process: api (default), worker, or the one-off migrate/demo-data commands.

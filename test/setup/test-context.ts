@@ -1,4 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -16,7 +19,7 @@ let counter = 0;
 /** A fresh database cloned from the migrated template, and a Redis prefix of its own. */
 export async function createTestDatabase(): Promise<{ config: AppConfig; drop: () => Promise<void> }> {
   const name = `pot_test_${testRunId()}_${process.pid}_${counter++}`;
-  const config = testConfig({ DB_NAME: name, REDIS_PREFIX: `test_${name}`, DB_POOL_SIZE: 10 });
+  const config = testConfig({ DB_NAME: name, REDIS_PREFIX: `test_${name}`, DB_POOL_SIZE: 10, IMPORT_DIR: join(tmpdir(), name) });
   await createDatabaseIfMissing(config, name, templateDatabase());
   return {
     config,
@@ -27,6 +30,7 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop: (
       } finally {
         await client.end();
       }
+      await rm(config.IMPORT_DIR, { recursive: true, force: true });
     },
   };
 }

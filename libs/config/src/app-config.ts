@@ -52,6 +52,14 @@ export class AppConfig {
   /** Calendar "today" and job schedules are reckoned in this zone (DESIGN.md: Europe/London). */
   @IsString() @IsNotEmpty()
   APP_TIME_ZONE: string = 'Europe/London';
+
+  /** Uploaded import files wait here until the worker has processed them: API, CLI and worker must share it. */
+  @IsString() @IsNotEmpty()
+  IMPORT_DIR: string = './var/imports';
+
+  /** The largest file `POST /imports` accepts (413 above it). */
+  @Transform(toInt) @IsInt() @Min(1)
+  IMPORT_MAX_BYTES: number = 250 * 1024 * 1024;
 }
 
 export class ConfigError extends Error {}

@@ -1,1 +1,2 @@
 export * from './bull-root';
+export * from './imports.queue';

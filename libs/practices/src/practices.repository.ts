@@ -126,13 +126,14 @@ export class PracticesRepository {
 
   /** Compare-and-set update: returns false when `version` no longer matches (someone else edited it). */
   async updatePractice(m: EntityManager, id: number, expectedVersion: number, p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>): Promise<boolean> {
-    const rows = await m.query(
+    // For UPDATE, TypeORM's query() answers [rows, affected count].
+    const [, affected] = await m.query(
       `UPDATE practice SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
               version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING id`,
+       WHERE id = $1 AND version = $2`,
       [id, expectedVersion, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   /** The earliest effective date of anything recorded for the practice (a new open date may not pass it). */

@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 
 /**
- * Byte-level gate in front of csv-parse: strips a UTF-8 byte order mark, refuses binary and UTF-16 input,
+ * Byte-level gate in front of the CSV tokenizer: strips a UTF-8 byte order mark, refuses binary and UTF-16 input,
  * checks UTF-8 chunk by chunk (a multi-byte character split across chunks is carried over) and, when the
  * file turns out not to be UTF-8, re-encodes Windows-1252 to UTF-8.
  *
@@ -65,7 +65,7 @@ export class InputDecoder {
     this.encoding = mode === 'windows-1252' ? 'windows-1252' : 'utf-8';
   }
 
-  /** Returns UTF-8 bytes ready for csv-parse (possibly empty); throws InputRejectedError. */
+  /** Returns UTF-8 bytes ready for the tokenizer (possibly empty); throws InputRejectedError. */
   push(chunk: Buffer): Buffer {
     let bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     this.carry = null;
@@ -126,8 +126,10 @@ export class InputDecoder {
       this.offset += cut;
       return body;
     }
-    const at = this.offset + Math.max(firstInvalidUtf8(body), 0) + 1;
-    if (this.mode === 'auto' && !this.sawNonAscii) {
+    const invalid = Math.max(firstInvalidUtf8(body), 0);
+    const at = this.offset + invalid + 1;
+    // UTF-8 text earlier in this very chunk makes it a mixed file too.
+    if (this.mode === 'auto' && !this.sawNonAscii && isAscii(body.subarray(0, invalid))) {
       this.encoding = 'windows-1252';
       this.notes.push(`the file is not UTF-8 (byte ${at}): read as Windows-1252`);
       this.offset += bytes.length;

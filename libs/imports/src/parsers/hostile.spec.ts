@@ -121,6 +121,13 @@ describe('hostile input', () => {
       expect(summary.fatal).toMatch(/mixes encodings/);
     });
 
+    it('rejects UTF-8 text followed by another encoding within one chunk too', async () => {
+      const file = Buffer.concat([Buffer.from('code,name\nY57,Sörth\n'), Buffer.from('Y55,Caf\xe9\n', 'latin1')]);
+      const { records, summary } = await collect(bytes(file), 'regions');
+      expect(records).toEqual([]);
+      expect(summary.fatal).toBe('the file mixes encodings: UTF-8 text, then an invalid UTF-8 byte at byte 29; save it as "CSV UTF-8"');
+    });
+
     it('keeps multi-byte characters cut across chunks', async () => {
       const { records, summary } = await collect(bytes('code,name\nY56,Zoë’s 🏥 “practice”\n', 1), 'regions');
       expect(records[0].record.name).toBe('Zoë’s 🏥 “practice”');

@@ -175,7 +175,7 @@ export interface ParseOptions {
   today?: string;
   /** `auto` (default): UTF-8, falling back to Windows-1252 when the file is not UTF-8 and nothing before was. */
   encoding?: 'auto' | 'utf-8' | 'windows-1252';
-  /** csv-parse `max_record_size`: characters in one record (default 65,536). */
+  /** Characters in one record (default 65,536). */
   maxRecordSize?: number;
   /** More fields than this in one record stops the parse (default 1,000). */
   maxColumns?: number;

@@ -58,17 +58,19 @@ const DATE_PATTERNS: Record<DateFormat, RegExp> = {
   DDMONYYYY: /^(\d{1,2})([A-Za-z]{3})(\d{4})$/,
 };
 
-/** Files repeat the same few dates on every row: remember the last results (bounded). */
-const dateCache = new Map<string, Check<string>>();
+/** Files repeat the same few dates on every row: remember the last results (bounded), per list of layouts. */
+const dateCache = new Map<string, Map<string, Check<string>>>();
 
 /** A date in one of the given layouts, as `YYYY-MM-DD`; 2014-02-30 and 31APR2020 are refused. */
 export function parseDate(raw: string, formats: DateFormat[]): Check<string> {
-  const key = `${formats.join()}|${raw}`;
-  let result = dateCache.get(key);
+  const layouts = formats.length === 1 ? formats[0] : formats.join();
+  let cache = dateCache.get(layouts);
+  if (!cache) dateCache.set(layouts, (cache = new Map()));
+  let result = cache.get(raw);
   if (!result) {
-    if (dateCache.size >= 1000) dateCache.clear();
+    if (cache.size >= 1000) cache.clear();
     result = parseDateUncached(raw, formats);
-    dateCache.set(key, result);
+    cache.set(raw, result);
   }
   return result;
 }

@@ -1,0 +1,168 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { StatusRepository } from '@app/status';
+import { IMPORT_COMPLETED_HOOK, ImportCompletedHook } from './import-completed.hook';
+import { ImportFileStore } from './import-file.store';
+import { ImportState } from './import-run.entity';
+import type { ImportProblem } from './import-run.types';
+import { ImportRunRow, ImportRunsRepository, RunOutcome } from './import-runs.repository';
+import { ApplyRepository } from './load/apply.repository';
+import { applyStaged, runChecks } from './load/import-steps';
+import { problemColumns } from './load/problem-columns';
+import { ProgressReporter } from './load/progress';
+import { StageRepository } from './load/stage.repository';
+import { stageFile } from './load/stage-file';
+
+/** At most this many problems are stored with a run (all are counted). */
+export const MAX_STORED_PROBLEMS = 1000;
+
+/** A failure that trying again cannot fix (the stored file is gone). */
+export class ImportNotRetriableError extends Error {}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Processes one import run, start to end, in ONE transaction: parse the stored file into a staging
+ * table, check the rows against the database, then either write nothing (rejected) or write every valid
+ * row, apply the follow-up hook and record the outcome, all committed together. Imports run one at a
+ * time (an advisory lock), and a run already over is left alone, so a job may safely run twice.
+ */
+@Injectable()
+export class ImportRunner {
+  private readonly logger = new Logger('ImportRunner');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: ImportRunsRepository,
+    private readonly stage: StageRepository,
+    private readonly apply: ApplyRepository,
+    private readonly files: ImportFileStore,
+    private readonly status: StatusRepository,
+    private readonly clock: Clock,
+    @Inject(IMPORT_COMPLETED_HOOK) private readonly hook: ImportCompletedHook,
+  ) {}
+
+  /**
+   * Brings the run to a final state and returns it, or null when the run was already over. A database
+   * outage is thrown (for the job to retry) unless `lastAttempt`; then, as for any other error, the run
+   * is marked failed.
+   */
+  async process(runId: number, opts: { lastAttempt?: boolean } = {}): Promise<ImportState | null> {
+    let state: ImportState | null;
+    try {
+      state = await this.db.transaction(async (m) => {
+        await this.runs.waitForImportLock(m);
+        const run = await this.runs.claim(runId);
+        if (run) await this.runs.tuneImportTransaction(m);
+        return run ? this.processClaimed(m, run) : null;
+      });
+    } catch (err) {
+      if (isTransient(err) && !opts.lastAttempt) {
+        this.logger.warn(`Import run ${runId} will be retried: ${(err as Error).message}`);
+        throw err;
+      }
+      this.logger.error({ err }, `Import run ${runId} failed`);
+      await this.runs.markFailed(runId, failureMessage(err));
+      state = ImportState.Failed;
+    }
+    if (state !== null) await this.removeFile(runId);
+    return state;
+  }
+
+  private async processClaimed(m: EntityManager, run: ImportRunRow): Promise<ImportState> {
+    const started = Date.now();
+    if (!run.storedFile || !(await this.files.exists(run.storedFile))) {
+      throw new ImportNotRetriableError('the uploaded file is no longer in IMPORT_DIR');
+    }
+    const progress = new ProgressReporter((p, rows) => this.runs.reportProgress(run.id, p, rows));
+    await this.stage.create(m);
+    const source = this.files.open(run.storedFile);
+    const { summary, problems: parserProblems, staged } = await stageFile(
+      source,
+      run.format,
+      { ...run.options, today: this.clock.today() },
+      await this.stage.writer(m),
+      (bytes, lines) => progress.report(run.fileSize > 0 ? (80 * bytes) / run.fileSize : 80, lines),
+      MAX_STORED_PROBLEMS,
+    );
+    await this.stage.analyze(m);
+    await runChecks(m, this.stage, run.format, problemColumns(run.format, summary.header));
+    progress.report(85, summary.rowsRead);
+
+    const found = await this.stage.problemCounts(m);
+    const problems = mergeProblems(parserProblems, await this.stage.firstProblems(m, MAX_STORED_PROBLEMS));
+    const rowsRejected = summary.rowsWithProblems + found.rows;
+    const base = {
+      rowsRead: summary.rowsRead,
+      rowsAccepted: staged - found.rows,
+      rowsRejected,
+      rowsSkipped: Object.values(summary.skipped).reduce((a, b) => a + b, 0),
+      problemCount: summary.problems + found.problems,
+      problems,
+    };
+    const summaryOf = (changes = {}) => ({
+      changes, skipped: summary.skipped, encoding: summary.encoding, bomStripped: summary.bomStripped, notes: summary.notes,
+      durationMs: Date.now() - started,
+    });
+    const reject = async (message: string) => {
+      await progress.settle();
+      await this.runs.finish(m, run.id, { ...base, state: ImportState.Rejected, summary: summaryOf(), message });
+      return ImportState.Rejected;
+    };
+
+    if (summary.fatal) return reject(`The file was rejected, nothing was imported: ${summary.fatal}`);
+    if (rowsRejected > 0 && !run.options.partial) {
+      return reject(`${plural(rowsRejected, 'row')} with problems: nothing was imported (strict mode; import with partial to keep the valid rows)`);
+    }
+    if (rowsRejected > 0 && base.rowsAccepted === 0) return reject(`No valid rows: nothing was imported (${plural(rowsRejected, 'row')} with problems)`);
+    if (rowsRejected > 0) await this.stage.dropRowsWithProblems(m);
+
+    const deps = { stage: this.stage, apply: this.apply, status: this.status };
+    const applied = await applyStaged(m, deps, run.format, run.createdBy, `Imported from ${run.fileName} (import ${run.id})`);
+    progress.report(95, summary.rowsRead);
+    await this.hook.afterImport(m, applied.practiceIds);
+    await progress.settle();
+    const outcome: RunOutcome = {
+      ...base,
+      state: ImportState.Succeeded,
+      summary: summaryOf(applied.changes),
+      message: `${plural(base.rowsAccepted, 'row')} imported${rowsRejected ? `, ${plural(rowsRejected, 'row')} with problems left out (partial mode)` : ''}`,
+    };
+    await this.runs.finish(m, run.id, outcome);
+    return ImportState.Succeeded;
+  }
+
+  private async removeFile(runId: number): Promise<void> {
+    const run = await this.runs.find(runId, false);
+    if (!run?.storedFile) return;
+    try {
+      await this.files.remove(run.storedFile);
+      await this.runs.clearStoredFile(runId);
+    } catch (err) {
+      this.logger.warn(`Could not remove the file of import run ${runId}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** The parser's problems and the database's, by row, the first MAX_STORED_PROBLEMS. */
+function mergeProblems(a: ImportProblem[], b: ImportProblem[]): ImportProblem[] {
+  return [...a, ...b].sort((x, y) => x.row - y.row).slice(0, MAX_STORED_PROBLEMS);
+}
+
+/** Connection trouble, a restart, deadlock or serialisation: worth another attempt. */
+function isTransient(err: unknown): boolean {
+  const e = (err as { driverError?: { code?: string }; code?: string; message?: string }) ?? {};
+  const code = e.driverError?.code ?? e.code ?? '';
+  return (
+    code.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
+    /Connection terminated|connection timeout/i.test(String(e.message))
+  );
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof ImportNotRetriableError) return `The import failed: ${err.message}`;
+  const text = String((err as Error)?.message ?? err).slice(0, 300);
+  return `The import failed (nothing was imported): ${text}`;
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ImportState } from './import-run.entity';
+import type { ImportOptions, ImportProblem, ImportSummary } from './import-run.types';
+import type { ImportFormat } from './parsers';
+
+export interface ImportRunRow {
+  id: number;
+  format: ImportFormat;
+  fileName: string;
+  fileSize: number;
+  fileSha256: string;
+  storedFile: string | null;
+  options: ImportOptions;
+  state: ImportState;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  progress: number;
+  problemCount: number;
+  problems?: ImportProblem[];
+  summary: ImportSummary | null;
+  message: string | null;
+  attempts: number;
+  createdBy: number | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface NewImportRun {
+  format: ImportFormat;
+  fileName: string;
+  fileSize: number;
+  fileSha256: string;
+  storedFile: string;
+  options: ImportOptions;
+  createdBy: number | null;
+}
+
+export interface RunOutcome {
+  state: ImportState.Succeeded | ImportState.Rejected | ImportState.Failed;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  problemCount: number;
+  problems: ImportProblem[];
+  summary: ImportSummary | null;
+  message: string;
+}
+
+const RUN_COLUMNS = `id, format, file_name AS "fileName", file_size::float8 AS "fileSize", file_sha256 AS "fileSha256",
+  stored_file AS "storedFile", options, state, rows_read AS "rowsRead", rows_accepted AS "rowsAccepted",
+  rows_rejected AS "rowsRejected", rows_skipped AS "rowsSkipped", progress, problem_count AS "problemCount", summary,
+  message, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+/** Any fixed number: imports run one at a time across all workers (and CLI runs in-process). */
+const IMPORT_LOCK_KEY = 7_438_190_212;
+
+/** All SQL of the import_run table. */
+@Injectable()
+export class ImportRunsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(m: EntityManager, run: NewImportRun): Promise<number> {
+    const [row] = await m.query(
+      `INSERT INTO import_run (format, file_name, file_size, file_sha256, stored_file, options, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [run.format, run.fileName, run.fileSize, run.fileSha256, run.storedFile, JSON.stringify(run.options), run.createdBy],
+    );
+    return row.id;
+  }
+
+  async find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {
+    const rows = await this.db.query(`SELECT ${RUN_COLUMNS}${withProblems ? ', problems' : ''} FROM import_run WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  async list(q: { state?: ImportState; format?: ImportFormat; page: number; pageSize: number }): Promise<{ rows: ImportRunRow[]; total: number }> {
+    const where = `WHERE ($1::import_state IS NULL OR state = $1) AND ($2::import_format IS NULL OR format = $2)`;
+    const params = [q.state ?? null, q.format ?? null];
+    const [rows, [count]] = await Promise.all([
+      this.db.query(`SELECT ${RUN_COLUMNS} FROM import_run ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`, [...params, q.pageSize, (q.page - 1) * q.pageSize]),
+      this.db.query(`SELECT count(*)::int AS n FROM import_run ${where}`, params),
+    ]);
+    return { rows, total: count.n };
+  }
+
+  /**
+   * Waits until no other import is running, for the rest of the transaction `m`: one import at a time
+   * keeps their checks and writes from interleaving, and a run processed twice (a job run again after a
+   * lost lock) waits for the first to finish and then finds it done.
+   */
+  async waitForImportLock(m: EntityManager): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
+  }
+
+  /**
+   * Settings for the import's transaction: no JIT (its statements cost enough to trigger it, and compiling
+   * took longer than running them), and room for the sorts and hashes of a whole file in memory.
+   */
+  async tuneImportTransaction(m: EntityManager): Promise<void> {
+    await m.query(`SET LOCAL jit = off`);
+    await m.query(`SET LOCAL work_mem = '64MB'`);
+  }
+
+  /** Marks the run running (committed at once, outside the import's transaction); undefined when it is over. */
+  async claim(id: number): Promise<ImportRunRow | undefined> {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows] = await this.db.query(
+      `UPDATE import_run SET state = 'running', started_at = now(), attempts = attempts + 1, progress = 0
+       WHERE id = $1 AND state IN ('queued', 'running') RETURNING ${RUN_COLUMNS}`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** Progress seen by GET /imports/:id while the import's own transaction is still open. */
+  async reportProgress(id: number, progress: number, rowsRead: number): Promise<void> {
+    await this.db.query(`UPDATE import_run SET progress = $2, rows_read = $3 WHERE id = $1 AND state = 'running'`, [id, progress, rowsRead]);
+  }
+
+  /** Records the outcome; inside the import's transaction for a success, so data and state commit together. */
+  async finish(m: EntityManager, id: number, o: RunOutcome): Promise<void> {
+    await m.query(
+      `UPDATE import_run SET state = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5, rows_skipped = $6,
+              problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100,
+              finished_at = clock_timestamp() -- now() would be the start of the import's transaction
+       WHERE id = $1`,
+      [id, o.state, o.rowsRead, o.rowsAccepted, o.rowsRejected, o.rowsSkipped, o.problemCount, JSON.stringify(o.problems),
+        o.summary === null ? null : JSON.stringify(o.summary), o.message],
+    );
+  }
+
+  async markFailed(id: number, message: string): Promise<void> {
+    await this.db.query(
+      `UPDATE import_run SET state = 'failed', message = $2, finished_at = now() WHERE id = $1 AND state IN ('queued', 'running')`,
+      [id, message],
+    );
+  }
+
+  async clearStoredFile(id: number): Promise<void> {
+    await this.db.query(`UPDATE import_run SET stored_file = NULL WHERE id = $1`, [id]);
+  }
+
+  /** Runs not finished: queued ones waiting for a job, and running ones whose worker may have died. */
+  async unfinishedIds(): Promise<number[]> {
+    const rows: { id: number }[] = await this.db.query(`SELECT id FROM import_run WHERE state IN ('queued', 'running') ORDER BY id`);
+    return rows.map((r) => r.id);
+  }
+}

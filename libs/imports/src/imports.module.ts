@@ -1,0 +1,35 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { IMPORTS_QUEUE } from '@app/jobs';
+import { StatusRepository } from '@app/status';
+import { IMPORT_COMPLETED_HOOK, NoopImportCompletedHook } from './import-completed.hook';
+import { ImportFileStore } from './import-file.store';
+import { ImportRunner } from './import-runner.service';
+import { ImportRunsRepository } from './import-runs.repository';
+import { ImportsService } from './imports.service';
+import { BullImportQueue, ImportQueue } from './import.queue';
+import { ApplyRepository } from './load/apply.repository';
+import { StageRepository } from './load/stage.repository';
+
+/**
+ * Imports of NHS files. Needs `BullModule.forRoot…` in the application (the API and the worker have it).
+ * The status repository is used for the bulk span upkeep it offers to importers
+ * (`rebuildSpansForPractices`), inside the import's transaction.
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE })],
+  providers: [
+    ImportsService,
+    ImportRunner,
+    ImportRunsRepository,
+    StageRepository,
+    ApplyRepository,
+    ImportFileStore,
+    StatusRepository,
+    { provide: ImportQueue, useClass: BullImportQueue },
+    // The lead binds the follow-ups feature here (see import-completed.hook.ts).
+    { provide: IMPORT_COMPLETED_HOOK, useClass: NoopImportCompletedHook },
+  ],
+  exports: [ImportsService, ImportFileStore],
+})
+export class ImportsModule {}

@@ -1,0 +1,15 @@
+export * from './import-completed.hook';
+export * from './import-file.store';
+export * from './import-run.entity';
+export * from './import-run.types';
+export * from './imports.dto';
+export * from './imports.errors';
+export * from './imports.module';
+export * from './imports.service';
+export { ImportQueue } from './import.queue';
+export { MAX_STORED_PROBLEMS } from './import-runner.service';
+export * from './ons-ccg-code.entity';
+export { IMPORT_FORMATS } from './parsers';
+export type { ImportFormat } from './parsers';
+export { describeOutcome, IMPORT_USAGE, parseImportCommand, runImportCommand } from './cli/import-command';
+export type { CommandIo, ImportCommand } from './cli/import-command';

@@ -1,0 +1,140 @@
+import 'reflect-metadata';
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { CommonModule } from '@app/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { CreateImportDto, ImportRunDto, ImportsModule, ImportsService } from '@app/imports';
+import { bullRootOptions } from '@app/jobs';
+import { connect, freshDatabase } from './bench-support';
+import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
+
+/**
+ * `npm run bench:import`: full-size England files (see import-files.ts) through the real importer, in
+ * this process (parse, stage with COPY, checks, upserts, spans and list-size links, one transaction per
+ * file), next to PostgreSQL's plain `COPY … (FORMAT csv)` of the same files into an empty table of text
+ * columns: the fastest a file can go into PostgreSQL at all. Prints rows/s of both and their ratio.
+ */
+const DB = 'pot_bench_import';
+const PREFIX = 'bench_import';
+const WORK = join(tmpdir(), 'pot-bench-import');
+
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule, BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }), ImportsModule],
+})
+class BenchModule {}
+
+interface Timing {
+  rows: number;
+  ms: number;
+}
+
+const add = (a: Timing, b: Timing): Timing => ({ rows: a.rows + b.rows, ms: a.ms + b.ms });
+const ZERO: Timing = { rows: 0, ms: 0 };
+const perSecond = (t: Timing) => (t.ms ? Math.round((t.rows * 1000) / t.ms) : 0);
+
+async function main() {
+  const config = await freshDatabase(DB);
+  process.env.DB_NAME = DB;
+  process.env.REDIS_PREFIX = PREFIX;
+  process.env.IMPORT_DIR = join(WORK, 'store');
+  process.env.LOG_LEVEL = 'warn';
+
+  console.log('Generating the files…');
+  const files = await generateBenchFiles(join(WORK, 'files'));
+  const db = await connect(config);
+  await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
+  for (let i = 0; i < CCGS; i++) await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [ccgCode(i), `CCG ${i}`, regionOfCcg(i)]);
+
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  const imports = app.get(ImportsService);
+  const importFile = async (path: string, dto: Partial<CreateImportDto>): Promise<Timing & { run: ImportRunDto }> => {
+    const created = await imports.createFromPath(path, dto as CreateImportDto);
+    const started = process.hrtime.bigint();
+    await imports.process(created.id);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const run = await imports.get(created.id);
+    if (run.state !== 'succeeded') throw new Error(`${path}: ${run.state}: ${run.message} ${JSON.stringify(run.problems?.slice(0, 3))}`);
+    return { rows: run.rowsRead, ms, run };
+  };
+
+  try {
+    // Each file is imported, then COPYed, back to back: both see the same machine load.
+    console.log('Importing, and COPYing the same files…');
+    const dataset = async (paths: string[], dto: Partial<CreateImportDto>, columns: number, header: boolean) => {
+      let imported = ZERO;
+      let copied = ZERO;
+      let events = 0;
+      for (const path of paths) {
+        const t = await importFile(path, dto);
+        imported = add(imported, t);
+        events += t.run.summary?.changes.statusEvents?.added ?? 0;
+        copied = add(copied, await copyFile(db, path, columns, header));
+      }
+      return { imported, copied, events };
+    };
+    const practices = await dataset([files.epraccur], { kind: 'epraccur' }, 27, false);
+    const listSizes = await dataset(files.listSizes, { kind: 'list-size-gp-reg' }, 10, true);
+    const pomi = await dataset(files.pomi, { kind: 'pomi-long' }, 10, true);
+    const practicesAgain = await importFile(files.epraccur, { kind: 'epraccur' });
+    const listSizesAgain = await importFile(files.listSizes[files.listSizes.length - 1], { kind: 'list-size-gp-reg' });
+    const pomiAgain = await importFile(files.pomi[files.pomi.length - 1], { kind: 'pomi-long' });
+
+    const line = (name: string, count: number, imp: Timing, copy: Timing) =>
+      `| ${name} | ${count} | ${imp.rows.toLocaleString('en-GB')} | ${(imp.ms / 1000).toFixed(2)} | ${perSecond(imp).toLocaleString('en-GB')} | ${(copy.ms / 1000).toFixed(2)} | ${perSecond(copy).toLocaleString('en-GB')} | ${Math.round((100 * perSecond(imp)) / perSecond(copy))} % |`;
+    const total = add(add(practices.imported, listSizes.imported), pomi.imported);
+    const copyTotal = add(add(practices.copied, listSizes.copied), pomi.copied);
+    console.log('\nbench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an empty table');
+    console.log('| files | count | rows | import s | import rows/s | COPY s | COPY rows/s | import / COPY |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(line('practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied));
+    console.log(line('list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied));
+    console.log(line('POMI long (monthly, 10 fields a practice)', files.pomi.length, pomi.imported, pomi.copied));
+    console.log(line('all', 1 + files.listSizes.length + files.pomi.length, total, copyTotal));
+    console.log(`\nstatus events written: ${pomi.events.toLocaleString('en-GB')} (only level changes)`);
+    console.log(`same practice list again: ${(practicesAgain.ms / 1000).toFixed(2)} s, ${JSON.stringify(practicesAgain.run.summary?.changes.practices)}`);
+    console.log(`same list-size month again: ${(listSizesAgain.ms / 1000).toFixed(2)} s, ${JSON.stringify(listSizesAgain.run.summary?.changes.listSizes)}`);
+    console.log(`same POMI month again: ${(pomiAgain.ms / 1000).toFixed(2)} s, ${JSON.stringify(pomiAgain.run.summary?.changes.statusEvents)}`);
+    const ratio = perSecond(total) / perSecond(copyTotal);
+    console.log(`\ngoal: at least 40 % of COPY throughput — ${Math.round(ratio * 100)} %: ${ratio >= 0.4 ? 'met' : 'NOT met'}`);
+    console.log(`goal: the full practice list in under 5 s — ${(practices.imported.ms / 1000).toFixed(2)} s: ${practices.imported.ms < 5000 ? 'met' : 'NOT met'}`);
+  } finally {
+    await app.close();
+    await db.end();
+    await clearRedis(config);
+    await rm(WORK, { recursive: true, force: true });
+  }
+}
+
+/** COPY a file into a fresh empty table of `columns` text columns. */
+async function copyFile(db: Client, path: string, columns: number, header: boolean): Promise<Timing> {
+  await db.query(`DROP TABLE IF EXISTS copy_target`);
+  await db.query(`CREATE TABLE copy_target (${Array.from({ length: columns }, (_, i) => `c${i} text`).join(', ')})`);
+  const started = process.hrtime.bigint();
+  const copy = db.query(copyFrom(`COPY copy_target FROM STDIN (FORMAT csv${header ? ', HEADER true' : ''})`));
+  await pipeline(createReadStream(path), copy);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  await db.query(`DROP TABLE copy_target`);
+  return { rows: copy.rowCount, ms };
+}
+
+async function clearRedis(config: AppConfig): Promise<void> {
+  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD });
+  const keys = await redis.keys(`${PREFIX}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

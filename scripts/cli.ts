@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommonModule } from '@app/common';
+import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
+import { checkDependencies, DatabaseModule, StartupError } from '@app/database';
+import { describeOutcome, IMPORT_USAGE, ImportsModule, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';
+import { bullRootOptions } from '@app/jobs';
+
+/**
+ * Operator commands: `npm run cli -- <command> …`
+ *   import <kind> <file> [options]   create an import run and follow it to its end (see IMPORT_USAGE)
+ *   imports [id]                     the latest runs, or one run with its problems
+ */
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule, BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }), ImportsModule],
+})
+class CliModule {}
+
+const USAGE = `${IMPORT_USAGE}
+       npm run cli -- imports [id]     the latest import runs, or one run with its problems
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command !== 'import' && command !== 'imports') {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const cmd = command === 'import' ? await parseImportCommand(args) : undefined;
+  if (typeof cmd === 'string') {
+    process.stderr.write(`${cmd}\n\n${USAGE}`);
+    return 2;
+  }
+  // Redis is not needed to create a run (or to run it --in-process); PostgreSQL is.
+  await checkDependencies(loadConfig(), { redis: false });
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    const imports = app.get(ImportsService);
+    if (cmd) return await runImportCommand(imports, cmd, { write: (text) => process.stdout.write(text), isTTY: !!process.stdout.isTTY });
+    if (args[0] !== undefined) {
+      process.stdout.write(describeOutcome(await imports.get(Number(args[0]))));
+      return 0;
+    }
+    const { items } = await imports.list({ page: 1, pageSize: 20 });
+    for (const r of items) {
+      process.stdout.write(`${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`);
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${err instanceof ConfigError || err instanceof StartupError ? err.message : err?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

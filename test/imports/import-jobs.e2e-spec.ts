@@ -1,0 +1,160 @@
+import { INestApplicationContext } from '@nestjs/common';
+import Bull from 'bull';
+import { request } from 'node:http';
+import { AddressInfo, createServer, Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { ImportState } from '@app/imports';
+import { IMPORTS_QUEUE } from '@app/jobs';
+import { BullImportQueue, ImportQueue } from '../../libs/imports/src/import.queue';
+import { TestContext } from '../setup/test-context';
+import { startWorker } from '../setup/worker-context';
+import { clearRedisPrefix, eventually, finishedRun, tableCounts } from './import-support';
+
+/** Sends a multipart upload whose file part is streamed from `file` (never whole in memory), chunked. */
+async function streamUpload(ctx: TestContext, fields: Record<string, string>, fileName: string, file: Readable) {
+  const server = ctx.app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const boundary = `----pot${Date.now()}`;
+  const head = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
+  return new Promise<{ status: number; body: { id: number; state: string } }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/imports', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.write(head);
+    file.on('data', (chunk) => {
+      if (!req.write(chunk)) {
+        file.pause();
+        req.once('drain', () => file.resume());
+      }
+    });
+    file.on('end', () => req.end(`\r\n--${boundary}--\r\n`));
+  });
+}
+
+/** About `megabytes` MB of list-size breakdown rows (all skipped by the parser) and one bad row at the end. */
+function bigGpRegFile(megabytes: number): Readable {
+  const row = 'GP_PRAC_PAT_LIST,01JAN2021,GP,00L,E38000130,A84002,NE65 7UW,MALE,0-4,120\r\n';
+  const chunk = row.repeat(Math.floor((64 * 1024) / row.length));
+  let sent = 0;
+  const target = megabytes * 1024 * 1024;
+  return new Readable({
+    read() {
+      if (sent === 0) this.push('PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n');
+      if (sent >= target) {
+        this.push('GP_PRAC_PAT_LIST,01JAN2021,GP,00L,E38000130,A84002,NE65 7UW,ALL,ALL,-5\r\n');
+        this.push(null);
+        return;
+      }
+      sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+describe('imports through the imports queue and the real worker', () => {
+  let ctx: TestContext;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    worker = await startWorker(ctx.config);
+  });
+  afterAll(async () => {
+    await worker.close();
+    await clearRedisPrefix(ctx.config);
+    await ctx.close();
+  });
+
+  const upload = (name: string, content: string | Buffer, fields: Record<string, string> = { kind: 'regions' }) => {
+    let req = ctx.api().post('/imports');
+    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+    return req.attach('file', Buffer.from(content), name).expect(202);
+  };
+
+  it('an upload is processed by the worker: succeeded, progress 100, the stored file removed', async () => {
+    const res = await upload('regions.csv', '\ufeffcode,name\r\nY54,North of England\r\nY56,"London, the capital"\r\n');
+    const run = await finishedRun(ctx, res.body.id);
+    expect(run).toMatchObject({ state: ImportState.Succeeded, progress: 100, rowsAccepted: 2, attempts: 1, summary: { bomStripped: true } });
+    expect(run.startedAt!.getTime()).toBeLessThanOrEqual(run.finishedAt!.getTime());
+    expect(await ctx.db.query(`SELECT code, name FROM region ORDER BY code`)).toEqual([
+      { code: 'Y54', name: 'North of England' },
+      { code: 'Y56', name: 'London, the capital' },
+    ]);
+    // The file goes once the run's transaction has committed.
+    await eventually(async () => expect((await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]))[0].stored_file).toBeNull());
+  });
+
+  describe('hostile files: a rejected run with the parser message, nothing written', () => {
+    const tenThousandColumns = `code,name\r\nY57,South\r\n${'x,'.repeat(10_000)}x\r\n`;
+    const mixedEncoding = Buffer.concat([Buffer.from('code,name\nY57,Sörth\n'), Buffer.from('Y55,Caf\xe9\n', 'latin1')]);
+    it.each([
+      ['an empty file', '', 'the file is empty'],
+      ['a header only', 'code,name\r\n', 'no data rows: the file has a header only'],
+      ['binary garbage', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'not a text/CSV file: binary byte 0x1a at byte 7'],
+      ['a row of 10,000 columns', tenThousandColumns, 'line 3 has more than 1000 fields: not a CSV file of this format'],
+      ['UTF-8 text, then another encoding', mixedEncoding, 'the file mixes encodings: UTF-8 text, then an invalid UTF-8 byte at byte 29; save it as "CSV UTF-8"'],
+      ['the wrong format', 'PUBLICATION,PRACTICE\r\nX,A81001\r\n', 'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: PUBLICATION, PRACTICE)'],
+    ])('%s', async (_name, content, reason) => {
+      const before = await tableCounts(ctx.db);
+      const res = await upload('hostile.csv', content as string | Buffer);
+      const run = await finishedRun(ctx, res.body.id);
+      expect(run).toMatchObject({ state: ImportState.Rejected, message: `The file was rejected, nothing was imported: ${reason}` });
+      expect(run.problems).toContainEqual(expect.objectContaining({ reason, row: expect.any(Number) }));
+      expect(await tableCounts(ctx.db)).toEqual(before);
+    });
+  });
+
+  it('a 200 MB upload streams to disk and through the parser, and ends with one clear result', async () => {
+    const before = await tableCounts(ctx.db);
+    const res = await streamUpload(ctx, { kind: 'list-size-gp-reg' }, 'gp-reg-big.csv', bigGpRegFile(200));
+    expect(res.status).toBe(202);
+    const run = await finishedRun(ctx, res.body.id);
+    expect(run.fileSize).toBeGreaterThan(200 * 1024 * 1024);
+    expect(run).toMatchObject({ state: ImportState.Rejected, rowsAccepted: 0, rowsRejected: 1, problemCount: 1 });
+    expect(run.rowsRead).toBeGreaterThan(2_500_000);
+    expect(run.problems).toEqual([expect.objectContaining({ column: 'NUMBER_OF_PATIENTS', value: '-5', reason: 'not a whole number' })]);
+    expect(await tableCounts(ctx.db)).toEqual(before);
+  }, 120_000);
+});
+
+describe('imports when Redis is down at upload time', () => {
+  let ctx: TestContext;
+  let deadQueue: Bull.Queue;
+  const hole = { server: createServer(), sockets: new Set<Socket>() };
+
+  beforeAll(async () => {
+    // A Redis that accepts connections and never answers (how a hung Redis looks to Bull, bull #2210):
+    // a real Bull queue on it, so adding a job never completes.
+    hole.server.on('connection', (socket) => hole.sockets.add(socket));
+    await new Promise<void>((resolve) => hole.server.listen(0, '127.0.0.1', resolve));
+    const { port } = hole.server.address() as AddressInfo;
+    deadQueue = new Bull(IMPORTS_QUEUE, { redis: { port, host: '127.0.0.1', maxRetriesPerRequest: null, enableReadyCheck: false, retryStrategy: () => null }, prefix: 'nowhere' });
+    deadQueue.on('error', () => undefined);
+    ctx = await TestContext.create((builder) => builder.overrideProvider(ImportQueue).useValue(new BullImportQueue(deadQueue)));
+  });
+  afterAll(async () => {
+    await clearRedisPrefix(ctx.config);
+    await ctx.close();
+    for (const client of deadQueue.clients) client.disconnect();
+    for (const socket of hole.sockets) socket.destroy();
+    await new Promise((resolve) => hole.server.close(resolve));
+  });
+
+  it('the upload still answers 202 with the run queued, and the worker picks the run up when it starts', async () => {
+    const res = await ctx.api().post('/imports').field('kind', 'regions').attach('file', Buffer.from('code,name\nY54,North\n'), 'r.csv').expect(202);
+    expect(res.body.state).toBe(ImportState.Queued);
+    const worker = await startWorker(ctx.config);
+    try {
+      const run = await finishedRun(ctx, res.body.id);
+      expect(run.state).toBe(ImportState.Succeeded);
+    } finally {
+      await worker.close();
+    }
+  });
+});

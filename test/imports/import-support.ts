@@ -1,0 +1,82 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { CreateImportDto, ImportRunDto, ImportsService } from '@app/imports';
+import type { TestContext } from '../setup/test-context';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'imports');
+
+export type ImportRequest = Pick<CreateImportDto, 'kind'> & Partial<CreateImportDto>;
+
+export const importsOf = (ctx: TestContext) => ctx.app.get(ImportsService);
+
+/** Creates a run for a file (as the CLI does) and processes it in this process; returns the finished run. */
+export async function importPath(ctx: TestContext, path: string, request: ImportRequest, userId: number | null = null): Promise<ImportRunDto> {
+  const imports = importsOf(ctx);
+  const run = await imports.createFromPath(path, request as CreateImportDto, userId);
+  await imports.process(run.id);
+  return imports.get(run.id);
+}
+
+export const importFixture = (ctx: TestContext, name: string, request: ImportRequest, userId: number | null = null) =>
+  importPath(ctx, join(FIXTURES, name), request, userId);
+
+/** Writes `content` to a file named `name` in a scratch directory, then imports it. */
+export async function importText(ctx: TestContext, name: string, content: string | Buffer, request: ImportRequest, userId: number | null = null) {
+  const path = join(ctx.config.IMPORT_DIR, '..', `${ctx.config.DB_NAME}-${name}`);
+  await writeFile(path, content);
+  return importPath(ctx, path, request, userId);
+}
+
+/** Row counts of every table an import may write: "nothing written" means these did not move. */
+export async function tableCounts(db: DataSource): Promise<Record<string, number>> {
+  const tables = ['region', 'ccg', 'ons_ccg_code', 'practice', 'list_size', 'status_event', 'status_span'];
+  const [row] = await db.query(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
+  return row;
+}
+
+/** The geography the epraccur excerpt needs (its GP practices are in these CCGs). */
+export async function excerptGeography(ctx: TestContext): Promise<void> {
+  for (const ccg of ['00M', '00K', '01H', '00F', '13T']) await ctx.factories.ccg(ccg, 'Y54');
+  await ctx.factories.ccg('04D', 'Y55');
+}
+
+/** Removes the Redis keys of a test's prefix (the jobs its API added). */
+export async function clearRedisPrefix(config: AppConfig): Promise<void> {
+  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD, lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Retries `check` until it passes or `ms` have gone by (for work done by another process or after a response). */
+export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Waits until a run is over (processed by a worker) and returns it. */
+export async function finishedRun(ctx: TestContext, id: number): Promise<ImportRunDto> {
+  return eventually(async () => {
+    const run = await importsOf(ctx).get(id);
+    if (run.state === 'queued' || run.state === 'running') throw new Error(`import run ${id} is still ${run.state}`);
+    return run;
+  });
+}

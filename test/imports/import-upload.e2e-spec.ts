@@ -1,0 +1,99 @@
+import { readdir } from 'node:fs/promises';
+import { Reflector } from '@nestjs/core';
+import { Role, ROLES } from '@app/common';
+import { ImportState } from '@app/imports';
+import { ImportsController } from '../../apps/api/src/imports/imports.controller';
+import { TestContext } from '../setup/test-context';
+import { clearRedisPrefix, eventually, importsOf } from './import-support';
+
+const REGIONS = 'code,name\r\nY54,North of England\r\nY56,London\r\n';
+
+/** POST /imports (multipart) and the reads; processing itself is covered by the other import specs. */
+describe('imports: upload API', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+  });
+  afterAll(async () => {
+    await clearRedisPrefix(ctx.config);
+    await ctx.close();
+  });
+
+  const storedFiles = async () => readdir(ctx.config.IMPORT_DIR).catch(() => [] as string[]);
+
+  it('accepts a file with its kind and options: 202, the run queued, the file stored until processed', async () => {
+    const res = await ctx.api().post('/imports').field('kind', 'regions').field('partial', 'true').attach('file', Buffer.from(REGIONS), 'regions.csv').expect(202);
+    expect(res.body).toMatchObject({
+      kind: 'regions', fileName: 'regions.csv', fileSize: REGIONS.length, state: ImportState.Queued, progress: 0,
+      options: { partial: true }, createdBy: null,
+    });
+    expect(res.body.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.headers.location).toBe(`/api/v1/imports/${res.body.id}`);
+    expect(await storedFiles()).toHaveLength(1);
+
+    await importsOf(ctx).process(res.body.id);
+    const done = await ctx.api().get(`/imports/${res.body.id}`).expect(200);
+    expect(done.body).toMatchObject({ state: ImportState.Succeeded, rowsAccepted: 2, problems: [], summary: { changes: { regions: { added: 2 } } } });
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  it('lists runs newest first without their problems, filtered by state and kind', async () => {
+    const list = await ctx.api().get('/imports?kind=regions&state=succeeded').expect(200);
+    expect(list.body).toMatchObject({ total: 1, page: 1, items: [{ kind: 'regions', state: 'succeeded' }] });
+    expect(list.body.items[0].problems).toBeUndefined();
+    await ctx.api().get('/imports?state=done').expect(400);
+    await ctx.api().get('/imports/999999').expect(404);
+    await ctx.api().get('/imports/abc').expect(400);
+  });
+
+  it.each([
+    ['no kind', { partial: 'true' }, 'kind'],
+    ['an unknown kind', { kind: 'xlsx' }, 'kind'],
+    ['partial not a boolean', { kind: 'regions', partial: 'yes' }, 'partial'],
+    ['an option the format does not take', { kind: 'regions', service: 'records' }, 'service'],
+    ['pomi-wide without its service', { kind: 'pomi-wide' }, 'service'],
+    ['quarterly list sizes without a date (none in the file name either)', { kind: 'list-size-quarterly' }, 'effectiveDate'],
+    ['an unknown field', { kind: 'regions', colour: 'blue' }, 'colour'],
+  ])('refuses %s with a 400 naming the field, and keeps no file', async (_name, fields, field) => {
+    let req = ctx.api().post('/imports');
+    for (const [key, value] of Object.entries(fields)) req = req.field(key, value);
+    const res = await req.attach('file', Buffer.from(REGIONS), 'x.csv').expect(400);
+    expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+    // Nest removes a file whose request failed validation once the response is sent.
+    await eventually(async () => expect(await storedFiles()).toEqual([]));
+  });
+
+  it('refuses a request without a file', async () => {
+    const res = await ctx.api().post('/imports').field('kind', 'regions').expect(400);
+    expect(res.body.problems).toEqual([{ field: 'file', message: expect.stringMatching(/file is missing/) }]);
+  });
+
+  it('answers 413 in the error shape above IMPORT_MAX_BYTES, streamed or declared, and keeps nothing', async () => {
+    ctx.config.IMPORT_MAX_BYTES = 1024; // read per request
+    try {
+      const body = Buffer.alloc(200 * 1024, 'Y54,North\r\n');
+      const streamed = await ctx.api().post('/imports').field('kind', 'regions').attach('file', Buffer.alloc(4096, 'x'), 'big.csv').expect(413);
+      expect(streamed.body).toEqual({
+        status: 413, error: 'payload_too_large', message: 'The file is larger than the limit of 1 KB (IMPORT_MAX_BYTES)',
+        problems: [{ field: 'file', message: 'at most 1024 bytes' }], requestId: expect.any(String),
+      });
+      const declared = await ctx.api().post('/imports').field('kind', 'regions').attach('file', body, 'bigger.csv').expect(413);
+      expect(declared.body.error).toBe('payload_too_large');
+      await eventually(async () => expect(await storedFiles()).toEqual([]));
+      expect((await ctx.api().get('/imports?state=queued').expect(200)).body.total).toBe(0);
+    } finally {
+      ctx.config.IMPORT_MAX_BYTES = 250 * 1024 * 1024;
+    }
+  });
+
+  it('every route is for admins only', () => {
+    const reflector = new Reflector();
+    const routes = Object.getOwnPropertyNames(ImportsController.prototype).filter((name) => name !== 'constructor');
+    expect(routes.sort()).toEqual(['create', 'get', 'list']);
+    for (const route of routes) {
+      const handler = ImportsController.prototype[route as keyof ImportsController];
+      expect(reflector.getAllAndOverride(ROLES, [handler, ImportsController])).toEqual([Role.Admin]);
+    }
+  });
+});
