@@ -1,8 +1,30 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ClinicalSystem, Level, RecordSource, Service } from '@app/common';
+import { ClinicalSystem, Level, RecordSource, Role, Service } from '@app/common';
+import { PasswordHasher } from '@app/people';
 import { PracticesRepository } from '@app/practices';
 import { StatusRepository } from '@app/status';
+
+/** The password of every user the factories make (unless told otherwise). */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface NewUser {
+  role?: Role;
+  /** Created when missing. Support staff default to none (everywhere). */
+  regionCode?: string | null;
+  email?: string;
+  name?: string;
+  active?: boolean;
+  password?: string;
+}
+
+export interface CreatedUser {
+  id: number;
+  email: string;
+  role: Role;
+  regionCode: string | null;
+  tokenVersion: number;
+}
 
 export interface NewPractice {
   code?: string;
@@ -22,12 +44,32 @@ export interface NewPractice {
  */
 export class Factories {
   private seq = 0;
+  private userSeq = 0;
   private readonly practices: PracticesRepository;
   private readonly status: StatusRepository;
+  private readonly passwords: PasswordHasher;
+  private readonly hashes = new Map<string, Promise<string>>();
 
   constructor(private readonly db: DataSource, app: INestApplication) {
     this.practices = app.get(PracticesRepository, { strict: false });
     this.status = app.get(StatusRepository, { strict: false });
+    this.passwords = app.get(PasswordHasher, { strict: false });
+  }
+
+  /** A user straight into the database (no audit entry); the password is hashed once per factory. */
+  async user(u: NewUser = {}): Promise<CreatedUser> {
+    const n = ++this.userSeq;
+    const role = u.role ?? Role.Admin;
+    const regionCode = u.regionCode ?? null;
+    if (regionCode) await this.region(regionCode);
+    const password = u.password ?? TEST_PASSWORD;
+    if (!this.hashes.has(password)) this.hashes.set(password, this.passwords.hash(password));
+    const [row] = await this.db.query(
+      `INSERT INTO app_user (email, name, role, region_code, active, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, email, role, region_code AS "regionCode", token_version AS "tokenVersion"`,
+      [(u.email ?? `${role}-${n}@test.invalid`).toLowerCase(), u.name ?? `Test ${role} ${n}`, role, regionCode, u.active ?? true, await this.hashes.get(password)],
+    );
+    return row;
   }
 
   async region(code = 'Y54', name = `Region ${code}`): Promise<string> {

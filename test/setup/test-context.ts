@@ -11,7 +11,8 @@ import { API_PREFIX, configureApp } from '../../apps/api/src/configure-app';
 import { Clock, Role } from '@app/common';
 import { AppConfig } from '@app/config';
 import { createDatabaseIfMissing } from '@app/database';
-import { Factories } from './factories';
+import { AuthService, TokensDto } from '@app/people';
+import { CreatedUser, Factories, NewUser } from './factories';
 import { adminClient, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
 
 let counter = 0;
@@ -38,14 +39,28 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop: (
 type Verb = 'get' | 'post' | 'patch' | 'put' | 'delete';
 export type ApiClient = Record<Verb, (path: string) => request.Test>;
 
-/** Who a test request is made as: a role (a user of that role, see people), or nobody. */
-export type As = Role | 'anonymous';
+/** A test user described by more than a role, e.g. `{ role: Role.Support, regionCode: 'Y56' }`. */
+export type TestUserSpec = Pick<NewUser, 'role' | 'regionCode'> & { role: Role };
+
+/**
+ * Who a test request is made as: a role, a fuller description, or nobody. Each distinct one is one active
+ * user per TestContext, made on first use; `Role.Support` alone is support staff of region Y54 (the region
+ * is created then if missing, named "Region Y54").
+ */
+export type As = Role | TestUserSpec | 'anonymous';
+
+export interface TestUser extends CreatedUser {
+  accessToken: string;
+  refreshToken: string;
+}
 
 /**
  * The real API app on a database of its own. `ctx.api(role)` makes requests under the API prefix
  * (paths starting /health or /docs are left as they are).
  */
 export class TestContext {
+  private readonly users = new Map<string, Promise<TestUser>>();
+
   private constructor(
     readonly app: INestApplication,
     readonly config: AppConfig,
@@ -54,8 +69,9 @@ export class TestContext {
     private readonly dropDb: () => Promise<void>,
   ) {}
 
-  static async create(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder): Promise<TestContext> {
-    const { config, drop } = await createTestDatabase();
+  static async create(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder, configOverrides: Partial<AppConfig> = {}): Promise<TestContext> {
+    const { config: base, drop } = await createTestDatabase();
+    const config = Object.assign(base, configOverrides);
     let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config);
     if (customise) builder = customise(builder);
     const moduleRef = await builder.compile();
@@ -76,8 +92,42 @@ export class TestContext {
     return { get: make('get'), post: make('post'), patch: make('patch'), put: make('put'), delete: make('delete') };
   }
 
-  /** Adds the credentials of `as` to a request (nothing until people and access exist). */
-  private authorise(req: request.Test, _as: As): request.Test {
+  /** The user behind `as` (made on first use), with tokens signed by the app's own JwtService. */
+  user(as: Role | TestUserSpec = Role.Admin): Promise<TestUser> {
+    const spec: TestUserSpec = typeof as === 'string' ? { role: as, regionCode: as === Role.Support ? 'Y54' : null } : as;
+    const key = `${spec.role}:${spec.regionCode ?? '*'}`;
+    if (!this.users.has(key)) {
+      this.users.set(key, (async () => {
+        const user = await this.factories.user({ ...spec, email: `${spec.role}.${spec.regionCode ?? 'all'}@test.invalid` });
+        return { ...user, ...(await this.tokensFor(user)) };
+      })());
+    }
+    return this.users.get(key)!;
+  }
+
+  /** Fresh tokens for any user (e.g. one made with `ctx.factories.user`). */
+  tokensFor(user: CreatedUser): Promise<Pick<TokensDto, 'accessToken' | 'refreshToken'>> {
+    const auth = this.app.get(AuthService, { strict: false });
+    return auth.issueTokens({ ...user, active: true, passwordHash: '' });
+  }
+
+  /**
+   * Adds the credentials of `as` to a request, unless the test set its own Authorization header. The user
+   * may not exist yet, so the header goes on just before the request is sent.
+   */
+  private authorise(req: request.Test, as: As): request.Test {
+    if (as === 'anonymous') return req;
+    const send = req.end.bind(req);
+    (req as { end: request.Test['end'] }).end = (callback) => {
+      this.user(as).then(
+        (user) => {
+          if (!req.get('Authorization')) req.set('Authorization', `Bearer ${user.accessToken}`);
+          send(callback);
+        },
+        (err) => callback?.(err, undefined as never),
+      );
+      return req;
+    };
     return req;
   }
 

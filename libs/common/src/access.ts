@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { UnauthorizedError } from './errors';
 
 export enum Role {
   Admin = 'admin',
@@ -17,10 +18,13 @@ export interface Actor {
 export const IS_PUBLIC = 'isPublic';
 export const ROLES = 'roles';
 
-/** Open to anyone, no token (health, docs, login). */
+/** Open to anyone, no token (health, docs, sign-in). Any token sent is ignored. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** The roles allowed on a route or controller; the handler's list overrides the controller's. */
+/**
+ * The roles allowed on a route or controller; the handler's list overrides the controller's. A route that
+ * is neither public nor given roles is refused to everyone (the access guard fails closed).
+ */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 /** All roles may read. */
@@ -28,8 +32,14 @@ export const READERS = [Role.Admin, Role.Support, Role.Manager];
 /** Those who may change practice data (support staff within their region). */
 export const WRITERS = [Role.Admin, Role.Support];
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor | undefined => {
-  return ctx.switchToHttp().getRequest().user;
+/**
+ * The signed-in user of the request. Fails closed: a handler that asks for the actor never runs without
+ * one (e.g. on a route wrongly marked public), since services read "no actor" as the system itself.
+ */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest().user as Actor | undefined;
+  if (!actor) throw new UnauthorizedError('Sign in first: send Authorization: Bearer <access token>');
+  return actor;
 });
 
 /**

@@ -16,6 +16,24 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** No valid credentials: no token, a bad or expired one, or a user who may no longer sign in. */
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+/** Too many attempts (sign-in); `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly code = 'not_found';

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, FieldProblem } from './errors';
+import { DomainError, FieldProblem, TooManyRequestsError } from './errors';
 
 /** The one JSON shape of every error response. */
 export interface ErrorBody {
@@ -32,6 +32,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req?.method} ${req?.url}`);
     }
     if (res.headersSent) return;
+    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.status).json(body);
   }
 

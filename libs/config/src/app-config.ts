@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -60,7 +60,55 @@ export class AppConfig {
   /** The largest file `POST /imports` accepts (413 above it). */
   @Transform(toInt) @IsInt() @Min(1)
   IMPORT_MAX_BYTES: number = 250 * 1024 * 1024;
+
+  // ---- people and access (docs/people.md) ----
+
+  /**
+   * Signs access and refresh tokens (HS256). Required when NODE_ENV=production (the API refuses to start
+   * without it); in development and test a random one is made per process, so tokens die at restart.
+   */
+  @IsOptional() @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters, e.g. the output of: openssl rand -base64 48' })
+  JWT_SECRET?: string = undefined;
+
+  /** Lifetime of an access token. Short, because a token is a bearer credential. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS: number = 900;
+
+  /** Lifetime of a refresh token (POST /auth/refresh): a working day by default. */
+  @Transform(toInt) @IsInt() @Min(300) @Max(2_592_000)
+  JWT_REFRESH_TTL_SECONDS: number = 28800;
+
+  /** The first admin, created at API start-up when no active admin exists (give both or neither). */
+  @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string = undefined;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' }) @MaxLength(256)
+  ADMIN_PASSWORD?: string = undefined;
+
+  /** Failed sign-ins to one account before it is locked for LOGIN_LOCK_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES: number = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_LOCK_SECONDS: number = 900;
+
+  /** Sign-in and refresh requests per minute from one IP address (NHS sites share addresses: keep it generous). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_IP_LIMIT_PER_MINUTE: number = 30;
+
+  /** Browser origins allowed to call the API, comma-separated (e.g. https://tracker.example.nhs.uk). Unset: none. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://tracker.example.nhs.uk' })
+  CORS_ORIGINS?: string = undefined;
+
+  /** Proxies in front of the API whose X-Forwarded-For is trusted (0: none), so sign-in limits see real addresses. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
 }
+
+/** Never echoed back in a configuration error. */
+const SECRETS = new Set(['DB_PASSWORD', 'REDIS_PASSWORD', 'JWT_SECRET', 'ADMIN_PASSWORD']);
 
 export class ConfigError extends Error {}
 
@@ -76,8 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // One line per variable (its last-declared rule is the most basic, e.g. "must be an integer").
   const problems = errors.map((e) => {
     const messages = Object.values(e.constraints ?? {});
-    return `${e.property}=${JSON.stringify(env[e.property])}: ${messages[messages.length - 1]}`;
+    const shown = SECRETS.has(e.property) ? '(hidden)' : JSON.stringify(env[e.property]);
+    return `${e.property}=${shown}: ${messages[messages.length - 1]}`;
   });
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: give both (to create the first admin) or neither');
+  }
   if (!isKnownTimeZone(config.APP_TIME_ZONE)) {
     problems.push(`APP_TIME_ZONE=${JSON.stringify(config.APP_TIME_ZONE)}: not an IANA time zone such as Europe/London`);
   }

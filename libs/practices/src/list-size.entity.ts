@@ -37,6 +37,11 @@ export class ListSizeEntity {
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
   recordedBy: number | null;
 
+  // By name: UserEntity lives in libs/people, which depends on this lib.
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'list_size_recorded_by_fk' })
+  recorder?: unknown;
+
   @Column({ type: 'enum', enum: RecordSource, enumName: 'record_source', default: RecordSource.Manual })
   source: RecordSource;
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor, Clock, ClinicalSystem, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, RecordSource, SERVICES,
 } from '@app/common';
+import { AuditService, changesBetween } from '@app/audit';
 import {
   AreaTeamDto, CcgDto, CreateAreaTeamDto, CreateCcgDto, CreatePracticeDto, CreateRegionDto, ListPracticesQuery, ListSizeHistoryDto, PracticeDto, RecordListSizeDto, RegionDto,
   UpdatePracticeDto,
@@ -17,10 +18,14 @@ export class PracticesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: PracticesRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
-  async createRegion(dto: CreateRegionDto): Promise<RegionDto> {
-    await this.db.transaction((m) => this.repo.insertRegion(m, dto.code, dto.name)).catch(rethrowDuplicate(`Region ${dto.code} already exists`));
+  async createRegion(dto: CreateRegionDto, actor?: Actor): Promise<RegionDto> {
+    await this.db.transaction(async (m) => {
+      await this.repo.insertRegion(m, dto.code, dto.name);
+      await this.audit.record(m, { actor, action: 'region.create', entityType: 'region', entityId: dto.code, details: { name: dto.name } });
+    }).catch(rethrowDuplicate(`Region ${dto.code} already exists`));
     return { code: dto.code, name: dto.name };
   }
 
@@ -28,10 +33,13 @@ export class PracticesService {
     return this.repo.listRegions();
   }
 
-  async createAreaTeam(dto: CreateAreaTeamDto): Promise<AreaTeamDto> {
+  async createAreaTeam(dto: CreateAreaTeamDto, actor?: Actor): Promise<AreaTeamDto> {
     await this.db.transaction(async (m) => {
       await this.requireRegion(m, dto.regionCode);
       await this.repo.insertAreaTeam(m, dto.code, dto.name, dto.regionCode);
+      await this.audit.record(m, {
+        actor, action: 'area_team.create', entityType: 'area_team', entityId: dto.code, details: { name: dto.name, regionCode: dto.regionCode },
+      });
     }).catch(rethrowDuplicate(`Area team ${dto.code} already exists`));
     return { code: dto.code, name: dto.name, regionCode: dto.regionCode };
   }
@@ -40,7 +48,7 @@ export class PracticesService {
     return this.repo.listAreaTeams();
   }
 
-  async createCcg(dto: CreateCcgDto): Promise<CcgDto> {
+  async createCcg(dto: CreateCcgDto, actor?: Actor): Promise<CcgDto> {
     await this.db.transaction(async (m) => {
       await this.requireRegion(m, dto.regionCode);
       if (dto.areaTeamCode) {
@@ -51,6 +59,10 @@ export class PracticesService {
         }
       }
       await this.repo.insertCcg(m, dto.code, dto.name, dto.regionCode, dto.areaTeamCode ?? null);
+      await this.audit.record(m, {
+        actor, action: 'ccg.create', entityType: 'ccg', entityId: dto.code,
+        details: { name: dto.name, regionCode: dto.regionCode, areaTeamCode: dto.areaTeamCode ?? null },
+      });
     }).catch(rethrowDuplicate(`CCG ${dto.code} already exists`));
     return { code: dto.code, name: dto.name, regionCode: dto.regionCode, areaTeamCode: dto.areaTeamCode ?? null };
   }
@@ -64,10 +76,12 @@ export class PracticesService {
     await this.db.transaction(async (m) => {
       const regionCode = await this.requireCcg(m, dto.ccgCode);
       this.assertMayWrite(actor, regionCode);
-      await this.repo.insertPractice(m, {
+      const { code, ...fields } = {
         code: dto.code, name: dto.name, postcode: dto.postcode ?? null, ccgCode: dto.ccgCode,
         clinicalSystem: dto.clinicalSystem ?? ClinicalSystem.UNKNOWN, openedOn: dto.openedOn ?? null, closedOn: dto.closedOn ?? null,
-      });
+      };
+      await this.repo.insertPractice(m, { code, ...fields });
+      await this.audit.record(m, { actor, action: 'practice.create', entityType: 'practice', entityId: code, details: fields });
     }).catch(rethrowDuplicate(`Practice ${dto.code} already exists`));
     return this.getPractice(dto.code);
   }
@@ -98,6 +112,10 @@ export class PracticesService {
       if (!(await this.repo.updatePractice(m, locked.id, current.version, next))) {
         throw new ConflictError(`Practice ${code} was changed concurrently: reload and retry`);
       }
+      await this.audit.record(m, {
+        actor, action: 'practice.update', entityType: 'practice', entityId: code,
+        details: { version: current.version + 1, changes: changesBetween(current, next) },
+      });
     });
     return this.getPractice(code);
   }
@@ -122,6 +140,9 @@ export class PracticesService {
       const practice = await this.lockForWrite(m, code, actor);
       this.checkEffectiveDate(practice, dto.effectiveDate);
       await this.repo.upsertListSize(m, practice.id, dto.effectiveDate, dto.patients, actor?.userId ?? null, RecordSource.Manual);
+      await this.audit.record(m, {
+        actor, action: 'list_size.record', entityType: 'practice', entityId: code, details: { effectiveDate: dto.effectiveDate, patients: dto.patients },
+      });
     });
     return this.getPractice(code);
   }

@@ -34,6 +34,11 @@ export class StatusEventEntity {
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
   recordedBy: number | null;
 
+  // By name: UserEntity lives in libs/people, which depends on libs/practices.
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'status_event_recorded_by_fk' })
+  recorder?: unknown;
+
   @Column({ type: 'enum', enum: RecordSource, enumName: 'record_source', default: RecordSource.Manual })
   source: RecordSource;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, RecordSource } from '@app/common';
+import { AuditService } from '@app/audit';
 import { PracticesService } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
 import { StatusRepository } from './status.repository';
@@ -13,6 +14,7 @@ export class StatusService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: StatusRepository,
     private readonly practices: PracticesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Appends one status event and brings the derived spans (and so the current level) up to date, in one transaction. */
@@ -20,10 +22,15 @@ export class StatusService {
     return this.db.transaction(async (m) => {
       const practice = await this.practices.lockForWrite(m, code, actor);
       this.practices.checkEffectiveDate(practice, dto.effectiveDate);
-      return this.repo.appendEvent(m, {
+      const result = await this.repo.appendEvent(m, {
         practiceId: practice.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate,
         recordedBy: actor?.userId ?? null, source: RecordSource.Manual, note: dto.note ?? null,
       });
+      await this.audit.record(m, {
+        actor, action: 'status.record', entityType: 'practice', entityId: practice.code,
+        details: { eventId: result.event.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate, note: dto.note ?? null },
+      });
+      return result;
     });
   }
 

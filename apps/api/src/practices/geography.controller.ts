@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { READERS, Role, Roles } from '@app/common';
+import { Actor, CurrentActor, READERS, Role, Roles } from '@app/common';
 import { AreaTeamDto, CcgDto, CreateAreaTeamDto, CreateCcgDto, CreateRegionDto, ListCcgsQuery, PracticesService, RegionDto } from '@app/practices';
 
 @ApiTags('geography')
@@ -11,8 +11,8 @@ export class GeographyController {
 
   @Post('regions') @Roles(Role.Admin)
   @ApiOperation({ summary: 'Create a region' }) @ApiCreatedResponse({ type: RegionDto })
-  createRegion(@Body() dto: CreateRegionDto) {
-    return this.practices.createRegion(dto);
+  createRegion(@Body() dto: CreateRegionDto, @CurrentActor() actor: Actor) {
+    return this.practices.createRegion(dto, actor);
   }
 
   @Get('regions') @Roles(...READERS)
@@ -23,8 +23,8 @@ export class GeographyController {
 
   @Post('area-teams') @Roles(Role.Admin)
   @ApiOperation({ summary: 'Create an area team in a region' }) @ApiCreatedResponse({ type: AreaTeamDto })
-  createAreaTeam(@Body() dto: CreateAreaTeamDto) {
-    return this.practices.createAreaTeam(dto);
+  createAreaTeam(@Body() dto: CreateAreaTeamDto, @CurrentActor() actor: Actor) {
+    return this.practices.createAreaTeam(dto, actor);
   }
 
   @Get('area-teams') @Roles(...READERS)
@@ -35,8 +35,8 @@ export class GeographyController {
 
   @Post('ccgs') @Roles(Role.Admin)
   @ApiOperation({ summary: 'Create a CCG in a region' }) @ApiCreatedResponse({ type: CcgDto })
-  createCcg(@Body() dto: CreateCcgDto) {
-    return this.practices.createCcg(dto);
+  createCcg(@Body() dto: CreateCcgDto, @CurrentActor() actor: Actor) {
+    return this.practices.createCcg(dto, actor);
   }
 
   @Get('ccgs') @Roles(...READERS)

@@ -19,7 +19,7 @@ export class PracticesController {
 
   @Post() @Roles(...WRITERS)
   @ApiOperation({ summary: 'Create a practice' }) @ApiCreatedResponse({ type: PracticeDto })
-  create(@Body() dto: CreatePracticeDto, @CurrentActor() actor?: Actor) {
+  create(@Body() dto: CreatePracticeDto, @CurrentActor() actor: Actor) {
     return this.practices.createPractice(dto, actor);
   }
 
@@ -37,19 +37,19 @@ export class PracticesController {
 
   @Patch(':code') @Roles(...WRITERS)
   @ApiOperation({ summary: 'Update name, postcode, CCG, clinical system or dates' }) @ApiOkResponse({ type: PracticeDto })
-  update(@Param('code', PracticeCodePipe) code: string, @Body() dto: UpdatePracticeDto, @CurrentActor() actor?: Actor) {
+  update(@Param('code', PracticeCodePipe) code: string, @Body() dto: UpdatePracticeDto, @CurrentActor() actor: Actor) {
     return this.practices.updatePractice(code, dto, actor);
   }
 
   @Post(':code/status') @Roles(...WRITERS)
   @ApiOperation({ summary: 'Record a change of service level (an append-only status event)' }) @ApiCreatedResponse({ type: RecordLevelResultDto })
-  recordLevel(@Param('code', PracticeCodePipe) code: string, @Body() dto: RecordLevelDto, @CurrentActor() actor?: Actor) {
+  recordLevel(@Param('code', PracticeCodePipe) code: string, @Body() dto: RecordLevelDto, @CurrentActor() actor: Actor) {
     return this.status.recordLevel(code, dto, actor);
   }
 
   @Post(':code/list-sizes') @Roles(...WRITERS)
   @ApiOperation({ summary: 'Record the registered list size from a date' }) @ApiCreatedResponse({ type: PracticeDto })
-  recordListSize(@Param('code', PracticeCodePipe) code: string, @Body() dto: RecordListSizeDto, @CurrentActor() actor?: Actor) {
+  recordListSize(@Param('code', PracticeCodePipe) code: string, @Body() dto: RecordListSizeDto, @CurrentActor() actor: Actor) {
     return this.practices.recordListSize(code, dto, actor);
   }
 

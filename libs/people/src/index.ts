@@ -1,0 +1,10 @@
+export * from './auth.module';
+export * from './auth.service';
+export * from './jwt-secret';
+export * from './passwords';
+export * from './people.dto';
+export * from './people.module';
+export * from './people.service';
+export * from './rate-limit.store';
+export * from './user.entity';
+export type { Credentials } from './people.repository';

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { LoginAttempts } from './login-attempts';
+import { PasswordHasher } from './passwords';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+import { RateLimitStore } from './rate-limit.store';
+
+/** Users and their passwords, without tokens: what the CLI needs (no JWT_SECRET required). */
+@Module({
+  imports: [AuditModule],
+  providers: [PeopleRepository, PasswordHasher, PeopleService, RateLimitStore, LoginAttempts],
+  exports: [PeopleService, PasswordHasher, LoginAttempts, RateLimitStore],
+})
+export class PeopleModule {}
