@@ -36,7 +36,7 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop: (
   };
 }
 
-type Verb = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type Verb = 'get' | 'post' | 'patch' | 'put' | 'delete' | 'options';
 export type ApiClient = Record<Verb, (path: string) => request.Test>;
 
 /** A test user described by more than a role, e.g. `{ role: Role.Support, regionCode: 'Y56' }`. */
@@ -89,7 +89,7 @@ export class TestContext {
     const server = this.app.getHttpServer();
     const url = (path: string) => (/^\/(health|docs)/.test(path) ? path : `/${API_PREFIX}${path}`);
     const make = (verb: Verb) => (path: string) => this.authorise(request(server)[verb](url(path)), as);
-    return { get: make('get'), post: make('post'), patch: make('patch'), put: make('put'), delete: make('delete') };
+    return { get: make('get'), post: make('post'), patch: make('patch'), put: make('put'), delete: make('delete'), options: make('options') };
   }
 
   /** The user behind `as` (made on first use), with tokens signed by the app's own JwtService. */

@@ -67,7 +67,8 @@ export class PeopleRepository {
   }
 
   async update(m: EntityManager, id: number, u: { name: string; role: Role; regionCode: string | null; active: boolean; endSessions: boolean }): Promise<UserDto> {
-    const rows = await m.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows] = await m.query(
       `UPDATE app_user SET name = $2, role = $3, region_code = $4, active = $5,
               token_version = token_version + CASE WHEN $6 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${USER_COLUMNS}`,
@@ -78,7 +79,7 @@ export class PeopleRepository {
 
   /** A new password hash; `endSessions` also invalidates every token issued so far. */
   async setPasswordHash(m: EntityManager, id: number, passwordHash: string, endSessions: boolean): Promise<Credentials> {
-    const rows = await m.query(
+    const [rows] = await m.query(
       `UPDATE app_user SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
       [id, passwordHash, endSessions],
