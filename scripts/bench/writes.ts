@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { connect, freshDatabase, percentile, runLoad, seedEngland, startApi } from './bench-support';
 
 /**
@@ -15,8 +16,11 @@ async function main() {
   await seedEngland(db, PRACTICES);
   await db.end();
 
-  const api = await startApi({ DB_NAME: config.DB_NAME, PORT: '3390', DB_POOL_SIZE: '30', REDIS_PREFIX: 'bench_writes' });
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(await authHeaders(api.url)) };
+  const admin = { email: 'bench.admin@example.nhs.uk', password: randomBytes(18).toString('base64') };
+  const api = await startApi({
+    DB_NAME: config.DB_NAME, PORT: '3390', DB_POOL_SIZE: '30', REDIS_PREFIX: 'bench_writes', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
+  });
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
   const services = ['appointments', 'prescriptions', 'records'];
   const levels = ['not_capable', 'capable', 'enabled'];
   let n = 0;
@@ -58,9 +62,11 @@ async function main() {
   }
 }
 
-/** Sign-in for the bench once people and access exist: an admin from BENCH_ADMIN_* if given. */
-async function authHeaders(_url: string): Promise<Record<string, string>> {
-  return {};
+/** Signs in as the bench's admin (created by the API at start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */
+async function authHeaders(url: string, admin: { email: string; password: string }): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  if (!res.ok) throw new Error(`Sign-in for the bench failed: ${res.status} ${await res.text()}`);
+  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
 }
 
 main().catch((err) => {

@@ -4,9 +4,11 @@ import { ConfigError, loadConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 import { checkDependencies, StartupError } from '@app/database';
+import { resolveJwtSecret } from '@app/people';
 
 async function bootstrap() {
   const config = loadConfig();
+  resolveJwtSecret(config); // in production: no JWT_SECRET, no start (one line, before anything else)
   await checkDependencies(config);
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   configureApp(app);

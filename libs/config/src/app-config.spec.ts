@@ -33,6 +33,7 @@ describe('loadConfig', () => {
 
   it('reads the people and access settings', () => {
     expect(loadConfig({})).toMatchObject({ JWT_TTL_SECONDS: 900, JWT_REFRESH_TTL_SECONDS: 28800, LOGIN_MAX_FAILURES: 5, TRUST_PROXY_HOPS: 0 });
+    expect(loadConfig({ ADMIN_EMAIL: '', ADMIN_PASSWORD: '', JWT_SECRET: '', CORS_ORIGINS: '' })).toMatchObject({ ADMIN_EMAIL: undefined, JWT_SECRET: undefined, CORS_ORIGINS: undefined });
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.nhs.uk, http://localhost:4200' }).CORS_ORIGINS).toBe('https://a.example.nhs.uk, http://localhost:4200');
   });
 });

@@ -107,6 +107,9 @@ export class AppConfig {
   TRUST_PROXY_HOPS: number = 0;
 }
 
+/** Optional settings where an empty value (e.g. `ADMIN_EMAIL: ${ADMIN_EMAIL:-}` in docker-compose) means unset. */
+const BLANK_IS_UNSET = new Set(['JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS']);
+
 /** Never echoed back in a configuration error. */
 const SECRETS = new Set(['DB_PASSWORD', 'REDIS_PASSWORD', 'JWT_SECRET', 'ADMIN_PASSWORD']);
 
@@ -117,7 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(defaults)) {
-    if (env[key] !== undefined) raw[key] = env[key];
+    if (env[key] === undefined || (env[key] === '' && BLANK_IS_UNSET.has(key))) continue;
+    raw[key] = env[key];
   }
   const config = Object.assign(new AppConfig(), plainToInstance(AppConfig, raw));
   const errors = validateSync(config, { whitelist: false });
