@@ -160,6 +160,14 @@ describe('access matrix: every served route × every kind of caller', () => {
       },
       expected: refused(401),
     },
+    {
+      name: 'without an expiry',
+      header: async () => {
+        const user = await freshUser(Admin);
+        return bearer(await jwt.signAsync({ sub: String(user.id), ver: user.tokenVersion }, { audience: ACCESS_AUDIENCE }));
+      },
+      expected: refused(401),
+    },
     { name: 'refresh token used as access token', header: async () => bearer((await ctx.tokensFor(await freshUser(Admin))).refreshToken), expected: refused(401) },
     {
       name: 'user that does not exist',

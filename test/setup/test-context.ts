@@ -13,7 +13,7 @@ import { AppConfig } from '@app/config';
 import { createDatabaseIfMissing } from '@app/database';
 import { AuthService, TokensDto } from '@app/people';
 import { CreatedUser, Factories, NewUser } from './factories';
-import { adminClient, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
+import { adminClient, clearRedisPrefix, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
 
 let counter = 0;
 
@@ -71,6 +71,7 @@ export class TestContext {
 
   static async create(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder, configOverrides: Partial<AppConfig> = {}): Promise<TestContext> {
     const { config: base, drop } = await createTestDatabase();
+    await clearRedisPrefix(base);
     const config = Object.assign(base, configOverrides);
     let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config);
     if (customise) builder = customise(builder);

@@ -20,6 +20,7 @@ interface TokenClaims {
   sub: string;
   /** The user's token version when issued: raising it ends every earlier token. */
   ver: number;
+  exp?: number;
 }
 
 /** Sign-in, token refresh and the per-request check of a token (DESIGN.md "People"). */
@@ -107,6 +108,8 @@ export class AuthService {
         (err as Error).name === 'TokenExpiredError' ? 'The token has expired: refresh it or sign in again' : 'The token is not valid: sign in again',
       );
     }
+    // jsonwebtoken accepts a token without `exp` as never expiring: ours always have one.
+    if (typeof claims.exp !== 'number' || typeof claims.ver !== 'number') throw new UnauthorizedError('The token is not valid: sign in again');
     const id = Number(claims.sub);
     const user = Number.isSafeInteger(id) && id > 0 ? await this.people.credentialsById(id) : undefined;
     if (!user || !user.active || user.tokenVersion !== claims.ver) {

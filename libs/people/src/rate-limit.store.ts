@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@app/config';
 
@@ -34,11 +34,12 @@ type RedisWithScripts = Redis & {
  * memory: sign-in keeps working, limited per instance instead of overall, and a warning is logged.
  */
 @Injectable()
-export class RateLimitStore implements OnModuleDestroy {
+export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RateLimitStore.name);
   private readonly redis: RedisWithScripts;
   private readonly memory = new Map<string, { count: number; expiresAt: number }>();
   private lastWarning = 0;
+  private connected?: Promise<unknown>;
 
   constructor(config: AppConfig) {
     this.redis = new Redis({
@@ -68,13 +69,19 @@ export class RateLimitStore implements OnModuleDestroy {
     await this.withFallback(async () => void (await this.redis.del(key)), () => undefined);
   }
 
+  /** Connects at start-up, so the first sign-in finds Redis ready (a failure only means the fallback). */
+  onModuleInit(): void {
+    void this.connect();
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.redis.disconnect();
   }
 
   private async withFallback<T>(inRedis: () => Promise<T>, inMemory: () => T): Promise<T> {
+    // Until the first connection attempt settles, commands would fail at once: wait for it (once).
+    await this.connect();
     try {
-      if (this.redis.status === 'wait') await this.redis.connect();
       return await inRedis();
     } catch (err) {
       if (Date.now() - this.lastWarning > 60_000) {
@@ -83,6 +90,11 @@ export class RateLimitStore implements OnModuleDestroy {
       }
       return inMemory();
     }
+  }
+
+  private connect(): Promise<unknown> {
+    this.connected ??= this.redis.connect().catch(() => undefined);
+    return this.connected;
   }
 
   private memoryHit(key: string, windowMs: number, lock?: LockRule): Counter {

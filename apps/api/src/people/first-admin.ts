@@ -15,7 +15,12 @@ export class FirstAdmin implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) return;
-    const result = await this.people.createFirstAdmin({ email, password }, 'ADMIN_EMAIL');
-    if (result === 'created') this.logger.log(`Created the first admin, ${email.toLowerCase()}: unset ADMIN_PASSWORD now`);
+    try {
+      const result = await this.people.createFirstAdmin({ email, password }, 'ADMIN_EMAIL');
+      if (result === 'created') this.logger.log(`Created the first admin, ${email.toLowerCase()}: unset ADMIN_PASSWORD now`);
+    } catch (err) {
+      // The API still serves everyone else; the CLI (npm run user:create-admin) can make an admin later.
+      this.logger.error(`No first admin from ADMIN_EMAIL: ${(err as Error).message}`);
+    }
   }
 }
