@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { minusOneYear, monthEnd } from '@app/common';
+import { minusOneYear, monthEnd, Role } from '@app/common';
 import { AppConfig } from '@app/config';
 import { figuresOnDatesSql, figuresSql, GroupBy, TREND_BATCHES } from '@app/figures';
+import { AuthService, PeopleService } from '@app/people';
 import { percentile } from './bench-support';
 import { BENCH_FROM, BENCH_MONTHS, benchDatabase, BenchScale, ENGLAND, TEN_TIMES } from './reports-data';
 
@@ -27,8 +29,8 @@ const AS_OF = '2014-09-30';
 const TREND_FROM = BENCH_FROM.slice(0, 7);
 const TREND_TO = '2014-12';
 
-/** Request headers: once sign-in exists, add `authorization: Bearer <token>` here (BENCH_TOKEN does it now). */
-const headers: Record<string, string> = process.env.BENCH_TOKEN ? { authorization: `Bearer ${process.env.BENCH_TOKEN}` } : {};
+/** Request headers: a manager's bearer token, set by startApi (reports are for every role). */
+const headers: Record<string, string> = {};
 
 interface Row {
   scale: string;
@@ -80,10 +82,21 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
 
 /** The real API app (AppModule, configureApp) in this process, on the bench database. */
 async function startApi(config: AppConfig): Promise<INestApplication> {
-  Object.assign(process.env, { DB_NAME: config.DB_NAME, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench_reports' });
+  Object.assign(process.env, { DB_NAME: config.DB_NAME, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench_reports', JWT_TTL_SECONDS: '86400' });
   const app = configureApp(await NestFactory.create(AppModule, { logger: false }));
   await app.listen(PORT, '127.0.0.1');
+  headers.authorization = `Bearer ${await managerToken(app)}`;
   return app;
+}
+
+/** A token of the bench's manager (made on first use), from the app's own token service. */
+async function managerToken(app: INestApplication): Promise<string> {
+  const people = app.get(PeopleService, { strict: false });
+  const email = 'bench.reports@example.nhs.uk';
+  if (!(await people.credentialsByEmail(email))) {
+    await people.createUser({ email, name: 'Reports bench', role: Role.Manager, regionCode: null, password: randomBytes(18).toString('base64') });
+  }
+  return (await app.get(AuthService, { strict: false }).issueTokens((await people.credentialsByEmail(email))!)).accessToken;
 }
 
 async function get(url: string): Promise<void> {

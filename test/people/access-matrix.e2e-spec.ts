@@ -84,6 +84,10 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/v1/practices/:code/list-sizes': { allow: WRITERS, regionScoped: true, sample: () => ({ body: { patients: 5000, effectiveDate: '2014-01-01' } }) },
 
+  'GET /api/v1/reports/summary': { allow: READERS },
+  'GET /api/v1/reports/breakdown': { allow: READERS, sample: () => ({ path: '/api/v1/reports/breakdown?by=region' }) },
+  'GET /api/v1/reports/trend': { allow: READERS, sample: () => ({ path: '/api/v1/reports/trend?from=2014-01&to=2014-03&service=records' }) },
+
   'GET /api/v1/users': { allow: [Admin] },
   'POST /api/v1/users': { allow: [Admin] },
   'GET /api/v1/users/:id': { allow: [Admin] },

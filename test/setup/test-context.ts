@@ -94,9 +94,16 @@ export class TestContext {
   }
 
   /** The user behind `as` (made on first use), with tokens signed by the app's own JwtService. */
-  user(as: Role | TestUserSpec = Role.Admin): Promise<TestUser> {
+  async user(as: Role | TestUserSpec = Role.Admin): Promise<TestUser> {
     const spec: TestUserSpec = typeof as === 'string' ? { role: as, regionCode: as === Role.Support ? 'Y54' : null } : as;
     const key = `${spec.role}:${spec.regionCode ?? '*'}`;
+    const cached = this.users.get(key);
+    if (cached) {
+      const user = await cached;
+      // A test may have emptied the tables (TRUNCATE region … CASCADE reaches app_user): then make the user again.
+      if ((await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND email = $2`, [user.id, user.email])).length) return user;
+      if (this.users.get(key) === cached) this.users.delete(key);
+    }
     if (!this.users.has(key)) {
       this.users.set(key, (async () => {
         const user = await this.factories.user({ ...spec, email: `${spec.role}.${spec.regionCode ?? 'all'}@test.invalid` });
