@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -50,9 +50,15 @@ export class TestContext {
     private readonly dropDb: () => Promise<void>,
   ) {}
 
-  static async create(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder): Promise<TestContext> {
-    const { config, drop } = await createTestDatabase();
-    let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config);
+  /** `opts.config` overrides settings (e.g. another Redis); `opts.imports` adds test-only modules. */
+  static async create(
+    customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+    opts: { config?: Partial<AppConfig>; imports?: ModuleMetadata['imports'] } = {},
+  ): Promise<TestContext> {
+    const created = await createTestDatabase();
+    const config = Object.assign(created.config, opts.config);
+    const drop = created.drop;
+    let builder = Test.createTestingModule({ imports: [AppModule, ...(opts.imports ?? [])] }).overrideProvider(AppConfig).useValue(config);
     if (customise) builder = customise(builder);
     const moduleRef = await builder.compile();
     const app = configureApp(moduleRef.createNestApplication({ logger: false }));

@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { mountQueueBoard } from './admin/queue-board';
 
 export const API_PREFIX = 'api/v1';
 
@@ -11,6 +12,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
+  mountQueueBoard(app);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()));
   return app;
 }

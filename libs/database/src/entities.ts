@@ -1,5 +1,12 @@
+import { FollowUpBarrierEntity, FollowUpContactEntity, FollowUpEntity } from '@app/follow-ups';
+import { OutboxEntity } from '@app/jobs';
 import { AreaTeamEntity, CcgEntity, ListSizeEntity, PracticeEntity, RegionEntity } from '@app/practices';
+import { ReminderEntity } from '@app/reminders';
+import { MonthEndSnapshotEntity } from '@app/snapshots';
 import { StatusEventEntity, StatusSpanEntity } from '@app/status';
 
 /** Every entity, listed explicitly: a glob pointing at the wrong tree silently finds none. */
-export const ENTITIES = [RegionEntity, AreaTeamEntity, CcgEntity, PracticeEntity, ListSizeEntity, StatusEventEntity, StatusSpanEntity];
+export const ENTITIES = [
+  RegionEntity, AreaTeamEntity, CcgEntity, PracticeEntity, ListSizeEntity, StatusEventEntity, StatusSpanEntity,
+  OutboxEntity, FollowUpEntity, FollowUpContactEntity, FollowUpBarrierEntity, ReminderEntity, MonthEndSnapshotEntity,
+];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, RecordSource } from '@app/common';
+import { JobName, Outbox } from '@app/jobs';
 import { PracticesService } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
 import { StatusRepository } from './status.repository';
@@ -13,17 +14,24 @@ export class StatusService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: StatusRepository,
     private readonly practices: PracticesService,
+    private readonly outbox: Outbox,
   ) {}
 
-  /** Appends one status event and brings the derived spans (and so the current level) up to date, in one transaction. */
+  /**
+   * Appends one status event and brings the derived spans (and so the current level) up to date, in one
+   * transaction. The follow-up rule is asked for through the outbox in that same transaction: no Redis
+   * call in the request, and no committed write without its job.
+   */
   async recordLevel(code: string, dto: RecordLevelDto, actor?: Actor): Promise<RecordLevelResultDto> {
     return this.db.transaction(async (m) => {
       const practice = await this.practices.lockForWrite(m, code, actor);
       this.practices.checkEffectiveDate(practice, dto.effectiveDate);
-      return this.repo.appendEvent(m, {
+      const result = await this.repo.appendEvent(m, {
         practiceId: practice.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate,
         recordedBy: actor?.userId ?? null, source: RecordSource.Manual, note: dto.note ?? null,
       });
+      await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: practice.id });
+      return result;
     });
   }
 
