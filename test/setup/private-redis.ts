@@ -25,7 +25,9 @@ export class PrivateRedis {
     return redis;
   }
 
+  /** Starts the server again (nothing to do when it is running). */
   async restart(): Promise<void> {
+    if (this.process && this.process.exitCode === null) return;
     this.process = spawn('redis-server', [
       '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes',
       '--maxmemory-policy', 'noeviction',

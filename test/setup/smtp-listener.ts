@@ -10,6 +10,8 @@ export interface ReceivedMail {
 /** A real SMTP server on a free local port, keeping what it receives (for the reminder e-mail tests). */
 export class SmtpListener {
   readonly messages: ReceivedMail[] = [];
+  /** How many of the next messages to refuse with a temporary error (451), as a busy server would. */
+  refuseNext = 0;
   private readonly server: SMTPServer;
 
   private constructor() {
@@ -21,6 +23,10 @@ export class SmtpListener {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          if (this.refuseNext > 0) {
+            this.refuseNext--;
+            return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          }
           this.messages.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),

@@ -39,7 +39,7 @@ export type As = Role | 'anonymous';
 
 /**
  * The real API app on a database of its own. `ctx.api(role)` makes requests under the API prefix
- * (paths starting /health or /docs are left as they are).
+ * (paths starting /health, /docs or /admin are left as they are).
  */
 export class TestContext {
   private constructor(
@@ -73,7 +73,7 @@ export class TestContext {
 
   api(as: As = Role.Admin): ApiClient {
     const server = this.app.getHttpServer();
-    const url = (path: string) => (/^\/(health|docs)/.test(path) ? path : `/${API_PREFIX}${path}`);
+    const url = (path: string) => (/^\/(health|docs|admin)/.test(path) ? path : `/${API_PREFIX}${path}`);
     const make = (verb: Verb) => (path: string) => this.authorise(request(server)[verb](url(path)), as);
     return { get: make('get'), post: make('post'), patch: make('patch'), put: make('put'), delete: make('delete') };
   }

@@ -104,18 +104,22 @@ export class FollowUpsRepository {
     return rows[0];
   }
 
-  async insertContact(m: EntityManager, followUpId: number, c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null }): Promise<void> {
+  async insertContact(
+    m: EntityManager, followUpId: number, c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
+  ): Promise<void> {
     await m.query(
-      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by) VALUES ($1, $2, $3, $4, $5)`,
-      [followUpId, c.contactedAt, c.method, c.outcome, c.recordedBy],
+      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [followUpId, c.contactedAt, c.method, c.outcome, c.recordedBy, c.recordedAt],
     );
   }
 
-  async insertBarriers(m: EntityManager, followUpId: number, barriers: { service: Service; category: BarrierCategory; detail: string | null }[], recordedBy: number | null): Promise<void> {
+  async insertBarriers(
+    m: EntityManager, followUpId: number, barriers: { service: Service; category: BarrierCategory; detail: string | null }[], recordedBy: number | null, recordedAt: Date,
+  ): Promise<void> {
     await m.query(
-      `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by)
-       SELECT $1, s::service, c::barrier_category, d, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
-      [followUpId, barriers.map((b) => b.service), barriers.map((b) => b.category), barriers.map((b) => b.detail), recordedBy],
+      `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by, recorded_at)
+       SELECT $1, s::service, c::barrier_category, d, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
+      [followUpId, barriers.map((b) => b.service), barriers.map((b) => b.category), barriers.map((b) => b.detail), recordedBy, recordedAt],
     );
   }
 

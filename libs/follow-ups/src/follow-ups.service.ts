@@ -49,7 +49,7 @@ export class FollowUpsService {
       if (contactedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) {
         throw new InvalidInputError('contactedAt', `contactedAt ${dto.contactedAt} is in the future`);
       }
-      await this.repo.insertContact(m, id, { contactedAt, method: dto.method, outcome: dto.outcome, recordedBy: actor?.userId ?? null });
+      await this.repo.insertContact(m, id, { contactedAt, method: dto.method, outcome: dto.outcome, recordedBy: actor?.userId ?? null, recordedAt: this.clock.now() });
       if (f.state === FollowUpState.Open) await this.repo.setState(m, id, FollowUpState.Contacted);
     });
   }
@@ -62,7 +62,9 @@ export class FollowUpsService {
           throw new InvalidInputError(`barriers.${i}.service`, `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`);
         }
       });
-      await this.repo.insertBarriers(m, id, dto.barriers.map((b) => ({ service: b.service, category: b.category, detail: b.detail ?? null })), actor?.userId ?? null);
+      const barriers = dto.barriers.map((b) => ({ service: b.service, category: b.category, detail: b.detail ?? null }));
+      // The Clock's now, like every "when" of the feature, so the report's date filter follows it in tests too.
+      await this.repo.insertBarriers(m, id, barriers, actor?.userId ?? null, this.clock.now());
       if (f.state !== FollowUpState.BarriersRecorded) await this.repo.setState(m, id, FollowUpState.BarriersRecorded);
     });
   }

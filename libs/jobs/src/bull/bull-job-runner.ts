@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bull';
+import type { Job, Queue } from 'bull';
 import { JobHandlers, JobRunner } from '../job-queues';
 import { JOB_QUEUE, JobName } from '../jobs.constants';
+import { withTimeout } from '../with-timeout';
 import { BullJobQueues } from './bull-job-queues';
 
 /** Runs the worker's handlers on the Bull queues and logs what goes wrong. */
@@ -18,7 +19,9 @@ export class BullJobRunner extends JobRunner implements BeforeApplicationShutdow
     if (this.started) throw new Error('The job runner is already started');
     this.started = true;
     for (const [name, handler] of Object.entries(handlers) as [JobName, (payload: unknown) => Promise<unknown>][]) {
-      this.queues.queue(JOB_QUEUE[name]).process(name, concurrency, (job: Job) => handler(job.data));
+      // process() resolves when the queue closes and rejects when it could not start (also emitted as 'error',
+      // logged below); left unhandled, a worker stopped right after starting would crash the process.
+      this.queues.queue(JOB_QUEUE[name]).process(name, concurrency, (job: Job) => handler(job.data)).catch(() => undefined);
     }
     for (const queue of this.queues.all()) {
       queue.on('failed', (job: Job, err: Error) => {
@@ -36,7 +39,21 @@ export class BullJobRunner extends JobRunner implements BeforeApplicationShutdow
 
   /** Bull's close() pauses the worker and waits for the active jobs to finish. */
   async stop(): Promise<void> {
-    await Promise.all(this.queues.all().map((q) => q.close()));
+    await Promise.all(this.queues.all().map(async (q) => {
+      await this.startupSettled(q);
+      await q.close();
+    }));
+  }
+
+  /**
+   * process() sends CLIENT SETNAME on the blocking connection without awaiting it (bull/lib/worker.js):
+   * closing before it is answered leaves an unhandled rejection. Commands on one connection are answered
+   * in order, so a PING answered means SETNAME was too.
+   */
+  private async startupSettled(q: Queue): Promise<void> {
+    if (q.client.status !== 'ready') return;
+    const blocking = (q as Queue & { bclient: Queue['client'] }).bclient;
+    await withTimeout(blocking.ping(), 2000, 'Redis did not answer').catch(() => undefined);
   }
 
   /** Before the database pool closes (onApplicationShutdown), so running jobs can still finish their work. */
