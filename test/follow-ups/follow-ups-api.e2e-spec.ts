@@ -69,8 +69,11 @@ describe('follow-ups API', () => {
   it('records barriers (detail required for other; only services not offered) and moves to barriers_recorded', async () => {
     const f = await followUpFor({ missing: [Service.Appointments, Service.Records] });
     const noDetail = await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [{ service: 'records', category: 'other' }] }).expect(400);
-    expect(noDetail.body.problems).toContainEqual({ field: 'barriers.0.detail', message: 'detail is required when category is other' });
-    expect(new Set(noDetail.body.problems.map((p: { field: string }) => p.field))).toEqual(new Set(['barriers.0.detail']));
+    expect(noDetail.body.problems).toEqual([{ field: 'barriers.0.detail', message: 'detail is required when category is other' }]);
+    const blank = await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [{ service: 'records', category: 'other', detail: '  ' }] }).expect(400);
+    expect(blank.body.problems).toEqual([{ field: 'barriers.0.detail', message: 'detail is required when category is other' }]);
+    const long = await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [{ service: 'records', category: 'staff_capacity', detail: 'x'.repeat(2001) }] }).expect(400);
+    expect(long.body.problems).toEqual([{ field: 'barriers.0.detail', message: 'detail must be text of at most 2000 characters' }]);
     const wrongService = await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [{ service: 'prescriptions', category: 'staff_capacity' }] }).expect(400);
     expect(wrongService.body.problems[0].field).toBe('barriers.0.service');
     await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [{ service: 'records', category: 'made_up' }] }).expect(400);

@@ -2,10 +2,25 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf,
-  ValidateNested,
+  ValidateBy, ValidateNested, ValidationArguments,
 } from 'class-validator';
 import { IsCalendarDate, IsPracticeCode, IsRegionCode, PageQuery, Service, toInteger } from '@app/common';
 import { BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
+
+/** One clear message per case instead of class-validator's three for a missing `other` detail. */
+function IsBarrierDetail() {
+  const required = (args?: ValidationArguments) => (args?.object as BarrierInputDto | undefined)?.category === BarrierCategory.Other;
+  return ValidateBy({
+    name: 'isBarrierDetail',
+    validator: {
+      validate: (value, args) => typeof value === 'string' && value.length <= 2000 && (value.length > 0 || !required(args)),
+      defaultMessage: (args) =>
+        required(args) && (typeof args?.value !== 'string' || args.value.length === 0)
+          ? 'detail is required when category is other'
+          : 'detail must be text of at most 2000 characters',
+    },
+  });
+}
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Query-string booleans: only the words true and false (no implicit conversion: 'false' is not true). */
@@ -66,7 +81,7 @@ export class BarrierInputDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required when category is other' })
   @ValidateIf((b: BarrierInputDto) => b.category === BarrierCategory.Other || b.detail !== undefined)
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'detail is required when category is other' }) @MaxLength(2000)
+  @Transform(trim) @IsBarrierDetail()
   detail?: string;
 }
 

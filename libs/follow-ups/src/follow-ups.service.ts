@@ -62,7 +62,7 @@ export class FollowUpsService {
           throw new InvalidInputError(`barriers.${i}.service`, `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`);
         }
       });
-      const barriers = dto.barriers.map((b) => ({ service: b.service, category: b.category, detail: b.detail ?? null }));
+      const barriers = dto.barriers.map((b) => ({ service: b.service, category: b.category, detail: b.detail || null }));
       // The Clock's now, like every "when" of the feature, so the report's date filter follows it in tests too.
       await this.repo.insertBarriers(m, id, barriers, actor?.userId ?? null, this.clock.now());
       if (f.state !== FollowUpState.BarriersRecorded) await this.repo.setState(m, id, FollowUpState.BarriersRecorded);
