@@ -43,21 +43,7 @@ export async function excerptGeography(ctx: TestContext): Promise<void> {
   await ctx.factories.ccg('04D', 'Y55');
 }
 
-/** Removes the Redis keys of a test's prefix (the jobs its API added). */
-export async function clearRedisPrefix(config: AppConfig): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD, lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+export { clearRedisPrefix } from '../setup/test-database';
 
 /** Retries `check` until it passes or `ms` have gone by (for work done by another process or after a response). */
 export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {

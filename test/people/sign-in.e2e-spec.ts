@@ -10,7 +10,7 @@ describe('sign-in and sessions', () => {
 
   beforeAll(async () => {
     // Many sign-ins from one address here: the per-address limit has a test of its own below.
-    ctx = await TestContext.create(undefined, { LOGIN_IP_LIMIT_PER_MINUTE: 1000 });
+    ctx = await TestContext.create(undefined, { config: { LOGIN_IP_LIMIT_PER_MINUTE: 1000 } });
   });
   afterAll(() => ctx.close());
 
@@ -170,7 +170,7 @@ describe('sign-in limit per address', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create(undefined, { LOGIN_IP_LIMIT_PER_MINUTE: 3 });
+    ctx = await TestContext.create(undefined, { config: { LOGIN_IP_LIMIT_PER_MINUTE: 3 } });
   });
   afterAll(() => ctx.close());
 
@@ -187,7 +187,7 @@ describe('sign-in limits without Redis', () => {
 
   beforeAll(async () => {
     // Nothing listens on port 1: the counters fall back to this process's memory.
-    ctx = await TestContext.create(undefined, { REDIS_PORT: 1 });
+    ctx = await TestContext.create(undefined, { config: { REDIS_PORT: 1 } });
   });
   afterAll(() => ctx.close());
 
@@ -203,7 +203,7 @@ describe('the first admin', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create(undefined, { ADMIN_EMAIL: 'First.Admin@Example.NHS.uk', ADMIN_PASSWORD: 'a long first admin password' });
+    ctx = await TestContext.create(undefined, { config: { ADMIN_EMAIL: 'First.Admin@Example.NHS.uk', ADMIN_PASSWORD: 'a long first admin password' } });
   });
   afterAll(() => ctx.close());
 
@@ -227,7 +227,7 @@ describe('CORS', () => {
 
   it('is closed unless CORS_ORIGINS is set, then open to those origins only', async () => {
     const closed = await TestContext.create();
-    const open = await TestContext.create(undefined, { CORS_ORIGINS: 'https://tracker.example.nhs.uk, https://other.example.nhs.uk' });
+    const open = await TestContext.create(undefined, { config: { CORS_ORIGINS: 'https://tracker.example.nhs.uk, https://other.example.nhs.uk' } });
     try {
       expect((await preflight(closed, 'https://tracker.example.nhs.uk')).headers['access-control-allow-origin']).toBeUndefined();
       const allowed = await preflight(open, 'https://tracker.example.nhs.uk').expect(204);

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ export interface TestUser extends CreatedUser {
 
 /**
  * The real API app on a database of its own. `ctx.api(role)` makes requests under the API prefix
- * (paths starting /health or /docs are left as they are).
+ * (paths starting /health, /docs or /admin are left as they are).
  */
 export class TestContext {
   private readonly users = new Map<string, Promise<TestUser>>();
@@ -69,11 +69,15 @@ export class TestContext {
     private readonly dropDb: () => Promise<void>,
   ) {}
 
-  static async create(customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder, configOverrides: Partial<AppConfig> = {}): Promise<TestContext> {
+  /** `opts.config` overrides settings (e.g. another Redis); `opts.imports` adds test-only modules. */
+  static async create(
+    customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+    opts: { config?: Partial<AppConfig>; imports?: ModuleMetadata['imports'] } = {},
+  ): Promise<TestContext> {
     const { config: base, drop } = await createTestDatabase();
     await clearRedisPrefix(base);
-    const config = Object.assign(base, configOverrides);
-    let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config);
+    const config = Object.assign(base, opts.config);
+    let builder = Test.createTestingModule({ imports: [AppModule, ...(opts.imports ?? [])] }).overrideProvider(AppConfig).useValue(config);
     if (customise) builder = customise(builder);
     const moduleRef = await builder.compile();
     const app = configureApp(moduleRef.createNestApplication({ logger: false }));
@@ -88,7 +92,7 @@ export class TestContext {
 
   api(as: As = Role.Admin): ApiClient {
     const server = this.app.getHttpServer();
-    const url = (path: string) => (/^\/(health|docs)/.test(path) ? path : `/${API_PREFIX}${path}`);
+    const url = (path: string) => (/^\/(health|docs|admin)/.test(path) ? path : `/${API_PREFIX}${path}`);
     const make = (verb: Verb) => (path: string) => this.authorise(request(server)[verb](url(path)), as);
     return { get: make('get'), post: make('post'), patch: make('patch'), put: make('put'), delete: make('delete'), options: make('options') };
   }

@@ -1,10 +1,88 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test, TestingModuleBuilder } from '@nestjs/testing';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { Test, TestingModule, TestingModuleBuilder } from '@nestjs/testing';
+import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
+import { BullJobQueues, OutboxRelay, QueueName } from '@app/jobs';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { FollowUpsProcessor } from '../../apps/worker/src/processors/follow-ups.processor';
+import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
+import { SchedulesProcessor } from '../../apps/worker/src/processors/schedules.processor';
 
 /**
- * The real worker (queue processors, sweeps) on a test's database and Redis prefix, in this process:
+ * The real worker (WorkerModule) on a test's database and Redis prefix, built like TestContext builds
+ * the API: the same AppConfig override, plus worker-specific settings. `OUTBOX_POLL_MS: 0` turns the
+ * relay's polling off so a test moves outbox rows itself with `worker.relay.drain()`.
+ */
+export class WorkerContext {
+  private constructor(
+    readonly moduleRef: TestingModule,
+    readonly config: AppConfig,
+  ) {}
+
+  static async start(base: AppConfig, overrides: Partial<AppConfig> = {}): Promise<WorkerContext> {
+    const config = Object.assign(new AppConfig(), base, { OUTBOX_POLL_MS: 20 }, overrides);
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+    if (!process.env.TEST_LOG_LEVEL) moduleRef.useLogger(false);
+    await moduleRef.init();
+    return new WorkerContext(moduleRef, config);
+  }
+
+  get clock(): Clock {
+    return this.moduleRef.get(Clock);
+  }
+  get relay(): OutboxRelay {
+    return this.moduleRef.get(OutboxRelay, { strict: false });
+  }
+  get queues(): BullJobQueues {
+    return this.moduleRef.get(BullJobQueues, { strict: false });
+  }
+  get followUps(): FollowUpsProcessor {
+    return this.moduleRef.get(FollowUpsProcessor);
+  }
+  get reminders(): RemindersProcessor {
+    return this.moduleRef.get(RemindersProcessor);
+  }
+  get schedules(): SchedulesProcessor {
+    return this.moduleRef.get(SchedulesProcessor);
+  }
+
+  /** Waits for the queues to have nothing waiting or running (delayed jobs are left alone). */
+  async idle(queues: QueueName[] = [QueueName.FollowUps, QueueName.Reminders, QueueName.Schedules]): Promise<void> {
+    await waitFor(async () => {
+      for (const name of queues) {
+        const c = await this.queues.queue(name).getJobCounts();
+        if (c.waiting || c.active) return false;
+      }
+      return true;
+    }, 'queues to be idle');
+  }
+
+  /** Relays the outbox and waits for the jobs, until both are empty (a job may write new outbox rows). */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 10; round++) {
+      const moved = await this.relay.drain();
+      await this.idle();
+      if (!moved) return;
+    }
+    throw new Error('The outbox kept refilling');
+  }
+
+  async close(): Promise<void> {
+    await this.moduleRef.close();
+  }
+}
+
+/** Polls until `condition` holds; fails with `what` after `timeoutMs` (a wait, never an assertion on time). */
+export async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 20000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * The real worker in this process, built with the caller's overrides (e.g. a failing import queue):
  * pass the TestContext's config, so the API of the test adds jobs that this worker runs.
  */
 export async function startWorker(
@@ -18,3 +96,4 @@ export async function startWorker(
   await moduleRef.init();
   return moduleRef;
 }
+export { clearRedisPrefix } from './test-database';

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
+import { mountQueueBoard } from './admin/queue-board';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,6 +26,7 @@ export function configureApp(app: INestApplication): INestApplication {
   }
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
+  mountQueueBoard(app);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()));
   return app;
 }

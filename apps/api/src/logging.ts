@@ -22,7 +22,8 @@ export const LoggingModule = LoggerModule.forRootAsync({
       },
       // Keep request lines short: method, url and id in, status out (no header dumps, no tokens).
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // A token in a query string (the queue monitor's sign-in link) never reaches the logs.
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1…') }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>

@@ -1,24 +1,47 @@
-import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { FollowUpsModule } from '@app/follow-ups';
 import { ImportsModule } from '@app/imports';
-import { bullRootOptions } from '@app/jobs';
+import { OutboxRelayModule, QueuesModule } from '@app/jobs';
+import { RemindersModule } from '@app/reminders';
+import { SnapshotsModule } from '@app/snapshots';
 import { ImportsProcessor } from './imports/imports.processor';
 import { ImportsSweeper } from './imports/imports.sweeper';
+import { FollowUpsProcessor } from './processors/follow-ups.processor';
+import { JOB_PROCESSORS } from './processors/job-processor';
+import { RemindersProcessor } from './processors/reminders.processor';
+import { SchedulesProcessor } from './processors/schedules.processor';
+import { WorkerRuntime } from './worker-runtime';
 
-/** The worker: queue processors and schedules, no HTTP server. */
+/** The worker: queue processors, schedules and the outbox relay; no HTTP server. */
 @Module({
   imports: [
     ConfigModule,
     CommonModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
     DatabaseModule,
-    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
     ImportsModule,
+    QueuesModule,
+    OutboxRelayModule,
+    FollowUpsModule,
+    RemindersModule,
+    SnapshotsModule,
   ],
-  providers: [ImportsProcessor, ImportsSweeper],
+  providers: [
+    FollowUpsProcessor,
+    RemindersProcessor,
+    SchedulesProcessor,
+    {
+      provide: JOB_PROCESSORS,
+      inject: [FollowUpsProcessor, RemindersProcessor, SchedulesProcessor],
+      useFactory: (...processors: unknown[]) => processors,
+    },
+    WorkerRuntime,
+    ImportsProcessor,
+    ImportsSweeper,
+  ],
 })
 export class WorkerModule {}

@@ -1,5 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+/** Five cron fields (minute hour day-of-month month day-of-week), as Bull's cron parser reads them. */
+const CRON = /^\S+(\s+\S+){4}$/;
+const cronMessage = (name: string) => ({ message: `${name} must be a five-field cron expression, e.g. "0 7 * * 1-5"` });
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -105,6 +109,51 @@ export class AppConfig {
   /** Proxies in front of the API whose X-Forwarded-For is trusted (0: none), so sign-in limits see real addresses. */
   @Transform(toInt) @IsInt() @Min(0) @Max(10)
   TRUST_PROXY_HOPS: number = 0;
+
+  // ---- follow-ups, reminders and the worker's schedules (times in APP_TIME_ZONE) ----
+
+  /** A new follow-up is due this many days after it was opened. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  FOLLOW_UP_DUE_DAYS: number = 14;
+
+  /** The hour (0-23, APP_TIME_ZONE) on its due date at which a follow-up's due job fires. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  FOLLOW_UP_DUE_HOUR: number = 7;
+
+  /** Follow-ups overdue by more than this many days are reported to their region's managers. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  ESCALATE_AFTER_DAYS: number = 7;
+
+  @Matches(CRON, cronMessage('CRON_DAILY_DIGEST'))
+  CRON_DAILY_DIGEST: string = '0 7 * * 1-5';
+
+  @Matches(CRON, cronMessage('CRON_OVERDUE_ESCALATION'))
+  CRON_OVERDUE_ESCALATION: string = '30 7 * * *';
+
+  @Matches(CRON, cronMessage('CRON_NIGHTLY_SWEEP'))
+  CRON_NIGHTLY_SWEEP: string = '0 2 * * *';
+
+  @Matches(CRON, cronMessage('CRON_MONTH_END_SNAPSHOT'))
+  CRON_MONTH_END_SNAPSHOT: string = '0 3 1 * *';
+
+  /** How often the worker moves outbox rows into the queues (milliseconds; 0 stops the polling loop). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600000)
+  OUTBOX_POLL_MS: number = 1000;
+
+  /** Outbox rows moved per database transaction. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(5000)
+  OUTBOX_BATCH_SIZE: number = 200;
+
+  /** Jobs each worker process runs at once per queue. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  WORKER_CONCURRENCY: number = 2;
+
+  /** E-mail reminders are sent only when this is set, e.g. smtp://user:pass@smtp.example.org:587. */
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @ValidateIf((c: AppConfig) => !!c.SMTP_URL) @IsString() @IsNotEmpty({ message: 'SMTP_FROM is needed when SMTP_URL is set' })
+  SMTP_FROM: string = 'Patient Online tracker <no-reply@localhost>';
 }
 
 /** Optional settings where an empty value (e.g. `ADMIN_EMAIL: ${ADMIN_EMAIL:-}` in docker-compose) means unset. */

@@ -1,5 +1,6 @@
 import { BullRootModuleOptions } from '@nestjs/bull';
 import { AppConfig } from '@app/config';
+import { DEFAULT_JOB_OPTIONS } from './jobs.constants';
 
 /**
  * Bull's Redis connection, shared by producers and the worker. The key prefix keeps the tests, a demo
@@ -16,11 +17,6 @@ export function bullRootOptions(config: AppConfig): BullRootModuleOptions {
       maxRetriesPerRequest: null,
       enableReadyCheck: false,
     },
-    defaultJobOptions: {
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: true,
-      removeOnFail: false,
-    },
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
   };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, RecordSource } from '@app/common';
 import { AuditService } from '@app/audit';
+import { JobName, Outbox } from '@app/jobs';
 import { PracticesService } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
 import { StatusRepository } from './status.repository';
@@ -15,9 +16,14 @@ export class StatusService {
     private readonly repo: StatusRepository,
     private readonly practices: PracticesService,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
   ) {}
 
-  /** Appends one status event and brings the derived spans (and so the current level) up to date, in one transaction. */
+  /**
+   * Appends one status event and brings the derived spans (and so the current level) up to date, in one
+   * transaction. The follow-up rule is asked for through the outbox in that same transaction: no Redis
+   * call in the request, and no committed write without its job.
+   */
   async recordLevel(code: string, dto: RecordLevelDto, actor?: Actor): Promise<RecordLevelResultDto> {
     return this.db.transaction(async (m) => {
       const practice = await this.practices.lockForWrite(m, code, actor);
@@ -30,6 +36,7 @@ export class StatusService {
         actor, action: 'status.record', entityType: 'practice', entityId: practice.code,
         details: { eventId: result.event.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate, note: dto.note ?? null },
       });
+      await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: practice.id });
       return result;
     });
   }

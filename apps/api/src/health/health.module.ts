@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { QueuesModule } from '@app/jobs';
 import { HealthController } from './health.controller';
+import { QueuesHealthIndicator } from './queues.health';
 import { RedisHealthIndicator } from './redis.health';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), QueuesModule],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [RedisHealthIndicator, QueuesHealthIndicator],
 })
 export class HealthModule {}

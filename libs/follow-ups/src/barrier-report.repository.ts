@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Service } from '@app/common';
+import type { BarrierReportRowDto, BarrierReportTotalDto } from './barrier-report.dto';
+
+export interface BarrierFilter {
+  service: Service | null;
+  from: string | null;
+  to: string | null;
+  timeZone: string;
+}
+
+/**
+ * Barriers recorded in [from, to] (calendar dates in the app's time zone, either end open): from
+ * 00:00 on `from` to 00:00 the day after `to`, as instants, so the recorded_at index applies.
+ * $1 service, $2 from, $3 to, $4 time zone.
+ */
+const FILTERED = `
+  FROM follow_up_barrier b JOIN follow_up f ON f.id = b.follow_up_id
+  WHERE ($1::service IS NULL OR b.service = $1::service)
+    AND ($2::date IS NULL OR b.recorded_at >= $2::date::timestamp AT TIME ZONE $4)
+    AND ($3::date IS NULL OR b.recorded_at < ($3::date + 1)::timestamp AT TIME ZONE $4)`;
+
+/** The SQL of the barrier report: practices reporting each barrier, by service. */
+@Injectable()
+export class BarrierReportRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  byCategory(f: BarrierFilter): Promise<BarrierReportRowDto[]> {
+    return this.db.query(
+      `SELECT b.service, b.category, count(DISTINCT f.practice_id)::int AS practices, count(*)::int AS barriers
+       ${FILTERED}
+       GROUP BY b.service, b.category
+       ORDER BY b.service, practices DESC, b.category`,
+      this.params(f),
+    );
+  }
+
+  byRegion(f: BarrierFilter): Promise<BarrierReportRowDto[]> {
+    return this.db.query(
+      `SELECT r.code AS "regionCode", r.name AS "regionName", b.service, b.category,
+              count(DISTINCT f.practice_id)::int AS practices, count(*)::int AS barriers
+       ${FILTERED.replace('WHERE', `JOIN practice p ON p.id = f.practice_id JOIN ccg c ON c.code = p.ccg_code JOIN region r ON r.code = c.region_code
+  WHERE`)}
+       GROUP BY r.code, r.name, b.service, b.category
+       ORDER BY r.code, b.service, practices DESC, b.category`,
+      this.params(f),
+    );
+  }
+
+  /** Practices reporting any barrier per service (a practice with two categories counts once here). */
+  totals(f: BarrierFilter): Promise<BarrierReportTotalDto[]> {
+    return this.db.query(
+      `SELECT b.service, count(DISTINCT f.practice_id)::int AS practices ${FILTERED} GROUP BY b.service ORDER BY b.service`,
+      this.params(f),
+    );
+  }
+
+  private params(f: BarrierFilter): unknown[] {
+    return [f.service, f.from, f.to, f.timeZone];
+  }
+}

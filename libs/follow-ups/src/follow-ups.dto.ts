@@ -1,0 +1,165 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf,
+  ValidateBy, ValidateNested, ValidationArguments,
+} from 'class-validator';
+import { IsCalendarDate, IsPracticeCode, IsRegionCode, PageQuery, Service, toInteger } from '@app/common';
+import { BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
+
+/** One clear message per case instead of class-validator's three for a missing `other` detail. */
+function IsBarrierDetail() {
+  const required = (args?: ValidationArguments) => (args?.object as BarrierInputDto | undefined)?.category === BarrierCategory.Other;
+  return ValidateBy({
+    name: 'isBarrierDetail',
+    validator: {
+      validate: (value, args) => typeof value === 'string' && value.length <= 2000 && (value.length > 0 || !required(args)),
+      defaultMessage: (args) =>
+        required(args) && (typeof args?.value !== 'string' || args.value.length === 0)
+          ? 'detail is required when category is other'
+          : 'detail must be text of at most 2000 characters',
+    },
+  });
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Query-string booleans: only the words true and false (no implicit conversion: 'false' is not true). */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+// ---- requests ----
+
+export const STATE_FILTERS = ['active', 'closed', 'all', ...Object.values(FollowUpState)] as const;
+export type StateFilter = (typeof STATE_FILTERS)[number];
+
+export class ListFollowUpsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATE_FILTERS, default: 'active', description: 'active = open, contacted or barriers_recorded' })
+  @IsOptional() @IsIn(STATE_FILTERS)
+  state: StateFilter = 'active';
+
+  @IsOptional() @IsRegionCode({ required: false })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ description: 'Only follow-ups owned by this user id' })
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1)
+  ownerId?: number;
+
+  @ApiPropertyOptional({ description: 'Only follow-ups owned by the signed-in user' })
+  @IsOptional() @Transform(toBoolean) @IsIn([true, false], { message: 'mine must be true or false' })
+  mine?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only follow-ups nobody owns' })
+  @IsOptional() @Transform(toBoolean) @IsIn([true, false], { message: 'unassigned must be true or false' })
+  unassigned?: boolean;
+
+  @ApiPropertyOptional({ enum: ['overdue', 'due'], description: 'overdue: due before today; due: due today or before' })
+  @IsOptional() @IsIn(['overdue', 'due'])
+  due?: 'overdue' | 'due';
+
+  @IsOptional() @IsPracticeCode({ required: false })
+  practiceCode?: string;
+}
+
+export class RecordContactDto {
+  @ApiProperty({ enum: ContactMethod }) @IsEnum(ContactMethod)
+  method: ContactMethod;
+
+  @ApiProperty({ example: 'Spoke to the practice manager; will check with EMIS about online records', maxLength: 2000 })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  outcome: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the contact happened (default: now); not in the future' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'contactedAt must be an ISO 8601 date-time, e.g. 2014-10-01T10:30:00Z' })
+  contactedAt?: string;
+}
+
+export class BarrierInputDto {
+  @ApiProperty({ enum: Service }) @IsEnum(Service)
+  service: Service;
+
+  @ApiProperty({ enum: BarrierCategory }) @IsEnum(BarrierCategory)
+  category: BarrierCategory;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required when category is other' })
+  @ValidateIf((b: BarrierInputDto) => b.category === BarrierCategory.Other || b.detail !== undefined)
+  @Transform(trim) @IsBarrierDetail()
+  detail?: string;
+}
+
+export class RecordBarriersDto {
+  @ApiProperty({ type: [BarrierInputDto] })
+  @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => BarrierInputDto)
+  barriers: BarrierInputDto[];
+}
+
+export class SetDueDateDto {
+  @IsCalendarDate(undefined, { description: 'Today or later' })
+  dueDate: string;
+}
+
+export class AssignOwnerDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'A user id, or null to unassign' })
+  @ValidateIf((_, v) => v !== null) @IsDefined() @IsInt() @Min(1)
+  ownerId: number | null;
+}
+
+export class CloseFollowUpDto {
+  @ApiProperty({ example: 'Practice merged into A81002', maxLength: 2000 })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason: string;
+}
+
+// ---- responses ----
+
+export class FollowUpPracticeDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() ccgCode: string;
+  @ApiProperty() regionCode: string;
+}
+
+export class ContactDto {
+  @ApiProperty() id: string;
+  @ApiProperty() contactedAt: Date;
+  @ApiProperty({ enum: ContactMethod }) method: ContactMethod;
+  @ApiProperty() outcome: string;
+  @ApiProperty({ nullable: true, type: Number }) recordedBy: number | null;
+  @ApiProperty() recordedAt: Date;
+}
+
+export class BarrierDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: Service }) service: Service;
+  @ApiProperty({ enum: BarrierCategory }) category: BarrierCategory;
+  @ApiProperty({ nullable: true, type: String }) detail: string | null;
+  @ApiProperty({ nullable: true, type: Number }) recordedBy: number | null;
+  @ApiProperty() recordedAt: Date;
+}
+
+export class FollowUpSummaryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() practice: FollowUpPracticeDto;
+  @ApiProperty({ enum: Service, isArray: true }) servicesNotOffered: Service[];
+  @ApiProperty({ nullable: true, type: Number }) ownerId: number | null;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ description: 'Active and due before today' }) overdue: boolean;
+  @ApiProperty({ enum: FollowUpState }) state: FollowUpState;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null when closed by the rule itself' }) closedBy: number | null;
+  @ApiProperty({ nullable: true, type: String }) closeNote: string | null;
+  @ApiProperty({ nullable: true, type: Date }) lastContactAt: Date | null;
+  @ApiProperty() barrierCount: number;
+}
+
+export class FollowUpDetailDto extends FollowUpSummaryDto {
+  @ApiProperty({ type: [ContactDto], description: 'Newest first' }) contacts: ContactDto[];
+  @ApiProperty({ type: [BarrierDto], description: 'Newest first' }) barriers: BarrierDto[];
+}
+
+export class FollowUpPageDto {
+  @ApiProperty({ type: [FollowUpSummaryDto] }) items: FollowUpSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Service } from '@app/common';
+import type { BarrierDto, ContactDto, FollowUpSummaryDto, ListFollowUpsQuery } from './follow-ups.dto';
+import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
+
+/** A follow-up read under its row lock by a write, with what the write checks. */
+export interface LockedFollowUp {
+  id: number;
+  practiceId: number;
+  regionCode: string;
+  state: FollowUpState;
+  dueDate: string;
+  servicesNotOffered: Service[];
+}
+
+/** One active follow-up as reminders list it. */
+export interface FollowUpLine {
+  id: number;
+  practiceCode: string;
+  practiceName: string;
+  regionCode: string;
+  ownerId: number | null;
+  dueDate: string;
+  servicesNotOffered: Service[];
+}
+
+const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
+
+/** `today` is $1 in every query using SUMMARY_COLUMNS (for `overdue`). */
+const SUMMARY_COLUMNS = `
+  f.id, json_build_object('code', p.code, 'name', p.name, 'ccgCode', p.ccg_code, 'regionCode', c.region_code) AS practice,
+  f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId", f.due_date::text AS "dueDate",
+  (f.state IN ${ACTIVE_SQL} AND f.due_date < $1::date) AS overdue, f.state,
+  f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.closed_at AS "closedAt", f.closed_by AS "closedBy", f.close_note AS "closeNote",
+  (SELECT max(contacted_at) FROM follow_up_contact fc WHERE fc.follow_up_id = f.id) AS "lastContactAt",
+  (SELECT count(*)::int FROM follow_up_barrier fb WHERE fb.follow_up_id = f.id) AS "barrierCount"`;
+
+const FROM_FOLLOW_UP = `FROM follow_up f JOIN practice p ON p.id = f.practice_id JOIN ccg c ON c.code = p.ccg_code`;
+
+/** All SQL of follow-ups, their contacts and barriers (the rule's bulk SQL is in follow-up-rule.repository). */
+@Injectable()
+export class FollowUpsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(q: ListFollowUpsQuery & { ownerId?: number }, today: string): Promise<{ items: FollowUpSummaryDto[]; total: number }> {
+    const params: unknown[] = [today];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
+    if (q.state === 'active') where.push(`f.state IN ${ACTIVE_SQL}`);
+    else if (q.state === 'closed') where.push(`f.state NOT IN ${ACTIVE_SQL}`);
+    else if (q.state !== 'all') where.push(`f.state = ${param(q.state)}`);
+    if (q.regionCode) where.push(`c.region_code = ${param(q.regionCode)}`);
+    if (q.ownerId !== undefined) where.push(`f.owner_id = ${param(q.ownerId)}`);
+    if (q.unassigned === true) where.push(`f.owner_id IS NULL`);
+    if (q.unassigned === false) where.push(`f.owner_id IS NOT NULL`);
+    // Due and overdue only mean something for work still to do.
+    if (q.due === 'overdue') where.push(`f.state IN ${ACTIVE_SQL} AND f.due_date < $1::date`);
+    if (q.due === 'due') where.push(`f.state IN ${ACTIVE_SQL} AND f.due_date <= $1::date`);
+    if (q.practiceCode) where.push(`p.code = ${param(q.practiceCode)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [items, count] = await Promise.all([
+      this.db.query(
+        `SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} ${filter}
+         ORDER BY f.due_date, f.id LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
+        params,
+      ),
+      // $1 (today) is selected so that its type is known even when no filter uses it.
+      this.db.query(`SELECT count(*)::int AS n, $1::date AS today ${FROM_FOLLOW_UP} ${filter}`, params.slice(0, params.length - 2)),
+    ]);
+    return { items, total: count[0].n };
+  }
+
+  async summary(id: number, today: string, m: EntityManager = this.db.manager): Promise<FollowUpSummaryDto | undefined> {
+    const rows = await m.query(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [today, id]);
+    return rows[0];
+  }
+
+  contacts(id: number, m: EntityManager = this.db.manager): Promise<ContactDto[]> {
+    return m.query(
+      `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy", recorded_at AS "recordedAt"
+       FROM follow_up_contact WHERE follow_up_id = $1 ORDER BY contacted_at DESC, id DESC`,
+      [id],
+    );
+  }
+
+  barriers(id: number, m: EntityManager = this.db.manager): Promise<BarrierDto[]> {
+    return m.query(
+      `SELECT id::text, service, category, detail, recorded_by AS "recordedBy", recorded_at AS "recordedAt"
+       FROM follow_up_barrier WHERE follow_up_id = $1 ORDER BY recorded_at DESC, id DESC`,
+      [id],
+    );
+  }
+
+  /** Locks the follow-up for the rest of the transaction: writes to one follow-up apply one after the other. */
+  async lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
+    const rows = await m.query(
+      `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state, f.due_date::text AS "dueDate",
+              f.services_not_offered::text[] AS "servicesNotOffered"
+       ${FROM_FOLLOW_UP} WHERE f.id = $1 FOR UPDATE OF f`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async insertContact(
+    m: EntityManager, followUpId: number, c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [followUpId, c.contactedAt, c.method, c.outcome, c.recordedBy, c.recordedAt],
+    );
+  }
+
+  async insertBarriers(
+    m: EntityManager, followUpId: number, barriers: { service: Service; category: BarrierCategory; detail: string | null }[], recordedBy: number | null, recordedAt: Date,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by, recorded_at)
+       SELECT $1, s::service, c::barrier_category, d, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
+      [followUpId, barriers.map((b) => b.service), barriers.map((b) => b.category), barriers.map((b) => b.detail), recordedBy, recordedAt],
+    );
+  }
+
+  async setState(m: EntityManager, id: number, state: FollowUpState): Promise<void> {
+    await m.query(`UPDATE follow_up SET state = $2, updated_at = now() WHERE id = $1`, [id, state]);
+  }
+
+  async setDueDate(m: EntityManager, id: number, dueDate: string): Promise<void> {
+    await m.query(`UPDATE follow_up SET due_date = $2, updated_at = now() WHERE id = $1`, [id, dueDate]);
+  }
+
+  async setOwner(m: EntityManager, id: number, ownerId: number | null): Promise<void> {
+    await m.query(`UPDATE follow_up SET owner_id = $2, updated_at = now() WHERE id = $1`, [id, ownerId]);
+  }
+
+  async close(m: EntityManager, id: number, state: FollowUpState.Resolved | FollowUpState.Cancelled, note: string, closedBy: number | null): Promise<void> {
+    await m.query(
+      `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now() WHERE id = $1`,
+      [id, state, note, closedBy],
+    );
+  }
+
+  /** The active follow-ups due on or before `date` (optionally: strictly before), with their practice. */
+  activeDueBy(date: string, opts: { strictlyBefore?: boolean; ownedOnly?: boolean } = {}): Promise<FollowUpLine[]> {
+    return this.db.query(
+      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
+              f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered"
+       ${FROM_FOLLOW_UP}
+       WHERE f.state IN ${ACTIVE_SQL} AND ${opts.strictlyBefore ? 'f.due_date < $1' : 'f.due_date <= $1'}
+         ${opts.ownedOnly ? 'AND f.owner_id IS NOT NULL' : ''}
+       ORDER BY f.due_date, f.id`,
+      [date],
+    );
+  }
+
+  async findLine(id: number): Promise<(FollowUpLine & { state: FollowUpState }) | undefined> {
+    const rows = await this.db.query(
+      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
+              f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered", f.state
+       ${FROM_FOLLOW_UP} WHERE f.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+}

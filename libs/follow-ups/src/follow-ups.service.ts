@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page } from '@app/common';
+import { JobName, Outbox } from '@app/jobs';
+import {
+  AssignOwnerDto, CloseFollowUpDto, FollowUpDetailDto, FollowUpSummaryDto, ListFollowUpsQuery, RecordBarriersDto, RecordContactDto, SetDueDateDto,
+} from './follow-ups.dto';
+import { FollowUpState, isActive } from './follow-ups.enums';
+import { FollowUpsRepository, LockedFollowUp } from './follow-ups.repository';
+
+/** Contact times may run a little ahead of our clock (another machine's clock); more is a mistake. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** What support staff do with follow-ups (DESIGN.md "Follow-ups and barriers"). */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: FollowUpsRepository,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: ListFollowUpsQuery, actor?: Actor): Promise<Page<FollowUpSummaryDto>> {
+    let ownerId = query.ownerId;
+    if (query.mine) {
+      if (!actor) throw new InvalidInputError('mine', 'mine=true needs a signed-in user');
+      if (ownerId !== undefined && ownerId !== actor.userId) throw new InvalidInputError('ownerId', 'give either mine=true or another ownerId, not both');
+      ownerId = actor.userId;
+    }
+    const { items, total } = await this.repo.list({ ...query, ownerId }, this.clock.today());
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: number, m: EntityManager = this.db.manager): Promise<FollowUpDetailDto> {
+    const summary = await this.repo.summary(id, this.clock.today(), m);
+    if (!summary) throw new NotFoundError(`No follow-up ${id}`);
+    // One after the other: inside a transaction they share one connection.
+    const contacts = await this.repo.contacts(id, m);
+    const barriers = await this.repo.barriers(id, m);
+    return { ...summary, contacts, barriers };
+  }
+
+  /** A contact attempt; the first one moves an open follow-up to contacted. */
+  recordContact(id: number, dto: RecordContactDto, actor?: Actor): Promise<FollowUpDetailDto> {
+    return this.write(id, actor, async (m, f) => {
+      const contactedAt = dto.contactedAt ? new Date(dto.contactedAt) : this.clock.now();
+      if (contactedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) {
+        throw new InvalidInputError('contactedAt', `contactedAt ${dto.contactedAt} is in the future`);
+      }
+      await this.repo.insertContact(m, id, { contactedAt, method: dto.method, outcome: dto.outcome, recordedBy: actor?.userId ?? null, recordedAt: this.clock.now() });
+      if (f.state === FollowUpState.Open) await this.repo.setState(m, id, FollowUpState.Contacted);
+    });
+  }
+
+  /** Barriers for services the practice does not offer; the follow-up moves to barriers_recorded. */
+  recordBarriers(id: number, dto: RecordBarriersDto, actor?: Actor): Promise<FollowUpDetailDto> {
+    return this.write(id, actor, async (m, f) => {
+      dto.barriers.forEach((b, i) => {
+        if (!f.servicesNotOffered.includes(b.service)) {
+          throw new InvalidInputError(`barriers.${i}.service`, `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`);
+        }
+      });
+      const barriers = dto.barriers.map((b) => ({ service: b.service, category: b.category, detail: b.detail || null }));
+      // The Clock's now, like every "when" of the feature, so the report's date filter follows it in tests too.
+      await this.repo.insertBarriers(m, id, barriers, actor?.userId ?? null, this.clock.now());
+      if (f.state !== FollowUpState.BarriersRecorded) await this.repo.setState(m, id, FollowUpState.BarriersRecorded);
+    });
+  }
+
+  /** Moves the due date; the old due job is replaced through the outbox. */
+  setDueDate(id: number, dto: SetDueDateDto, actor?: Actor): Promise<FollowUpDetailDto> {
+    return this.write(id, actor, async (m, f) => {
+      const today = this.clock.today();
+      if (dto.dueDate < today) throw new InvalidInputError('dueDate', `dueDate ${dto.dueDate} is in the past (today is ${today})`);
+      if (dto.dueDate === f.dueDate) return;
+      await this.repo.setDueDate(m, id, dto.dueDate);
+      await this.outbox.add(m, JobName.FollowUpDue, { followUpId: id, dueDate: dto.dueDate, previousDueDate: f.dueDate });
+    });
+  }
+
+  /** Sets or clears the owner (a user id; checked against users once the people feature lands). */
+  assignOwner(id: number, dto: AssignOwnerDto, actor?: Actor): Promise<FollowUpDetailDto> {
+    return this.write(id, actor, (m) => this.repo.setOwner(m, id, dto.ownerId));
+  }
+
+  resolve(id: number, dto: CloseFollowUpDto, actor?: Actor): Promise<FollowUpDetailDto> {
+    return this.closeWith(id, FollowUpState.Resolved, dto, actor);
+  }
+
+  cancel(id: number, dto: CloseFollowUpDto, actor?: Actor): Promise<FollowUpDetailDto> {
+    return this.closeWith(id, FollowUpState.Cancelled, dto, actor);
+  }
+
+  /**
+   * Closing by hand, then the rule is applied again to the practice: if it still misses a service, a
+   * fresh follow-up opens (DESIGN.md: exactly one active follow-up while a service is not offered).
+   */
+  private closeWith(id: number, state: FollowUpState.Resolved | FollowUpState.Cancelled, dto: CloseFollowUpDto, actor?: Actor) {
+    return this.write(id, actor, async (m, f) => {
+      await this.repo.close(m, id, state, dto.reason, actor?.userId ?? null);
+      await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: f.practiceId });
+    });
+  }
+
+  /** Every write: lock the follow-up, check the actor's region and that it is still active, apply, read back. */
+  private write(id: number, actor: Actor | undefined, apply: (m: EntityManager, f: LockedFollowUp) => Promise<void>): Promise<FollowUpDetailDto> {
+    return this.db.transaction(async (m) => {
+      const f = await this.repo.lock(m, id);
+      if (!f) throw new NotFoundError(`No follow-up ${id}`);
+      if (!mayWriteInRegion(actor, f.regionCode)) {
+        throw new ForbiddenError(`Your account may change follow-ups in region ${actor?.regionCode ?? '-'} only; this one is in ${f.regionCode}`);
+      }
+      if (!isActive(f.state)) throw new ConflictError(`Follow-up ${id} is ${f.state}: it can no longer change`);
+      await apply(m, f);
+      return this.get(id, m);
+    });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Queue names, job names, payloads and default options, shared by producers (the outbox, the API's
+ * monitoring) and the worker's processors. Nothing here depends on Bull.
+ */
+export enum QueueName {
+  FollowUps = 'follow-ups',
+  Reminders = 'reminders',
+  Schedules = 'schedules',
+}
+export const QUEUE_NAMES = [QueueName.FollowUps, QueueName.Reminders, QueueName.Schedules] as const;
+
+export enum JobName {
+  /** Re-apply the follow-up rule to one practice (after a status write). */
+  EvaluatePractice = 'evaluate-practice',
+  /** A follow-up's due date has come: remind its owner. */
+  FollowUpDue = 'follow-up-due',
+  /** E-mail one stored reminder. */
+  SendReminderEmail = 'send-reminder-email',
+  DailyDigest = 'daily-digest',
+  OverdueEscalation = 'overdue-escalation',
+  /** Re-apply the follow-up rule to every practice (nightly, and after a bulk import). */
+  SweepFollowUps = 'sweep-follow-ups',
+  MonthEndSnapshot = 'month-end-snapshot',
+}
+
+/** Which queue runs each job. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.EvaluatePractice]: QueueName.FollowUps,
+  [JobName.FollowUpDue]: QueueName.FollowUps,
+  [JobName.SendReminderEmail]: QueueName.Reminders,
+  [JobName.DailyDigest]: QueueName.Schedules,
+  [JobName.OverdueEscalation]: QueueName.Schedules,
+  [JobName.SweepFollowUps]: QueueName.Schedules,
+  [JobName.MonthEndSnapshot]: QueueName.Schedules,
+};
+
+export interface EvaluatePracticePayload {
+  practiceId: number;
+}
+export interface FollowUpDuePayload {
+  followUpId: number;
+  dueDate: string;
+  /** The due date this one replaces, whose delayed job is removed. */
+  previousDueDate?: string;
+}
+export interface SendReminderEmailPayload {
+  reminderId: number;
+}
+/** Scheduled jobs carry no data: they work on the Clock's today. `reason` only says who asked (logs). */
+export interface ScheduledPayload {
+  reason?: string;
+}
+
+export interface JobPayloads {
+  [JobName.EvaluatePractice]: EvaluatePracticePayload;
+  [JobName.FollowUpDue]: FollowUpDuePayload;
+  [JobName.SendReminderEmail]: SendReminderEmailPayload;
+  [JobName.DailyDigest]: ScheduledPayload;
+  [JobName.OverdueEscalation]: ScheduledPayload;
+  [JobName.SweepFollowUps]: ScheduledPayload;
+  [JobName.MonthEndSnapshot]: ScheduledPayload;
+}
+
+/** The recurring jobs, registered by the worker with these fixed ids (see ScheduleRegistry). */
+export const SCHEDULED_JOBS = [JobName.DailyDigest, JobName.OverdueEscalation, JobName.SweepFollowUps, JobName.MonthEndSnapshot] as const;
+export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
+
+export interface Schedule {
+  job: ScheduledJob;
+  cron: string;
+  timeZone: string;
+}
+
+/**
+ * Defaults of every job: retried with exponential backoff; failures kept for inspection. Completed jobs
+ * are kept for a day so that a job relayed twice from the outbox (the relay died between adding it and
+ * marking the row) is dropped by its jobId instead of running again.
+ */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: false,
+};
+
+/** Deterministic id of a follow-up's due job: moving the date removes this one and adds the next. */
+export const followUpDueJobId = (followUpId: number, dueDate: string) => `due-${followUpId}-${dueDate}`;
+export const outboxJobId = (outboxId: string | number) => `outbox-${outboxId}`;

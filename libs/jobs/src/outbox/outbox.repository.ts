@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { JobName, JobPayloads } from '../jobs.constants';
+
+export interface OutboxRow {
+  id: string;
+  kind: JobName;
+  payload: JobPayloads[JobName];
+}
+
+/** All SQL of the outbox. Every method runs on the caller's transaction. */
+@Injectable()
+export class OutboxRepository {
+  async add<J extends JobName>(m: EntityManager, kind: J, payloads: JobPayloads[J][]): Promise<void> {
+    if (!payloads.length) return;
+    await m.query(
+      `INSERT INTO outbox (kind, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`,
+      [kind, payloads.map((p) => JSON.stringify(p))],
+    );
+  }
+
+  /**
+   * The oldest pending rows, locked until the caller's transaction ends. SKIP LOCKED lets several
+   * worker processes relay side by side, each taking rows no other one holds.
+   */
+  claim(m: EntityManager, limit: number): Promise<OutboxRow[]> {
+    return m.query(
+      `SELECT id::text AS id, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async markDispatched(m: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await m.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  async noteFailure(m: EntityManager, id: string, error: string): Promise<void> {
+    await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.slice(0, 2000)]);
+  }
+
+  /** Housekeeping: relayed rows are only history once their jobs have run. */
+  async deleteDispatchedBefore(m: EntityManager, before: Date): Promise<number> {
+    const [, count] = await m.query(`DELETE FROM outbox WHERE dispatched_at < $1`, [before]);
+    return count ?? 0;
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Who receives reminders, read from the users table of the people feature:
+ * `app_user(id, email, name, role, region_code, active)`. The only SQL here that touches it, so wiring
+ * it to PeopleService later changes this file alone.
+ */
+@Injectable()
+export class RecipientsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async emailOf(userId: number, m: EntityManager = this.db.manager): Promise<{ email: string; name: string } | undefined> {
+    const rows = await m.query(`SELECT email, name FROM app_user WHERE id = $1 AND active AND email IS NOT NULL`, [userId]);
+    return rows[0];
+  }
+
+  /** Active managers of each region (DESIGN.md "People": managers read everything, reports included). */
+  managersOfRegions(regionCodes: string[]): Promise<{ userId: number; regionCode: string }[]> {
+    if (!regionCodes.length) return Promise.resolve([]);
+    return this.db.query(
+      `SELECT id AS "userId", region_code AS "regionCode" FROM app_user
+       WHERE role = 'manager' AND active AND region_code = ANY($1::text[]) ORDER BY id`,
+      [regionCodes],
+    );
+  }
+}
