@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Role } from '@app/common';
 import { ImportCommand, parseImportCommand, runImportCommand } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 import { startWorker } from '../setup/worker-context';
@@ -40,7 +41,8 @@ describe('imports: the CLI command', () => {
 
   it('--in-process: a progress line per 10 % when not on a terminal, the outcome, exit 0', async () => {
     const out = output();
-    const code = await runImportCommand(importsOf(ctx), await command('regions', join(FIXTURES, 'regions.csv'), '--in-process', '--user', '5'), out.io, { pollMs: 10 });
+    const { id: userId } = await ctx.factories.user({ role: Role.Admin });
+    const code = await runImportCommand(importsOf(ctx), await command('regions', join(FIXTURES, 'regions.csv'), '--in-process', '--user', String(userId)), out.io, { pollMs: 10 });
     expect(code).toBe(0);
     expect(out.text()).toMatch(/^Import run \d+: regions file regions.csv \(96 bytes\) queued\n/);
     expect(out.text()).toMatch(/progress 100% \(succeeded\)  line 4\n/);

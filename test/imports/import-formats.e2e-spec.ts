@@ -1,4 +1,4 @@
-import { Level, Service } from '@app/common';
+import { Level, Role, Service } from '@app/common';
 import { ImportState } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 import { clearRedisPrefix, excerptGeography, importFixture } from './import-support';
@@ -52,18 +52,20 @@ describe('imports: each format', () => {
 
   // The practices of the status CSV come from the practice list imported above.
   it('our status CSV: events with the file note or the import as provenance, recorded as imports', async () => {
-    const run = await importFixture(ctx, 'status-updates.csv', { kind: 'status-csv' }, 7);
-    expect(run).toMatchObject({ state: ImportState.Succeeded, rowsAccepted: 4, createdBy: 7 });
+    // recorded_by names a real user (a foreign key).
+    const { id: userId } = await ctx.factories.user({ role: Role.Admin });
+    const run = await importFixture(ctx, 'status-updates.csv', { kind: 'status-csv' }, userId);
+    expect(run).toMatchObject({ state: ImportState.Succeeded, rowsAccepted: 4, createdBy: userId });
     expect(run.summary?.changes.statusEvents).toEqual({ added: 4, updated: 0, unchanged: 0 });
     const events = await ctx.db.query(
       `SELECT p.code, e.service, e.level, e.effective_date::text AS date, e.source, e.recorded_by, e.note
        FROM status_event e JOIN practice p ON p.id = e.practice_id ORDER BY p.code, e.service, e.effective_date`,
     );
     expect(events).toEqual([
-      { code: 'A81043', service: 'appointments', level: 'enabled', date: '2014-09-30', source: 'import', recorded_by: 7, note: `Imported from status-updates.csv (import ${run.id})` },
-      { code: 'A81044', service: 'prescriptions', level: 'capable', date: '2014-09-30', source: 'import', recorded_by: 7, note: 'Capable; practice to decide, says "next month"' },
-      { code: 'A81057', service: 'records', level: 'not_capable', date: '2014-09-30', source: 'import', recorded_by: 7, note: expect.any(String) },
-      { code: 'A81057', service: 'records', level: 'capable', date: '2015-03-31', source: 'import', recorded_by: 7, note: 'supplier upgrade' },
+      { code: 'A81043', service: 'appointments', level: 'enabled', date: '2014-09-30', source: 'import', recorded_by: userId, note: `Imported from status-updates.csv (import ${run.id})` },
+      { code: 'A81044', service: 'prescriptions', level: 'capable', date: '2014-09-30', source: 'import', recorded_by: userId, note: 'Capable; practice to decide, says "next month"' },
+      { code: 'A81057', service: 'records', level: 'not_capable', date: '2014-09-30', source: 'import', recorded_by: userId, note: expect.any(String) },
+      { code: 'A81057', service: 'records', level: 'capable', date: '2015-03-31', source: 'import', recorded_by: userId, note: 'supplier upgrade' },
     ]);
     const practice = await ctx.api().get('/practices/A81057').expect(200);
     expect(practice.body.services.records).toEqual({ level: Level.Capable, effectiveDate: '2015-03-31' });

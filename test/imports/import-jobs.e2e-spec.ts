@@ -3,6 +3,7 @@ import Bull from 'bull';
 import { request } from 'node:http';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { Role } from '@app/common';
 import { ImportState } from '@app/imports';
 import { IMPORTS_QUEUE } from '@app/jobs';
 import { BullImportQueue, ImportQueue } from '../../libs/imports/src/import.queue';
@@ -16,11 +17,12 @@ async function streamUpload(ctx: TestContext, fields: Record<string, string>, fi
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const boundary = `----pot${Date.now()}`;
+  const { accessToken } = await ctx.user(Role.Admin);
   const head = Object.entries(fields)
     .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
     .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
   return new Promise<{ status: number; body: { id: number; state: string } }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/imports', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/imports', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${accessToken}` } }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
       res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));

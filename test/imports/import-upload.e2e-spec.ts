@@ -26,7 +26,7 @@ describe('imports: upload API', () => {
     const res = await ctx.api().post('/imports').field('kind', 'regions').field('partial', 'true').attach('file', Buffer.from(REGIONS), 'regions.csv').expect(202);
     expect(res.body).toMatchObject({
       kind: 'regions', fileName: 'regions.csv', fileSize: REGIONS.length, state: ImportState.Queued, progress: 0,
-      options: { partial: true }, createdBy: null,
+      options: { partial: true }, createdBy: (await ctx.user(Role.Admin)).id,
     });
     expect(res.body.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(res.headers.location).toBe(`/api/v1/imports/${res.body.id}`);

@@ -95,6 +95,11 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/users/:id/deactivate': { allow: [Admin] },
   'POST /api/v1/users/:id/password': { allow: [Admin], sample: () => ({ body: { password: 'a brand new password' } }) },
   'GET /api/v1/audit': { allow: [Admin] },
+
+  // The guard runs before the upload is read: a refused request stores no file.
+  'POST /api/v1/imports': { allow: [Admin] },
+  'GET /api/v1/imports': { allow: [Admin] },
+  'GET /api/v1/imports/:id': { allow: [Admin] },
 };
 
 type Outcome = 'allowed' | 401 | 403;

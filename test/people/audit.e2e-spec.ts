@@ -1,4 +1,5 @@
 import { Role } from '@app/common';
+import { ImportsService } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 
 interface Entry { userId: number | null; action: string; entityType: string; entityId: string; details: Record<string, unknown> }
@@ -71,6 +72,18 @@ describe('audit trail', () => {
     expect(entries[3].details).toEqual({ email: 'kim@nhs.net', changes: { role: { from: 'support', to: 'manager' } } });
     expect(entries[0].details).toEqual({ email: 'kim@nhs.net', changes: { active: { from: true, to: false } } });
     expect(JSON.stringify(entries)).not.toMatch(/password here|argon2/);
+  });
+
+  it('records one entry for an applied import: who, which file, what changed', async () => {
+    const admin = await ctx.user(Role.Admin);
+    const upload = await ctx.api().post('/imports').field('kind', 'regions').attach('file', Buffer.from('code,name\r\nY58,South of England\r\n'), 'regions.csv').expect(202);
+    await ctx.app.get(ImportsService, { strict: false }).process(upload.body.id);
+    expect(await trail(`entityType=import_run&entityId=${upload.body.id}`)).toEqual([
+      expect.objectContaining({
+        userId: admin.id, action: 'import.apply',
+        details: { format: 'regions', fileName: 'regions.csv', changes: { regions: { added: 1, updated: 0, unchanged: 0 } } },
+      }),
+    ]);
   });
 
   it('records nothing for a refused or failed write', async () => {

@@ -6,8 +6,8 @@ import { AuditEntryDto, AuditQuery } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
-  /** Who made the change; none for the system (an import, a job, the first-admin set-up). */
-  actor?: Actor | null;
+  /** Who made the change (an Actor will do); none for the system (a job, the first-admin set-up). */
+  actor?: Pick<Actor, 'userId'> | null;
   /** `<entity>.<verb>`, e.g. `practice.update`. */
   action: string;
   entityType: string;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Clock } from '@app/common';
 import { StatusRepository } from '@app/status';
 import { IMPORT_COMPLETED_HOOK, ImportCompletedHook } from './import-completed.hook';
@@ -42,6 +43,7 @@ export class ImportRunner {
     private readonly status: StatusRepository,
     private readonly clock: Clock,
     @Inject(IMPORT_COMPLETED_HOOK) private readonly hook: ImportCompletedHook,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -123,6 +125,11 @@ export class ImportRunner {
     const applied = await applyStaged(m, deps, run.format, run.createdBy, `Imported from ${run.fileName} (import ${run.id})`);
     progress.report(95, summary.rowsRead);
     await this.hook.afterImport(m, applied.practiceIds);
+    // One entry for the whole run, in its transaction: who imported which file, and what it changed.
+    await this.audit.record(m, {
+      actor: run.createdBy ? { userId: run.createdBy } : null, action: 'import.apply', entityType: 'import_run', entityId: run.id,
+      details: { format: run.format, fileName: run.fileName, changes: applied.changes },
+    });
     await progress.settle();
     const outcome: RunOutcome = {
       ...base,

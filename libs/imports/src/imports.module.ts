@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { IMPORTS_QUEUE } from '@app/jobs';
 import { StatusRepository } from '@app/status';
 import { IMPORT_COMPLETED_HOOK, NoopImportCompletedHook } from './import-completed.hook';
@@ -17,7 +18,7 @@ import { StageRepository } from './load/stage.repository';
  * (`rebuildSpansForPractices`), inside the import's transaction.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE })],
+  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AuditModule],
   providers: [
     ImportsService,
     ImportRunner,
