@@ -18,6 +18,8 @@ interface Fixture {
   signIn: { email: string; password: string };
   refreshToken: () => Promise<string>;
   newPracticeCode: () => string;
+  /** A fresh open follow-up (about records) with a practice of its own in region Y54; returns its id. */
+  newFollowUp: () => Promise<number>;
 }
 
 interface Sample {
@@ -100,6 +102,37 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/imports': { allow: [Admin] },
   'GET /api/v1/imports': { allow: [Admin] },
   'GET /api/v1/imports/:id': { allow: [Admin] },
+
+  // Each write gets a follow-up of its own (one that an earlier caller closed would answer 409 first).
+  'GET /api/v1/follow-ups': { allow: READERS },
+  'GET /api/v1/follow-ups/:id': { allow: READERS, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}` }) },
+  'POST /api/v1/follow-ups/:id/contacts': {
+    allow: WRITERS, regionScoped: true,
+    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/contacts`, body: { method: 'phone', outcome: 'Spoke to the practice manager' } }),
+  },
+  'POST /api/v1/follow-ups/:id/barriers': {
+    allow: WRITERS, regionScoped: true,
+    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/barriers`, body: { barriers: [{ service: Service.Records, category: 'staff_capacity' }] } }),
+  },
+  'PUT /api/v1/follow-ups/:id/due-date': {
+    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/due-date`, body: { dueDate: '2099-01-01' } }),
+  },
+  'PUT /api/v1/follow-ups/:id/owner': {
+    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/owner`, body: { ownerId: null } }),
+  },
+  'POST /api/v1/follow-ups/:id/resolve': {
+    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/resolve`, body: { reason: 'Enabled after a visit' } }),
+  },
+  'POST /api/v1/follow-ups/:id/cancel': {
+    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/cancel`, body: { reason: 'Practice merged' } }),
+  },
+  'GET /api/v1/reports/barriers': { allow: READERS, sample: () => ({ path: '/api/v1/reports/barriers?by=category' }) },
+  'GET /api/v1/me/reminders': { allow: READERS },
+  'POST /api/v1/me/reminders/:id/read': { allow: READERS },
+
+  // Bull Board: Express middleware outside the guard, checking the same tokens itself (admins only).
+  'USE /admin/queues': { allow: [Admin] },
+  'USE /admin/queues/sign-in': { allow: [Admin] },
 };
 
 type Outcome = 'allowed' | 401 | 403;
@@ -132,6 +165,14 @@ describe('access matrix: every served route × every kind of caller', () => {
       signIn: { email: signInUser.email, password: TEST_PASSWORD },
       refreshToken: async () => (await ctx.tokensFor(signInUser)).refreshToken,
       newPracticeCode: () => `B${String(10000 + ++practiceSeq)}`,
+      newFollowUp: async () => {
+        const practice = await ctx.factories.practice({ code: `C${String(10000 + ++practiceSeq)}`, ccgCode: '00M' });
+        const [row] = await ctx.db.query(
+          `INSERT INTO follow_up (practice_id, services_not_offered, due_date) VALUES ($1, '{records}', '2099-01-01') RETURNING id`,
+          [practice.id],
+        );
+        return row.id;
+      },
     };
   });
   afterAll(() => ctx.close());

@@ -33,7 +33,8 @@ export const QUEUE_BOARD_COOKIE = 'pot_queue_board';
 function signIn(resolveActor: QueueBoardActorResolver) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const token = typeof req.query.token === 'string' ? req.query.token : '';
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+      const token = typeof req.query.token === 'string' ? req.query.token : (bearer ?? '');
       const actor = token ? await resolveActor({ headers: { authorization: `Bearer ${token}` } } as Request) : undefined;
       if (actor?.role !== Role.Admin) return adminOnly(() => actor)(req, res, next);
       res.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: QUEUE_BOARD_PATH });
