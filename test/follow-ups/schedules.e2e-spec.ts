@@ -66,8 +66,8 @@ describe('schedules and the month-end snapshot', () => {
       expect(await worker.schedules.monthEndSnapshot()).toEqual({ monthEnd: '2014-09-30', stored: false });
       const [row] = await ctx.db.query(`SELECT month_end::text, figures FROM month_end_snapshot`);
       expect(row.month_end).toBe('2014-09-30');
-      expect(row.figures.services.appointments.practices).toEqual({ total: 1, capable: 1, enabled: 1 });
-      expect(row.figures.services.records.practices).toEqual({ total: 1, capable: 0, enabled: 0 });
+      expect(row.figures.services.appointments.practices).toEqual({ total: 1, capable: 1, enabled: 1, unknown: 0 });
+      expect(row.figures.services.records.practices).toEqual({ total: 1, capable: 0, enabled: 0, unknown: 1 });
 
       worker.clock.setNow(new Date('2015-01-01T03:00:00Z'));
       expect((await worker.schedules.monthEndSnapshot()).monthEnd).toBe('2014-12-31');

@@ -1,9 +1,10 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
-import { IMPORTS_QUEUE } from '@app/jobs';
+import { IMPORTS_QUEUE, OutboxModule } from '@app/jobs';
 import { StatusRepository } from '@app/status';
-import { IMPORT_COMPLETED_HOOK, NoopImportCompletedHook } from './import-completed.hook';
+import { IMPORT_COMPLETED_HOOK } from './import-completed.hook';
+import { FollowUpSweepAfterImport } from './follow-up-sweep.hook';
 import { ImportFileStore } from './import-file.store';
 import { ImportRunner } from './import-runner.service';
 import { ImportRunsRepository } from './import-runs.repository';
@@ -18,7 +19,7 @@ import { StageRepository } from './load/stage.repository';
  * (`rebuildSpansForPractices`), inside the import's transaction.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AuditModule],
+  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AuditModule, OutboxModule],
   providers: [
     ImportsService,
     ImportRunner,
@@ -28,8 +29,7 @@ import { StageRepository } from './load/stage.repository';
     ImportFileStore,
     StatusRepository,
     { provide: ImportQueue, useClass: BullImportQueue },
-    // The lead binds the follow-ups feature here (see import-completed.hook.ts).
-    { provide: IMPORT_COMPLETED_HOOK, useClass: NoopImportCompletedHook },
+    { provide: IMPORT_COMPLETED_HOOK, useClass: FollowUpSweepAfterImport },
   ],
   exports: [ImportsService, ImportFileStore],
 })

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CountingMonthEndFigures, MONTH_END_FIGURES } from './month-end-figures';
+import { FiguresModule, FiguresService } from '@app/figures';
+import { MONTH_END_FIGURES, monthEndFiguresFrom } from './month-end-figures';
 import { SnapshotsService } from './snapshots.service';
 
 @Module({
-  // The lead replaces useClass with FiguresService (adapting summary(asOf) to compute(asOf)).
-  providers: [{ provide: MONTH_END_FIGURES, useClass: CountingMonthEndFigures }, SnapshotsService],
+  imports: [FiguresModule],
+  providers: [{ provide: MONTH_END_FIGURES, inject: [FiguresService], useFactory: monthEndFiguresFrom }, SnapshotsService],
   exports: [SnapshotsService],
 })
 export class SnapshotsModule {}
