@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@app/config';
 import { checkDependencies, createDatabaseIfMissing, dataSourceOptions, explainConnectionError, runMigrations, StartupError } from '@app/database';
-import { loadDemoData } from '@app/demo';
+import { DemoUser, ensureDemoUsers, loadDemoData } from '@app/demo';
+import { seedFollowUpActivity } from './demo-activity';
 
 /**
  * `npm run demo`: database created if missing, migrations applied, the demo dataset loaded (idempotent),
@@ -25,7 +25,7 @@ async function main() {
 
   const db = new DataSource(dataSourceOptions(config, { poolSize: 2 }));
   await db.initialize();
-  let admin: { email: string; password: string } | undefined;
+  let users: DemoUser[];
   try {
     console.log('Loading the demo dataset (real NHS practices and list sizes, generated status histories)…');
     const loaded = await loadDemoData(db);
@@ -34,52 +34,47 @@ async function main() {
         ? `Loaded ${loaded.practices} practices, ${loaded.listSizes} list sizes, ${loaded.statusEvents} status events.`
         : 'Demo data already loaded: nothing added.',
     );
-    admin = await demoAdmin(db);
+    users = await ensureDemoUsers(db, path.join(ROOT, 'var', 'demo-users.json'));
+    // The worker's first relay runs the follow-up rule over the demo practices (once: the sweep is idempotent).
+    await db.query(`INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}' WHERE NOT EXISTS (SELECT 1 FROM follow_up)`);
   } finally {
     await db.destroy();
   }
   if (loadOnly) return;
 
   await checkDependencies(config);
-  const adminEnv: Record<string, string> = admin ? { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } : {};
-  const children = [start('api', 'apps/api/src/main.ts', /API listening/, adminEnv), start('worker', 'apps/worker/src/main.ts', /Worker running/)];
+  const children = [start('api', 'apps/api/src/main.ts', /API listening/), start('worker', 'apps/worker/src/main.ts', /Worker running/)];
   const stopAll = () => children.forEach((c) => c.process.kill('SIGTERM'));
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
   await Promise.all(children.map((c) => c.ready));
   const base = `http://localhost:${config.PORT}`;
+  const admin = users.find((u) => u.role === 'admin');
+  if (admin?.password) {
+    console.log('Recording some follow-up work (barriers, owners) through the API…');
+    console.log(await seedFollowUpActivity(base, { email: admin.email, password: admin.password }, users.find((u) => u.role === 'support')!.email));
+  }
   console.log(`
 The tracker is running (Ctrl-C stops it).
   API docs:          ${base}/docs
   Health:            ${base}/health
   Summary as text:   ${base}/api/v1/reports/summary?asOf=2014-09-30&format=text
   Queue monitor:     ${base}/admin/queues
-${
-  admin
-    ? `  Demo admin:        ${admin.email} / ${admin.password}   (shown once; create others with POST /api/v1/users)`
-    : '  Sign in with an existing admin, or create one: npm run user:create-admin -- --email <address>'
-}
+  Queue monitor sign-in (admins): ${base}/admin/queues/sign-in?token=<accessToken>
+
+Demo users (passwords kept in var/demo-users.json on this machine only):
+${users.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: reset it with POST /api/v1/users/:id/password)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`).join('\n')}
+
   Sign in:           curl -s -X POST ${base}/api/v1/auth/login -H 'Content-Type: application/json' -d '{"email":"…","password":"…"}'
                      then send Authorization: Bearer <accessToken> (see docs/people.md)
 `);
   await Promise.all(children.map((c) => new Promise((resolve) => c.process.on('exit', resolve))));
 }
 
-/**
- * A first admin for the demo when there is none and ADMIN_EMAIL is not set: a random password, passed to
- * the API (which creates the account at start-up) and printed once.
- */
-async function demoAdmin(db: DataSource): Promise<{ email: string; password: string } | undefined> {
-  if (process.env.ADMIN_EMAIL) return undefined;
-  const admins = await db.query(`SELECT 1 FROM app_user WHERE role = 'admin' AND active LIMIT 1`);
-  if (admins.length) return undefined;
-  return { email: 'demo.admin@example.nhs.uk', password: randomBytes(12).toString('base64url') };
-}
-
-function start(name: string, entry: string, readyLine: RegExp, env: Record<string, string> = {}): { process: ChildProcess; ready: Promise<void> } {
+function start(name: string, entry: string, readyLine: RegExp): { process: ChildProcess; ready: Promise<void> } {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = new Promise<void>((resolve, reject) => {
