@@ -19,6 +19,7 @@ async function bootstrap() {
 bootstrap().catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);
   else if (err instanceof StartupError) console.error(err.message);
+  else if (err?.code === 'EADDRINUSE') console.error(`Port ${err.port} is already in use (another API or demo still running?): stop it or set PORT.`);
   else console.error(err);
   process.exit(1);
 });
