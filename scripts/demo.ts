@@ -34,13 +34,16 @@ async function main() {
         ? `Loaded ${loaded.practices} practices, ${loaded.listSizes} list sizes, ${loaded.statusEvents} status events.`
         : 'Demo data already loaded: nothing added.',
     );
-    users = await ensureDemoUsers(db, path.join(ROOT, 'var', 'demo-users.json'));
+    users = await ensureDemoUsers(db, path.resolve('var', 'demo-users.json'));
     // The worker's first relay runs the follow-up rule over the demo practices (once: the sweep is idempotent).
     await db.query(`INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}' WHERE NOT EXISTS (SELECT 1 FROM follow_up)`);
   } finally {
     await db.destroy();
   }
-  if (loadOnly) return;
+  if (loadOnly) {
+    console.log(`Demo users:\n${describeUsers(users)}`);
+    return;
+  }
 
   await checkDependencies(config);
   const children = [start('api', 'apps/api/src/main.ts', /API listening/), start('worker', 'apps/worker/src/main.ts', /Worker running/)];
@@ -63,12 +66,18 @@ The tracker is running (Ctrl-C stops it).
   Queue monitor sign-in (admins): ${base}/admin/queues/sign-in?token=<accessToken>
 
 Demo users (passwords kept in var/demo-users.json on this machine only):
-${users.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: reset it with POST /api/v1/users/:id/password)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`).join('\n')}
+${describeUsers(users)}
 
   Sign in:           curl -s -X POST ${base}/api/v1/auth/login -H 'Content-Type: application/json' -d '{"email":"…","password":"…"}'
                      then send Authorization: Bearer <accessToken> (see docs/people.md)
 `);
   await Promise.all(children.map((c) => new Promise((resolve) => c.process.on('exit', resolve))));
+}
+
+function describeUsers(users: DemoUser[]): string {
+  return users
+    .map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: reset it with POST /api/v1/users/:id/password)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`)
+    .join('\n');
 }
 
 function start(name: string, entry: string, readyLine: RegExp): { process: ChildProcess; ready: Promise<void> } {
