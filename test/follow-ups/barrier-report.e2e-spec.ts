@@ -1,7 +1,7 @@
 import { Level, Role, Service } from '@app/common';
 import { actorHeader, withTestActors } from '../setup/test-actor';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
 import { followUpsOf, setNow } from './helpers';
 
 const manager = actorHeader({ userId: 1, role: Role.Manager, regionCode: null });
@@ -37,7 +37,6 @@ describe('barrier report', () => {
   });
   afterAll(async () => {
     await worker.close();
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

@@ -1,7 +1,7 @@
 import { Level, Role, Service } from '@app/common';
 import { actorHeader, withTestActors } from '../setup/test-actor';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
 import { followUpsOf, MONDAY, recordLevel, setNow } from './helpers';
 
 const northSupport = actorHeader({ userId: 11, role: Role.Support, regionCode: 'Y54' });
@@ -21,7 +21,6 @@ describe('follow-ups API', () => {
   });
   afterAll(async () => {
     await worker.close();
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

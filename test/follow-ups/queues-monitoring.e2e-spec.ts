@@ -5,7 +5,7 @@ import { JobName, JobQueues, QueueName } from '@app/jobs';
 import { QUEUE_BOARD_ACTOR } from '../../apps/api/src/admin/queue-board';
 import { actorHeader, TEST_ACTOR_HEADER } from '../setup/test-actor';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
 
 describe('queue monitoring and graceful shutdown', () => {
   let ctx: TestContext;
@@ -19,7 +19,6 @@ describe('queue monitoring and graceful shutdown', () => {
     ctx = await TestContext.create((b) => b.overrideProvider(QUEUE_BOARD_ACTOR).useValue(fromHeader));
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

@@ -4,7 +4,7 @@ import { addUser } from '../setup/app-users';
 import { SmtpListener } from '../setup/smtp-listener';
 import { actorHeader, withTestActors } from '../setup/test-actor';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, waitFor, WorkerContext } from '../setup/worker-context';
+import { waitFor, WorkerContext } from '../setup/worker-context';
 import { followUpsOf, setNow } from './helpers';
 
 /** A Monday in September, when the follow-ups open, and one in October, when the digest runs. */
@@ -58,7 +58,6 @@ describe('reminders: digest, due, escalation, e-mail', () => {
 
   afterAll(async () => {
     await worker.close();
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
     await smtp.close();
   });

@@ -1,7 +1,7 @@
 import { Level, Service } from '@app/common';
 import { followUpDueJobId, JobName } from '@app/jobs';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
 import { enableAll, followUpsOf, MONDAY, pendingOutbox, recordLevel, setNow } from './helpers';
 
 describe('the follow-up rule', () => {
@@ -16,7 +16,6 @@ describe('the follow-up rule', () => {
   });
   afterAll(async () => {
     await worker.close();
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

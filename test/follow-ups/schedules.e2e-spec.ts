@@ -1,7 +1,7 @@
 import { Level, Service } from '@app/common';
 import { JobName, QueueName } from '@app/jobs';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
 
 describe('schedules and the month-end snapshot', () => {
   let ctx: TestContext;
@@ -10,7 +10,6 @@ describe('schedules and the month-end snapshot', () => {
     ctx = await TestContext.create();
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

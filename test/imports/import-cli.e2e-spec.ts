@@ -3,7 +3,7 @@ import { Role } from '@app/common';
 import { ImportCommand, parseImportCommand, runImportCommand } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 import { startWorker } from '../setup/worker-context';
-import { clearRedisPrefix, FIXTURES, importsOf } from './import-support';
+import { FIXTURES, importsOf } from './import-support';
 
 /** The core of `npm run cli -- import …` (scripts/cli.ts only wraps it in a process). */
 describe('imports: the CLI command', () => {
@@ -13,7 +13,6 @@ describe('imports: the CLI command', () => {
     ctx = await TestContext.create();
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

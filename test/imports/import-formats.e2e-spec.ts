@@ -1,7 +1,7 @@
 import { Level, Role, Service } from '@app/common';
 import { ImportState } from '@app/imports';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, excerptGeography, importFixture } from './import-support';
+import { excerptGeography, importFixture } from './import-support';
 
 /** Every format end to end: the fixture file through the importer into the real tables. */
 describe('imports: each format', () => {
@@ -11,7 +11,6 @@ describe('imports: each format', () => {
     ctx = await TestContext.create();
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

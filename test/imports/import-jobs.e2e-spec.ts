@@ -9,7 +9,7 @@ import { IMPORTS_QUEUE } from '@app/jobs';
 import { BullImportQueue, ImportQueue } from '../../libs/imports/src/import.queue';
 import { TestContext } from '../setup/test-context';
 import { startWorker } from '../setup/worker-context';
-import { clearRedisPrefix, eventually, finishedRun, tableCounts } from './import-support';
+import { eventually, finishedRun, tableCounts } from './import-support';
 
 /** Sends a multipart upload whose file part is streamed from `file` (never whole in memory), chunked. */
 async function streamUpload(ctx: TestContext, fields: Record<string, string>, fileName: string, file: Readable) {
@@ -69,7 +69,6 @@ describe('imports through the imports queue and the real worker', () => {
   });
   afterAll(async () => {
     await worker.close();
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 
@@ -141,7 +140,6 @@ describe('imports when Redis is down at upload time', () => {
     ctx = await TestContext.create((builder) => builder.overrideProvider(ImportQueue).useValue(new BullImportQueue(deadQueue)));
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
     for (const client of deadQueue.clients) client.disconnect();
     for (const socket of hole.sockets) socket.destroy();

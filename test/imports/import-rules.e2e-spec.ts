@@ -2,7 +2,7 @@ import { Level, Service } from '@app/common';
 import { ImportState } from '@app/imports';
 import { PracticesRepository } from '@app/practices';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, excerptGeography, importFixture, importText, tableCounts } from './import-support';
+import { excerptGeography, importFixture, importText, tableCounts } from './import-support';
 
 const statusCsv = (...rows: string[]) => ['practice_code,service,level,effective_date,note', ...rows].join('\r\n') + '\r\n';
 
@@ -16,7 +16,6 @@ describe('imports: rules', () => {
     await ctx.factories.practice({ code: 'B10002', openedOn: '2014-05-01' });
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

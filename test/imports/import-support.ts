@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/config';
 import { CreateImportDto, ImportRunDto, ImportsService } from '@app/imports';
 import type { TestContext } from '../setup/test-context';
 
@@ -43,7 +41,6 @@ export async function excerptGeography(ctx: TestContext): Promise<void> {
   await ctx.factories.ccg('04D', 'Y55');
 }
 
-export { clearRedisPrefix } from '../setup/test-database';
 
 /** Retries `check` until it passes or `ms` have gone by (for work done by another process or after a response). */
 export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {

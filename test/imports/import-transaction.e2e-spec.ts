@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { IMPORT_COMPLETED_HOOK, ImportCompletedHook, ImportState } from '@app/imports';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, importsOf, importText, tableCounts } from './import-support';
+import { importsOf, importText, tableCounts } from './import-support';
 
 /** Sees what the import's transaction sees, and what everyone else sees at the same moment. */
 class RecordingHook implements ImportCompletedHook {
@@ -36,7 +36,6 @@ describe('imports: one transaction, the follow-up hook inside it', () => {
     hook.fail = false;
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

@@ -4,7 +4,7 @@ import { Role, ROLES } from '@app/common';
 import { ImportState } from '@app/imports';
 import { ImportsController } from '../../apps/api/src/imports/imports.controller';
 import { TestContext } from '../setup/test-context';
-import { clearRedisPrefix, eventually, importsOf } from './import-support';
+import { eventually, importsOf } from './import-support';
 
 const REGIONS = 'code,name\r\nY54,North of England\r\nY56,London\r\n';
 
@@ -16,7 +16,6 @@ describe('imports: upload API', () => {
     ctx = await TestContext.create();
   });
   afterAll(async () => {
-    await clearRedisPrefix(ctx.config);
     await ctx.close();
   });
 

@@ -143,8 +143,10 @@ export class TestContext {
     return req;
   }
 
+  /** Closes the app, then removes its Redis keys and its database: nothing of a spec file outlives it. */
   async close(): Promise<void> {
     await this.app.close();
+    await clearRedisPrefix(this.config);
     await this.dropDb();
   }
 }

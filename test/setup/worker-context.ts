@@ -96,4 +96,3 @@ export async function startWorker(
   await moduleRef.init();
   return moduleRef;
 }
-export { clearRedisPrefix } from './test-database';
