@@ -146,7 +146,8 @@ export class TestContext {
   /** Closes the app, then removes its Redis keys and its database: nothing of a spec file outlives it. */
   async close(): Promise<void> {
     await this.app.close();
-    await clearRedisPrefix(this.config);
+    // Some specs point the app at a Redis that is down by then (outage tests): nothing to clear there.
+    await clearRedisPrefix(this.config).catch(() => undefined);
     await this.dropDb();
   }
 }

@@ -44,7 +44,10 @@ export async function adminClient(config: AppConfig = testConfig()): Promise<Cli
  * one after another in the same Jest worker; a context starts with none of its predecessor's keys.
  */
 export async function clearRedisPrefix(config: AppConfig): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD, lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis({
+    host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined); // reported by connect() below
   try {
     await redis.connect();
     let cursor = '0';
