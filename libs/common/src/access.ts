@@ -53,3 +53,13 @@ export function mayWriteInRegion(actor: Actor | undefined, regionCode: string): 
   if (actor.role === Role.Support) return actor.regionCode === null || actor.regionCode === regionCode;
   return false;
 }
+
+/**
+ * `mayWriteInRegion` as one value a query can test: null when the actor may write in every region,
+ * otherwise the only region it may write in ('' for none, which no region matches).
+ */
+export function writableRegion(actor: Actor | undefined): string | null {
+  if (!actor || actor.role === Role.Admin) return null;
+  if (actor.role === Role.Support) return actor.regionCode;
+  return '';
+}

@@ -171,6 +171,16 @@ export class PracticesService {
     }
   }
 
+  /**
+   * For a write the database refused under the practice's lock (record_status_event): raises the error
+   * that lockForWrite and checkEffectiveDate give for what it saw, so both paths answer alike.
+   */
+  explainRefusal(practice: Pick<LockedPractice, 'code' | 'regionCode' | 'openedOn'>, effectiveDate: string, actor?: Actor): never {
+    this.assertMayWrite(actor, practice.regionCode);
+    this.checkEffectiveDate(practice, effectiveDate);
+    throw new Error(`The database refused a write to practice ${practice.code} that the application's rules allow`);
+  }
+
   /** The practice's internal id, for reads that join on it. */
   async requireId(code: string): Promise<number> {
     const row = await this.repo.findByCode(code);

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Actor, RecordSource } from '@app/common';
-import { AuditService } from '@app/audit';
-import { JobName, Outbox } from '@app/jobs';
+import { Actor, Clock, NotFoundError, RecordSource, writableRegion } from '@app/common';
+import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
 import { StatusRepository } from './status.repository';
@@ -12,33 +9,26 @@ import { StatusRepository } from './status.repository';
 @Injectable()
 export class StatusService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly repo: StatusRepository,
     private readonly practices: PracticesService,
-    private readonly audit: AuditService,
-    private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * Appends one status event and brings the derived spans (and so the current level) up to date, in one
-   * transaction. The follow-up rule is asked for through the outbox in that same transaction: no Redis
-   * call in the request, and no committed write without its job.
+   * transaction that is one database call. The follow-up rule is asked for through the outbox in that same
+   * transaction: no Redis call in the request, and no committed write without its job.
    */
   async recordLevel(code: string, dto: RecordLevelDto, actor?: Actor): Promise<RecordLevelResultDto> {
-    return this.db.transaction(async (m) => {
-      const practice = await this.practices.lockForWrite(m, code, actor);
-      this.practices.checkEffectiveDate(practice, dto.effectiveDate);
-      const result = await this.repo.appendEvent(m, {
-        practiceId: practice.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate,
-        recordedBy: actor?.userId ?? null, source: RecordSource.Manual, note: dto.note ?? null,
-      });
-      await this.audit.record(m, {
-        actor, action: 'status.record', entityType: 'practice', entityId: practice.code,
-        details: { eventId: result.event.id, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate, note: dto.note ?? null },
-      });
-      await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: practice.id });
-      return result;
+    const result = await this.repo.recordEvent({
+      code, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate, note: dto.note ?? null,
+      recordedBy: actor?.userId ?? null, source: RecordSource.Manual,
+      writableRegion: writableRegion(actor), latestDate: this.clock.today(),
+      auditAction: 'status.record', outboxKind: JobName.EvaluatePractice,
     });
+    if (!result) throw new NotFoundError(`No practice with code ${code}`);
+    if (result.outcome === 'refused') return this.practices.explainRefusal(result.practice, dto.effectiveDate, actor);
+    return { event: result.event, currentLevel: result.currentLevel };
   }
 
   async history(code: string): Promise<PracticeHistoryDto> {
