@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@app/config';
@@ -26,7 +27,7 @@ export async function connect(config: AppConfig): Promise<Client> {
 }
 
 /** Starts the real API as its own process (so the load generator does not share its event loop). */
-export async function startApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startApi(env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = env.PORT ?? '3390';
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
@@ -46,12 +47,38 @@ export async function startApi(env: Record<string, string>): Promise<{ url: stri
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * CPU seconds (user + system) the processes have used so far, from /proc (Linux; 0 elsewhere). CPU per
+ * request is a steadier figure than requests per second on a machine whose two cores other work shares.
+ */
+export function cpuSeconds(pids: number[]): number {
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process has ended or there is no /proc: it adds nothing.
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
+/** The PostgreSQL backends serving a database (their process ids, for `cpuSeconds`). */
+export async function backendPids(db: Client, database: string): Promise<number[]> {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  return rows.map((r: { pid: number }) => r.pid);
 }
 
 /** England-scale geography and practices: 4 regions, 211 CCGs, `practices` practices with a list size. */
