@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/config';
+import { AppConfig, pgClientConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 
 /** Any fixed number: every process migrating this database takes the same advisory lock. */
@@ -24,7 +24,7 @@ export function explainConnectionError(err: unknown, config: AppConfig, database
 
 /** Creates the database if it does not exist yet (connecting to the maintenance database "postgres"). */
 export async function createDatabaseIfMissing(config: AppConfig, database = config.DB_NAME, template?: string): Promise<boolean> {
-  const client = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: 'postgres' });
+  const client = new Client(pgClientConfig(config, 'postgres'));
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { AppConfig } from '@app/config';
+import { AppConfig, pgClientConfig } from '@app/config';
 import { describeDatabase, explainConnectionError } from './database-admin';
 import { MIGRATIONS } from './migrations';
 
@@ -17,10 +17,7 @@ export async function checkDependencies(config: AppConfig, opts: { redis?: boole
 }
 
 async function checkPostgres(config: AppConfig): Promise<void> {
-  const client = new Client({
-    host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined,
-    database: config.DB_NAME, connectionTimeoutMillis: 3000,
-  });
+  const client = new Client({ ...pgClientConfig(config), connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
   } catch (err) {

@@ -111,7 +111,7 @@ export class AuthService {
     // jsonwebtoken accepts a token without `exp` as never expiring: ours always have one.
     if (typeof claims.exp !== 'number' || typeof claims.ver !== 'number') throw new UnauthorizedError('The token is not valid: sign in again');
     const id = Number(claims.sub);
-    const user = Number.isSafeInteger(id) && id > 0 ? await this.people.credentialsById(id) : undefined;
+    const user = Number.isSafeInteger(id) && id > 0 ? await this.people.signedInCredentials(id) : undefined;
     if (!user || !user.active || user.tokenVersion !== claims.ver) {
       throw new UnauthorizedError('This session has ended: sign in again');
     }

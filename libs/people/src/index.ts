@@ -8,3 +8,4 @@ export * from './people.service';
 export * from './rate-limit.store';
 export * from './user.entity';
 export type { Credentials } from './people.repository';
+export * from './credentials-cache';

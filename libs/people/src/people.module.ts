@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CredentialsCache } from './credentials-cache';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './passwords';
 import { PeopleRepository } from './people.repository';
@@ -9,7 +10,7 @@ import { RateLimitStore } from './rate-limit.store';
 /** Users and their passwords, without tokens: what the CLI needs (no JWT_SECRET required). */
 @Module({
   imports: [AuditModule],
-  providers: [PeopleRepository, PasswordHasher, PeopleService, RateLimitStore, LoginAttempts],
-  exports: [PeopleService, PasswordHasher, LoginAttempts, RateLimitStore],
+  providers: [PeopleRepository, PasswordHasher, PeopleService, RateLimitStore, LoginAttempts, CredentialsCache],
+  exports: [PeopleService, PasswordHasher, LoginAttempts, RateLimitStore, CredentialsCache],
 })
 export class PeopleModule {}

@@ -6,6 +6,7 @@ import { AuditService, changesBetween } from '@app/audit';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher, passwordProblem } from './passwords';
 import { CreateUserDto, ListUsersQuery, normaliseEmail, ResetPasswordDto, UpdateUserDto, UserDto } from './people.dto';
+import { CredentialsCache } from './credentials-cache';
 import { Credentials, PeopleRepository } from './people.repository';
 
 export type FirstAdminResult = 'created' | 'admin-exists';
@@ -19,6 +20,7 @@ export class PeopleService {
     private readonly passwords: PasswordHasher,
     private readonly attempts: LoginAttempts,
     private readonly audit: AuditService,
+    private readonly signedIn: CredentialsCache,
   ) {}
 
   async createUser(dto: CreateUserDto, actor?: Actor): Promise<UserDto> {
@@ -47,7 +49,7 @@ export class PeopleService {
     return user;
   }
 
-  /** Changes take effect on the user's next request (the access guard reads the row every time). */
+  /** Changes take effect on the user's next request (the signed-in users' cache forgets them on commit). */
   async updateUser(id: number, dto: UpdateUserDto, actor?: Actor, action = 'user.update'): Promise<UserDto> {
     return this.db
       .transaction(async (m) => {
@@ -67,6 +69,7 @@ export class PeopleService {
         await this.audit.record(m, { actor, action, entityType: 'user', entityId: id, details: { email: current.email, changes } });
         return updated;
       })
+      .finally(() => this.signedIn.forget(id))
       .catch(rethrowConstraint('', dto.regionCode));
   }
 
@@ -83,6 +86,7 @@ export class PeopleService {
       await this.audit.record(m, { actor, action: 'user.password_reset', entityType: 'user', entityId: id, details: { email: current.email } });
       return current;
     });
+    this.signedIn.forget(id);
     await this.attempts.succeeded(user.email);
     return this.getUser(id);
   }
@@ -123,22 +127,31 @@ export class PeopleService {
   /** A new password from the user: ends their other sessions; returns the credentials to issue fresh tokens from. */
   async changeOwnPassword(actor: Actor, newPassword: string): Promise<Credentials> {
     const passwordHash = await this.passwords.hash(newPassword);
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const current = await this.lockUser(m, actor.userId);
-      const updated = await this.repo.setPasswordHash(m, actor.userId, passwordHash, true);
+      const credentials = await this.repo.setPasswordHash(m, actor.userId, passwordHash, true);
       await this.audit.record(m, { actor, action: 'user.password_change', entityType: 'user', entityId: actor.userId, details: { email: current.email } });
-      return updated;
+      return credentials;
     });
+    this.signedIn.forget(actor.userId);
+    return updated;
   }
 
   /** Silently upgrades a hash made with older parameters (the password is known right after a sign-in). */
   async rehash(id: number, password: string): Promise<void> {
     const passwordHash = await this.passwords.hash(password);
     await this.db.transaction((m) => this.repo.setPasswordHash(m, id, passwordHash, false));
+    this.signedIn.forget(id);
   }
 
-  endSessions(id: number): Promise<void> {
-    return this.repo.endSessions(id);
+  async endSessions(id: number): Promise<void> {
+    await this.repo.endSessions(id);
+    this.signedIn.forget(id);
+  }
+
+  /** For the access guard: served from the signed-in users' cache when it may be. */
+  signedInCredentials(id: number): Promise<Credentials | undefined> {
+    return this.signedIn.get(id, () => this.repo.credentialsById(id));
   }
 
   private async lockUser(m: EntityManager, id: number): Promise<UserDto> {

@@ -1,0 +1,90 @@
+import { Client } from 'pg';
+import { Role } from '@app/common';
+import { pgClientConfig } from '@app/config';
+import { CredentialsCache } from '@app/people';
+import { TestContext } from '../setup/test-context';
+
+/** Polls `probe` until it answers true, for at most `ms`; answers whether it did. */
+async function within(ms: number, probe: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await probe()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('signed-in users cache', () => {
+  let ctx: TestContext;
+  let cache: CredentialsCache;
+  let outsider: Client;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    cache = ctx.app.get(CredentialsCache, { strict: false });
+    // Another process's connection: its changes reach the API only through the database's notices.
+    outsider = new Client(pgClientConfig(ctx.config));
+    await outsider.connect();
+  });
+  afterAll(async () => {
+    await outsider.end();
+    await ctx.close();
+  });
+
+  const freshAdmin = async (email: string) => {
+    const user = await ctx.factories.user({ role: Role.Admin, regionCode: null, email });
+    return { user, token: (await ctx.tokensFor(user)).accessToken };
+  };
+  const me = (token: string) => ctx.api('anonymous').get('/me').set('Authorization', `Bearer ${token}`);
+  const listening = () => within(5_000, async () => cache.active);
+
+  it('serves a signed-in user from memory while listening, so a request costs no user query', async () => {
+    const { user, token } = await freshAdmin('cached@test.invalid');
+    await me(token).expect(200);
+    expect(await listening()).toBe(true);
+    await me(token).expect(200); // stored now
+    let loads = 0;
+    const credentials = await cache.get(user.id, async () => {
+      loads++;
+      return undefined;
+    });
+    expect(loads).toBe(0);
+    expect(credentials).toMatchObject({ id: user.id, active: true });
+  });
+
+  it.each([
+    ['deactivated', (id: number) => outsider.query(`UPDATE app_user SET active = false WHERE id = $1`, [id])],
+    ['signed out everywhere', (id: number) => outsider.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id])],
+    ['deleted', (id: number) => outsider.query(`DELETE FROM app_user WHERE id = $1`, [id])],
+  ])('a user %s by another process loses access at once, not when the entry expires', async (what, change) => {
+    const { user, token } = await freshAdmin(`outside.${what.replace(/ /g, '-')}@test.invalid`);
+    expect(await listening()).toBe(true);
+    await me(token).expect(200);
+    await me(token).expect(200);
+    await change(user.id);
+    // The entry would serve for 5 s; the notice has to end it well before that.
+    expect(await within(1_000, async () => (await me(token)).status === 401)).toBe(true);
+  });
+
+  it('a user deactivated through the API is refused on the very next request', async () => {
+    const { user, token } = await freshAdmin('deactivated.here@test.invalid');
+    await me(token).expect(200);
+    await me(token).expect(200);
+    await ctx.api().post(`/users/${user.id}/deactivate`).expect(200);
+    await me(token).expect(401);
+  });
+
+  it('keeps nothing while the listening connection is down, and listens again', async () => {
+    const { user, token } = await freshAdmin('outage@test.invalid');
+    expect(await listening()).toBe(true);
+    await outsider.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN app_user_changed'`,
+    );
+    expect(await within(2_000, async () => !cache.active)).toBe(true);
+    // Meanwhile every request reads the row: a change made now bites at once.
+    await me(token).expect(200);
+    await outsider.query(`UPDATE app_user SET active = false WHERE id = $1`, [user.id]);
+    await me(token).expect(401);
+    expect(await within(10_000, async () => cache.active)).toBe(true);
+  });
+});
