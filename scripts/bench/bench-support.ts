@@ -94,6 +94,23 @@ export async function seedEngland(db: Client, practices = 7800): Promise<void> {
                   SELECT id, DATE '2013-04-01', 2000 + (id * 7919) % 12000, 'import' FROM practice`);
 }
 
+/**
+ * A history like England's by 2015 for every seeded practice: each service not capable in March 2013,
+ * capable later, enabled later still (some not yet), with their spans, and fresh planner statistics, as
+ * a database in service would have.
+ */
+export async function seedStatusHistory(db: Client): Promise<void> {
+  await db.query(`INSERT INTO status_event (practice_id, service, level, effective_date, source)
+                  SELECT p.id, s.service, l.level, DATE '2013-03-31' + (l.step * 180 + (p.id * 7 + s.n * 13) % 150),
+                         'import'
+                  FROM practice p
+                  CROSS JOIN (VALUES ('appointments'::service, 1), ('prescriptions', 2), ('records', 3)) AS s(service, n)
+                  CROSS JOIN (VALUES ('not_capable'::service_level, 0), ('capable', 1), ('enabled', 2)) AS l(level, step)
+                  WHERE l.step < 2 OR (p.id + s.n) % 3 <> 0`);
+  await db.query(`SELECT refresh_status_spans(array_agg(id), NULL) FROM practice`);
+  await db.query('VACUUM (ANALYZE) practice, ccg, region, list_size, status_event, status_span');
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -82,7 +82,10 @@ export class RecordStatusFunction1764040000000 implements MigrationInterface {
         RETURN QUERY SELECT 'recorded', v_practice.region_code::text, v_practice.opened_on::text,
           v_event.id::text, v_event.service, v_event.level, v_event.effective_date::text, v_event.recorded_at,
           v_event.recorded_by, v_event.source, v_event.note, s.level
-        FROM status_span s WHERE s.practice_id = v_practice.id AND s.service = p_service AND s.valid_to IS NULL;
+        -- The latest span is the open one; asked by the primary key, which even a table without statistics
+        -- yet (a new database) gets planned on, rather than the partial index of all open spans of the service.
+        FROM status_span s WHERE s.practice_id = v_practice.id AND s.service = p_service
+        ORDER BY s.valid_from DESC LIMIT 1;
       END $$`);
   }
 
