@@ -4,9 +4,10 @@ import { FigureIndexes1764000000000 } from './1764000000000-FigureIndexes';
 import { FollowUps1764010000000 } from './1764010000000-FollowUps';
 import { Imports1764020000000 } from './1764020000000-Imports';
 import { AreaTeams1764030000000 } from './1764030000000-AreaTeams';
+import { ListSizeRangeIndex1764060000000 } from './1764060000000-ListSizeRangeIndex';
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
 export const MIGRATIONS = [
   Foundation1763980000000, People1763990000000, FigureIndexes1764000000000, FollowUps1764010000000, Imports1764020000000,
-  AreaTeams1764030000000,
+  AreaTeams1764030000000, ListSizeRangeIndex1764060000000,
 ];
