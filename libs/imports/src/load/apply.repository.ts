@@ -172,22 +172,23 @@ export class ApplyRepository {
    * does not undo a supplier change. Only practices whose named supplier differs are looked at closely.
    */
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
+    // Rows with problems are gone by now, so every staged code is a known practice: the latest supplier
+    // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort), and only the
+    // practices it would change are joined. OFFSET 0 keeps NOT EXISTS a per-row index probe for the few
+    // changed practices; as an anti join the planner hashed the whole status history first.
     const [row] = await m.query(
       `WITH named AS (
-         SELECT s.code, s.supplier, s.effective_date, p.id, p.clinical_system FROM import_stage s JOIN practice p ON p.code = s.code
+         SELECT DISTINCT ON (s.code COLLATE "C") s.code, s.supplier, s.effective_date FROM import_stage s
          WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
-       ), latest AS (
-         SELECT DISTINCT ON (id) id, supplier, effective_date FROM named
-         WHERE id IN (SELECT id FROM named WHERE supplier <> clinical_system)
-         ORDER BY id, effective_date DESC
+         ORDER BY s.code COLLATE "C", s.effective_date DESC
        ), up AS (
-         UPDATE practice p SET clinical_system = l.supplier, version = p.version + 1, updated_at = now()
-         FROM latest l
-         WHERE p.id = l.id AND p.clinical_system <> l.supplier
-           AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > l.effective_date)
+         UPDATE practice p SET clinical_system = n.supplier, version = p.version + 1, updated_at = now()
+         FROM named n
+         WHERE p.code = n.code AND p.clinical_system <> n.supplier
+           AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > n.effective_date OFFSET 0)
          RETURNING p.id
        )
-       SELECT (SELECT count(*) FROM (SELECT code FROM named GROUP BY code) g)::int AS named, (SELECT count(*) FROM up)::int AS updated,
+       SELECT (SELECT count(*) FROM named)::int AS named, (SELECT count(*) FROM up)::int AS updated,
               coalesce((SELECT array_agg(id) FROM up), '{}') AS practice_ids`,
     );
     return { added: 0, updated: row.updated, named: row.named, practiceIds: row.practice_ids };
