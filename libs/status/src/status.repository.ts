@@ -87,6 +87,22 @@ export class StatusRepository {
     );
   }
 
+  /**
+   * The same for given (practice, service) pairs only (an import's new events): a service's spans depend
+   * on its own events alone, so the other services of those practices need no look.
+   */
+  async rebuildSpansForServices(m: EntityManager, pairs: { practiceId: number; service: Service }[]): Promise<void> {
+    await m.query(
+      `WITH events AS (
+         SELECT id, practice_id, service, level, effective_date, recorded_at FROM status_event
+         WHERE (practice_id, service) IN (SELECT * FROM unnest($1::int[], $2::service[]))
+       ),
+       ${WINNERS_AND_SPAN_UPSERT}
+       SELECT count(*) FROM winners`,
+      [pairs.map((p) => p.practiceId), pairs.map((p) => p.service)],
+    );
+  }
+
   history(practiceId: number): Promise<StatusEventDto[]> {
     return this.db.query(
       `SELECT ${EVENT_COLUMNS} FROM status_event WHERE practice_id = $1
