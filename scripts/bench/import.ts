@@ -23,6 +23,8 @@ import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
  * this process (parse, stage with COPY, checks, upserts, spans and list-size links, one transaction per
  * file), next to PostgreSQL's plain `COPY … (FORMAT csv)` of the same files into an empty table of text
  * columns: the fastest a file can go into PostgreSQL at all. Prints rows/s of both and their ratio.
+ * Same rows (the whole file, rows the importer skips included), not the same target shape (no types,
+ * indexes or history): a lower bound on cost, so the ratio is conservative (docs/imports.md).
  */
 const DB = 'pot_bench_import';
 const PREFIX = 'bench_import';

@@ -82,11 +82,12 @@ function figuresOn(date: string, by: GroupBy, knownAt: boolean): string {
   const sql = `
 WITH
   -- List size on D: the list_size row whose [effective_date, valid_to) contains D (at most one per
-  -- practice, as the write path keeps valid_to = the next effective date). Index-only scan.
+  -- practice, as the write path keeps valid_to = the next effective date). Index-only scan; the
+  -- expression is the index's (coalesce: see migration 1764060000000-ListSizeRangeIndex).
   size_on AS (
     SELECT z.practice_id, z.patients
     FROM list_size z
-    WHERE daterange(z.effective_date, z.valid_to, '[)') @> {D}
+    WHERE daterange(z.effective_date, coalesce(z.valid_to, 'infinity'), '[)') @> {D}
   ),
   -- Practices in scope on D: opened on or before D (or no open date) and not closed on or before D.
   -- patients is null when the practice has no list size on D (it then adds 0 and is counted apart).

@@ -16,7 +16,7 @@ import { StageRepository } from './load/stage.repository';
 /**
  * Imports of NHS files. Needs `BullModule.forRoot…` in the application (the API and the worker have it).
  * The status repository is used for the bulk span upkeep it offers to importers
- * (`rebuildSpansForPractices`), inside the import's transaction.
+ * (`rebuildSpansForServices`), inside the import's transaction.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AuditModule, OutboxModule],

@@ -8,7 +8,8 @@ import { PracticeEntity } from './practice.entity';
  */
 @Entity('list_size')
 @Index('list_size_practice_date_key', ['practiceId', 'effectiveDate'], { unique: true })
-// GiST on daterange(effective_date, valid_to) for the figures, made by hand in the FigureIndexes migration.
+// GiST on daterange(effective_date, coalesce(valid_to, 'infinity')) for the figures, made by hand in the
+// FigureIndexes and ListSizeRangeIndex migrations.
 @Index('list_size_during_idx', { synchronize: false })
 @Check('list_size_patients_range', `patients BETWEEN 0 AND 2000000`)
 export class ListSizeEntity {

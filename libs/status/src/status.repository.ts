@@ -65,6 +65,22 @@ export class StatusRepository {
     await m.query(`SELECT refresh_status_spans($1::integer[], NULL)`, [practiceIds]);
   }
 
+  /**
+   * The same for given (practice, service) pairs only (an import's new events): a service's spans depend
+   * on its own events alone, so the other services of those practices need no look.
+   */
+  async rebuildSpansForServices(m: EntityManager, pairs: { practiceId: number; service: Service }[]): Promise<void> {
+    const byService = new Map<Service, number[]>();
+    for (const { practiceId, service } of pairs) {
+      const ids = byService.get(service) ?? [];
+      ids.push(practiceId);
+      byService.set(service, ids);
+    }
+    for (const [service, practiceIds] of byService) {
+      await m.query(`SELECT refresh_status_spans($1::integer[], $2)`, [practiceIds, service]);
+    }
+  }
+
   history(practiceId: number): Promise<StatusEventDto[]> {
     return this.db.query(
       `SELECT ${EVENT_COLUMNS} FROM status_event WHERE practice_id = $1

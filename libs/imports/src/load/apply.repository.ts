@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Service } from '@app/common';
 
 /** Rows written by one statement: how many were new, how many changed, and the practices concerned. */
 export interface Written {
@@ -7,6 +8,12 @@ export interface Written {
   updated: number;
   /** Practices whose data changed (for the follow-up rule and the span / list-size upkeep). */
   practiceIds: number[];
+}
+
+/** A practice and service that got new status events (their spans need rebuilding). */
+export interface ServicePair {
+  practiceId: number;
+  service: Service;
 }
 
 /**
@@ -138,10 +145,10 @@ export class ApplyRepository {
    * which is the stored history's (the span covering that date) unless an earlier row of this file for
    * the same practice and service is more recent than that span's start (this file's event would win).
    * Rows that were not appended equal the level before them, so comparing with them is still right.
+   * Returns the (practice, service) pairs that got events, for the span upkeep.
    */
-  async statusEvents(m: EntityManager, recordedBy: number | null, note: string): Promise<Written> {
-    return this.counted(
-      m,
+  async statusEvents(m: EntityManager, recordedBy: number | null, note: string): Promise<Written & { pairs: ServicePair[] }> {
+    const [row] = await m.query(
       `WITH staged AS (
          SELECT p.id AS practice_id, s.service, s.level, s.effective_date, s.note,
                 lag(s.level) OVER w AS prev_level, lag(s.effective_date) OVER w AS prev_date
@@ -159,11 +166,21 @@ export class ApplyRepository {
          INSERT INTO status_event (practice_id, service, level, effective_date, recorded_by, source, note)
          SELECT practice_id, service, level, effective_date, $1::int, 'import', coalesce(note, $2)
          FROM changed ORDER BY practice_id, service, effective_date
-         RETURNING practice_id, true AS inserted
-       )`,
+         RETURNING practice_id, service
+       ), pairs AS (
+         SELECT practice_id, service, count(*) AS n FROM up GROUP BY 1, 2
+       )
+       SELECT coalesce(sum(n), 0)::int AS added, coalesce(array_agg(practice_id), '{}') AS practice_ids,
+              coalesce(array_agg(service::text), '{}') AS services
+       FROM pairs`,
       [recordedBy, note],
-      true,
     );
+    const ids: number[] = row.practice_ids;
+    const services: Service[] = row.services;
+    return {
+      added: row.added, updated: 0, practiceIds: [...new Set(ids)],
+      pairs: ids.map((practiceId, i) => ({ practiceId, service: services[i] })),
+    };
   }
 
   /**
@@ -172,22 +189,23 @@ export class ApplyRepository {
    * does not undo a supplier change. Only practices whose named supplier differs are looked at closely.
    */
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
+    // Rows with problems are gone by now, so every staged code is a known practice: the latest supplier
+    // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort), and only the
+    // practices it would change are joined. OFFSET 0 keeps NOT EXISTS a per-row index probe for the few
+    // changed practices; as an anti join the planner hashed the whole status history first.
     const [row] = await m.query(
       `WITH named AS (
-         SELECT s.code, s.supplier, s.effective_date, p.id, p.clinical_system FROM import_stage s JOIN practice p ON p.code = s.code
+         SELECT DISTINCT ON (s.code COLLATE "C") s.code, s.supplier, s.effective_date FROM import_stage s
          WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
-       ), latest AS (
-         SELECT DISTINCT ON (id) id, supplier, effective_date FROM named
-         WHERE id IN (SELECT id FROM named WHERE supplier <> clinical_system)
-         ORDER BY id, effective_date DESC
+         ORDER BY s.code COLLATE "C", s.effective_date DESC
        ), up AS (
-         UPDATE practice p SET clinical_system = l.supplier, version = p.version + 1, updated_at = now()
-         FROM latest l
-         WHERE p.id = l.id AND p.clinical_system <> l.supplier
-           AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > l.effective_date)
+         UPDATE practice p SET clinical_system = n.supplier, version = p.version + 1, updated_at = now()
+         FROM named n
+         WHERE p.code = n.code AND p.clinical_system <> n.supplier
+           AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > n.effective_date OFFSET 0)
          RETURNING p.id
        )
-       SELECT (SELECT count(*) FROM (SELECT code FROM named GROUP BY code) g)::int AS named, (SELECT count(*) FROM up)::int AS updated,
+       SELECT (SELECT count(*) FROM named)::int AS named, (SELECT count(*) FROM up)::int AS updated,
               coalesce((SELECT array_agg(id) FROM up), '{}') AS practice_ids`,
     );
     return { added: 0, updated: row.updated, named: row.named, practiceIds: row.practice_ids };

@@ -48,8 +48,8 @@ const counts = (w: Written, rows: number): ChangeCounts => ({ added: w.added, up
 
 /**
  * Writes the staged rows in dependency order (regions, CCGs, practices, then their facts) and keeps the
- * derived data right: list-size links for practices with new dates, status spans for practices with
- * new events.
+ * derived data right: list-size links for practices with new dates, status spans for the practices' services
+ * with new events.
  */
 export async function applyStaged(m: EntityManager, deps: ApplyDeps, format: ImportFormat, recordedBy: number | null, note: string): Promise<Applied> {
   const { stage, apply } = deps;
@@ -78,7 +78,7 @@ export async function applyStaged(m: EntityManager, deps: ApplyDeps, format: Imp
   }
   if (kinds.includes('status')) {
     const written = await apply.statusEvents(m, recordedBy, note);
-    if (written.practiceIds.length) await deps.status.rebuildSpansForPractices(m, written.practiceIds);
+    if (written.pairs.length) await deps.status.rebuildSpansForServices(m, written.pairs);
     changes.statusEvents = counts(written, n('status'));
     add(written.practiceIds);
     if (format === 'pomi-wide' || format === 'pomi-long') {

@@ -8,7 +8,7 @@ import { InputDecoder, InputRejectedError } from './decode';
  * stays flat whatever the file size. Rows carry the 1-based line where they start.
  */
 export type CsvItem =
-  | { kind: 'row'; line: number; fields: string[] }
+  | CsvRecord
   | { kind: 'error'; line: number; reason: string }
   | { kind: 'fatal'; line: number; reason: string };
 
@@ -26,8 +26,6 @@ function toBuffer(chunk: unknown): Buffer {
   throw new InputRejectedError('the input stream did not give bytes or text');
 }
 
-const rows = (records: CsvRecord[]): CsvItem[] => records.map((r) => ({ kind: 'row', line: r.line, fields: r.fields }));
-
 /**
  * Yields the rows of `source` in batches, one batch per slice of at most 64 KiB; a fatal item, if any,
  * ends the last batch (after the complete rows before it). Line numbers are physical lines, counted by
@@ -39,9 +37,8 @@ export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: Inpu
   const text = new StringDecoder('utf8');
   /** Tokenizes `bytes`; the batch of its rows, ending with a fatal item when a limit was hit. */
   const feed = (bytes: Buffer): { batch: CsvItem[]; stop: boolean } => {
-    const out: CsvRecord[] = [];
-    const ok = tokenizer.push(text.write(bytes), out);
-    const batch = rows(out);
+    const batch: CsvItem[] = [];
+    const ok = tokenizer.push(text.write(bytes), batch as CsvRecord[]);
     if (!ok) batch.push({ kind: 'fatal', ...tokenizer.limitHit! });
     return { batch, stop: !ok };
   };
@@ -74,7 +71,7 @@ export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: Inpu
   }
   const out: CsvRecord[] = [];
   const unclosed = tokenizer.push(text.end(), out) ? tokenizer.end(out) : null;
-  const last = [...batch, ...rows(out)];
+  const last = [...batch, ...out];
   if (tokenizer.limitHit) last.push({ kind: 'fatal', ...tokenizer.limitHit });
   else if (unclosed) last.push({ kind: 'error', ...unclosed });
   yield last;

@@ -54,9 +54,9 @@ describe('CsvTokenizer', () => {
 
   it('keeps a blank line as one empty field, and the last record without a line break', () => {
     expect(tokenize('a,b\n\nc').out).toEqual([
-      { line: 1, fields: ['a', 'b'] },
-      { line: 2, fields: [''] },
-      { line: 3, fields: ['c'] },
+      { kind: 'row', line: 1, fields: ['a', 'b'] },
+      { kind: 'row', line: 2, fields: [''] },
+      { kind: 'row', line: 3, fields: ['c'] },
     ]);
   });
 
@@ -66,13 +66,13 @@ describe('CsvTokenizer', () => {
 
   it('reports an unclosed quote at the end as a problem of the line where the record starts', () => {
     const { out, unclosed } = tokenize('a\n"b\nc', [2]);
-    expect(out).toEqual([{ line: 1, fields: ['a'] }]);
+    expect(out).toEqual([{ kind: 'row', line: 1, fields: ['a'] }]);
     expect(unclosed).toEqual({ line: 2, reason: 'a quoted field is not closed before the end of the file' });
   });
 
   it('stops at too many fields or too long a record without building either', () => {
     const wide = tokenize(`a\n${','.repeat(5000)}\n`, [100], { size: 65_536, columns: 10 });
-    expect(wide.out).toEqual([{ line: 1, fields: ['a'] }]);
+    expect(wide.out).toEqual([{ kind: 'row', line: 1, fields: ['a'] }]);
     expect(wide.limit).toEqual({ line: 2, reason: 'line 2 has more than 10 fields: not a CSV file of this format' });
     const long = tokenize(`a\n"${'x'.repeat(500)}`, [7], { size: 100, columns: 10 });
     expect(long.limit?.reason).toBe('a record is longer than 100 characters (an unclosed quote, or not a CSV file)');

@@ -12,7 +12,9 @@
  * Limits stop the tokenizer with a fatal reason instead of building huge values: more than `maxColumns`
  * fields in a record, or more than `maxRecordSize` characters in one (an unclosed quote, or not a CSV).
  */
+/** A record as `readCsvRows` hands it on (`kind` included, so it is not copied into another object). */
 export interface CsvRecord {
+  kind: 'row';
   line: number;
   fields: string[];
 }
@@ -116,7 +118,7 @@ export class CsvTokenizer {
         continue;
       }
       // A line break ends the record.
-      out.push({ line: this.recordLine, fields: this.fields });
+      out.push({ kind: 'row', line: this.recordLine, fields: this.fields });
       this.fields = [];
       this.recordChars = 0;
       this.fieldStart = true;
@@ -146,7 +148,7 @@ export class CsvTokenizer {
     if (this.quoted) return { line: this.recordLine, reason: 'a quoted field is not closed before the end of the file' };
     if (this.fields.length > 0 || this.field !== '' || !this.fieldStart) {
       if (!this.endField()) return null;
-      out.push({ line: this.recordLine, fields: this.fields });
+      out.push({ kind: 'row', line: this.recordLine, fields: this.fields });
       this.fields = [];
     }
     return null;
