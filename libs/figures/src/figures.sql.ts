@@ -28,7 +28,8 @@ const GROUPS: Record<GroupBy, { key: string; list: string; needsCcg?: boolean }>
  * [valid_from, valid_to) contains D (spans are rebuilt from status_event by the write path with the
  * as-of rule). Answered from status_span_during_idx alone (an index-only scan, service first); joined
  * to the practices in scope by practice. No span: the level is unknown (null). When the statement is
- * for another service, the planner drops the whole join ($2 is known when it plans).
+ * for another service the join is empty: the planner drops it when it plans with $2 known (the
+ * driver's unnamed statements), and otherwise the test stops it before the index is read.
  */
 const LEVEL_FROM_SPANS = `
     LEFT JOIN (
