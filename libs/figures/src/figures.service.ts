@@ -95,27 +95,42 @@ export function toServiceFigures(r: FigureRow): ServiceFiguresDto {
   };
 }
 
+/**
+ * Each service's figures beside last year's and the change. Built property by property, without
+ * spreading or Object.fromEntries: a CCG breakdown makes 1,266 of these per request, and this was a
+ * tenth of the API's own time per request (profiled).
+ */
 function compareServices(now: FigureRow[], before: FigureRow[]): ServicesFiguresDto {
-  const entry = (service: Service): ComparedServiceFiguresDto => {
-    const current = toServiceFigures(now.find((r) => r.service === service)!);
+  const services = {} as Record<Service, ComparedServiceFiguresDto>;
+  for (const service of SERVICES) {
+    const c = now.find((r) => r.service === service)!;
     const previousYear = toServiceFigures(before.find((r) => r.service === service)!);
-    return {
-      ...current,
+    services[service] = {
+      practices: { total: c.practicesTotal, capable: c.practicesCapable, enabled: c.practicesEnabled, unknown: c.practicesUnknown },
+      patients: { total: c.patientsTotal, atCapable: c.patientsAtCapable, atEnabled: c.patientsAtEnabled },
+      practicesCapablePct: c.practicesCapablePct,
+      practicesEnabledPct: c.practicesEnabledPct,
+      patientsAtCapablePct: c.patientsAtCapablePct,
+      patientsAtEnabledPct: c.patientsAtEnabledPct,
       previousYear,
       change: {
-        practicesCapablePct: pointsChange(current.practicesCapablePct, previousYear.practicesCapablePct),
-        practicesEnabledPct: pointsChange(current.practicesEnabledPct, previousYear.practicesEnabledPct),
-        patientsAtCapablePct: pointsChange(current.patientsAtCapablePct, previousYear.patientsAtCapablePct),
-        patientsAtEnabledPct: pointsChange(current.patientsAtEnabledPct, previousYear.patientsAtEnabledPct),
+        practicesCapablePct: pointsChange(c.practicesCapablePct, previousYear.practicesCapablePct),
+        practicesEnabledPct: pointsChange(c.practicesEnabledPct, previousYear.practicesEnabledPct),
+        patientsAtCapablePct: pointsChange(c.patientsAtCapablePct, previousYear.patientsAtCapablePct),
+        patientsAtEnabledPct: pointsChange(c.patientsAtEnabledPct, previousYear.patientsAtEnabledPct),
       },
     };
-  };
-  return Object.fromEntries(SERVICES.map((s) => [s, entry(s)])) as unknown as ServicesFiguresDto;
+  }
+  return services as unknown as ServicesFiguresDto;
 }
 
 function byCode(rows: FigureRow[]): Map<string, FigureRow[]> {
   const groups = new Map<string, FigureRow[]>();
-  for (const r of rows) groups.set(r.code, [...(groups.get(r.code) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(r.code);
+    if (group) group.push(r);
+    else groups.set(r.code, [r]);
+  }
   return groups;
 }
 

@@ -8,6 +8,8 @@
  * figuresOnDatesSql runs the same statement for each date of an array $1 (a trend's month-ends): one
  * planning and one round trip instead of one per date.
  */
+import { Service, SERVICES } from '@app/common';
+
 export type GroupBy = 'national' | 'region' | 'ccg' | 'clinical-system';
 
 /** The groups of a breakdown: every group is listed, also one with no practice in scope (all zeros). */
@@ -22,38 +24,49 @@ const GROUPS: Record<GroupBy, { key: string; list: string; needsCcg?: boolean }>
 };
 
 /**
- * Level of each service as of D with everything known now: the one status_span whose
+ * Level of service {S} as of D with everything known now: the one status_span whose
  * [valid_from, valid_to) contains D (spans are rebuilt from status_event by the write path with the
- * as-of rule). Answered from status_span_during_idx alone (an index-only scan).
+ * as-of rule). Answered from status_span_during_idx alone (an index-only scan, service first); joined
+ * to the practices in scope by practice. No span: the level is unknown (null). When the statement is
+ * for another service the join is empty: the planner drops it when it plans with $2 known (the
+ * driver's unnamed statements), and otherwise the test stops it before the index is read.
  */
 const LEVEL_FROM_SPANS = `
-  level_on AS (
-    SELECT s.practice_id, s.service, s.level
-    FROM status_span s
-    WHERE daterange(s.valid_from, s.valid_to, '[)') @> {D}
-      AND ($2::service IS NULL OR s.service = $2::service)
-  )`;
+    LEFT JOIN (
+      SELECT s.practice_id, s.level
+      FROM status_span s
+      WHERE s.service = '{S}'::service AND daterange(s.valid_from, s.valid_to, '[)') @> {D}
+        AND ($2::service IS NULL OR $2::service = '{S}'::service)
+    ) {L} ON {L}.practice_id = sc.id`;
 
 /**
- * Level as of D known at K: spans hold today's knowledge, so this applies the as-of rule to the events
- * themselves, keeping only those recorded at or before K. For each practice in scope and service, the
- * winner is the latest effective date ≤ D, then the latest recorded_at, then the highest id: one
+ * Level of service {S} as of D known at K: spans hold today's knowledge, so this applies the as-of rule
+ * to the events themselves, keeping only those recorded at or before K. For each practice in scope,
+ * the winner is the latest effective date ≤ D, then the latest recorded_at, then the highest id: one
  * backward step in status_event_history_idx (practice, service, effective date, recorded at, id), whose
- * recorded_at test is checked inside the index. No row: the level is unknown (the join drops it).
+ * recorded_at test is checked inside the index. No row: the level is unknown (null).
  */
 const LEVEL_KNOWN_AT = `
-  level_on AS (
-    SELECT sc.id AS practice_id, sv.service, e.level
-    FROM scope sc
-    CROSS JOIN unnest(enum_range(NULL::service)) sv(service)
-    CROSS JOIN LATERAL (
+    LEFT JOIN LATERAL (
       SELECT ev.level FROM status_event ev
-      WHERE ev.practice_id = sc.id AND ev.service = sv.service
+      WHERE ev.practice_id = sc.id AND ev.service = '{S}'::service
         AND ev.effective_date <= {D} AND ev.recorded_at <= $3::timestamptz
+        AND ($2::service IS NULL OR $2::service = '{S}'::service)
       ORDER BY ev.effective_date DESC, ev.recorded_at DESC, ev.id DESC
-      LIMIT 1) e
-    WHERE $2::service IS NULL OR sv.service = $2::service
-  )`;
+      LIMIT 1) {L} ON true`;
+
+/** Per service: the alias of its level's join, and the numerators a group's cells give (see per_group). */
+const LEVEL_ALIAS = (service: Service) => `l_${service}`;
+const numerators = (service: Service) => `
+           coalesce(sum(practices) FILTER (WHERE ${service} IS NOT NULL), 0)::bigint AS ${service}_known,
+           coalesce(sum(practices) FILTER (WHERE ${service} >= 'capable'), 0)::bigint AS ${service}_capable,
+           coalesce(sum(practices) FILTER (WHERE ${service} = 'enabled'), 0)::bigint AS ${service}_enabled,
+           coalesce(sum(patients) FILTER (WHERE ${service} >= 'capable'), 0)::bigint AS ${service}_at_capable,
+           coalesce(sum(patients) FILTER (WHERE ${service} = 'enabled'), 0)::bigint AS ${service}_at_enabled`;
+const levelJoin = (service: Service, knownAt: boolean) =>
+  (knownAt ? LEVEL_KNOWN_AT : LEVEL_FROM_SPANS).replaceAll('{S}', service).replaceAll('{L}', LEVEL_ALIAS(service));
+const serviceRow = (service: Service) =>
+  `('${service}'::service, ${['known', 'capable', 'enabled', 'at_capable', 'at_enabled'].map((c) => `pg.${service}_${c}`).join(', ')})`;
 
 /**
  * Percentage with one decimal. numeric division keeps 16+ significant digits, so rounding it to one
@@ -91,10 +104,7 @@ WITH
   ),
   -- Practices in scope on D: opened on or before D (or no open date) and not closed on or before D.
   -- patients is null when the practice has no list size on D (it then adds 0 and is counted apart).
-  -- NOT MATERIALIZED: computed again where used, which is cheap, but lets the planner see its true size;
-  -- a materialized CTE is estimated at a fraction of it, and at ten times England the planner then
-  -- hashed the spans and sorted them (measured 310 ms a date, against 215 ms inlined).
-  scope AS NOT MATERIALIZED (
+  scope AS (
     SELECT p.id, ${group.key} AS grp, sz.patients
     FROM practice p
     ${group.needsCcg ? 'JOIN ccg c ON c.code = p.ccg_code' : ''}
@@ -102,43 +112,51 @@ WITH
     WHERE (p.opened_on IS NULL OR p.opened_on <= {D})
       AND (p.closed_on IS NULL OR p.closed_on > {D})
   ),
-  ${knownAt ? LEVEL_KNOWN_AT : LEVEL_FROM_SPANS},
-  -- Denominators per group: practices and patients in scope, whatever their levels.
+  -- One pass over the practices in scope: each practice is one row, with its level in each service
+  -- beside it (one join per service, by practice), counted into cells of group × the three levels
+  -- (at most 4³ cells a group: few aggregates per practice, the rest is done on the cells). The
+  -- practices and their list sizes are so read once per date, not once for the denominators and again
+  -- for the numerators, and no join hashes practice × service rows (at ten times England those
+  -- outgrow work_mem and spill). A practice with no level in a service (no event) has null there.
+  cells AS (
+    SELECT sc.grp, ${SERVICES.map((sv) => `${LEVEL_ALIAS(sv)}.level AS ${sv}`).join(', ')},
+           count(*) AS practices, sum(sc.patients) AS patients, count(*) FILTER (WHERE sc.patients IS NULL) AS without_list_size
+    FROM scope sc${SERVICES.map((sv) => levelJoin(sv, knownAt)).join('')}
+    GROUP BY sc.grp, ${SERVICES.join(', ')}
+  ),
+  -- Denominators and every service's numerators per group. A practice with no level in a service
+  -- counts in the total and as neither capable nor enabled: "unknown" is what is left of the total.
+  -- level >= 'capable' relies on the enum's order (not_capable < capable < enabled).
   per_group AS (
-    SELECT grp, count(*) AS practices, coalesce(sum(patients), 0) AS patients,
-           count(*) FILTER (WHERE patients IS NULL) AS without_list_size
-    FROM scope
+    SELECT grp,
+           sum(practices)::bigint AS practices,
+           coalesce(sum(patients), 0)::bigint AS patients,
+           sum(without_list_size)::bigint AS without_list_size,${SERVICES.map(numerators).join(',')}
+    FROM cells
     GROUP BY grp
   ),
-  -- Numerators per group and service. The inner join keeps only practices in scope; a practice with
-  -- no level (no event) has no row here, so it counts as neither capable nor enabled: "unknown" is
-  -- what is left of the total. level >= 'capable' relies on the enum's order (not_capable < capable < enabled).
+  -- The same, one row per group and service.
   per_service AS (
-    SELECT sc.grp, l.service,
-           count(*) AS known,
-           count(*) FILTER (WHERE l.level >= 'capable') AS capable,
-           count(*) FILTER (WHERE l.level = 'enabled') AS enabled,
-           coalesce(sum(sc.patients) FILTER (WHERE l.level >= 'capable'), 0) AS at_capable,
-           coalesce(sum(sc.patients) FILTER (WHERE l.level = 'enabled'), 0) AS at_enabled
-    FROM level_on l
-    JOIN scope sc ON sc.id = l.practice_id
-    GROUP BY sc.grp, l.service
+    SELECT pg.grp, pg.practices, pg.patients, pg.without_list_size, v.*
+    FROM per_group pg
+    CROSS JOIN LATERAL (VALUES
+      ${SERVICES.map(serviceRow).join(',\n      ')}
+    ) v(service, known, capable, enabled, at_capable, at_enabled)
   ),
   groups AS (${group.list}),
   -- Every group × service, zeros where nothing is in scope.
   figures AS (
     SELECT g.code, g.name, sv.service,
-           coalesce(pg.practices, 0) AS practices_total,
+           coalesce(ps.practices, 0) AS practices_total,
            coalesce(ps.capable, 0) AS practices_capable,
            coalesce(ps.enabled, 0) AS practices_enabled,
-           coalesce(pg.practices, 0) - coalesce(ps.known, 0) AS practices_unknown,
-           coalesce(pg.patients, 0) AS patients_total,
+           coalesce(ps.practices, 0) - coalesce(ps.known, 0) AS practices_unknown,
+           coalesce(ps.patients, 0) AS patients_total,
            coalesce(ps.at_capable, 0) AS patients_at_capable,
            coalesce(ps.at_enabled, 0) AS patients_at_enabled,
-           coalesce(pg.without_list_size, 0) AS practices_without_list_size
+           coalesce(ps.without_list_size, 0) AS practices_without_list_size
     FROM groups g
     CROSS JOIN unnest(enum_range(NULL::service)) sv(service)
-    LEFT JOIN per_group pg ON pg.grp = g.code
     LEFT JOIN per_service ps ON ps.grp = g.code AND ps.service = sv.service
     WHERE $2::service IS NULL OR sv.service = $2::service
   )
