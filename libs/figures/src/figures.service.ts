@@ -105,21 +105,16 @@ function compareServices(now: FigureRow[], before: FigureRow[]): ServicesFigures
   for (const service of SERVICES) {
     const c = now.find((r) => r.service === service)!;
     const previousYear = toServiceFigures(before.find((r) => r.service === service)!);
-    services[service] = {
-      practices: { total: c.practicesTotal, capable: c.practicesCapable, enabled: c.practicesEnabled, unknown: c.practicesUnknown },
-      patients: { total: c.patientsTotal, atCapable: c.patientsAtCapable, atEnabled: c.patientsAtEnabled },
-      practicesCapablePct: c.practicesCapablePct,
-      practicesEnabledPct: c.practicesEnabledPct,
-      patientsAtCapablePct: c.patientsAtCapablePct,
-      patientsAtEnabledPct: c.patientsAtEnabledPct,
-      previousYear,
-      change: {
-        practicesCapablePct: pointsChange(c.practicesCapablePct, previousYear.practicesCapablePct),
-        practicesEnabledPct: pointsChange(c.practicesEnabledPct, previousYear.practicesEnabledPct),
-        patientsAtCapablePct: pointsChange(c.patientsAtCapablePct, previousYear.patientsAtCapablePct),
-        patientsAtEnabledPct: pointsChange(c.patientsAtEnabledPct, previousYear.patientsAtEnabledPct),
-      },
+    // This year's figures, then the comparison added to the same object (keys in the documented order).
+    const compared = toServiceFigures(c) as ComparedServiceFiguresDto;
+    compared.previousYear = previousYear;
+    compared.change = {
+      practicesCapablePct: pointsChange(c.practicesCapablePct, previousYear.practicesCapablePct),
+      practicesEnabledPct: pointsChange(c.practicesEnabledPct, previousYear.practicesEnabledPct),
+      patientsAtCapablePct: pointsChange(c.patientsAtCapablePct, previousYear.patientsAtCapablePct),
+      patientsAtEnabledPct: pointsChange(c.patientsAtEnabledPct, previousYear.patientsAtEnabledPct),
     };
+    services[service] = compared;
   }
   return services as unknown as ServicesFiguresDto;
 }
