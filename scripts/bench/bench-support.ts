@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { AppConfig, loadConfig } from '@app/config';
+import { AppConfig, loadConfig, pgClientConfig } from '@app/config';
 import { createDatabaseIfMissing, runMigrations } from '@app/database';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -11,8 +11,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 /** A bench database of its own: dropped and migrated afresh unless `keep` and it exists. */
 export async function freshDatabase(name: string): Promise<AppConfig> {
   const config = Object.assign(loadConfig(), { DB_NAME: name });
-  const admin = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: 'postgres' });
-  await admin.connect();
+  const admin = await connect(config, 'postgres');
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
   await createDatabaseIfMissing(config);
@@ -20,8 +19,8 @@ export async function freshDatabase(name: string): Promise<AppConfig> {
   return config;
 }
 
-export async function connect(config: AppConfig): Promise<Client> {
-  const client = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: config.DB_NAME });
+export async function connect(config: AppConfig, database = config.DB_NAME): Promise<Client> {
+  const client = new Client(pgClientConfig(config, database));
   await client.connect();
   return client;
 }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@app/config';
 import { createDatabaseIfMissing, runMigrations } from '@app/database';
+import { connect } from './bench-support';
 
 /**
  * Synthetic England-scale history for `bench:reports`, generated inside PostgreSQL (generate_series, one
@@ -57,12 +58,6 @@ export async function benchDatabase(scale: BenchScale, regenerate: boolean, log:
     await db.end();
   }
   return config;
-}
-
-export async function connect(config: AppConfig, database = config.DB_NAME): Promise<Client> {
-  const client = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database });
-  await client.connect();
-  return client;
 }
 
 async function step(db: Client, log: (line: string) => void, what: string, sql: string, params: unknown[] = []): Promise<void> {

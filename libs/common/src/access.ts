@@ -48,15 +48,13 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
  * No actor means an internal caller (an import, a job) acting for the system.
  */
 export function mayWriteInRegion(actor: Actor | undefined, regionCode: string): boolean {
-  if (!actor) return true;
-  if (actor.role === Role.Admin) return true;
-  if (actor.role === Role.Support) return actor.regionCode === null || actor.regionCode === regionCode;
-  return false;
+  const only = writableRegion(actor);
+  return only === null || only === regionCode;
 }
 
 /**
- * `mayWriteInRegion` as one value a query can test: null when the actor may write in every region,
- * otherwise the only region it may write in ('' for none, which no region matches).
+ * The same rule as one value a query can test (record_status_event): null when the actor may write in
+ * every region, otherwise the only region it may write in ('' for none, which no region matches).
  */
 export function writableRegion(actor: Actor | undefined): string | null {
   if (!actor || actor.role === Role.Admin) return null;

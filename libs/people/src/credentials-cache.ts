@@ -39,7 +39,10 @@ export class CredentialsCache implements OnModuleDestroy {
   constructor(private readonly config: AppConfig) {}
 
   async get(id: number, load: () => Promise<Credentials | undefined>): Promise<Credentials | undefined> {
-    if (!this.started) this.start();
+    if (!this.started) {
+      this.started = true;
+      void this.listen();
+    }
     const hit = this.entries.get(id);
     if (hit && hit.until > Date.now()) return hit.credentials;
     const epoch = this.epoch;
@@ -72,11 +75,6 @@ export class CredentialsCache implements OnModuleDestroy {
   private forgetAll(): void {
     this.epoch++;
     this.entries.clear();
-  }
-
-  private start(): void {
-    this.started = true;
-    void this.listen();
   }
 
   private async listen(): Promise<void> {

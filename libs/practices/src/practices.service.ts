@@ -122,7 +122,7 @@ export class PracticesService {
 
   async getPractice(code: string): Promise<PracticeDto> {
     const row = await this.repo.findByCode(code);
-    if (!row) throw new NotFoundError(`No practice with code ${code}`);
+    if (!row) throw this.notFound(code);
     return (await this.withCurrentState([row]))[0];
   }
 
@@ -157,7 +157,7 @@ export class PracticesService {
    */
   async lockForWrite(m: EntityManager, code: string, actor?: Actor): Promise<LockedPractice> {
     const practice = await this.repo.lockByCode(m, code);
-    if (!practice) throw new NotFoundError(`No practice with code ${code}`);
+    if (!practice) throw this.notFound(code);
     this.assertMayWrite(actor, practice.regionCode);
     return practice;
   }
@@ -172,10 +172,12 @@ export class PracticesService {
   }
 
   /**
-   * For a write the database refused under the practice's lock (record_status_event): raises the error
-   * that lockForWrite and checkEffectiveDate give for what it saw, so both paths answer alike.
+   * For a write the database refused under the practice's lock (record_status_event), given what it saw
+   * (nothing: no such practice): raises the error lockForWrite and checkEffectiveDate give, so both paths
+   * answer alike.
    */
-  explainRefusal(practice: Pick<LockedPractice, 'code' | 'regionCode' | 'openedOn'>, effectiveDate: string, actor?: Actor): never {
+  explainRefusal(code: string, practice: Pick<LockedPractice, 'code' | 'regionCode' | 'openedOn'> | undefined, effectiveDate: string, actor?: Actor): never {
+    if (!practice) throw this.notFound(code);
     this.assertMayWrite(actor, practice.regionCode);
     this.checkEffectiveDate(practice, effectiveDate);
     throw new Error(`The database refused a write to practice ${practice.code} that the application's rules allow`);
@@ -184,7 +186,7 @@ export class PracticesService {
   /** The practice's internal id, for reads that join on it. */
   async requireId(code: string): Promise<number> {
     const row = await this.repo.findByCode(code);
-    if (!row) throw new NotFoundError(`No practice with code ${code}`);
+    if (!row) throw this.notFound(code);
     return row.id;
   }
 
@@ -196,6 +198,10 @@ export class PracticesService {
     const regionCode = await this.repo.ccgRegion(ccgCode, m);
     if (!regionCode) throw new InvalidInputError('ccgCode', `ccgCode ${ccgCode} is not a known CCG`);
     return regionCode;
+  }
+
+  private notFound(code: string): NotFoundError {
+    return new NotFoundError(`No practice with code ${code}`);
   }
 
   private assertMayWrite(actor: Actor | undefined, regionCode: string): void {

@@ -32,7 +32,7 @@ export interface PracticeSeen {
 }
 
 export type RecordOutcome =
-  | { outcome: 'recorded'; practice: PracticeSeen; event: StatusEventDto; currentLevel: Level }
+  | { outcome: 'recorded'; event: StatusEventDto; currentLevel: Level }
   | { outcome: 'refused'; practice: PracticeSeen };
 
 /** All SQL of the status history and its derived spans. */
@@ -53,8 +53,7 @@ export class StatusRepository {
     );
     if (!rows.length) return undefined;
     const { outcome, regionCode, openedOn, currentLevel, ...event } = rows[0];
-    const practice = { code: w.code, regionCode, openedOn };
-    return outcome === 'recorded' ? { outcome, practice, event, currentLevel } : { outcome, practice };
+    return outcome === 'recorded' ? { outcome, event, currentLevel } : { outcome, practice: { code: w.code, regionCode, openedOn } };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, NotFoundError, RecordSource, writableRegion } from '@app/common';
+import { Actor, Clock, RecordSource, writableRegion } from '@app/common';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
@@ -26,8 +26,7 @@ export class StatusService {
       writableRegion: writableRegion(actor), latestDate: this.clock.today(),
       auditAction: 'status.record', outboxKind: JobName.EvaluatePractice,
     });
-    if (!result) throw new NotFoundError(`No practice with code ${code}`);
-    if (result.outcome === 'refused') return this.practices.explainRefusal(result.practice, dto.effectiveDate, actor);
+    if (result?.outcome !== 'recorded') return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
     return { event: result.event, currentLevel: result.currentLevel };
   }
 
