@@ -7,7 +7,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { minusOneYear, monthEnd, Role } from '@app/common';
 import { AppConfig } from '@app/config';
-import { figuresOnDatesSql, figuresSql, GroupBy, TREND_BATCHES } from '@app/figures';
+import { figuresOnDatesSql, figuresSql, GroupBy, inBatches, READ_STORED, STORED_FIGURES_DEFINITION, TREND_BATCHES } from '@app/figures';
 import { AuthService, PeopleService } from '@app/people';
 import { percentile } from './bench-support';
 import { BENCH_FROM, BENCH_MONTHS, benchDatabase, BenchScale, ENGLAND, TEN_TIMES } from './reports-data';
@@ -56,21 +56,27 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
   const base = `http://127.0.0.1:${PORT}/api/v1/reports`;
   const months = Array.from({ length: BENCH_MONTHS }, (_, i) => monthEnd(`${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`));
   const bothYears = (by: GroupBy) => () => Promise.all([AS_OF, minusOneYear(AS_OF)].map((d) => pool.query(figuresSql(by, false), [d, null])));
-  // As FiguresService.trend does: the month-ends in TREND_BATCHES statements at once.
-  const size = Math.ceil(months.length / TREND_BATCHES);
-  const batches = Array.from({ length: TREND_BATCHES }, (_, i) => months.slice(i * size, (i + 1) * size)).filter((b) => b.length);
-  const trendSql = () => Promise.all(batches.map((dates) => pool.query(figuresOnDatesSql('national', false), [dates, 'appointments'])));
+  // As FiguresService.trend does when nothing is stored: the month-ends in TREND_BATCHES statements at once.
+  const trendSql = () => Promise.all(inBatches(months, TREND_BATCHES).map((dates) => pool.query(figuresOnDatesSql('national', false), [dates, 'appointments'])));
+  // What the API reads when the figures are stored (StoredFiguresRepository).
+  const readStored = (dates: string[], service: string | null) => () => pool.query(READ_STORED, [STORED_FIGURES_DEFINITION, dates, service]);
+  // Before each call of a "computed" row: nothing stored, so the API computes (and stores) every time.
+  const forget = () => pool.query(`DELETE FROM stored_figures`);
   try {
-    const bench = async (report: string, goal: string, url: string, direct: () => Promise<unknown>, n = runs): Promise<Row> => {
+    const bench = async (report: string, goal: string, url: string, direct: () => Promise<unknown>, n = runs, before?: () => Promise<unknown>): Promise<Row> => {
       console.log(`${label}: ${report}…`);
-      const [api, sql] = await time(n, () => get(url), direct);
+      const [api, sql] = await time(n, () => get(url), direct, before);
       return { scale: label, report, goal, api, sql };
     };
+    const summaryUrl = `${base}/summary?asOf=${AS_OF}`;
+    const trendUrl = `${base}/trend?from=${TREND_FROM}&to=${TREND_TO}&service=appointments`;
+    const trendRuns = Math.max(10, Math.round(runs / 2));
     return [
-      await bench('summary', scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms', `${base}/summary?asOf=${AS_OF}`, bothYears('national')),
+      await bench('summary, stored', scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms', summaryUrl, readStored([AS_OF, minusOneYear(AS_OF)], null)),
+      await bench('summary, computed', scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms', summaryUrl, bothYears('national'), runs, forget),
       await bench('breakdown by CCG', '', `${base}/breakdown?by=ccg&asOf=${AS_OF}`, bothYears('ccg')),
-      await bench('trend, 60 months', scale === ENGLAND ? '< 300 ms' : '', `${base}/trend?from=${TREND_FROM}&to=${TREND_TO}&service=appointments`,
-        trendSql, Math.max(10, Math.round(runs / 2))),
+      await bench('trend, 60 months, stored', scale === ENGLAND ? '< 300 ms' : '', trendUrl, readStored(months, 'appointments'), trendRuns),
+      await bench('trend, 60 months, computed', scale === ENGLAND ? '< 300 ms' : '', trendUrl, trendSql, trendRuns, forget),
       await bench('summary, knownAt', '', `${base}/summary?asOf=${AS_OF}&knownAt=2014-10-15T09:00:00Z`,
         () => Promise.all([AS_OF, minusOneYear(AS_OF)].map((d) => pool.query(figuresSql('national', true), [d, null, '2014-10-15T09:00:00Z']))), 10),
     ];
@@ -108,11 +114,13 @@ async function get(url: string): Promise<void> {
 /**
  * Milliseconds of `n` calls of each of two ways to get the same figures, after three warm-up calls of
  * each; the two alternate, so that load from anything else on the machine falls on both alike.
+ * `before` (untimed) runs before every call.
  */
-async function time(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
-  for (let i = 0; i < 3; i++) await a().then(b);
+async function time(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>, before = async (): Promise<unknown> => undefined): Promise<[number[], number[]]> {
+  for (let i = 0; i < 3; i++) await before().then(a).then(before).then(b);
   const [ta, tb]: [number[], number[]] = [[], []];
   const once = async (fn: () => Promise<unknown>, into: number[]) => {
+    await before();
     const started = process.hrtime.bigint();
     await fn();
     into.push(Number(process.hrtime.bigint() - started) / 1e6);

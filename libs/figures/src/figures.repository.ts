@@ -55,10 +55,11 @@ export class FiguresRepository {
 
 // bigint counts and numeric percentages arrive as text; every value fits a double exactly
 // (patients in England ~ 6e7; even ten times that is far below 2^53).
-const int = (v: string | null) => Number(v);
-const decimal = (v: string | null) => (v === null ? null : Number(v));
+// Stored figures (stored-figures.repository.ts) come back from jsonb as numbers: Number() takes both.
+const int = (v: string | number | null) => Number(v);
+const decimal = (v: string | number | null) => (v === null ? null : Number(v));
 
-function toFigureRow(r: Record<string, string | null>): FigureRow {
+export function toFigureRow(r: Record<string, string | number | null>): FigureRow {
   return {
     code: r.code as string,
     name: r.name as string,

@@ -6,6 +6,7 @@ import {
 import { FigureRow, FiguresRepository } from './figures.repository';
 import { GroupBy } from './figures.sql';
 import { pointsChange } from './percent';
+import { inBatches, StoredFiguresRepository } from './stored-figures.repository';
 
 /** A trend may span at most this many months (ten years: one statement per month). */
 export const MAX_TREND_MONTHS = 120;
@@ -25,6 +26,7 @@ export const TREND_BATCHES = 3;
 export class FiguresService {
   constructor(
     private readonly repo: FiguresRepository,
+    private readonly stored: StoredFiguresRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -32,10 +34,7 @@ export class FiguresService {
   async summary(asOf?: string, knownAt?: string): Promise<SummaryDto> {
     const date = asOf ?? this.clock.today();
     const previous = minusOneYear(date);
-    const [now, before] = await Promise.all([
-      this.repo.figuresOn(date, { by: 'national', knownAt }),
-      this.repo.figuresOn(previous, { by: 'national', knownAt }),
-    ]);
+    const [now, before] = await this.nationalOn([date, previous], knownAt, undefined, 2);
     return {
       asOf: date,
       knownAt: knownAt ?? null,
@@ -71,16 +70,28 @@ export class FiguresService {
   /** Month-end figures of one service for each month from `from` to `to` (YYYY-MM, inclusive). */
   async trend(from: string, to: string, service: Service, knownAt?: string): Promise<TrendDto> {
     const months = monthsBetween(from, to);
-    const size = Math.ceil(months.length / TREND_BATCHES);
-    const batches = Array.from({ length: Math.ceil(months.length / size) }, (_, i) => months.slice(i * size, (i + 1) * size).map(monthEnd));
-    const results = await Promise.all(batches.map((dates) => this.repo.figuresOnDates(dates, { by: 'national', knownAt, service })));
-    const rows = new Map(results.flatMap((m) => [...m]));
-    const points = months.map((month): TrendPointDto => {
+    const rows = await this.nationalOn(months.map(monthEnd), knownAt, service, TREND_BATCHES);
+    const points = months.map((month, i): TrendPointDto => {
       const asOf = monthEnd(month);
-      const [row] = rows.get(asOf)!;
+      const [row] = rows[i];
       return { month, asOf, practicesWithoutListSize: row.practicesWithoutListSize, ...toServiceFigures(row) };
     });
     return { service, from, to, knownAt: knownAt ?? null, points };
+  }
+
+  /**
+   * National rows of each date (in order), computed in up to `batches` statements at once. Without
+   * knownAt, settled dates come from the stored figures (StoredFiguresRepository); figures as known at a
+   * moment are always computed (they are asked for rarely, and each moment would be its own store).
+   */
+  private async nationalOn(dates: string[], knownAt: string | undefined, service: Service | undefined, batches: number): Promise<FigureRow[][]> {
+    if (!knownAt) {
+      const rows = await this.stored.nationalOnDates(dates, service, batches);
+      return dates.map((d) => rows.get(d)!);
+    }
+    const results = await Promise.all(inBatches(dates, batches).map((batch) => this.repo.figuresOnDates(batch, { by: 'national', knownAt, service })));
+    const rows = new Map(results.flatMap((m) => [...m]));
+    return dates.map((d) => rows.get(d)!);
   }
 }
 

@@ -9,3 +9,4 @@ export { FiguresRepository } from './figures.repository';
 export type { FigureRow } from './figures.repository';
 export { figuresOnDatesSql, figuresSql } from './figures.sql';
 export type { GroupBy } from './figures.sql';
+export { inBatches, READ_STORED, STORED_FIGURES_DEFINITION, StoredFiguresRepository } from './stored-figures.repository';
