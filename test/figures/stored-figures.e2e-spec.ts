@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { QueryRunner } from 'typeorm';
 import { Level, Service } from '@app/common';
-import { FiguresService, STORED_FIGURES_DEFINITION } from '@app/figures';
+import { FiguresService, STORED_FIGURES_DEFINITION, SummaryDto } from '@app/figures';
 import { TestContext } from '../setup/test-context';
 import { addPractice, dayArb, dayOf, expectNationalFiguresMatch, loadWorld, practiceArb, readBack, RECORDED, worldArb } from './figure-worlds';
 
@@ -12,13 +13,11 @@ import { addPractice, dayArb, dayOf, expectNationalFiguresMatch, loadWorld, prac
  */
 describe('figures: stored figures of settled dates', () => {
   let ctx: TestContext;
-  let figures: FiguresService;
-
   beforeAll(async () => {
     ctx = await TestContext.create();
-    figures = ctx.app.get(FiguresService);
   });
   afterAll(() => ctx.close());
+  const figures = (): FiguresService => ctx.app.get(FiguresService);
 
   const storedDates = async (): Promise<string[]> =>
     (await ctx.db.query(`SELECT DISTINCT as_of::text AS d FROM stored_figures ORDER BY 1`)).map((r: { d: string }) => r.d);
@@ -69,12 +68,12 @@ describe('figures: stored figures of settled dates', () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ world, changes }) => {
         const asOf = dayOf(world.asOf);
-        await expectNationalFiguresMatch(figures, await loadWorld(ctx, world), asOf);
+        await expectNationalFiguresMatch(figures(), await loadWorld(ctx, world), asOf);
         // Every date of the worlds is years back: all of them were stored by the reads above.
         expect((await storedDates()).length).toBeGreaterThanOrEqual(8);
         for (const change of changes) {
           await apply(change);
-          await expectNationalFiguresMatch(figures, await readBack(ctx), asOf);
+          await expectNationalFiguresMatch(figures(), await readBack(ctx), asOf);
         }
       }),
       { numRuns: 40 },
@@ -84,7 +83,7 @@ describe('figures: stored figures of settled dates', () => {
   it('keeps stored figures through a change from today on, and drops only the dates a back-dated change reaches', async () => {
     await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
     const practice = await ctx.factories.practice({ listSize: 1000 });
-    await figures.trend('2014-01', '2014-12', Service.Records);
+    await figures().trend('2014-01', '2014-12', Service.Records);
     expect(await storedDates()).toHaveLength(12);
 
     await ctx.api().post(`/practices/${practice.code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: await today() }).expect(201);
@@ -93,7 +92,7 @@ describe('figures: stored figures of settled dates', () => {
 
     await ctx.api().post(`/practices/${practice.code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-15' }).expect(201);
     expect(await storedDates()).toEqual(['2014-01-31', '2014-02-28', '2014-03-31', '2014-04-30', '2014-05-31']);
-    const trend = await figures.trend('2014-05', '2014-07', Service.Records);
+    const trend = await figures().trend('2014-05', '2014-07', Service.Records);
     expect(trend.points.map((p) => p.practices.enabled)).toEqual([0, 1, 1]);
   });
 
@@ -101,9 +100,9 @@ describe('figures: stored figures of settled dates', () => {
     await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
     await ctx.factories.practice({ listSize: 1000 });
     const now = await today();
-    await figures.summary(now);
+    await figures().summary(now);
     const yesterday = (await ctx.db.query(`SELECT ($1::date - 1)::text AS d`, [now]))[0].d;
-    await figures.summary(yesterday);
+    await figures().summary(yesterday);
     const stored = await storedDates();
     expect(stored).not.toContain(now);
     expect(stored).not.toContain(yesterday);
@@ -112,7 +111,7 @@ describe('figures: stored figures of settled dates', () => {
     await ctx.db.query(
       `INSERT INTO stored_figures (as_of, service, definition, figures)
        SELECT '2014-09-30', s, 'an-older-definition', '{"code": "ENG", "practices_total": 999}' FROM unnest(enum_range(NULL::service)) s`);
-    expect((await figures.summary('2014-09-30')).services.records.practices.total).toBe(1);
+    expect((await figures().summary('2014-09-30')).services.records.practices.total).toBe(1);
     const definitions = await ctx.db.query(`SELECT DISTINCT definition FROM stored_figures WHERE as_of = '2014-09-30' ORDER BY 1`);
     expect(definitions.map((r: { definition: string }) => r.definition).sort()).toEqual(['an-older-definition', STORED_FIGURES_DEFINITION].sort());
   });
@@ -124,49 +123,50 @@ describe('figures: stored figures of settled dates', () => {
 
     it('a reader waits for a back-dated change in progress and counts it', async () => {
       const practice = await ctx.factories.practice({ listSize: 1000 });
-      const change = ctx.db.createQueryRunner();
-      await change.connect();
-      try {
-        await change.startTransaction();
+      let reading: Promise<SummaryDto> | undefined;
+      await inTransactionElsewhere(async (change) => {
         await change.query(`INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', '2014-06-01', 'manual')`, [practice.id]);
         await change.query(`SELECT refresh_status_spans(ARRAY[$1]::int[], 'records')`, [practice.id]);
-        let answered = false;
-        const reading = figures.summary('2014-09-30').then((s) => { answered = true; return s; });
-        await waitForLockWaiter();
-        expect(answered).toBe(false);
-        await change.commitTransaction();
-        expect((await reading).services.records.practices.enabled).toBe(1);
-      } finally {
-        await change.release();
-      }
-      expect((await figures.summary('2014-09-30')).services.records.practices.enabled).toBe(1);
+        reading = figures().summary('2014-09-30');
+      });
+      expect((await reading!).services.records.practices.enabled).toBe(1);
+      expect((await figures().summary('2014-09-30')).services.records.practices.enabled).toBe(1);
     });
 
     it('a back-dated change waits for a reader storing figures, then drops what it stored', async () => {
       const practice = await ctx.factories.practice({ listSize: 1000 });
-      const reader = ctx.db.createQueryRunner();
-      await reader.connect();
-      try {
-        // A reader that has computed (before the change) and is about to commit what it stores.
-        await reader.startTransaction();
+      let writing: Promise<unknown> | undefined;
+      // A reader that has computed (before the change) and is about to commit what it stores.
+      await inTransactionElsewhere(async (reader) => {
         await reader.query(`LOCK TABLE stored_figures_guard IN SHARE MODE`);
         await reader.query(
           `INSERT INTO stored_figures (as_of, service, definition, figures)
            SELECT as_of, s, $1, '{}' FROM (VALUES ('2014-05-31'::date), ('2014-09-30')) d(as_of), unnest(enum_range(NULL::service)) s`,
           [STORED_FIGURES_DEFINITION]);
-        let written = false;
-        const writing = ctx.api().post(`/practices/${practice.code}/status`)
-          .send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-01' }).expect(201).then(() => { written = true; });
-        await waitForLockWaiter();
-        expect(written).toBe(false);
-        await reader.commitTransaction();
-        await writing;
-      } finally {
-        await reader.release();
-      }
+        // then() sends the request (supertest sends nothing until asked for its result).
+        writing = ctx.api().post(`/practices/${practice.code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-01' }).expect(201).then(() => undefined);
+      });
+      await writing;
       expect(await storedDates()).toEqual(['2014-05-31']);
-      expect((await figures.summary('2014-09-30')).services.records.practices.enabled).toBe(1);
+      expect((await figures().summary('2014-09-30')).services.records.practices.enabled).toBe(1);
     });
+
+    /**
+     * Runs `work` in a transaction on a connection of its own; `work` starts the other side, which must
+     * then wait for this transaction's lock (checked before the commit: it must not have finished).
+     */
+    async function inTransactionElsewhere(work: (q: QueryRunner) => Promise<void>): Promise<void> {
+      const q = ctx.db.createQueryRunner();
+      await q.connect();
+      try {
+        await q.startTransaction();
+        await work(q);
+        await waitForLockWaiter();
+        await q.commitTransaction();
+      } finally {
+        await q.release();
+      }
+    }
 
     /** Until another session of this database waits for a table lock (the one the test holds). */
     async function waitForLockWaiter(): Promise<void> {
