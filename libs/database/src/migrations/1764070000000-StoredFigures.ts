@@ -41,65 +41,80 @@ export class StoredFigures1764070000000 implements MigrationInterface {
       SELECT (now() AT TIME ZONE 'Europe/London')::date - 2
     $$`);
 
-    // The earliest date a statement's changed rows can alter, then the delete. Each table describes a
-    // row as: key, the first date it counts on (f), the date it stops counting (t, null: never) and what
-    // it counts (v). Across an UPDATE, a row whose f and v stay the same only alters the dates between its
-    // old and new t; any other changed, added or removed row alters its dates from f on.
-    await q.query(`CREATE FUNCTION forget_stored_figures() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        since date;
-        described text := format('SELECT %s AS k, %s AS f, %s AS t, %s AS v', TG_ARGV[0], TG_ARGV[1], TG_ARGV[2], TG_ARGV[3]);
+    // Deletes the stored figures from `since` on, unless nothing changed or only today onwards (never
+    // stored, see stored_figures_last_date), after taking the guard (see above).
+    await q.query(`CREATE FUNCTION forget_stored_figures_from(since date) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'TRUNCATE' THEN
-          since := '-infinity';
-        ELSIF TG_OP = 'INSERT' THEN
-          EXECUTE format('SELECT min(f) FROM (%s FROM new_rows) n', described) INTO since;
-        ELSIF TG_OP = 'DELETE' THEN
-          EXECUTE format('SELECT min(f) FROM (%s FROM old_rows) o', described) INTO since;
-        ELSE
-          EXECUTE format($q$
-            SELECT min(CASE
-                WHEN o.k IS NULL THEN n.f
-                WHEN n.k IS NULL THEN o.f
-                WHEN o.f IS NOT DISTINCT FROM n.f AND o.v IS NOT DISTINCT FROM n.v THEN
-                  CASE WHEN o.t IS DISTINCT FROM n.t THEN least(coalesce(o.t, 'infinity'), coalesce(n.t, 'infinity')) END
-                ELSE least(o.f, n.f) END)
-            FROM (%1$s FROM old_rows) o FULL JOIN (%1$s FROM new_rows) n ON n.k = o.k$q$, described) INTO since;
-        END IF;
-        -- Nothing changed, or only today onwards (never stored, see stored_figures_last_date).
-        IF since IS NULL OR since >= stored_figures_last_date() + 2 THEN RETURN NULL; END IF;
+        IF since IS NULL OR since >= stored_figures_last_date() + 2 THEN RETURN; END IF;
         LOCK TABLE stored_figures_guard IN ROW EXCLUSIVE MODE;
         DELETE FROM stored_figures WHERE as_of >= since;
-        RETURN NULL;
       END $$`);
 
-    const watched: Array<[table: string, key: string, from: string, to: string, value: string]> = [
-      ['status_span', '(practice_id, service, valid_from)', 'valid_from', 'valid_to', 'level'],
-      ['list_size', 'id', 'effective_date', 'valid_to', '(practice_id, patients)'],
-      // A practice counts from its opening (no date: always) until it closes; national figures read
-      // nothing else of it (its CCG and clinical system only group a breakdown, which is not stored).
-      ['practice', 'id', `coalesce(opened_on, '-infinity')`, 'closed_on', 'NULL::int'],
-    ];
-    for (const [table, ...describe] of watched) {
-      const args = describe.map((a) => `'${a.replaceAll(`'`, `''`)}'`).join(', ');
-      await q.query(`CREATE TRIGGER "${table}_inserted_forget_figures" AFTER INSERT ON "${table}"
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION forget_stored_figures(${args})`);
-      await q.query(`CREATE TRIGGER "${table}_updated_forget_figures" AFTER UPDATE ON "${table}"
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION forget_stored_figures(${args})`);
-      await q.query(`CREATE TRIGGER "${table}_deleted_forget_figures" AFTER DELETE ON "${table}"
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION forget_stored_figures(${args})`);
-      await q.query(`CREATE TRIGGER "${table}_truncated_forget_figures" AFTER TRUNCATE ON "${table}"
-        FOR EACH STATEMENT EXECUTE FUNCTION forget_stored_figures(${args})`);
+    for (const w of WATCHED) {
+      await q.query(forgetFunction(w));
+      const call = `EXECUTE FUNCTION forget_stored_figures_${w.table}()`;
+      await q.query(`CREATE TRIGGER "${w.table}_inserted_forget_figures" AFTER INSERT ON "${w.table}"
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT ${call}`);
+      await q.query(`CREATE TRIGGER "${w.table}_updated_forget_figures" AFTER UPDATE ON "${w.table}"
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT ${call}`);
+      await q.query(`CREATE TRIGGER "${w.table}_deleted_forget_figures" AFTER DELETE ON "${w.table}"
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT ${call}`);
+      await q.query(`CREATE TRIGGER "${w.table}_truncated_forget_figures" AFTER TRUNCATE ON "${w.table}" FOR EACH STATEMENT ${call}`);
     }
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const table of ['status_span', 'list_size', 'practice']) {
+    for (const { table } of WATCHED) {
       for (const op of ['inserted', 'updated', 'deleted', 'truncated']) await q.query(`DROP TRIGGER "${table}_${op}_forget_figures" ON "${table}"`);
+      await q.query(`DROP FUNCTION forget_stored_figures_${table}()`);
     }
-    await q.query(`DROP FUNCTION forget_stored_figures()`);
+    await q.query(`DROP FUNCTION forget_stored_figures_from(date)`);
     await q.query(`DROP FUNCTION stored_figures_last_date()`);
     await q.query(`DROP TABLE "stored_figures_guard"`);
     await q.query(`DROP TABLE "stored_figures"`);
   }
+}
+
+/**
+ * What national figures read of a table, row by row: its key, the first date the row counts on (f),
+ * the date it stops counting (t, null: never) and what it counts (v).
+ */
+interface Watched { table: string; key: string; f: string; t: string; v: string }
+const WATCHED: Watched[] = [
+  { table: 'status_span', key: '(practice_id, service, valid_from)', f: 'valid_from', t: 'valid_to', v: 'level' },
+  { table: 'list_size', key: 'id', f: 'effective_date', t: 'valid_to', v: '(practice_id, patients)' },
+  // A practice counts from its opening (no date: always) until it closes; national figures read
+  // nothing else of it (its CCG and clinical system only group a breakdown, which is not stored).
+  { table: 'practice', key: 'id', f: `coalesce(opened_on, '-infinity'::date)`, t: 'closed_on', v: 'NULL::int' },
+];
+
+/**
+ * The table's statement trigger: the earliest date the statement's changed rows can alter. Across an
+ * UPDATE, a row whose f and v stay the same (a span or list size ended by a newer one) only alters the
+ * dates from the earlier of its old and new t; any other changed, added or removed row alters its dates
+ * from f on. Static SQL (not EXECUTE), so PL/pgSQL plans each statement once per session: this runs in
+ * every status write.
+ */
+function forgetFunction({ table, key, f, t, v }: Watched): string {
+  const rows = (transition: string) => `SELECT ${key} AS k, ${f} AS f, ${t} AS t, ${v} AS v FROM ${transition}`;
+  return `CREATE FUNCTION forget_stored_figures_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        PERFORM forget_stored_figures_from('-infinity');
+      ELSIF TG_OP = 'INSERT' THEN
+        PERFORM forget_stored_figures_from((SELECT min(n.f) FROM (${rows('new_rows')}) n));
+      ELSIF TG_OP = 'DELETE' THEN
+        PERFORM forget_stored_figures_from((SELECT min(o.f) FROM (${rows('old_rows')}) o));
+      ELSE
+        PERFORM forget_stored_figures_from((
+          SELECT min(CASE
+              WHEN o.k IS NULL THEN n.f
+              WHEN n.k IS NULL THEN o.f
+              WHEN o.f IS NOT DISTINCT FROM n.f AND o.v IS NOT DISTINCT FROM n.v THEN
+                CASE WHEN o.t IS DISTINCT FROM n.t THEN least(coalesce(o.t, 'infinity'), coalesce(n.t, 'infinity')) END
+              ELSE least(o.f, n.f) END)
+          FROM (${rows('old_rows')}) o FULL JOIN (${rows('new_rows')}) n ON n.k = o.k));
+      END IF;
+      RETURN NULL;
+    END $$`;
 }
