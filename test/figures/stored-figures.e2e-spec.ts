@@ -96,6 +96,20 @@ describe('figures: stored figures of settled dates', () => {
     expect(trend.points.map((p) => p.practices.enabled)).toEqual([0, 1, 1]);
   });
 
+  it('in one transaction, a second change reaching earlier dates than the first deletes them too', async () => {
+    await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
+    const practice = await ctx.factories.practice({ listSize: 1000 });
+    await figures().trend('2014-01', '2014-12', Service.Records);
+    await ctx.db.transaction(async (m) => {
+      for (const day of ['2014-06-01', '2014-06-20', '2014-02-10']) {
+        await m.query(`INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', $2, 'manual')`, [practice.id, day]);
+        await m.query(`SELECT refresh_status_spans(ARRAY[$1]::int[], 'records')`, [practice.id]);
+      }
+    });
+    expect(await storedDates()).toEqual(['2014-01-31']);
+    expect((await figures().trend('2014-01', '2014-03', Service.Records)).points.map((p) => p.practices.enabled)).toEqual([0, 1, 1]);
+  });
+
   it('stores nothing for today or yesterday, and never reads figures of another definition', async () => {
     await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
     await ctx.factories.practice({ listSize: 1000 });

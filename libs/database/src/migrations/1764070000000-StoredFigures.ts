@@ -42,12 +42,19 @@ export class StoredFigures1764070000000 implements MigrationInterface {
     $$`);
 
     // Deletes the stored figures from `since` on, unless nothing changed or only today onwards (never
-    // stored, see stored_figures_last_date), after taking the guard (see above).
+    // stored, see stored_figures_last_date), after taking the guard (see above). Once per transaction
+    // and date at most: a status write fires the spans' insert and update triggers, both from the same
+    // date, and after the first delete the guard, held until commit, keeps every reader from storing
+    // (a rolled-back savepoint takes its lock and its setting back together).
     await q.query(`CREATE FUNCTION forget_stored_figures_from(since date) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        done text := current_setting('pot.stored_figures_forgotten_from', true);
       BEGIN
         IF since IS NULL OR since >= stored_figures_last_date() + 2 THEN RETURN; END IF;
+        IF done <> '' AND done::date <= since THEN RETURN; END IF;
         LOCK TABLE stored_figures_guard IN ROW EXCLUSIVE MODE;
         DELETE FROM stored_figures WHERE as_of >= since;
+        PERFORM set_config('pot.stored_figures_forgotten_from', since::text, true);
       END $$`);
 
     for (const w of WATCHED) {
