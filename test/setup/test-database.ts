@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { AppConfig, loadConfig } from '@app/config';
+import { AppConfig, loadConfig, pgClientConfig } from '@app/config';
 
 /**
  * Test databases are named `pot_test_<run start, unix seconds>_<random>_…`, so several test runs (two
@@ -34,7 +34,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 export async function adminClient(config: AppConfig = testConfig()): Promise<Client> {
-  const client = new Client({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD || undefined, database: 'postgres' });
+  const client = new Client(pgClientConfig(config, 'postgres'));
   await client.connect();
   return client;
 }

@@ -3,10 +3,11 @@ import { Clock, InvalidInputError, minusOneYear, monthEnd, Service, SERVICES } f
 import {
   Breakdown, BreakdownDto, ComparedServiceFiguresDto, GroupFiguresDto, ServiceFiguresDto, ServicesFiguresDto, SummaryDto, TrendDto, TrendPointDto,
 } from './figures.dto';
+import { inBatches } from './batches';
 import { FigureRow, FiguresRepository } from './figures.repository';
 import { GroupBy } from './figures.sql';
 import { pointsChange } from './percent';
-import { inBatches, StoredFiguresRepository } from './stored-figures.repository';
+import { StoredFiguresRepository } from './stored-figures.repository';
 
 /** A trend may span at most this many months (ten years: one statement per month). */
 export const MAX_TREND_MONTHS = 120;

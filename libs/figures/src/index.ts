@@ -9,4 +9,5 @@ export { FiguresRepository } from './figures.repository';
 export type { FigureRow } from './figures.repository';
 export { figuresOnDatesSql, figuresSql } from './figures.sql';
 export type { GroupBy } from './figures.sql';
-export { inBatches, READ_STORED, STORED_FIGURES_DEFINITION, StoredFiguresRepository } from './stored-figures.repository';
+export { inBatches } from './batches';
+export { READ_STORED, STORED_FIGURES_DEFINITION, StoredFiguresRepository } from './stored-figures.repository';

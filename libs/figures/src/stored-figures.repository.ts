@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Service, SERVICES } from '@app/common';
+import { inBatches } from './batches';
 import { FigureRow, toFigureRow } from './figures.repository';
 import { figuresOnDatesSql } from './figures.sql';
 
@@ -65,11 +66,4 @@ export class StoredFiguresRepository {
       return m.query(COMPUTE_AND_STORE, [dates, service ?? null, STORED_FIGURES_DEFINITION]);
     });
   }
-}
-
-/** `items` in at most `n` consecutive batches of near-equal size (none empty). */
-export function inBatches<T>(items: T[], n: number): T[][] {
-  if (!items.length) return [];
-  const size = Math.ceil(items.length / n);
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
