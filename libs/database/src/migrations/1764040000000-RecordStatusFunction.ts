@@ -1,6 +1,30 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The span rule as one statement over `p_practice_ids` and `p_service` (null: every service). Per
+ * effective date the winner is the latest recorded_at, then the highest id, and each span lasts until the
+ * next effective date (DESIGN.md's as-of rule). Events are append-only, so the set of effective dates only
+ * grows and no span ever has to be deleted: a winner either updates the span that starts on its date or
+ * adds one. Rows go in oldest first, so a span stops being open before its successor opens (the partial
+ * unique index allows one open span per practice and service). Only spans that change are written.
+ * Exported for migration SpanRefreshPlanned, which runs the same statement from PL/pgSQL.
+ */
+export const SPAN_REFRESH = `
+        WITH winners AS (
+          SELECT DISTINCT ON (practice_id, service, effective_date) practice_id, service, effective_date, level, id
+          FROM status_event
+          WHERE practice_id = ANY(p_practice_ids) AND (p_service IS NULL OR service = p_service)
+          ORDER BY practice_id, service, effective_date, recorded_at DESC, id DESC
+        )
+        INSERT INTO status_span (practice_id, service, valid_from, valid_to, level, event_id)
+        SELECT practice_id, service, effective_date,
+               lead(effective_date) OVER (PARTITION BY practice_id, service ORDER BY effective_date), level, id
+        FROM winners ORDER BY practice_id, service, effective_date
+        ON CONFLICT (practice_id, service, valid_from) DO UPDATE
+          SET valid_to = EXCLUDED.valid_to, level = EXCLUDED.level, event_id = EXCLUDED.event_id
+          WHERE status_span.valid_to IS DISTINCT FROM EXCLUDED.valid_to OR status_span.event_id <> EXCLUDED.event_id`;
+
+/**
  * The status write path in the database, so that one write is one round trip (docs/decisions.md,
  * "A status write is one database call"):
  *
@@ -22,27 +46,9 @@ export class RecordStatusFunction1764040000000 implements MigrationInterface {
   name = 'RecordStatusFunction1764040000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    // Per effective date the winner is the latest recorded_at, then the highest id, and each span lasts
-    // until the next effective date (DESIGN.md's as-of rule). Events are append-only, so the set of
-    // effective dates only grows and no span ever has to be deleted: a winner either updates the span that
-    // starts on its date or adds one. Rows go in oldest first, so a span stops being open before its
-    // successor opens (the partial unique index allows one open span per practice and service). Only spans
-    // that change are written.
     await q.query(`CREATE FUNCTION refresh_status_spans(p_practice_ids integer[], p_service service) RETURNS void
       LANGUAGE sql AS $$
-        WITH winners AS (
-          SELECT DISTINCT ON (practice_id, service, effective_date) practice_id, service, effective_date, level, id
-          FROM status_event
-          WHERE practice_id = ANY(p_practice_ids) AND (p_service IS NULL OR service = p_service)
-          ORDER BY practice_id, service, effective_date, recorded_at DESC, id DESC
-        )
-        INSERT INTO status_span (practice_id, service, valid_from, valid_to, level, event_id)
-        SELECT practice_id, service, effective_date,
-               lead(effective_date) OVER (PARTITION BY practice_id, service ORDER BY effective_date), level, id
-        FROM winners ORDER BY practice_id, service, effective_date
-        ON CONFLICT (practice_id, service, valid_from) DO UPDATE
-          SET valid_to = EXCLUDED.valid_to, level = EXCLUDED.level, event_id = EXCLUDED.event_id
-          WHERE status_span.valid_to IS DISTINCT FROM EXCLUDED.valid_to OR status_span.event_id <> EXCLUDED.event_id
+${SPAN_REFRESH}
       $$`);
 
     await q.query(`CREATE FUNCTION record_status_event(
