@@ -28,6 +28,7 @@ async function main() {
   let n = 0;
   try {
     const apiCpuBefore = cpuSeconds([api.pid]);
+    const loadCpuBefore = process.cpuUsage();
     const { result, latencies } = await runLoad({
       url: api.url,
       connections: CONNECTIONS,
@@ -50,6 +51,8 @@ async function main() {
       ],
     });
     const apiCpu = cpuSeconds([api.pid]) - apiCpuBefore;
+    const { user, system } = process.cpuUsage(loadCpuBefore);
+    const loadCpu = (user + system) / 1e6;
     const check = await connect(config);
     // The API's pool opens its connections under load, so their whole CPU time is (nearly all) the run's.
     const dbCpu = cpuSeconds(await backendPids(check, config.DB_NAME));
@@ -58,9 +61,9 @@ async function main() {
     const ok = result['2xx'];
     console.log('\nbench:writes — status writes through POST /api/v1/practices/:code/status');
     console.log(`practices ${PRACTICES} with ${seeded} status events already, connections ${CONNECTIONS}, duration ${SECONDS} s`);
-    console.log(`| writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | API CPU ms/write | PostgreSQL CPU ms/write |`);
-    console.log(`|---|---|---|---|---|---|---|---|---|---|`);
-    console.log(`| ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ${result.errors} | ${events} | ${((apiCpu * 1000) / ok).toFixed(2)} | ${((dbCpu * 1000) / ok).toFixed(2)} |`);
+    console.log(`| writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | API CPU ms/write | PostgreSQL CPU ms/write | load generator CPU ms/write |`);
+    console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+    console.log(`| ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ${result.errors} | ${events} | ${((apiCpu * 1000) / ok).toFixed(2)} | ${((dbCpu * 1000) / ok).toFixed(2)} | ${((loadCpu * 1000) / ok).toFixed(2)} |`);
     // Requests still in flight when the clock stops are stored but not counted as answered.
     if (events < ok || events > ok + CONNECTIONS) console.log(`WARNING: ${ok} writes acknowledged but ${events} events stored`);
   } finally {

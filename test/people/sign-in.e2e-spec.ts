@@ -164,6 +164,19 @@ describe('sign-in and sessions', () => {
     const res = await me(expired).expect(401);
     expect(res.body.message).toMatch(/expired/);
   });
+
+  // The guard remembers verified tokens (VerifiedTokens); a remembered one still expires on time.
+  it('refuses a token that worked a moment ago once it has expired', async () => {
+    const { JwtService } = await import('@nestjs/jwt');
+    const user = await ctx.user(Role.Manager);
+    const exp = Math.floor(Date.now() / 1000) + 1;
+    const token = await ctx.app.get(JwtService, { strict: false }).signAsync({ sub: String(user.id), ver: user.tokenVersion, exp }, { audience: 'pot-api' });
+    await me(token).expect(200);
+    await me(token).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const res = await me(token).expect(401);
+    expect(res.body.message).toMatch(/expired/);
+  });
 });
 
 describe('sign-in limit per address', () => {

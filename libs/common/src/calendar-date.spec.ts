@@ -33,4 +33,15 @@ describe('calendar dates', () => {
     expect(calendarDateIn(new Date('2014-06-30T23:30:00Z'), 'Europe/London')).toBe('2014-07-01');
     expect(calendarDateIn(new Date('2014-12-31T23:30:00Z'), 'Europe/London')).toBe('2014-12-31');
   });
+
+  // calendarDateIn keeps its last answer per zone for one UTC minute: the day must still turn on time.
+  it('turns the day at the zone\'s midnight, instant after instant, zone by zone', () => {
+    expect(calendarDateIn(new Date('2014-06-30T22:59:59.999Z'), 'Europe/London')).toBe('2014-06-30');
+    expect(calendarDateIn(new Date('2014-06-30T23:00:00.000Z'), 'Europe/London')).toBe('2014-07-01');
+    expect(calendarDateIn(new Date('2014-06-30T22:59:00.000Z'), 'Europe/London')).toBe('2014-06-30');
+    // India is 5 h 30 ahead: its midnight falls on a half hour of UTC, still a minute's boundary.
+    expect(calendarDateIn(new Date('2014-06-30T18:29:59.999Z'), 'Asia/Kolkata')).toBe('2014-06-30');
+    expect(calendarDateIn(new Date('2014-06-30T18:30:00.000Z'), 'Asia/Kolkata')).toBe('2014-07-01');
+    expect(calendarDateIn(new Date('2014-06-30T18:30:30.000Z'), 'Europe/London')).toBe('2014-06-30');
+  });
 });

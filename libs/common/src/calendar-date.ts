@@ -25,10 +25,17 @@ export function minusOneYear(date: string): string {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const lastAnswers = new Map<string, { minute: number; date: string }>();
 
 /** The calendar date of an instant in a time zone (e.g. Europe/London's "today"). */
 export function calendarDateIn(instant: Date, timeZone: string): string {
-  // Building a DateTimeFormat is costly (it showed in the write benchmark): one per zone, reused.
+  // Every status write asks for today, and formatToParts is costly (it showed in the write benchmark):
+  // the last answer per zone is kept for its UTC minute. Exact, since every zone's offset is a whole
+  // number of minutes, so a date changes only on a minute's boundary.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastAnswers.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  // Building a DateTimeFormat is costlier still: one per zone, reused.
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -36,7 +43,9 @@ export function calendarDateIn(instant: Date, timeZone: string): string {
   }
   const parts = formatter.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastAnswers.set(timeZone, { minute, date });
+  return date;
 }
 
 /** Last day of the month of a `YYYY-MM` string. */

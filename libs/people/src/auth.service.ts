@@ -7,6 +7,7 @@ import { PasswordHasher } from './passwords';
 import { ChangePasswordDto, LoginDto, TokensDto, UserDto } from './people.dto';
 import { Credentials } from './people.repository';
 import { PeopleService } from './people.service';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Audiences keep the two kinds of token apart: a refresh token is never accepted as an access token. */
 export const ACCESS_AUDIENCE = 'pot-api';
@@ -27,6 +28,7 @@ interface TokenClaims {
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private readonly verified = new VerifiedTokens<TokenClaims & { exp: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -100,6 +102,17 @@ export class AuthService {
   }
 
   private async check(token: string, audience: string): Promise<Credentials> {
+    const claims = this.verified.get(token, audience) ?? (await this.verify(token, audience));
+    const id = Number(claims.sub);
+    const user = Number.isSafeInteger(id) && id > 0 ? await this.people.signedInCredentials(id) : undefined;
+    if (!user || !user.active || user.tokenVersion !== claims.ver) {
+      throw new UnauthorizedError('This session has ended: sign in again');
+    }
+    return user;
+  }
+
+  /** Signature, issuer, audience and expiry; a token that passes is remembered (see VerifiedTokens). */
+  private async verify(token: string, audience: string): Promise<TokenClaims & { exp: number }> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { audience });
@@ -110,11 +123,8 @@ export class AuthService {
     }
     // jsonwebtoken accepts a token without `exp` as never expiring: ours always have one.
     if (typeof claims.exp !== 'number' || typeof claims.ver !== 'number') throw new UnauthorizedError('The token is not valid: sign in again');
-    const id = Number(claims.sub);
-    const user = Number.isSafeInteger(id) && id > 0 ? await this.people.signedInCredentials(id) : undefined;
-    if (!user || !user.active || user.tokenVersion !== claims.ver) {
-      throw new UnauthorizedError('This session has ended: sign in again');
-    }
-    return user;
+    const verified = claims as TokenClaims & { exp: number };
+    this.verified.remember(token, audience, verified);
+    return verified;
   }
 }
