@@ -32,24 +32,33 @@ export async function connect(config: AppConfig, database = config.DB_NAME): Pro
  * Run through ts-node instead, every request pays for ts-node's REPL support: it loads Node's `domain`
  * module, whose async hook runs on every promise (about a sixth of the API's CPU in a write).
  */
-export async function startApi(env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const port = env.PORT ?? '3390';
+export async function startApi(env: Record<string, string>): Promise<BenchServer> {
   buildOnce();
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
+  return startServer([...nodeArgs, 'dist/apps/api/src/main.js'], 'API listening', {
+    NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', ...env,
+  });
+}
+
+export interface BenchServer { url: string; pid: number; stop: () => Promise<void> }
+
+/** Runs `node <args>` from the project's root and waits until it prints `ready` (PORT from env, default 3390). */
+export async function startServer(args: string[], ready: string, env: Record<string, string>): Promise<BenchServer> {
+  const port = env.PORT ?? '3390';
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', ...env, PORT: port },
+    env: { ...process.env, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('API did not start within 60 s')), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${args.at(-1)} did not start within 60 s`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('API listening')) {
+      if (chunk.toString().includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.on('exit', (code) => reject(new Error(`API exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`${args.at(-1)} exited with ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,

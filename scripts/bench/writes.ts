@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { backendPids, connect, cpuSeconds, freshDatabase, percentile, runLoad, seedEngland, seedStatusHistory, startApi } from './bench-support';
+import { Client } from 'pg';
+import { AppConfig } from '@app/config';
+import { BenchServer, backendPids, connect, cpuSeconds, freshDatabase, percentile, runLoad, seedEngland, seedStatusHistory, startApi, startServer } from './bench-support';
 
 /**
  * `npm run bench:writes`: England scale (7,800 practices), then status writes through the HTTP API from
  * several concurrent clients. Each write is one transaction (row lock, event, span rebuild, and whatever
- * else the write path does). Prints writes/s and latency percentiles.
+ * else the write path does). Prints writes/s and latency percentiles, and the same for the floor: the
+ * same database call from bare node:http (write-floor-server.js), so the table shows what the framework
+ * and the product's layers cost next to what the database and the machine cost.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -15,60 +19,88 @@ async function main() {
   const db = await connect(config);
   await seedEngland(db, PRACTICES);
   await seedStatusHistory(db);
-  const seeded = Number((await db.query('SELECT count(*) AS n FROM status_event')).rows[0].n);
+  const seeded = await countEvents(db);
   await db.end();
 
   const admin = { email: 'bench.admin@example.nhs.uk', password: randomBytes(18).toString('base64') };
   const api = await startApi({
     DB_NAME: config.DB_NAME, PORT: '3390', DB_POOL_SIZE: '30', REDIS_PREFIX: 'bench_writes', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
   });
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
-  const services = ['appointments', 'prescriptions', 'records'];
-  const levels = ['not_capable', 'capable', 'enabled'];
-  let n = 0;
+  let rows: string[];
   try {
-    const apiCpuBefore = cpuSeconds([api.pid]);
-    const loadCpuBefore = process.cpuUsage();
-    const { result, latencies } = await runLoad({
-      url: api.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          headers,
-          setupRequest: (req) => {
-            n++;
-            const practice = 1 + ((n * 2654435761) % PRACTICES);
-            const date = `${2013 + (n % 3)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
-            return {
-              ...req,
-              path: `/api/v1/practices/B${String(practice).padStart(5, '0')}/status`,
-              body: JSON.stringify({ service: services[n % 3], level: levels[(n >> 2) % 3], effectiveDate: date }),
-            };
-          },
-        },
-      ],
-    });
-    const apiCpu = cpuSeconds([api.pid]) - apiCpuBefore;
-    const { user, system } = process.cpuUsage(loadCpuBefore);
-    const loadCpu = (user + system) / 1e6;
-    const check = await connect(config);
-    // The API's pool opens its connections under load, so their whole CPU time is (nearly all) the run's.
-    const dbCpu = cpuSeconds(await backendPids(check, config.DB_NAME));
-    const events = Number((await check.query('SELECT count(*) AS n FROM status_event')).rows[0].n) - seeded;
-    await check.end();
-    const ok = result['2xx'];
-    console.log('\nbench:writes — status writes through POST /api/v1/practices/:code/status');
-    console.log(`practices ${PRACTICES} with ${seeded} status events already, connections ${CONNECTIONS}, duration ${SECONDS} s`);
-    console.log(`| writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | API CPU ms/write | PostgreSQL CPU ms/write | load generator CPU ms/write |`);
-    console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
-    console.log(`| ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ${result.errors} | ${events} | ${((apiCpu * 1000) / ok).toFixed(2)} | ${((dbCpu * 1000) / ok).toFixed(2)} | ${((loadCpu * 1000) / ok).toFixed(2)} |`);
-    // Requests still in flight when the clock stops are stored but not counted as answered.
-    if (events < ok || events > ok + CONNECTIONS) console.log(`WARNING: ${ok} writes acknowledged but ${events} events stored`);
+    const headers = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
+    rows = [await measure('API (NestJS, as deployed)', api, headers, config)];
   } finally {
     await api.stop();
   }
+  // The same database call with nothing around it (write-floor-server.js), on the same database, after
+  // the API has gone (so the PostgreSQL backends measured are the floor's alone).
+  const floor = await startServer(['scripts/bench/write-floor-server.js'], 'floor listening', {
+    PORT: '3391', DB_POOL_SIZE: '30', PGHOST: config.DB_HOST, PGPORT: String(config.DB_PORT), PGUSER: config.DB_USER, PGPASSWORD: config.DB_PASSWORD, PGDATABASE: config.DB_NAME,
+  });
+  try {
+    rows.push(await measure('floor: the same database call from bare node:http', floor, { 'content-type': 'application/json' }, config));
+  } finally {
+    await floor.stop();
+  }
+
+  console.log('\nbench:writes — status writes through POST /api/v1/practices/:code/status');
+  console.log(`practices ${PRACTICES} with ${seeded} status events before the first run, connections ${CONNECTIONS}, duration ${SECONDS} s each`);
+  console.log(`| server | writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | server CPU ms/write | PostgreSQL CPU ms/write | load generator CPU ms/write |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
+  for (const row of rows) console.log(row);
+}
+
+/**
+ * Drives status writes at `server` for SECONDS and answers one table row. Checks that every acknowledged
+ * write is stored (requests still in flight when the clock stops are stored but not counted as answered).
+ */
+async function measure(label: string, server: BenchServer, headers: Record<string, string>, config: AppConfig): Promise<string> {
+  const services = ['appointments', 'prescriptions', 'records'];
+  const levels = ['not_capable', 'capable', 'enabled'];
+  const before = await connect(config);
+  const eventsBefore = await countEvents(before);
+  await before.end();
+  let n = 0;
+  const serverCpuBefore = cpuSeconds([server.pid]);
+  const loadCpuBefore = process.cpuUsage();
+  const { result, latencies } = await runLoad({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        setupRequest: (req) => {
+          n++;
+          const practice = 1 + ((n * 2654435761) % PRACTICES);
+          const date = `${2013 + (n % 3)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+          return {
+            ...req,
+            path: `/api/v1/practices/B${String(practice).padStart(5, '0')}/status`,
+            body: JSON.stringify({ service: services[n % 3], level: levels[(n >> 2) % 3], effectiveDate: date }),
+          };
+        },
+      },
+    ],
+  });
+  const serverCpu = cpuSeconds([server.pid]) - serverCpuBefore;
+  const { user, system } = process.cpuUsage(loadCpuBefore);
+  const loadCpu = (user + system) / 1e6;
+  const check = await connect(config);
+  // The server's pool opens its connections under load, so their whole CPU time is (nearly all) the run's.
+  const dbCpu = cpuSeconds(await backendPids(check, config.DB_NAME));
+  const events = (await countEvents(check)) - eventsBefore;
+  await check.end();
+  const ok = result['2xx'];
+  if (events < ok || events > ok + CONNECTIONS) console.log(`WARNING (${label}): ${ok} writes acknowledged but ${events} events stored`);
+  const perWrite = (seconds: number) => ((seconds * 1000) / ok).toFixed(2);
+  return `| ${label} | ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ${result.errors} | ${events} | ${perWrite(serverCpu)} | ${perWrite(dbCpu)} | ${perWrite(loadCpu)} |`;
+}
+
+async function countEvents(db: Client): Promise<number> {
+  return Number((await db.query('SELECT count(*) AS n FROM status_event')).rows[0].n);
 }
 
 /** Signs in as the bench's admin (created by the API at start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */
