@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { apiAdapter, configureApp } from '../../apps/api/src/configure-app';
 import { minusOneYear, monthEnd, Role } from '@app/common';
 import { AppConfig, pgClientConfig } from '@app/config';
 import { figuresOnDatesSql, figuresSql, GroupBy, inBatches, READ_STORED, STORED_FIGURES_DEFINITION, TREND_BATCHES } from '@app/figures';
@@ -94,7 +95,7 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
 /** The real API app (AppModule, configureApp) in this process, on the bench database. */
 async function startApi(config: AppConfig): Promise<INestApplication> {
   Object.assign(process.env, { DB_NAME: config.DB_NAME, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench_reports', JWT_TTL_SECONDS: '86400' });
-  const app = configureApp(await NestFactory.create(AppModule, { logger: false }));
+  const app = await configureApp(await NestFactory.create<NestFastifyApplication>(AppModule, apiAdapter(config), { logger: false }));
   await app.listen(PORT, '127.0.0.1');
   headers.authorization = `Bearer ${await managerToken(app)}`;
   return app;

@@ -1,5 +1,5 @@
 import Queue from 'bull';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Actor, Role } from '@app/common';
 import { JobName, JobQueues, QueueName } from '@app/jobs';
 import { QUEUE_BOARD_ACTOR } from '../../apps/api/src/admin/queue-board';
@@ -11,9 +11,9 @@ describe('queue monitoring and graceful shutdown', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    // Stands in for the authentication feature's credential check on the board's Express route.
-    const fromHeader = (req: Request): Actor | undefined => {
-      const header = req.headers[TEST_ACTOR_HEADER];
+    // Stands in for the authentication feature's credential check on the board's routes.
+    const fromHeader = (headers: IncomingHttpHeaders): Actor | undefined => {
+      const header = headers[TEST_ACTOR_HEADER];
       return typeof header === 'string' ? JSON.parse(header) : undefined;
     };
     ctx = await TestContext.create((b) => b.overrideProvider(QUEUE_BOARD_ACTOR).useValue(fromHeader));

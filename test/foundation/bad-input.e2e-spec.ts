@@ -78,4 +78,18 @@ describe('bad input', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 400, message: 'The request body is not valid JSON', problems: [], requestId: expect.any(String) });
   });
+
+  // Bodies the HTTP layer refuses before any route runs (Fastify's content parsers): same shape, no change.
+  it.each([
+    ['a body of a type the API does not read', 'application/xml', '<status/>', 415],
+    ['a text body', 'text/plain', 'service=records', 400],
+    ['an empty JSON body', 'application/json', '', 400],
+    ['a JSON body over 100 KB', 'application/json', JSON.stringify({ service: 'records', level: 'enabled', effectiveDate: '2014-01-01', note: 'x'.repeat(200_000) }), 413],
+  ])('answers %s (sent as %s) in the error shape, changing nothing', async (_name, type, body, status) => {
+    const before = await snapshot();
+    const res = await ctx.api().post('/practices/A81001/status').set('Content-Type', type).send(body);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ status, error: expect.any(String), message: expect.any(String), problems: expect.any(Array), requestId: expect.any(String) });
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -86,6 +86,26 @@ describe('imports: upload API', () => {
     }
   });
 
+  it.each([
+    ['two files', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'regions').attach('file', Buffer.from(REGIONS), 'a.csv').attach('file', Buffer.from(REGIONS), 'b.csv'), 'file'],
+    ['the file in another field', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'regions').attach('upload', Buffer.from(REGIONS), 'a.csv'), 'upload'],
+    ['a JSON body instead of multipart', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.send({ kind: 'regions' }), 'file'],
+    ['an option longer than 10,000 characters', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'x'.repeat(10_001)).attach('file', Buffer.from(REGIONS), 'a.csv'), 'kind'],
+  ])('refuses %s with a 400 naming the field, and keeps no file', async (_name, build, field) => {
+    const res = await build(ctx.api().post('/imports')).expect(400);
+    expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+    await eventually(async () => expect(await storedFiles()).toEqual([]));
+    expect((await ctx.api().get('/imports?state=queued').expect(200)).body.total).toBe(0);
+  });
+
+  it('refuses a multipart body cut short with a 400, keeping no file', async () => {
+    const boundary = 'cut-short';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${REGIONS}`;
+    const res = await ctx.api().post('/imports').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body).expect(400);
+    expect(res.body).toMatchObject({ status: 400, problems: [{ field: 'body' }] });
+    await eventually(async () => expect(await storedFiles()).toEqual([]));
+  });
+
   it('every route is for admins only', () => {
     const reflector = new Reflector();
     const routes = Object.getOwnPropertyNames(ImportsController.prototype).filter((name) => name !== 'constructor');

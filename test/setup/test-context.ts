@@ -1,4 +1,5 @@
-import { INestApplication, ModuleMetadata } from '@nestjs/common';
+import { ModuleMetadata } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
-import { API_PREFIX, configureApp } from '../../apps/api/src/configure-app';
+import { API_PREFIX, apiAdapter, configureApp } from '../../apps/api/src/configure-app';
+import { recordRoutes, ServedRoute } from './served-routes';
 import { Clock, Role } from '@app/common';
 import { AppConfig } from '@app/config';
 import { createDatabaseIfMissing } from '@app/database';
@@ -62,11 +64,13 @@ export class TestContext {
   private readonly users = new Map<string, Promise<TestUser>>();
 
   private constructor(
-    readonly app: INestApplication,
+    readonly app: NestFastifyApplication,
     readonly config: AppConfig,
     readonly db: DataSource,
     readonly factories: Factories,
     private readonly dropDb: () => Promise<void>,
+    /** Every route the app serves, as Fastify registered them (see served-routes.ts). */
+    readonly servedRoutes: ServedRoute[],
   ) {}
 
   /** `opts.config` overrides settings (e.g. another Redis); `opts.imports` adds test-only modules. */
@@ -80,10 +84,13 @@ export class TestContext {
     let builder = Test.createTestingModule({ imports: [AppModule, ...(opts.imports ?? [])] }).overrideProvider(AppConfig).useValue(config);
     if (customise) builder = customise(builder);
     const moduleRef = await builder.compile();
-    const app = configureApp(moduleRef.createNestApplication({ logger: false }));
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(apiAdapter(config), { logger: false });
+    const routes = recordRoutes(app);
+    await configureApp(app);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     const db = app.get<DataSource>(getDataSourceToken());
-    return new TestContext(app, config, db, new Factories(db, app), drop);
+    return new TestContext(app, config, db, new Factories(db, app), drop, routes);
   }
 
   get clock(): Clock {

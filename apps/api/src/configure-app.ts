@@ -1,19 +1,44 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { mountQueueBoard } from './admin/queue-board';
+import { requestIdFor } from './http/request-id';
 
 export const API_PREFIX = 'api/v1';
 
-/** Everything main.ts does to an app besides listening; the e2e tests call it too. */
-export function configureApp(app: INestApplication): INestApplication {
+/** Largest JSON body accepted (Express's old default): every DTO of the API fits many times over. */
+const JSON_BODY_LIMIT = 100 * 1024;
+
+/**
+ * The HTTP server under Nest: Fastify, chosen for its cost per request (docs/decisions.md "Where a
+ * write's CPU goes": on Express the framework alone used half of a write's CPU budget).
+ */
+export function apiAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    // Behind a load balancer, req.ip (and so the sign-in limit per address) must be the client's address.
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: requestIdFor,
+    // Never answer a HEAD of its own for a GET route: what is not in the access matrix is not served.
+    exposeHeadRoutes: false,
+  });
+}
+
+/** Everything main.ts does to an app besides listening; the e2e tests call it too. Call before `init`. */
+export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  app.use(helmet());
-  // Behind a load balancer, req.ip (and so the sign-in limit per address) must be the client's address.
-  if (config.TRUST_PROXY_HOPS > 0) app.getHttpAdapter().getInstance().set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+  });
+  // Swagger UI loads its own scripts and styles from /docs, so helmet's default policy fits it.
+  await app.register(helmet);
+  // Multipart bodies are read only by the upload route, streaming, with its limits (ImportUploadReader).
+  await app.register(multipart);
   // Closed unless configured: tokens travel in a header, so no cookies and no credentials mode.
   if (config.CORS_ORIGINS) {
     app.enableCors({
@@ -26,7 +51,7 @@ export function configureApp(app: INestApplication): INestApplication {
   }
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
-  mountQueueBoard(app);
+  await mountQueueBoard(app);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()));
   return app;
 }

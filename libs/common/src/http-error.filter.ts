@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, FieldProblem, TooManyRequestsError } from './errors';
 
@@ -23,17 +23,17 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: string }>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<FastifyRequest | undefined>();
+    const res = ctx.getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    // Errors raised before the logging middleware ran (e.g. malformed JSON) still get an id to quote.
+    // Fastify gives every request its id (apps/api/src/http/request-id.ts) before anything can fail.
     body.requestId = req?.id ? String(req.id) : randomUUID();
     if (body.status >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req?.method} ${req?.url}`);
     }
-    if (res.headersSent) return;
-    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    res.status(body.status).json(body);
+    if (res.sent || res.raw.headersSent) return;
+    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds) res.header('Retry-After', String(exception.retryAfterSeconds));
+    void res.status(body.status).type('application/json; charset=utf-8').send(body);
   }
 
   private toBody(e: unknown): ErrorBody {
@@ -53,8 +53,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       const mapped = fromDatabaseError((e as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError);
       if (mapped) return mapped;
     }
-    const bodyParser = fromBodyParserError(e);
-    if (bodyParser) return bodyParser;
     if (isConnectionError(e)) {
       return { status: 503, error: 'service_unavailable', message: 'The database is not reachable; try again shortly', problems: [] };
     }
@@ -76,17 +74,6 @@ function fromDatabaseError(err?: { code?: string; detail?: string }): ErrorBody 
     return { status: 503, error: 'service_unavailable', message: 'The database is not reachable; try again shortly', problems: [] };
   }
   return undefined;
-}
-
-/** Express body-parser errors (malformed JSON, body too large) arrive as plain errors with a status. */
-function fromBodyParserError(e: unknown): ErrorBody | undefined {
-  const err = e as { status?: number; type?: string };
-  if (!err || typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
-  const message =
-    err.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
-    : err.type === 'entity.too.large' ? 'The request body is too large'
-    : 'The request could not be read';
-  return { status: err.status, error: errorName(err.status), message, problems: [] };
 }
 
 function isConnectionError(e: unknown): boolean {

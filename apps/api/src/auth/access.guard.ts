@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, ForbiddenError, IS_PUBLIC, Role, ROLES, UnauthorizedError } from '@app/common';
 import { AuthService } from '@app/people';
 
@@ -20,17 +20,17 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
-    const res = context.switchToHttp().getResponse<Response>();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+    const res = context.switchToHttp().getResponse<FastifyReply>();
     const token = bearerToken(req.headers.authorization);
     if (!token) {
-      res.setHeader('WWW-Authenticate', 'Bearer');
+      res.header('WWW-Authenticate', 'Bearer');
       throw new UnauthorizedError('Sign in first: send Authorization: Bearer <access token> (POST /api/v1/auth/login)');
     }
     try {
       req.user = await this.auth.authenticate(token);
     } catch (err) {
-      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw err;
     }
 

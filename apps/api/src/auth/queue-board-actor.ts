@@ -1,24 +1,24 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Actor } from '@app/common';
 import { AuthService } from '@app/people';
 import { QUEUE_BOARD_COOKIE, QueueBoardActorResolver } from '../admin/queue-board';
 
 /**
- * Who is opening the queue monitor. Bull Board is plain Express middleware, outside the access guard, and a
+ * Who is opening the queue monitor. Bull Board is a Fastify plugin outside the access guard, and a
  * browser opening a page sends no bearer header: the token comes from the Authorization header (API
  * clients) or from a cookie that `GET /admin/queues/sign-in?token=…` sets (see queue-board.ts). Either way
  * it is checked exactly as the guard checks it (signature, expiry, active user, token version).
  */
 export function authenticatedQueueBoardActor(auth: AuthService): QueueBoardActorResolver {
-  return async (req: Request): Promise<Actor | undefined> => {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1] ?? cookie(req, QUEUE_BOARD_COOKIE);
+  return async (headers: IncomingHttpHeaders): Promise<Actor | undefined> => {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1] ?? cookie(headers, QUEUE_BOARD_COOKIE);
     if (!token) return undefined;
     return auth.authenticate(token).catch(() => undefined);
   };
 }
 
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
+function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
+  for (const part of (headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return decodeURIComponent(rest.join('='));
   }

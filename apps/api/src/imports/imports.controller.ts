@@ -1,22 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Role, Roles } from '@app/common';
-import { CreateImportDto, IMPORT_FORMATS, ImportRunDto, ImportRunPageDto, ImportsService, ListImportsQuery } from '@app/imports';
+import { IMPORT_FORMATS, ImportRunDto, ImportRunPageDto, ImportsService, ListImportsQuery } from '@app/imports';
 import { API_PREFIX } from '../configure-app';
-import { UploadLimitInterceptor } from './upload-limit.interceptor';
-import { toReceivedFile, UploadedImportFile } from './upload-storage';
+import { ImportUploadReader } from './import-upload.reader';
 
 @ApiTags('imports')
 @ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly uploads: ImportUploadReader,
+  ) {}
 
   @Post() @Roles(Role.Admin) @HttpCode(202)
-  @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
   @ApiOperation({ summary: 'Upload an NHS file to import; the worker processes it (poll GET /imports/:id)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -36,13 +36,14 @@ export class ImportsController {
   })
   @ApiAcceptedResponse({ type: ImportRunDto })
   async create(
-    @UploadedFile() file: UploadedImportFile | undefined,
-    @Body() dto: CreateImportDto,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
     @CurrentActor() actor?: Actor,
   ): Promise<ImportRunDto> {
-    const run = await this.imports.create(toReceivedFile(file), dto, actor?.userId ?? null);
-    res.location(`/${API_PREFIX}/imports/${run.id}`);
+    // Read here, after the access guard: a refused request stores no file.
+    const { file, dto } = await this.uploads.read(req);
+    const run = await this.imports.create(file, dto, actor?.userId ?? null);
+    res.header('Location', `/${API_PREFIX}/imports/${run.id}`);
     return run;
   }
 

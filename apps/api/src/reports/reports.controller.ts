@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '@app/common';
+import { replyAsText } from '../http/text-reply';
 import {
   BreakdownDto, breakdownCsv, BreakdownQuery, FiguresService, progressInNumbers, SummaryDto, SummaryQuery, TrendDto, trendCsv, TrendQuery,
 } from '@app/figures';
@@ -19,30 +20,30 @@ export class ReportsController {
   @Get('summary') @Roles(...READERS)
   @ApiOperation({ summary: 'National figures on a date and a year earlier (JSON, or the "Progress in numbers" text)' })
   @ApiOkResponse({ type: SummaryDto }) @ApiProduces('application/json', 'text/plain')
-  async summary(@Query() q: SummaryQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async summary(@Query() q: SummaryQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
     const summary = await this.figures.summary(q.asOf, q.knownAt);
     if (!wants(q.format, accept, 'text')) return summary;
-    res.type('text/plain; charset=utf-8');
+    replyAsText(res, 'text/plain; charset=utf-8');
     return progressInNumbers(summary);
   }
 
   @Get('breakdown') @Roles(...READERS)
   @ApiOperation({ summary: 'The same figures per region, CCG or clinical system (JSON or CSV)' })
   @ApiOkResponse({ type: BreakdownDto }) @ApiProduces('application/json', 'text/csv')
-  async breakdown(@Query() q: BreakdownQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async breakdown(@Query() q: BreakdownQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
     const breakdown = await this.figures.breakdown(q.by, q.asOf, q.knownAt);
     if (!wants(q.format, accept, 'csv')) return breakdown;
-    res.type('text/csv; charset=utf-8').attachment(`figures-by-${q.by}-${breakdown.asOf}.csv`);
+    replyAsText(res, 'text/csv; charset=utf-8', `figures-by-${q.by}-${breakdown.asOf}.csv`);
     return breakdownCsv(breakdown);
   }
 
   @Get('trend') @Roles(...READERS)
   @ApiOperation({ summary: 'Month-end figures of one service for each month of a range (JSON or CSV)' })
   @ApiOkResponse({ type: TrendDto }) @ApiProduces('application/json', 'text/csv')
-  async trend(@Query() q: TrendQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async trend(@Query() q: TrendQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
     const trend = await this.figures.trend(q.from, q.to, q.service, q.knownAt);
     if (!wants(q.format, accept, 'csv')) return trend;
-    res.type('text/csv; charset=utf-8').attachment(`trend-${q.service}-${q.from}-${q.to}.csv`);
+    replyAsText(res, 'text/csv; charset=utf-8', `trend-${q.service}-${q.from}-${q.to}.csv`);
     return trendCsv(trend);
   }
 }
