@@ -33,6 +33,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (res.sent || res.raw.headersSent) return;
     if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds) res.header('Retry-After', String(exception.retryAfterSeconds));
+    // The type again: a CSV route may have set text/csv before it failed.
     void res.status(body.status).type('application/json; charset=utf-8').send(body);
   }
 

@@ -26,12 +26,14 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   const board = createQueueBoardPlugin(app.get(BullJobQueues, { strict: false }), QUEUE_BOARD_PATH);
   await app.register(async (scope: FastifyInstance) => {
     scope.get('/sign-in', (req, reply) => signIn(resolveActor, req, reply));
-    scope.addHook('onRequest', async (req, reply) => {
-      if (req.routeOptions.url === `${QUEUE_BOARD_PATH}/sign-in`) return;
-      // An answered request must return the reply, so Fastify goes no further.
-      if (await adminOnly(await resolveActor(req.headers), req, reply)) return reply;
+    // A child scope (same prefix) for the board, so its hook guards the board's routes and not sign-in.
+    await scope.register(async (guarded: FastifyInstance) => {
+      guarded.addHook('onRequest', async (req, reply) => {
+        // An answered request must return the reply, so Fastify goes no further.
+        if (await adminOnly(await resolveActor(req.headers), req, reply)) return reply;
+      });
+      await guarded.register(board);
     });
-    await scope.register(board);
   }, { prefix: QUEUE_BOARD_PATH });
 }
 
