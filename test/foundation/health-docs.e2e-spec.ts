@@ -28,4 +28,24 @@ describe('health and docs', () => {
     const made = await ctx.api().get('/practices').set('X-Request-Id', 'bad id with spaces').expect(200);
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('sends the security headers on every response: data, errors and the docs page', async () => {
+    const responses = [
+      await ctx.api().get('/practices').expect(200),
+      await ctx.api('anonymous').get('/practices').expect(401),
+      await ctx.api().get('/practices/Z99999').expect(404),
+      await ctx.api('anonymous').get('/docs').expect(200),
+    ];
+    for (const res of responses) {
+      expect(res.headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'strict-transport-security': expect.stringMatching(/^max-age=\d+/),
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'x-request-id': expect.any(String),
+      });
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
 });

@@ -49,7 +49,7 @@ import { authenticatedQueueBoardActor } from './auth/queue-board-actor';
     AccessGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },
     FirstAdmin,
-    // Bull Board is Express middleware outside the guards: it asks the same sign-in who is calling.
+    // The queue board is a Fastify plugin outside the guards: it asks the same sign-in who is calling.
     { provide: QUEUE_BOARD_ACTOR, useFactory: authenticatedQueueBoardActor, inject: [AuthService] },
   ],
 })

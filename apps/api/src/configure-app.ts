@@ -1,12 +1,13 @@
 import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { mountQueueBoard } from './admin/queue-board';
 import { requestIdFor } from './http/request-id';
+import { addRequestLogging } from './http/request-logging';
+import { addResponseHeaders } from './http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,11 +33,10 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (req, reply) => {
-    reply.header('X-Request-Id', req.id);
-  });
-  // Swagger UI loads its own scripts and styles from /docs, so helmet's default policy fits it.
-  await app.register(helmet);
+  const fastify = app.getHttpAdapter().getInstance();
+  // Outside any request, a PinoLogger's logger is the root one that every line of the API goes through.
+  addRequestLogging(fastify, (await app.resolve(PinoLogger)).logger);
+  addResponseHeaders(fastify);
   // Multipart bodies are read only by the upload route, streaming, with its limits (ImportUploadReader).
   await app.register(multipart);
   // Closed unless configured: tokens travel in a header, so no cookies and no credentials mode.

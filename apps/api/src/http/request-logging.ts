@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger, Level } from 'pino';
+import { storage, Store } from 'nestjs-pino/storage';
+
+/** The request as its log lines show it; a token in a query string (the queue board's sign-in link) never reaches the logs. */
+function requestFields(req: FastifyRequest) {
+  return { id: req.id, method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1…') };
+}
+
+/**
+ * What nestjs-pino's Logger finds while a request runs: a logger whose lines carry the request. The
+ * child logger is made on the first line only, as most requests log nothing but their request line.
+ */
+class RequestLogContext implements Store {
+  private child?: Logger;
+
+  constructor(private readonly root: Logger, private readonly req: FastifyRequest) {}
+
+  get logger(): Logger {
+    return (this.child ??= this.root.child({ req: requestFields(this.req) }));
+  }
+
+  // PinoLogger.assign() replaces the request's logger with a child carrying more fields.
+  set logger(logger: Logger) {
+    this.child = logger;
+  }
+}
+
+/** 5xx are errors, 4xx warnings, the rest information (at LOG_LEVEL=warn a healthy API logs no request lines). */
+function levelFor(statusCode: number): Level {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * Structured request logs from Fastify hooks: each line written during a request carries its id
+ * (through nestjs-pino's request store, which its Logger reads), and each request ends with one line:
+ * method, url, id, status and time. Done here rather than by pino-http as Nest middleware, which on
+ * Fastify runs through an Express-style middleware layer and cost a tenth of a status write's CPU
+ * (docs/decisions.md, "Where a write's CPU goes").
+ */
+export function addRequestLogging(fastify: FastifyInstance, root: Logger): void {
+  fastify.addHook('onRequest', (req, _reply, done) => {
+    // The rest of the request, body parsing and handler included, runs inside this store.
+    storage.run(new RequestLogContext(root, req), done);
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const level = levelFor(reply.statusCode);
+    if (root.isLevelEnabled(level)) {
+      root[level]({ req: requestFields(req), res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    }
+    done();
+  });
+}
