@@ -31,11 +31,12 @@ export async function connect(config: AppConfig, database = config.DB_NAME): Pro
  * run as it is deployed (`npm run build`, `node dist/...`, NODE_ENV=production; the Dockerfile's CMD).
  * Run through ts-node instead, every request pays for ts-node's REPL support: it loads Node's `domain`
  * module, whose async hook runs on every promise (about a sixth of the API's CPU in a write).
+ * `build`: the folder of the build to run (another build copied into the project, to compare with).
  */
-export async function startApi(env: Record<string, string>): Promise<BenchServer> {
+export async function startApi(env: Record<string, string>, build = 'dist'): Promise<BenchServer> {
   buildOnce();
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startServer([...nodeArgs, 'dist/apps/api/src/main.js'], 'API listening', {
+  return startServer([...nodeArgs, `${build}/apps/api/src/main.js`], 'API listening', {
     NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', ...env,
   });
 }

@@ -15,6 +15,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 /** Unmeasured load first, so V8 has compiled the hot paths and the pool is open before the clock starts. */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const PRACTICES = 7800;
+/**
+ * Other builds of the API to measure beside this checkout's (`BENCH_COMPARE=dist-before`: folders in the
+ * project, each a copy of another version's `dist`), all of them BENCH_ROUNDS times, interleaved. This
+ * machine's load moves from minute to minute, so only runs taken in turn tell one version from another.
+ */
+const COMPARE = (process.env.BENCH_COMPARE ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 /** The API's database pool, and the floor's, so both offer PostgreSQL the same concurrency. */
 const POOL_SIZE = '30';
 
@@ -27,15 +34,20 @@ async function main() {
   await db.end();
 
   const admin = { email: 'bench.admin@example.nhs.uk', password: randomBytes(18).toString('base64') };
-  const api = await startApi({
-    DB_NAME: config.DB_NAME, PORT: '3390', DB_POOL_SIZE: POOL_SIZE, REDIS_PREFIX: 'bench_writes', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
-  });
-  let rows: string[];
-  try {
-    const headers = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
-    rows = [await measure('API (NestJS, as deployed)', api, headers, config)];
-  } finally {
-    await api.stop();
+  const rows: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const build of ['dist', ...COMPARE]) {
+      // The first start creates the admin; the later ones find it and sign in with the same password.
+      const api = await startApi({
+        DB_NAME: config.DB_NAME, PORT: '3390', DB_POOL_SIZE: POOL_SIZE, REDIS_PREFIX: 'bench_writes', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
+      }, build);
+      try {
+        const headers = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
+        rows.push(await measure(COMPARE.length ? `API (${build})` : 'API (NestJS, as deployed)', api, headers, config));
+      } finally {
+        await api.stop();
+      }
+    }
   }
   // The same database call with nothing around it (write-floor-server.js), on the same database, after
   // the API has gone (so the PostgreSQL backends measured are the floor's alone).
