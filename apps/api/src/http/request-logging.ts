@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger, Level } from 'pino';
-import { storage, Store } from 'nestjs-pino/storage';
+import { storage, type Store } from 'nestjs-pino/storage';
 
 /** The request as its log lines show it; a token in a query string (the queue board's sign-in link) never reaches the logs. */
 function requestFields(req: FastifyRequest) {
@@ -35,8 +35,8 @@ function levelFor(statusCode: number): Level {
  * Structured request logs from Fastify hooks: each line written during a request carries its id
  * (through nestjs-pino's request store, which its Logger reads), and each request ends with one line:
  * method, url, id, status and time. Done here rather than by pino-http as Nest middleware, which on
- * Fastify runs through an Express-style middleware layer and cost a tenth of a status write's CPU
- * (docs/decisions.md, "Where a write's CPU goes").
+ * Fastify runs through an Express-style middleware layer: about a tenth of the API's CPU in a status
+ * write (docs/decisions.md, "Where a write's CPU goes").
  */
 export function addRequestLogging(fastify: FastifyInstance, root: Logger): void {
   fastify.addHook('onRequest', (req, _reply, done) => {

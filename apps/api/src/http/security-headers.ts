@@ -7,7 +7,8 @@ import helmet from 'helmet';
  * worked out once at start-up. Its default policy is fixed text (no nonces, nothing taken from the
  * request), so every response gets the same headers; Swagger UI at /docs loads its own scripts and
  * styles, which that policy allows. @fastify/helmet would run helmet's whole middleware, directive
- * parsing included, on every request: a tenth of a status write's CPU (docs/decisions.md).
+ * parsing included, on every request: about a tenth of the API's CPU in a status write
+ * (docs/decisions.md).
  */
 export function securityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
