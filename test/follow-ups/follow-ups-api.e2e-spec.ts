@@ -4,20 +4,31 @@ import { TestContext } from '../setup/test-context';
 import { WorkerContext } from '../setup/worker-context';
 import { followUpsOf, MONDAY, recordLevel, setNow } from './helpers';
 
-const northSupport = actorHeader({ userId: 11, role: Role.Support, regionCode: 'Y54' });
-const southSupport = actorHeader({ userId: 12, role: Role.Support, regionCode: 'Y55' });
-const anywhereSupport = actorHeader({ userId: 13, role: Role.Support, regionCode: null });
-const manager = actorHeader({ userId: 14, role: Role.Manager, regionCode: 'Y54' });
-const admin = actorHeader({ userId: 15, role: Role.Admin, regionCode: null });
+type Header = [string, string];
 
 describe('follow-ups API', () => {
   let ctx: TestContext;
   let worker: WorkerContext;
+  // Real users (owners and recorders reference app_user), each acting through the test-actor header.
+  const userIds = { northSupport: 0, southSupport: 0, anywhereSupport: 0, manager: 0, admin: 0, leaver: 0 };
+  let northSupport: Header, southSupport: Header, anywhereSupport: Header, manager: Header, admin: Header;
 
   beforeAll(async () => {
     ctx = await TestContext.create(withTestActors);
     worker = await WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0 });
     setNow(MONDAY, ctx, worker);
+    const make = async (role: Role, regionCode: string | null, active = true) => (await ctx.factories.user({ role, regionCode, active })).id;
+    userIds.northSupport = await make(Role.Support, 'Y54');
+    userIds.southSupport = await make(Role.Support, 'Y55');
+    userIds.anywhereSupport = await make(Role.Support, null);
+    userIds.manager = await make(Role.Manager, 'Y54');
+    userIds.admin = await make(Role.Admin, null);
+    userIds.leaver = await make(Role.Support, 'Y54', false);
+    northSupport = actorHeader({ userId: userIds.northSupport, role: Role.Support, regionCode: 'Y54' });
+    southSupport = actorHeader({ userId: userIds.southSupport, role: Role.Support, regionCode: 'Y55' });
+    anywhereSupport = actorHeader({ userId: userIds.anywhereSupport, role: Role.Support, regionCode: null });
+    manager = actorHeader({ userId: userIds.manager, role: Role.Manager, regionCode: 'Y54' });
+    admin = actorHeader({ userId: userIds.admin, role: Role.Admin, regionCode: null });
   });
   afterAll(async () => {
     await worker.close();
@@ -55,7 +66,7 @@ describe('follow-ups API', () => {
       .send({ method: 'email', outcome: '  Spoke to the practice manager  ' }).expect(200);
     expect(res.body.state).toBe('contacted');
     expect(res.body.contacts.map((c: { method: string; outcome: string; recordedBy: number }) => [c.method, c.outcome, c.recordedBy])).toEqual([
-      ['email', 'Spoke to the practice manager', 11], ['phone', 'No answer', 11],
+      ['email', 'Spoke to the practice manager', userIds.northSupport], ['phone', 'No answer', userIds.northSupport],
     ]);
     expect(res.body.lastContactAt).toMatch(/^2014-10-06T08:0/); // the Clock's now (it keeps ticking from MONDAY)
 
@@ -96,17 +107,37 @@ describe('follow-ups API', () => {
     expect((await ctx.api().put(`/follow-ups/${f.id}/due-date`).send({ dueDate: '2014-10-05' }).expect(400)).body.problems[0].field).toBe('dueDate');
     expect((await ctx.api().put(`/follow-ups/${f.id}/due-date`).send({ dueDate: '2014-02-30' }).expect(400)).body.problems[0].field).toBe('dueDate');
     expect((await ctx.api().put(`/follow-ups/${f.id}/due-date`).send({ dueDate: '2014-10-06' }).expect(200)).body).toMatchObject({ dueDate: '2014-10-06', overdue: false });
-    expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: 11 }).expect(200)).body.ownerId).toBe(11);
+    expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: userIds.northSupport }).expect(200)).body.ownerId).toBe(userIds.northSupport);
     expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: null }).expect(200)).body.ownerId).toBeNull();
     expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: 'bob' }).expect(400)).body.problems[0].field).toBe('ownerId');
     expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({}).expect(400)).body.problems[0].field).toBe('ownerId');
+  });
+
+  it('gives a follow-up only to an active admin or support user who may write in its region', async () => {
+    const f = await followUpFor({ regionCode: 'Y54' });
+    await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: userIds.northSupport }).expect(200);
+    const refused = async (ownerId: number) => {
+      const res = await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId }).expect(400);
+      expect(res.body.problems).toEqual([{ field: 'ownerId', message: expect.any(String) }]);
+      return res.body.problems[0].message as string;
+    };
+    expect(await refused(999_999)).toBe('there is no user 999999');
+    expect(await refused(2_147_483_648)).toMatch(/ownerId/);
+    expect(await refused(userIds.leaver)).toMatch(/is deactivated$/);
+    expect(await refused(userIds.manager)).toMatch(/is a manager: follow-ups are owned by support staff or admins$/);
+    expect(await refused(userIds.southSupport)).toMatch(/works in region Y55 only; this follow-up's practice is in Y54$/);
+    // Refusals changed nothing; the others may own it.
+    expect((await ctx.api().get(`/follow-ups/${f.id}`).expect(200)).body.ownerId).toBe(userIds.northSupport);
+    for (const ownerId of [userIds.anywhereSupport, userIds.admin]) {
+      expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId }).expect(200)).body.ownerId).toBe(ownerId);
+    }
   });
 
   it('resolves or cancels with a reason; a closed follow-up no longer changes, and the rule opens a fresh one', async () => {
     const f = await followUpFor();
     expect((await ctx.api().post(`/follow-ups/${f.id}/cancel`).send({ reason: ' ' }).expect(400)).body.problems[0].field).toBe('reason');
     const cancelled = await ctx.api().post(`/follow-ups/${f.id}/cancel`).set(...northSupport).send({ reason: 'Opened by mistake' }).expect(200);
-    expect(cancelled.body).toMatchObject({ state: 'cancelled', closeNote: 'Opened by mistake', closedBy: 11 });
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', closeNote: 'Opened by mistake', closedBy: userIds.northSupport });
     await ctx.api().post(`/follow-ups/${f.id}/contacts`).send({ method: 'phone', outcome: 'x' }).expect(409);
     await ctx.api().post(`/follow-ups/${f.id}/resolve`).send({ reason: 'x' }).expect(409);
 
@@ -122,7 +153,7 @@ describe('follow-ups API', () => {
     const contact = { method: 'phone', outcome: 'Left a message' };
     await ctx.api().post(`/follow-ups/${north.id}/contacts`).set(...southSupport).send(contact).expect(403);
     await ctx.api().post(`/follow-ups/${north.id}/contacts`).set(...manager).send(contact).expect(403);
-    await ctx.api().put(`/follow-ups/${north.id}/owner`).set(...manager).send({ ownerId: 14 }).expect(403);
+    await ctx.api().put(`/follow-ups/${north.id}/owner`).set(...manager).send({ ownerId: userIds.manager }).expect(403);
     await ctx.api().post(`/follow-ups/${north.id}/contacts`).set(...anywhereSupport).send(contact).expect(200);
     await ctx.api().post(`/follow-ups/${north.id}/contacts`).set(...admin).send(contact).expect(200);
     await ctx.api().post(`/follow-ups/${north.id}/contacts`).set(...northSupport).send(contact).expect(200);
@@ -134,14 +165,14 @@ describe('follow-ups API', () => {
     const south = await followUpFor({ regionCode: 'Y55' });
     const mine = await followUpFor();
     const overdue = await followUpFor();
-    await ctx.api().put(`/follow-ups/${mine.id}/owner`).send({ ownerId: 12 }).expect(200);
-    await ctx.api().put(`/follow-ups/${south.id}/owner`).send({ ownerId: 12 }).expect(200);
+    await ctx.api().put(`/follow-ups/${mine.id}/owner`).send({ ownerId: userIds.anywhereSupport }).expect(200);
+    await ctx.api().put(`/follow-ups/${south.id}/owner`).send({ ownerId: userIds.anywhereSupport }).expect(200);
     await ctx.db.query(`UPDATE follow_up SET due_date = '2014-10-01' WHERE id = $1`, [overdue.id]);
 
     const ids = async (query: string, who = manager) => (await ctx.api().get(`/follow-ups${query}`).set(...who).expect(200)).body.items.map((f: { id: number }) => f.id);
     expect(await ids('?regionCode=Y55')).toEqual([south.id]);
-    expect(await ids('?mine=true', southSupport)).toEqual([south.id, mine.id]);
-    expect(await ids('?ownerId=12&regionCode=Y54')).toEqual([mine.id]);
+    expect(await ids('?mine=true', anywhereSupport)).toEqual([south.id, mine.id]);
+    expect(await ids(`?ownerId=${userIds.anywhereSupport}&regionCode=Y54`)).toEqual([mine.id]);
     expect(await ids('?due=overdue')).toEqual([overdue.id]);
     expect(await ids(`?practiceCode=${overdue.code.toLowerCase()}`)).toEqual([overdue.id]);
     expect((await ids('?state=cancelled')).length).toBe(1);

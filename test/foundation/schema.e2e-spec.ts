@@ -22,6 +22,30 @@ describe('schema', () => {
       expect(await drift(ds)).toEqual([]);
     }));
 
+  // Follow-ups, reminders and imports took any integer as a user id before the people feature landed.
+  it('UserReferences clears user ids that name nobody, then adds the foreign keys', () =>
+    withDataSource(async (ds) => {
+      await ds.undoLastMigration({ transaction: 'each' });
+      const [{ id: user }] = await ds.query(`INSERT INTO app_user (email, name, role, password_hash) VALUES ('a@test.invalid', 'A', 'support', 'x') RETURNING id`);
+      await ds.query(`INSERT INTO region (code, name) VALUES ('Y54', 'North'); INSERT INTO ccg (code, name, region_code) VALUES ('00M', 'C', 'Y54')`);
+      const [{ id: practice }] = await ds.query(`INSERT INTO practice (code, name, ccg_code) VALUES ('A81001', 'P', '00M') RETURNING id`);
+      const [{ id: followUp }] = await ds.query(
+        `INSERT INTO follow_up (practice_id, services_not_offered, owner_id, due_date, created_by) VALUES ($1, '{records}', 9999, '2014-10-20', $2) RETURNING id`,
+        [practice, user],
+      );
+      await ds.query(`INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by) VALUES ($1, now(), 'phone', 'x', 9999)`, [followUp]);
+      await ds.query(
+        `INSERT INTO reminder (user_id, kind, dedupe_key, subject, body, payload) VALUES ($1, 'daily_digest', 'a', 's', 'b', '{}'), (9999, 'daily_digest', 'b', 's', 'b', '{}')`,
+        [user],
+      );
+
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await ds.query(`SELECT owner_id, created_by FROM follow_up`)).toEqual([{ owner_id: null, created_by: user }]);
+      expect(await ds.query(`SELECT recorded_by FROM follow_up_contact`)).toEqual([{ recorded_by: null }]);
+      expect(await ds.query(`SELECT user_id FROM reminder`)).toEqual([{ user_id: user }]);
+      await expect(ds.query(`UPDATE follow_up SET owner_id = 9999`)).rejects.toThrow(/follow_up_owner_fk/);
+    }));
+
   // `npm run migration:revert` must work for every migration, back to an empty database and forward again.
   it('every migration reverts, and applying them again gives the same schema', () =>
     withDataSource(async (ds) => {

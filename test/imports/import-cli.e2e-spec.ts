@@ -64,6 +64,12 @@ describe('imports: the CLI command', () => {
     const bad = output();
     expect(await runImportCommand(importsOf(ctx), await command('pomi-wide', join(FIXTURES, 'regions.csv')), bad.io)).toBe(2);
     expect(bad.text()).toBe('Cannot import: service is required for pomi-wide files (one file per service)\n');
+    const { id: leaver } = await ctx.factories.user({ role: Role.Admin, active: false });
+    for (const user of ['999999', String(leaver)]) {
+      const nobody = output();
+      expect(await runImportCommand(importsOf(ctx), await command('regions', join(FIXTURES, 'regions.csv'), '--user', user), nobody.io)).toBe(2);
+      expect(nobody.text()).toBe(`Cannot import: --user ${user} is not an active user (see GET /api/v1/users)\n`);
+    }
   });
 
   it('without --in-process, follows the run while the worker imports it', async () => {

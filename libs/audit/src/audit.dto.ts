@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, MaxLength, Min } from 'class-validator';
-import { PageQuery, toInteger } from '@app/common';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery, MAX_INTEGER, toInteger } from '@app/common';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'practice', description: 'practice, region, area_team, ccg, user, …' })
@@ -13,7 +13,7 @@ export class AuditQuery extends PageQuery {
   entityId?: string;
 
   @ApiPropertyOptional({ description: 'Only changes made by this user' })
-  @IsOptional() @Transform(toInteger) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(MAX_INTEGER)
   userId?: number;
 
   @ApiPropertyOptional({ example: 'status.record' })

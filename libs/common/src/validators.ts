@@ -55,6 +55,9 @@ export function IsCalendarDate(options?: ValidationOptions, api: ApiPropertyOpti
   );
 }
 
+/** The largest PostgreSQL `integer`: ids and versions above it name nothing (and would fail the query). */
+export const MAX_INTEGER = 2_147_483_647;
+
 /** Query-string integers arrive as text: convert explicitly (no implicit conversion globally). */
 export const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;

@@ -31,6 +31,10 @@ export class FollowUpBarrierEntity {
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
   recordedBy: number | null;
 
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'follow_up_barrier_recorded_by_fk' })
+  recorder?: unknown;
+
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
 }

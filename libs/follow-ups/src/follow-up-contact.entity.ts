@@ -28,6 +28,10 @@ export class FollowUpContactEntity {
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
   recordedBy: number | null;
 
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'follow_up_contact_recorded_by_fk' })
+  recorder?: unknown;
+
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
 }

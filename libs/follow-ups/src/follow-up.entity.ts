@@ -6,7 +6,8 @@ import { FollowUpState } from './follow-ups.enums';
 /**
  * Work with one practice that does not yet offer some services. At most one per practice is active
  * (not resolved or cancelled): the partial unique index states the rule and makes concurrent creation safe.
- * User ids (owner, closed_by, created_by) have no foreign key yet: users are added by the people feature.
+ * User ids (owner, closed_by, created_by) reference app_user (migration UserReferences); an owner is an active
+ * admin or support user who may write in the practice's region (FollowUpsService.assignOwner).
  */
 @Entity('follow_up')
 @Index('follow_up_active_practice_key', ['practiceId'], { unique: true, where: `state IN ('open', 'contacted', 'barriers_recorded')` })
@@ -32,6 +33,10 @@ export class FollowUpEntity {
   @Column({ name: 'owner_id', type: 'integer', nullable: true })
   ownerId: number | null;
 
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'follow_up_owner_fk' })
+  owner?: unknown;
+
   @Column({ name: 'due_date', type: 'date' })
   dueDate: string;
 
@@ -40,6 +45,10 @@ export class FollowUpEntity {
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   createdBy: number | null;
+
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'follow_up_created_by_fk' })
+  creator?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -53,6 +62,10 @@ export class FollowUpEntity {
   /** Null when closed by the follow-up rule itself. */
   @Column({ name: 'closed_by', type: 'integer', nullable: true })
   closedBy: number | null;
+
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'closed_by', foreignKeyConstraintName: 'follow_up_closed_by_fk' })
+  closer?: unknown;
 
   /** Why it was resolved or cancelled (required for both). */
   @Column({ name: 'close_note', type: 'text', nullable: true })

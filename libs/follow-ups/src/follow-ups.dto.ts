@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
   ValidateBy, ValidateNested, ValidationArguments,
 } from 'class-validator';
-import { IsCalendarDate, IsPracticeCode, IsRegionCode, PageQuery, Service, toInteger } from '@app/common';
+import { IsCalendarDate, IsPracticeCode, IsRegionCode, PageQuery, Service, MAX_INTEGER, toInteger } from '@app/common';
 import { BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 
 /** One clear message per case instead of class-validator's three for a missing `other` detail. */
@@ -40,7 +40,7 @@ export class ListFollowUpsQuery extends PageQuery {
   regionCode?: string;
 
   @ApiPropertyOptional({ description: 'Only follow-ups owned by this user id' })
-  @IsOptional() @Transform(toInteger) @IsInt() @Min(1)
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(MAX_INTEGER)
   ownerId?: number;
 
   @ApiPropertyOptional({ description: 'Only follow-ups owned by the signed-in user' })
@@ -98,7 +98,7 @@ export class SetDueDateDto {
 
 export class AssignOwnerDto {
   @ApiProperty({ nullable: true, type: Number, description: 'A user id, or null to unassign' })
-  @ValidateIf((_, v) => v !== null) @IsDefined() @IsInt() @Min(1)
+  @ValidateIf((_, v) => v !== null) @IsDefined() @IsInt() @Min(1) @Max(MAX_INTEGER)
   ownerId: number | null;
 }
 

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Service } from '@app/common';
+import { Role, Service } from '@app/common';
 import type { BarrierDto, ContactDto, FollowUpSummaryDto, ListFollowUpsQuery } from './follow-ups.dto';
 import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 
 /** A follow-up read under its row lock by a write, with what the write checks. */
+export interface OwnerCandidate {
+  id: number;
+  name: string;
+  role: Role;
+  regionCode: string | null;
+  active: boolean;
+}
+
 export interface LockedFollowUp {
   id: number;
   practiceId: number;
@@ -129,6 +137,18 @@ export class FollowUpsRepository {
 
   async setDueDate(m: EntityManager, id: number, dueDate: string): Promise<void> {
     await m.query(`UPDATE follow_up SET due_date = $2, updated_at = now() WHERE id = $1`, [id, dueDate]);
+  }
+
+  /**
+   * A user who might own a follow-up, read FOR SHARE: a deactivation or role change waits until the
+   * assignment commits, so an owner is never made of someone who just stopped qualifying.
+   */
+  async ownerCandidate(m: EntityManager, userId: number): Promise<OwnerCandidate | undefined> {
+    const rows = await m.query(
+      `SELECT id, name, role::text AS role, region_code AS "regionCode", active FROM app_user WHERE id = $1 FOR SHARE`,
+      [userId],
+    );
+    return rows[0];
   }
 
   async setOwner(m: EntityManager, id: number, ownerId: number | null): Promise<void> {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page } from '@app/common';
+import { Actor, Clock, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, Role } from '@app/common';
 import { JobName, Outbox } from '@app/jobs';
 import {
   AssignOwnerDto, CloseFollowUpDto, FollowUpDetailDto, FollowUpSummaryDto, ListFollowUpsQuery, RecordBarriersDto, RecordContactDto, SetDueDateDto,
 } from './follow-ups.dto';
 import { FollowUpState, isActive } from './follow-ups.enums';
-import { FollowUpsRepository, LockedFollowUp } from './follow-ups.repository';
+import { FollowUpsRepository, LockedFollowUp, OwnerCandidate } from './follow-ups.repository';
 
 /** Contact times may run a little ahead of our clock (another machine's clock); more is a mistake. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -80,9 +80,19 @@ export class FollowUpsService {
     });
   }
 
-  /** Sets or clears the owner (a user id; checked against users once the people feature lands). */
+  /**
+   * Sets or clears the owner. An owner is someone who can do the work and hear the reminders: an active
+   * admin or support user who may write in the follow-up's region (DESIGN.md "People").
+   */
   assignOwner(id: number, dto: AssignOwnerDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, (m) => this.repo.setOwner(m, id, dto.ownerId));
+    return this.write(id, actor, async (m, f) => {
+      if (dto.ownerId !== null) {
+        const owner = await this.repo.ownerCandidate(m, dto.ownerId);
+        const unfit = whyNotOwner(owner, dto.ownerId, f.regionCode);
+        if (unfit) throw new InvalidInputError('ownerId', unfit);
+      }
+      await this.repo.setOwner(m, id, dto.ownerId);
+    });
   }
 
   resolve(id: number, dto: CloseFollowUpDto, actor?: Actor): Promise<FollowUpDetailDto> {
@@ -117,4 +127,15 @@ export class FollowUpsService {
       return this.get(id, m);
     });
   }
+}
+
+/** Why a user may not own a follow-up in `regionCode`, or undefined when they may. */
+function whyNotOwner(owner: OwnerCandidate | undefined, userId: number, regionCode: string): string | undefined {
+  if (!owner) return `there is no user ${userId}`;
+  if (!owner.active) return `user ${userId} (${owner.name}) is deactivated`;
+  if (owner.role === Role.Manager) return `user ${userId} (${owner.name}) is a manager: follow-ups are owned by support staff or admins`;
+  if (!mayWriteInRegion({ userId, role: owner.role, regionCode: owner.regionCode }, regionCode)) {
+    return `user ${userId} (${owner.name}) works in region ${owner.regionCode} only; this follow-up's practice is in ${regionCode}`;
+  }
+  return undefined;
 }

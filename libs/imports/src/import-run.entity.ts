@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { IMPORT_FORMATS, ImportFormat } from './parsers';
 import type { ImportOptions, ImportProblem, ImportSummary } from './import-run.types';
 
@@ -76,6 +76,10 @@ export class ImportRunEntity {
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   createdBy: number | null;
+
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'import_run_created_by_fk' })
+  creator?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

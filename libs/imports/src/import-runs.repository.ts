@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { MAX_INTEGER } from '@app/common';
 import { ImportState } from './import-run.entity';
 import type { ImportOptions, ImportProblem, ImportSummary } from './import-run.types';
 import type { ImportFormat } from './parsers';
@@ -72,6 +73,12 @@ export class ImportRunsRepository {
       [run.format, run.fileName, run.fileSize, run.fileSha256, run.storedFile, JSON.stringify(run.options), run.createdBy],
     );
     return row.id;
+  }
+
+  async isActiveUser(userId: number): Promise<boolean> {
+    if (!(userId >= 1 && userId <= MAX_INTEGER)) return false;
+    const rows = await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId]);
+    return rows.length > 0;
   }
 
   async find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {

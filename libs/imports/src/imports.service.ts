@@ -57,6 +57,10 @@ export class ImportsService {
 
   /** The CLI's way in: copies a local file into IMPORT_DIR, then as `create`. */
   async createFromPath(path: string, dto: CreateImportDto, userId: number | null = null): Promise<ImportRunDto> {
+    // The API records the signed-in user; the CLI's --user is a number typed by hand, so it is checked.
+    if (userId !== null && !(await this.runs.isActiveUser(userId))) {
+      throw new InvalidInputError('user', `--user ${userId} is not an active user (see GET /api/v1/users)`);
+    }
     const stored = await this.files.copyIn(path);
     return this.create({ originalName: basename(path), stored }, dto, userId);
   }

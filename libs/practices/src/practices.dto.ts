@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ClinicalSystem, IsCalendarDate, IsOmittable, IsCcgCode, IsPracticeCode, IsRegionCode, Level, PageQuery, Service, toInteger } from '@app/common';
+import { ClinicalSystem, IsCalendarDate, IsOmittable, IsCcgCode, IsPracticeCode, IsRegionCode, Level, PageQuery, Service, MAX_INTEGER, toInteger } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
@@ -90,7 +90,7 @@ export class UpdatePracticeDto {
   @IsOptional() @IsCalendarDate(undefined, { required: false, nullable: true }) closedOn?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you last read; when given, a concurrent edit answers 409 instead of being overwritten' })
-  @IsOmittable() @IsInt() @Min(1)
+  @IsOmittable() @IsInt() @Min(1) @Max(MAX_INTEGER)
   version?: number;
 }
 

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ReminderKind } from './reminders.enums';
 
 /**
  * A message for one user, shown in the app (GET /me/reminders) and e-mailed when SMTP is configured.
  * (user_id, kind, dedupe_key) is unique, so a job that runs twice (at-least-once delivery) stores one
  * reminder: a digest's key is its date, a due reminder's key is its follow-up and due date.
- * user_id has no foreign key yet: users are added by the people feature.
+ * user_id references app_user (migration UserReferences).
  */
 @Entity('reminder')
 @Index('reminder_dedupe_key', ['userId', 'kind', 'dedupeKey'], { unique: true })
@@ -16,6 +16,10 @@ export class ReminderEntity {
 
   @Column({ name: 'user_id', type: 'integer' })
   userId: number;
+
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'reminder_user_fk' })
+  user?: unknown;
 
   @Column({ type: 'enum', enum: ReminderKind, enumName: 'reminder_kind' })
   kind: ReminderKind;

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Follow-ups with practices that do not offer every service, their contact attempts and barriers; the
  * outbox that carries jobs from committed writes to the worker; stored reminders; month-end snapshots
- * (DESIGN.md "Follow-ups and barriers", "Jobs"). User ids have no foreign keys yet (people comes later).
+ * (DESIGN.md "Follow-ups and barriers", "Jobs"). User ids got their foreign keys later (UserReferences).
  */
 export class FollowUps1764010000000 implements MigrationInterface {
   name = 'FollowUps1764010000000';
