@@ -28,10 +28,11 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     smtp = await SmtpListener.start();
     ctx = await TestContext.create(withTestActors);
     worker = await WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0, SMTP_URL: smtp.url, SMTP_FROM: 'tracker@example.nhs.uk' });
-    users.alice = await addUser(ctx.db, { role: Role.Support, email: 'alice@example.nhs.uk', regionCode: 'Y54' });
+    // Alice works in every region (she owns a follow-up in Y55 too).
+    users.alice = await addUser(ctx.db, { role: Role.Support, email: 'alice@example.nhs.uk', regionCode: null });
     users.bob = await addUser(ctx.db, { role: Role.Support, email: 'bob@example.nhs.uk', regionCode: 'Y54' });
-    // Carol has left (deactivated): her reminders are kept, but nothing is e-mailed to her.
-    users.carol = await addUser(ctx.db, { role: Role.Support, email: 'carol@example.nhs.uk', regionCode: 'Y54', active: false });
+    // Carol has left (deactivated once she owned a follow-up, below): her reminders are kept, but nothing is e-mailed to her.
+    users.carol = await addUser(ctx.db, { role: Role.Support, email: 'carol@example.nhs.uk', regionCode: 'Y54' });
     users.north = await addUser(ctx.db, { role: Role.Manager, email: 'north@example.nhs.uk', regionCode: 'Y54' });
     users.south = await addUser(ctx.db, { role: Role.Manager, email: 'south@example.nhs.uk', regionCode: 'Y55' });
     users.gone = await addUser(ctx.db, { role: Role.Manager, email: 'gone@example.nhs.uk', regionCode: 'Y54', active: false });
@@ -52,6 +53,7 @@ describe('reminders: digest, due, escalation, e-mail', () => {
       if (owner) await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: users[owner] }).expect(200);
       await ctx.api().put(`/follow-ups/${f.id}/due-date`).send({ dueDate: due }).expect(200);
     }
+    await ctx.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [users.carol]);
     await worker.settle();
     setNow(OCTOBER_MONDAY, ctx, worker);
   });

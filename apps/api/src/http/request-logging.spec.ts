@@ -22,9 +22,11 @@ function loggedServer(level: string) {
   const app = fastify({ genReqId: requestIdFor });
   addRequestLogging(app, root);
   app.get('/ok', async () => ({ ok: true }));
+  // Requests to /sign-in wait for the test to let them on: the line below then runs in a later turn, as a
+  // service's line after a database call does, in an order the test chooses (not one timing decides).
+  const held = new Map<string, () => void>();
   app.post('/sign-in', async (req) => {
-    // A wait first: the line below runs in a later turn, as a service's line after a database call does.
-    await sleep(Number((req.body as { wait: number }).wait));
+    await new Promise<void>((release) => held.set(String(req.id), release));
     nestLogger.warn({ userId: null }, 'Sign-in refused');
     return { refused: true };
   });
@@ -32,7 +34,7 @@ function loggedServer(level: string) {
   app.get('/broken', async () => {
     throw new Error('boom');
   });
-  return { app, lines };
+  return { app, lines, held };
 }
 
 describe('request logging', () => {
@@ -53,10 +55,15 @@ describe('request logging', () => {
 
   it('gives every line written during a request that request, also with requests running at once', async () => {
     server = loggedServer('info');
-    await Promise.all([
-      server.app.inject({ method: 'POST', url: '/sign-in', headers: { 'x-request-id': 'slow' }, payload: { wait: 30 } }),
-      server.app.inject({ method: 'POST', url: '/sign-in', headers: { 'x-request-id': 'fast' }, payload: { wait: 1 } }),
-    ]);
+    const { app, held } = server;
+    // Both requests are inside their handlers at once; the later one finishes first.
+    const first = app.inject({ method: 'POST', url: '/sign-in', headers: { 'x-request-id': 'slow' }, payload: {} });
+    const second = app.inject({ method: 'POST', url: '/sign-in', headers: { 'x-request-id': 'fast' }, payload: {} });
+    while (held.size < 2) await sleep(1);
+    held.get('fast')!();
+    await second;
+    held.get('slow')!();
+    await first;
     const refusals = server.lines.filter((line) => line.msg === 'Sign-in refused');
     expect(refusals.map(({ req, context, userId }) => ({ req, context, userId }))).toEqual([
       { req: { id: 'fast', method: 'POST', url: '/sign-in' }, context: 'AuthService', userId: null },
