@@ -16,8 +16,9 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node data ./data
-# The import files volume is created from this directory, so the node user owns it.
-RUN mkdir -p /app/var/imports && chown node:node /app/var/imports
+# The node user owns var/: the import files volume is created from var/imports, and the demo keeps
+# its users' passwords in var/demo-users.json.
+RUN mkdir -p /app/var/imports && chown -R node:node /app/var
 USER node
 EXPOSE 3000
 # The compose file picks the process: api (default), worker, or the one-off migrate/demo-data commands.

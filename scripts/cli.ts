@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommonModule } from '@app/common';
+import { CommonModule, MAX_INTEGER, NotFoundError } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { checkDependencies, DatabaseModule, StartupError } from '@app/database';
 import { describeOutcome, IMPORT_USAGE, ImportsModule, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';
@@ -33,15 +33,25 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${cmd}\n\n${USAGE}`);
     return 2;
   }
+  const runId = command === 'imports' && args[0] !== undefined ? Number(args[0]) : undefined;
+  if (runId !== undefined && !(/^\d+$/.test(args[0]) && runId >= 1 && runId <= MAX_INTEGER)) {
+    process.stderr.write(`imports: the run id must be a positive whole number, not ${JSON.stringify(args[0])}\n\n${USAGE}`);
+    return 2;
+  }
   // Redis is not needed to create a run (or to run it --in-process); PostgreSQL is.
   await checkDependencies(loadConfig(), { redis: false });
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     const imports = app.get(ImportsService);
     if (cmd) return await runImportCommand(imports, cmd, { write: (text) => process.stdout.write(text), isTTY: !!process.stdout.isTTY });
-    if (args[0] !== undefined) {
-      process.stdout.write(describeOutcome(await imports.get(Number(args[0]))));
-      return 0;
+    if (runId !== undefined) {
+      const run = await imports.get(runId).catch((err) => {
+        if (err instanceof NotFoundError) return undefined;
+        throw err;
+      });
+      if (!run) process.stderr.write(`No import run ${runId} (npm run cli -- imports lists the latest)\n`);
+      else process.stdout.write(describeOutcome(run));
+      return run ? 0 : 1;
     }
     const { items } = await imports.list({ page: 1, pageSize: 20 });
     for (const r of items) {

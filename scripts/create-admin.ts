@@ -23,7 +23,11 @@ async function main() {
   if (values.help) return console.log(USAGE);
   const email = normaliseEmail(values.email ?? '');
   const password = values.password ?? process.env.ADMIN_PASSWORD ?? '';
+  // ADMIN_PASSWORD is this command's input here, not the API's first-admin pair (which wants ADMIN_EMAIL
+  // beside it): the configuration below must not see it.
+  delete process.env.ADMIN_PASSWORD;
   if (!isEmail(email)) throw new StartupError(`--email must be an e-mail address.\n${USAGE}`);
+  if (!password) throw new StartupError(`Give the password with --password or in ADMIN_PASSWORD.\n${USAGE}`);
   const problem = passwordProblem(password);
   if (problem) throw new StartupError(`The password ${problem}.\n${USAGE}`);
 

@@ -50,7 +50,11 @@ async function main() {
   const stopAll = () => children.forEach((c) => c.process.kill('SIGTERM'));
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
-  await Promise.all(children.map((c) => c.ready));
+  // One process failing to start stops the other too: no worker left running on its own.
+  await Promise.all(children.map((c) => c.ready)).catch((err) => {
+    stopAll();
+    throw err;
+  });
   const base = `http://localhost:${config.PORT}`;
   const admin = users.find((u) => u.role === 'admin');
   if (admin?.password) {
@@ -75,9 +79,13 @@ ${describeUsers(users)}
 }
 
 function describeUsers(users: DemoUser[]): string {
+  const unknown = users.some((u) => !u.password)
+    ? `\n  Passwords made by another checkout are not known here. Make yourself an admin, then reset the others
+  (POST /api/v1/users/:id/password):  npm run user:create-admin -- --email you@example.nhs.uk --password '<12+ characters>'`
+    : '';
   return users
-    .map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: reset it with POST /api/v1/users/:id/password)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`)
-    .join('\n');
+    .map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: password unknown here)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`)
+    .join('\n') + unknown;
 }
 
 function start(name: string, entry: string, readyLine: RegExp): { process: ChildProcess; ready: Promise<void> } {

@@ -113,6 +113,31 @@ describe('follow-ups API', () => {
     expect((await ctx.api().put(`/follow-ups/${f.id}/owner`).send({}).expect(400)).body.problems[0].field).toBe('ownerId');
   });
 
+  it('audits every write with who made it; a write that changes nothing leaves no entry', async () => {
+    const f = await followUpFor({ missing: [Service.Records] });
+    const as = northSupport;
+    await ctx.api().post(`/follow-ups/${f.id}/contacts`).set(...as).send({ method: 'phone', outcome: 'Left a message' }).expect(200);
+    await ctx.api().post(`/follow-ups/${f.id}/barriers`).set(...as).send({ barriers: [{ service: 'records', category: 'staff_capacity' }] }).expect(200);
+    await ctx.api().put(`/follow-ups/${f.id}/due-date`).set(...as).send({ dueDate: '2014-10-31' }).expect(200);
+    await ctx.api().put(`/follow-ups/${f.id}/due-date`).set(...as).send({ dueDate: '2014-10-31' }).expect(200);
+    await ctx.api().put(`/follow-ups/${f.id}/owner`).set(...as).send({ ownerId: userIds.northSupport }).expect(200);
+    await ctx.api().put(`/follow-ups/${f.id}/owner`).set(...as).send({ ownerId: userIds.northSupport }).expect(200);
+    await ctx.api().put(`/follow-ups/${f.id}/owner`).set(...as).send({ ownerId: userIds.southSupport }).expect(400);
+    await ctx.api().post(`/follow-ups/${f.id}/resolve`).set(...as).send({ reason: 'Records go live next week' }).expect(200);
+    const entries = await ctx.db.query(
+      `SELECT user_id AS "userId", action, details FROM audit_entry WHERE entity_type = 'follow_up' AND entity_id = $1 ORDER BY id`,
+      [String(f.id)],
+    );
+    const practiceId = f.practiceId;
+    expect(entries).toEqual([
+      { userId: userIds.northSupport, action: 'follow_up.contact', details: { practiceId, method: 'phone', contactedAt: expect.any(String) } },
+      { userId: userIds.northSupport, action: 'follow_up.barriers', details: { practiceId, barriers: [{ service: 'records', category: 'staff_capacity' }] } },
+      { userId: userIds.northSupport, action: 'follow_up.due_date', details: { practiceId, changes: { dueDate: { from: '2014-10-20', to: '2014-10-31' } } } },
+      { userId: userIds.northSupport, action: 'follow_up.owner', details: { practiceId, changes: { ownerId: { from: null, to: userIds.northSupport } } } },
+      { userId: userIds.northSupport, action: 'follow_up.resolve', details: { practiceId, reason: 'Records go live next week' } },
+    ]);
+  });
+
   it('gives a follow-up only to an active admin or support user who may write in its region', async () => {
     const f = await followUpFor({ regionCode: 'Y54' });
     await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: userIds.northSupport }).expect(200);

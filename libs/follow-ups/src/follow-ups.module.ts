@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { OutboxModule } from '@app/jobs';
 import { RemindersModule } from '@app/reminders';
 import { BarrierReportRepository } from './barrier-report.repository';
@@ -10,7 +11,7 @@ import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsService } from './follow-ups.service';
 
 @Module({
-  imports: [OutboxModule, RemindersModule],
+  imports: [AuditModule, OutboxModule, RemindersModule],
   providers: [
     FollowUpsRepository, FollowUpRuleRepository, BarrierReportRepository,
     FollowUpsService, FollowUpRuleService, FollowUpRemindersService, BarrierReportService,

@@ -6,14 +6,6 @@ import type { BarrierDto, ContactDto, FollowUpSummaryDto, ListFollowUpsQuery } f
 import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 
 /** A follow-up read under its row lock by a write, with what the write checks. */
-export interface OwnerCandidate {
-  id: number;
-  name: string;
-  role: Role;
-  regionCode: string | null;
-  active: boolean;
-}
-
 export interface LockedFollowUp {
   id: number;
   practiceId: number;
@@ -21,6 +13,16 @@ export interface LockedFollowUp {
   state: FollowUpState;
   dueDate: string;
   servicesNotOffered: Service[];
+  ownerId: number | null;
+}
+
+/** A user as the owner check sees them. */
+export interface OwnerCandidate {
+  id: number;
+  name: string;
+  role: Role;
+  regionCode: string | null;
+  active: boolean;
 }
 
 /** One active follow-up as reminders list it. */
@@ -105,7 +107,7 @@ export class FollowUpsRepository {
   async lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
     const rows = await m.query(
       `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state, f.due_date::text AS "dueDate",
-              f.services_not_offered::text[] AS "servicesNotOffered"
+              f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId"
        ${FROM_FOLLOW_UP} WHERE f.id = $1 FOR UPDATE OF f`,
       [id],
     );

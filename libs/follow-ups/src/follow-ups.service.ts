@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, Role } from '@app/common';
+import { AuditService } from '@app/audit';
 import { JobName, Outbox } from '@app/jobs';
 import {
   AssignOwnerDto, CloseFollowUpDto, FollowUpDetailDto, FollowUpSummaryDto, ListFollowUpsQuery, RecordBarriersDto, RecordContactDto, SetDueDateDto,
@@ -20,6 +21,7 @@ export class FollowUpsService {
     private readonly repo: FollowUpsRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListFollowUpsQuery, actor?: Actor): Promise<Page<FollowUpSummaryDto>> {
@@ -44,19 +46,20 @@ export class FollowUpsService {
 
   /** A contact attempt; the first one moves an open follow-up to contacted. */
   recordContact(id: number, dto: RecordContactDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, async (m, f) => {
+    return this.write(id, actor, 'follow_up.contact', async (m, f) => {
       const contactedAt = dto.contactedAt ? new Date(dto.contactedAt) : this.clock.now();
       if (contactedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) {
         throw new InvalidInputError('contactedAt', `contactedAt ${dto.contactedAt} is in the future`);
       }
       await this.repo.insertContact(m, id, { contactedAt, method: dto.method, outcome: dto.outcome, recordedBy: actor?.userId ?? null, recordedAt: this.clock.now() });
       if (f.state === FollowUpState.Open) await this.repo.setState(m, id, FollowUpState.Contacted);
+      return { method: dto.method, contactedAt: contactedAt.toISOString() };
     });
   }
 
   /** Barriers for services the practice does not offer; the follow-up moves to barriers_recorded. */
   recordBarriers(id: number, dto: RecordBarriersDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, async (m, f) => {
+    return this.write(id, actor, 'follow_up.barriers', async (m, f) => {
       dto.barriers.forEach((b, i) => {
         if (!f.servicesNotOffered.includes(b.service)) {
           throw new InvalidInputError(`barriers.${i}.service`, `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`);
@@ -66,17 +69,19 @@ export class FollowUpsService {
       // The Clock's now, like every "when" of the feature, so the report's date filter follows it in tests too.
       await this.repo.insertBarriers(m, id, barriers, actor?.userId ?? null, this.clock.now());
       if (f.state !== FollowUpState.BarriersRecorded) await this.repo.setState(m, id, FollowUpState.BarriersRecorded);
+      return { barriers: barriers.map(({ service, category }) => ({ service, category })) };
     });
   }
 
   /** Moves the due date; the old due job is replaced through the outbox. */
   setDueDate(id: number, dto: SetDueDateDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, async (m, f) => {
+    return this.write(id, actor, 'follow_up.due_date', async (m, f) => {
       const today = this.clock.today();
       if (dto.dueDate < today) throw new InvalidInputError('dueDate', `dueDate ${dto.dueDate} is in the past (today is ${today})`);
-      if (dto.dueDate === f.dueDate) return;
+      if (dto.dueDate === f.dueDate) return undefined;
       await this.repo.setDueDate(m, id, dto.dueDate);
       await this.outbox.add(m, JobName.FollowUpDue, { followUpId: id, dueDate: dto.dueDate, previousDueDate: f.dueDate });
+      return { changes: { dueDate: { from: f.dueDate, to: dto.dueDate } } };
     });
   }
 
@@ -85,13 +90,15 @@ export class FollowUpsService {
    * admin or support user who may write in the follow-up's region (DESIGN.md "People").
    */
   assignOwner(id: number, dto: AssignOwnerDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, async (m, f) => {
+    return this.write(id, actor, 'follow_up.owner', async (m, f) => {
       if (dto.ownerId !== null) {
         const owner = await this.repo.ownerCandidate(m, dto.ownerId);
         const unfit = whyNotOwner(owner, dto.ownerId, f.regionCode);
         if (unfit) throw new InvalidInputError('ownerId', unfit);
       }
+      if (dto.ownerId === f.ownerId) return undefined;
       await this.repo.setOwner(m, id, dto.ownerId);
+      return { changes: { ownerId: { from: f.ownerId, to: dto.ownerId } } };
     });
   }
 
@@ -108,14 +115,23 @@ export class FollowUpsService {
    * fresh follow-up opens (DESIGN.md: exactly one active follow-up while a service is not offered).
    */
   private closeWith(id: number, state: FollowUpState.Resolved | FollowUpState.Cancelled, dto: CloseFollowUpDto, actor?: Actor) {
-    return this.write(id, actor, async (m, f) => {
+    return this.write(id, actor, state === FollowUpState.Resolved ? 'follow_up.resolve' : 'follow_up.cancel', async (m, f) => {
       await this.repo.close(m, id, state, dto.reason, actor?.userId ?? null);
       await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: f.practiceId });
+      return { reason: dto.reason };
     });
   }
 
-  /** Every write: lock the follow-up, check the actor's region and that it is still active, apply, read back. */
-  private write(id: number, actor: Actor | undefined, apply: (m: EntityManager, f: LockedFollowUp) => Promise<void>): Promise<FollowUpDetailDto> {
+  /**
+   * Every write: lock the follow-up, check the actor's region and that it is still active, apply, audit
+   * what it did (`apply` returns the entry's details; undefined when nothing changed), read back.
+   */
+  private write(
+    id: number,
+    actor: Actor | undefined,
+    action: string,
+    apply: (m: EntityManager, f: LockedFollowUp) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<FollowUpDetailDto> {
     return this.db.transaction(async (m) => {
       const f = await this.repo.lock(m, id);
       if (!f) throw new NotFoundError(`No follow-up ${id}`);
@@ -123,7 +139,8 @@ export class FollowUpsService {
         throw new ForbiddenError(`Your account may change follow-ups in region ${actor?.regionCode ?? '-'} only; this one is in ${f.regionCode}`);
       }
       if (!isActive(f.state)) throw new ConflictError(`Follow-up ${id} is ${f.state}: it can no longer change`);
-      await apply(m, f);
+      const details = await apply(m, f);
+      if (details) await this.audit.record(m, { actor, action, entityType: 'follow_up', entityId: id, details: { practiceId: f.practiceId, ...details } });
       return this.get(id, m);
     });
   }
