@@ -59,6 +59,19 @@ describe('imports: rules', () => {
       expect(run).toMatchObject({ state: ImportState.Rejected, rowsAccepted: 0, message: 'No valid rows: nothing was imported (1 row with problems)' });
     });
 
+    it('a file whose every row is left out on purpose is rejected: most likely the wrong file', async () => {
+      const uptakeOnly = [
+        'report_period_end,region_code,region_name,ccg_code,ccg_name,practice_code,practice_name,system_supplier,field,value',
+        '30SEP2014,Y54,NORTH,00M,"NHS 00M CCG",B10001,"A SURGERY",EMIS,Pat_Appts_Use,120',
+        '30SEP2014,Y54,NORTH,00M,"NHS 00M CCG",B10001,"A SURGERY",EMIS,Sys_Appts_Enbld,9',
+      ].join('\n');
+      const before = await tableCounts(ctx.db);
+      const run = await importText(ctx, 'uptake.csv', uptakeOnly, { kind: 'pomi-long', partial: true });
+      expect(run).toMatchObject({ state: ImportState.Rejected, rowsRead: 2, rowsAccepted: 0, rowsSkipped: 2 });
+      expect(run.message).toMatch(/^Nothing to import: 2 rows left out \(.+: 1, .+: 1\), none to keep$/);
+      expect(await tableCounts(ctx.db)).toEqual(before);
+    });
+
     it('the same key twice in a file: every row of it is a problem', async () => {
       const run = await importText(
         ctx,

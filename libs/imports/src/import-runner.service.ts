@@ -119,6 +119,9 @@ export class ImportRunner {
       return reject(`${plural(rowsRejected, 'row')} with problems: nothing was imported (strict mode; import with partial to keep the valid rows)`);
     }
     if (rowsRejected > 0 && base.rowsAccepted === 0) return reject(`No valid rows: nothing was imported (${plural(rowsRejected, 'row')} with problems)`);
+    // Every row left out on purpose (not a GP practice, uptake counts only…): most likely the wrong file,
+    // and "succeeded" always means something was read and kept.
+    if (base.rowsAccepted === 0) return reject(`Nothing to import: ${plural(base.rowsSkipped, 'row')} left out (${skipReasons(summary.skipped)}), none to keep`);
     if (rowsRejected > 0) await this.stage.dropRowsWithProblems(m);
 
     const deps = { stage: this.stage, apply: this.apply, status: this.status };
@@ -151,6 +154,11 @@ export class ImportRunner {
       this.logger.warn(`Could not remove the file of import run ${runId}: ${(err as Error).message}`);
     }
   }
+}
+
+/** `not a GP practice: 50, zero list: 2` */
+function skipReasons(skipped: Record<string, number>): string {
+  return Object.entries(skipped).map(([reason, n]) => `${reason}: ${n.toLocaleString('en-GB')}`).join(', ') || 'no data rows';
 }
 
 /** The parser's problems and the database's, by row, the first MAX_STORED_PROBLEMS. */

@@ -73,6 +73,8 @@ export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: Inpu
   const unclosed = tokenizer.push(text.end(), out) ? tokenizer.end(out) : null;
   const last = [...batch, ...out];
   if (tokenizer.limitHit) last.push({ kind: 'fatal', ...tokenizer.limitHit });
-  else if (unclosed) last.push({ kind: 'error', ...unclosed });
+  // Fatal, not a row problem: everything after the quote was read as that one field, so the rows it
+  // swallowed are neither imported nor reported (partial mode would call the rest of the file a success).
+  else if (unclosed) last.push({ kind: 'fatal', ...unclosed });
   yield last;
 }

@@ -84,6 +84,7 @@ describe('list-size-gp-reg parser', () => {
       'GP_PRAC_PAT_LIST,31FEB2021,GP,00L,E38000130,A84003,NE63 9UT,ALL,ALL,14738',
       'GP_PRAC_PAT_LIST,01JAN2021,GP,00L,E38000130,A84005,NE22 6JX,ALL,ALL,2000001',
       'GP_PRAC_PAT_LIST,01JAN2099,GP,00L,E38000130,A84006,NE66 2NL,ALL,ALL,18638',
+      'GP_PRAC_PAT_LIST,01JAN2021,GP,00L,E38000130,A84007,NE66 2NL,ALL,ALL,0',
     ].join('\n');
     const { records, problems, summary } = await collect(bytes(file), 'list-size-gp-reg', { today: '2025-06-01' });
     expect(records.map((r) => r.record.practiceCode)).toEqual(['A84002']);
@@ -92,6 +93,6 @@ describe('list-size-gp-reg parser', () => {
       { kind: 'problem', row: 7, column: 'NUMBER_OF_PATIENTS', value: '2000001', reason: 'out of range 0..2000000' },
       { kind: 'problem', row: 8, column: 'EXTRACT_DATE', value: '01JAN2099', reason: 'effective date is in the future (after 2025-06-01)' },
     ]);
-    expect(summary.skipped).toEqual({ [NOT_ALL_AGES_TOTAL]: 2, [NOT_GP_TYPE]: 1 });
+    expect(summary.skipped).toEqual({ [NOT_ALL_AGES_TOTAL]: 2, [NOT_GP_TYPE]: 1, [NO_REGISTERED_LIST]: 1 });
   });
 });

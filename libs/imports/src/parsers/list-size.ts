@@ -9,8 +9,8 @@ import { effectiveDate, MAX_PATIENTS, parseDate, patients, practiceCode } from '
  *   skipped and counted. The file has no date: the `effectiveDate` option is required
  *   (`listSizeEffectiveDateFromFileName` gives the first day of the quarter named in the file name).
  * - `list-size-gp-reg`: `gp-reg-pat-prac-all` (`EXTRACT_DATE` like `01JAN2021`, `CODE`, `SEX`, `AGE`,
- *   `NUMBER_OF_PATIENTS`): one record per practice row with SEX=ALL and AGE=ALL; other breakdown rows and
- *   rows whose TYPE is not GP are skipped and counted.
+ *   `NUMBER_OF_PATIENTS`): one record per practice row with SEX=ALL and AGE=ALL; other breakdown rows,
+ *   rows whose TYPE is not GP and zero lists are skipped and counted.
  */
 export const AGE_BANDS = ['0-4', '5-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'];
 const BAND_COLUMNS: ColumnSpec[] = AGE_BANDS.flatMap((band) =>
@@ -65,9 +65,15 @@ export const listSizeGpRegSpec: FormatSpec<ListSizeRecord> = {
       ctx.skip(NOT_ALL_AGES_TOTAL);
       return;
     }
+    // As in the quarterly files: a zero list is an organisation with no registered list, not a practice
+    // that lost its patients (storing it would zero the practice in the figures from that date).
+    const n = ctx.check('patients', patients);
+    if (n === 0) {
+      ctx.skip(NO_REGISTERED_LIST);
+      return;
+    }
     const practice = ctx.check('code', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, ['DDMONYYYY', 'YYYY-MM-DD'], options.today));
-    const n = ctx.check('patients', patients);
     if (practice && date && n !== undefined) ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });
   },
 };

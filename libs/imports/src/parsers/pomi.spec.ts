@@ -1,4 +1,4 @@
-import { FIELD_NOT_IMPORTED, LEVEL_NOT_KNOWN, LIST_SIZE_NOT_IMPORTED, pomiSystemEnabledLevel, UPTAKE_NOT_IMPORTED } from './index';
+import { FIELD_NOT_IMPORTED, LEVEL_NOT_KNOWN, LIST_SIZE_NOT_GIVEN, LIST_SIZE_NOT_IMPORTED, NO_REGISTERED_LIST, pomiSystemEnabledLevel, UPTAKE_NOT_IMPORTED } from './index';
 import { bytes, collect, fixture } from './test-helpers';
 
 describe('pomi-wide parser', () => {
@@ -94,6 +94,19 @@ describe('pomi-long parser', () => {
       { type: 'list-size', practiceCode: 'A81005', effectiveDate: '2020-09-30', patients: 8046 },
     ]);
     expect(summary.records).toBe(15);
+  });
+
+  it('skips and counts a zero or NULL Patient_List_Size (no registered list; not given)', async () => {
+    const file = [
+      'report_period_end,practice_code,system_supplier,field,value',
+      '30SEP2020,A81001,EMIS,Patient_List_Size,0',
+      '30SEP2020,A81002,EMIS,Patient_List_Size,NULL',
+      '30SEP2020,A81003,EMIS,Patient_List_Size,5120',
+    ].join('\n');
+    const { records, problems, summary } = await collect(bytes(file), 'pomi-long', { includeListSizes: true });
+    expect(records.map((r) => r.record)).toEqual([{ type: 'list-size', practiceCode: 'A81003', effectiveDate: '2020-09-30', patients: 5120 }]);
+    expect(problems).toEqual([]);
+    expect(summary.skipped).toEqual({ [NO_REGISTERED_LIST]: 1, [LIST_SIZE_NOT_GIVEN]: 1 });
   });
 
   it('accepts the sub-ICB header, ISO and DD/MM/YYYY dates; reports bad codes and values', async () => {

@@ -1,6 +1,7 @@
 import type { FormatSpec, RowContext } from './engine';
 import type { LevelName, ListSizeRecord, ServiceName, StatusRecord } from './types';
 import { ccgCode, effectiveDate, patients, practiceCode, service as checkService, supplier } from './validate';
+import { NO_REGISTERED_LIST } from './list-size';
 
 /**
  * Patient Online Management Information (POMI).
@@ -11,11 +12,13 @@ import { ccgCode, effectiveDate, patients, practiceCode, service as checkService
  *   DD/MM/YYYY), `practice_code`, `field`, `value`. `Sys_Appts_Enbld`, `Sys_Presc_Enbld` and
  *   `Sys_DetCodeRec_Enbld` give appointments, prescriptions and records at 0 not_capable, 1 capable,
  *   2 enabled; 9 (not known) records nothing and is counted. `Patient_List_Size` becomes a list-size record
- *   only with `includeListSizes: true`; `Pat_*` uptake counts and other fields are skipped and counted.
+ *   only with `includeListSizes: true` (a zero or NULL one is skipped and counted); `Pat_*` uptake counts and
+ *   other fields are skipped and counted.
  * Supplier and CCG (`ccg_code` or `sub_icb_location_code`) are carried when present and valid.
  */
 export const LEVEL_NOT_KNOWN = 'service status not known';
 export const LIST_SIZE_NOT_IMPORTED = 'Patient_List_Size not imported (includeListSizes is off)';
+export const LIST_SIZE_NOT_GIVEN = 'Patient_List_Size not given (NULL or empty)';
 export const UPTAKE_NOT_IMPORTED = 'patient uptake count (Pat_*) not imported';
 export const FIELD_NOT_IMPORTED = 'field not imported';
 
@@ -113,10 +116,19 @@ export const pomiLongSpec: FormatSpec<StatusRecord | ListSizeRecord> = {
       ctx.skip(LEVEL_NOT_KNOWN);
       return;
     }
+    if (isListSize && (raw === '' || raw.toUpperCase() === 'NULL')) {
+      ctx.skip(LIST_SIZE_NOT_GIVEN);
+      return;
+    }
+    const n = isListSize ? ctx.check('value', patients) : undefined;
+    if (n === 0) {
+      // As in the list-size files: no registered list, not a practice that lost its patients.
+      ctx.skip(NO_REGISTERED_LIST);
+      return;
+    }
     const practice = ctx.check('practice', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, [...POMI_DATES], options.today));
     if (isListSize) {
-      const n = ctx.check('value', patients);
       if (practice && date && n !== undefined) ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });
       return;
     }

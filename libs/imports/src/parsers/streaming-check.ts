@@ -9,11 +9,11 @@ import { parseFileBatches } from './index';
  */
 const HEADER = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n';
 
-/** Row i: every 1,000th row (999, 1999, …) is a breakdown row (skipped), every 5,000th from 2,500 is bad. */
+/** Row i: every 1,000th row (999, 1999, …) is a breakdown row (skipped), every 5,000th from 2,500 is bad; no list is zero. */
 export function generatedRow(i: number): string {
   const code = `${String.fromCharCode(65 + (i % 26))}${String(i % 100_000).padStart(5, '0')}`;
   const sex = i % 1000 === 999 ? 'MALE' : 'ALL';
-  const patients = i % 5000 === 2500 ? '-1' : String(i % 20_000);
+  const patients = i % 5000 === 2500 ? '-1' : String(1 + (i % 20_000));
   return `GP_PRAC_PAT_LIST,01JAN2021,GP,00L,E38000130,${code},"NE65 7UW",${sex},ALL,${patients}\r\n`;
 }
 
@@ -68,7 +68,7 @@ export async function streamGeneratedFile(megabytes: number) {
     else if (i % 5000 === 2500) expected.problems++;
     else {
       expected.records++;
-      expected.patientSum += i % 20_000;
+      expected.patientSum += 1 + (i % 20_000);
     }
   }
   return { ms: Date.now() - started, gcAvailable: !!gc, maxLiveGrowth, stats, records, problems, patientSum, summary, expected };
