@@ -72,6 +72,28 @@ describe('imports: rules', () => {
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
 
+    it('a POMI supplier is taken only from a file not older than the newest word on the practice', async () => {
+      await ctx.factories.practice({ code: 'B10003', openedOn: '2010-01-01' });
+      const pomi = (period: string, supplier: string) => [
+        'report_period_end,practice_code,system_supplier,field,value',
+        ...['Sys_Appts_Enbld', 'Sys_Presc_Enbld', 'Sys_DetCodeRec_Enbld'].map((field) => `${period},B10003,${supplier},${field},2`),
+      ].join('\n');
+      const system = async () => (await ctx.db.query(`SELECT clinical_system FROM practice WHERE code = 'B10003'`))[0].clinical_system;
+      const take = async (name: string, period: string, supplier: string) =>
+        (await importText(ctx, name, pomi(period, supplier), { kind: 'pomi-long' })).summary?.changes.clinicalSystems;
+
+      expect(await take('sep.csv', '30SEP2015', 'TPP')).toMatchObject({ updated: 1 });
+      // An older file imported late, which also changes no level: the September supplier stands.
+      expect(await take('jun.csv', '30JUN2015', 'EMIS')).toMatchObject({ updated: 0 });
+      expect(await system()).toBe('TPP');
+      expect(await take('dec.csv', '31DEC2015', 'EMIS')).toMatchObject({ updated: 1 });
+      expect(await system()).toBe('EMIS');
+      // Set by hand (today): no file for an earlier period changes it back.
+      await ctx.api().patch('/practices/B10003').send({ clinicalSystem: 'INPS' }).expect(200);
+      expect(await take('mar16.csv', '31MAR2016', 'TPP')).toMatchObject({ updated: 0 });
+      expect(await system()).toBe('INPS');
+    });
+
     it('the same key twice in a file: every row of it is a problem', async () => {
       const run = await importText(
         ctx,

@@ -1,5 +1,6 @@
 export * from './area-team.entity';
 export * from './ccg.entity';
+export * from './clinical-system-report.entity';
 export * from './list-size.entity';
 export * from './practice.entity';
 export * from './region.entity';

@@ -101,12 +101,13 @@ export class PracticesRepository {
     return rows[0]?.region_code;
   }
 
-  async insertPractice(m: EntityManager, p: Omit<PracticeRow, 'id' | 'version' | 'regionCode'>): Promise<void> {
-    await m.query(
+  async insertPractice(m: EntityManager, p: Omit<PracticeRow, 'id' | 'version' | 'regionCode'>): Promise<number> {
+    const [row] = await m.query(
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [p.code, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
     );
+    return row.id;
   }
 
   async findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
@@ -134,6 +135,15 @@ export class PracticesRepository {
       [id, expectedVersion, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
     );
     return affected > 0;
+  }
+
+  /** Someone set the practice's clinical system on `date`: no older POMI file may change it back. */
+  async reportClinicalSystem(m: EntityManager, practiceId: number, date: string): Promise<void> {
+    await m.query(
+      `INSERT INTO clinical_system_report AS r (practice_id, as_of, source) VALUES ($1, $2, 'manual')
+       ON CONFLICT (practice_id) DO UPDATE SET as_of = greatest(r.as_of, EXCLUDED.as_of), source = EXCLUDED.source`,
+      [practiceId, date],
+    );
   }
 
   /** The earliest effective date of anything recorded for the practice (a new open date may not pass it). */

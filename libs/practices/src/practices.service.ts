@@ -80,7 +80,8 @@ export class PracticesService {
         code: dto.code, name: dto.name, postcode: dto.postcode ?? null, ccgCode: dto.ccgCode,
         clinicalSystem: dto.clinicalSystem ?? ClinicalSystem.UNKNOWN, openedOn: dto.openedOn ?? null, closedOn: dto.closedOn ?? null,
       };
-      await this.repo.insertPractice(m, { code, ...fields });
+      const id = await this.repo.insertPractice(m, { code, ...fields });
+      if (dto.clinicalSystem !== undefined) await this.repo.reportClinicalSystem(m, id, this.clock.today());
       await this.audit.record(m, { actor, action: 'practice.create', entityType: 'practice', entityId: code, details: fields });
     }).catch(rethrowDuplicate(`Practice ${dto.code} already exists`));
     return this.getPractice(dto.code);
@@ -112,6 +113,7 @@ export class PracticesService {
       if (!(await this.repo.updatePractice(m, locked.id, current.version, next))) {
         throw new ConflictError(`Practice ${code} was changed concurrently: reload and retry`);
       }
+      if (dto.clinicalSystem !== undefined) await this.repo.reportClinicalSystem(m, locked.id, this.clock.today());
       await this.audit.record(m, {
         actor, action: 'practice.update', entityType: 'practice', entityId: code,
         details: { version: current.version + 1, changes: changesBetween(current, next) },

@@ -184,25 +184,31 @@ export class ApplyRepository {
   }
 
   /**
-   * POMI names each practice's clinical system supplier. It is taken when it is known and the file is the
-   * newest word on the practice (no status event dated after the file's), so an old file imported late
-   * does not undo a supplier change. Only practices whose named supplier differs are looked at closely.
+   * POMI names each practice's clinical system supplier. It is taken when it is known and the file is not
+   * older than the newest word on the practice's system (`clinical_system_report`: an earlier file's
+   * period end, or the day it was set through the API), so an old file imported late does not undo a
+   * newer supplier, even one a newer file named without changing any level. The newest word moves to this
+   * file's date for every practice it names that way, changed or not.
    */
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
     // Rows with problems are gone by now, so every staged code is a known practice: the latest supplier
-    // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort), and only the
-    // practices it would change are joined. OFFSET 0 keeps NOT EXISTS a per-row index probe for the few
-    // changed practices; as an anti join the planner hashed the whole status history first.
+    // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort).
     const [row] = await m.query(
       `WITH named AS (
          SELECT DISTINCT ON (s.code COLLATE "C") s.code, s.supplier, s.effective_date FROM import_stage s
          WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
          ORDER BY s.code COLLATE "C", s.effective_date DESC
+       ), newest AS (
+         SELECT p.id, n.supplier, n.effective_date, r.as_of
+         FROM named n JOIN practice p ON p.code = n.code LEFT JOIN clinical_system_report r ON r.practice_id = p.id
+         WHERE r.as_of IS NULL OR r.as_of <= n.effective_date
+       ), reported AS (
+         INSERT INTO clinical_system_report AS r (practice_id, as_of, source)
+         SELECT id, effective_date, 'import' FROM newest WHERE as_of IS DISTINCT FROM effective_date
+         ON CONFLICT (practice_id) DO UPDATE SET as_of = EXCLUDED.as_of, source = EXCLUDED.source
        ), up AS (
          UPDATE practice p SET clinical_system = n.supplier, version = p.version + 1, updated_at = now()
-         FROM named n
-         WHERE p.code = n.code AND p.clinical_system <> n.supplier
-           AND NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id AND e.effective_date > n.effective_date OFFSET 0)
+         FROM newest n WHERE p.id = n.id AND p.clinical_system <> n.supplier
          RETURNING p.id
        )
        SELECT (SELECT count(*) FROM named)::int AS named, (SELECT count(*) FROM up)::int AS updated,
