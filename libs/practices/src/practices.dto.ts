@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ClinicalSystem, IsCalendarDate, IsOmittable, IsCcgCode, IsPracticeCode, IsRegionCode, Level, PageQuery, Service, MAX_INTEGER, toInteger } from '@app/common';
+import { ClinicalSystem, IsCalendarDate, IsCcgCode, IsOmittable, IsPracticeCode, IsRegionCode, Level, MAX_INTEGER, MAX_NAME_LENGTH, PageQuery, POSTCODE, Service, toInteger } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
 const upperPostcode = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase().replace(/\s+/g, ' ') : value);
 
 // ---- requests ----
@@ -13,7 +12,7 @@ export class CreateRegionDto {
   @IsRegionCode() code: string;
 
   @ApiProperty({ example: 'North of England' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
   name: string;
 }
 
@@ -24,7 +23,7 @@ export class CreateAreaTeamDto {
   code: string;
 
   @ApiProperty({ example: 'Durham, Darlington and Tees' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @IsRegionCode() regionCode: string;
@@ -34,7 +33,7 @@ export class CreateCcgDto {
   @IsCcgCode() code: string;
 
   @ApiProperty({ example: 'NHS Darlington CCG' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @IsRegionCode() regionCode: string;
@@ -53,7 +52,7 @@ export class CreatePracticeDto {
   @IsPracticeCode() code: string;
 
   @ApiProperty({ example: 'The Manor House Surgery' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @ApiPropertyOptional({ example: 'TS6 0HA' })
@@ -73,7 +72,7 @@ export class CreatePracticeDto {
 
 /** Every field optional; `null` clears postcode or closedOn. */
 export class UpdatePracticeDto {
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ nullable: true })

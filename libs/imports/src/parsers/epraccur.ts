@@ -1,6 +1,6 @@
 import type { FormatSpec } from './engine';
 import type { PracticeRecord, PracticeStatus } from './types';
-import { ccgCode, parseDate, practiceCode, regionCode, requiredText } from './validate';
+import { ccgCode, parseDate, postcode as checkPostcode, practiceCode, regionCode, requiredText } from './validate';
 
 /**
  * ODS practice list `epraccur.csv`: no header, 27 quoted fields. Only GP practices (organisation
@@ -41,20 +41,19 @@ export const epraccurSpec: FormatSpec<PracticeRecord> = {
     const name = ctx.check('name', (v) => requiredText(v, 'name'));
     const region = ctx.check('region', regionCode);
     const ccg = ctx.check('ccg', ccgCode);
-    const postcode = ctx.get('postcode').trim().toUpperCase().replace(/\s+/g, ' ');
-    if (postcode.length > 10) ctx.problem('postcode', 'a postcode has at most 10 characters');
+    const postcode = ctx.check('postcode', checkPostcode);
     const optionalDate = (key: string) => (ctx.get(key).trim() === '' ? null : ctx.check(key, (v) => parseDate(v, ['YYYYMMDD'])));
     const openedOn = optionalDate('opened');
     const closedOn = optionalDate('closed');
     if (openedOn && closedOn && closedOn <= openedOn) ctx.problem('closed', 'the close date is not after the open date');
     const status = ctx.get('status').trim().toUpperCase();
     if (!STATUSES.includes(status)) ctx.problem('status', 'not a practice status (A, C, D or P)');
-    if (code && name && region && ccg && openedOn !== undefined && closedOn !== undefined) {
+    if (code && name && region && ccg && postcode !== undefined && openedOn !== undefined && closedOn !== undefined) {
       ctx.record({
         type: 'practice',
         code,
         name,
-        postcode: postcode === '' ? null : postcode,
+        postcode,
         regionCode: region,
         ccgCode: ccg,
         openedOn,

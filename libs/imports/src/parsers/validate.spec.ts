@@ -1,4 +1,7 @@
-import { CCG_CODE as API_CCG_CODE, isCalendarDate, LEVELS, PRACTICE_CODE as API_PRACTICE_CODE, REGION_CODE as API_REGION_CODE, SERVICES } from '@app/common';
+import {
+  CCG_CODE as API_CCG_CODE, isCalendarDate, LEVELS, MAX_NAME_LENGTH as API_MAX_NAME_LENGTH, POSTCODE as API_POSTCODE, PRACTICE_CODE as API_PRACTICE_CODE,
+  REGION_CODE as API_REGION_CODE, SERVICES,
+} from '@app/common';
 import { firstInvalidUtf8, InputDecoder, InputRejectedError, windows1252ToUtf8 } from './decode';
 import {
   calendarDate,
@@ -6,10 +9,14 @@ import {
   integer,
   level,
   londonToday,
+  MAX_NAME_LENGTH,
   parseDate,
+  POSTCODE,
+  postcode,
   PRACTICE_CODE,
   practiceCode,
   REGION_CODE,
+  requiredText,
   service,
   supplier,
   truncate,
@@ -20,6 +27,8 @@ describe('field rules', () => {
     expect(PRACTICE_CODE.source).toBe(API_PRACTICE_CODE.source);
     expect(CCG_CODE.source).toBe(API_CCG_CODE.source);
     expect(REGION_CODE.source).toBe(API_REGION_CODE.source);
+    expect(POSTCODE.source).toBe(API_POSTCODE.source);
+    expect(MAX_NAME_LENGTH).toBe(API_MAX_NAME_LENGTH);
     for (const s of SERVICES) expect(service(s)).toEqual({ ok: true, value: s });
     LEVELS.forEach((l, i) => {
       expect(level(l)).toEqual({ ok: true, value: l });
@@ -29,6 +38,14 @@ describe('field rules', () => {
       const ours = parseDate(date, ['YYYY-MM-DD']);
       expect([date, ours.ok]).toEqual([date, isCalendarDate(date)]);
     }
+  });
+
+  it('postcodes as the API takes them (empty is none); names at most 200 characters', () => {
+    expect(postcode(' ts6   0ha ')).toEqual({ ok: true, value: 'TS6 0HA' });
+    expect(postcode('')).toEqual({ ok: true, value: null });
+    for (const bad of ['NOT A PC', 'TS6 0HAX', '12345']) expect(postcode(bad).ok).toBe(false);
+    expect(requiredText('x'.repeat(200), 'name').ok).toBe(true);
+    expect(requiredText('x'.repeat(201), 'name')).toEqual({ ok: false, reason: 'name is longer than 200 characters' });
   });
 
   it('practice codes: trimmed, upper-cased, a letter and five digits', () => {

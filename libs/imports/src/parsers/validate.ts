@@ -7,6 +7,8 @@ import type { LevelName, ServiceName, SupplierName } from './types';
 export const PRACTICE_CODE = /^[A-Z][0-9]{5}$/;
 export const CCG_CODE = /^[0-9A-Z]{3}$/;
 export const REGION_CODE = /^[A-Z][0-9A-Z]{2}$/;
+export const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
+export const MAX_NAME_LENGTH = 200;
 export const MAX_PATIENTS = 2_000_000;
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -29,7 +31,14 @@ export const practiceCode = (raw: string) => code(raw, PRACTICE_CODE, 'an ODS pr
 export const ccgCode = (raw: string) => code(raw, CCG_CODE, 'a 3-character CCG code (e.g. 00C)');
 export const regionCode = (raw: string) => code(raw, REGION_CODE, 'a 3-character region code (e.g. Y54)');
 
-export function requiredText(raw: string, what: string, max = 500): Check<string> {
+/** A postcode as the API stores it (upper-case, single spaces); empty is none. */
+export function postcode(raw: string): Check<string | null> {
+  const value = raw.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (value === '') return ok(null);
+  return POSTCODE.test(value) ? ok(value) : fail('not a UK postcode (e.g. TS6 0HA)');
+}
+
+export function requiredText(raw: string, what: string, max = MAX_NAME_LENGTH): Check<string> {
   const value = raw.trim().replace(/\s+/g, ' ');
   if (value === '') return fail(`${what} is missing`);
   return value.length > max ? fail(`${what} is longer than ${max} characters`) : ok(value);
