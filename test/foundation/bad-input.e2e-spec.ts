@@ -60,6 +60,16 @@ describe('bad input', () => {
     ['list: huge page size', 'get', '/practices?pageSize=100000', undefined, 400, 'pageSize'],
     ['list: unknown level', 'get', '/practices?service=records&level=maybe', undefined, 400, 'level'],
     ['list: nested query object', 'get', '/practices?q[a]=1', undefined, 400, 'q[a]'],
+    // Text no column or validator can take, and nesting that would overflow the validation's recursion.
+    ['region: NUL in a name', 'post', '/regions', { code: 'X12', name: 'a\u0000b' }, 400, 'name'],
+    ['region: lone surrogate in a name', 'post', '/regions', { code: 'X11', name: 'a\ud800b' }, 400, 'name'],
+    ['status: NUL in a note', 'post', '/practices/A81001/status', { ...good, note: 'x\u0000' }, 400, 'note'],
+    ['list: NUL in the search', 'get', '/practices?q=%00', undefined, 400, 'q'],
+    ['status: deeply nested body', 'post', '/practices/A81001/status', { ...good, note: JSON.parse('['.repeat(3000) + ']'.repeat(3000)) }, 400, 'note'],
+    ['follow-up: an id in another notation', 'get', '/follow-ups/0x10', undefined, 400, 'id'],
+    ['user: an id with a sign', 'get', '/users/+1', undefined, 400, 'id'],
+    ['import run: id not a number', 'get', '/imports/abc', undefined, 400, 'id'],
+    ['status: deeply nested array body', 'post', '/practices/A81001/status', JSON.parse('['.repeat(3000) + ']'.repeat(3000)), 400, 'body'],
   ];
 
   it.each(cases)('%s → %i', async (_name, verb, path, body, status, field) => {
@@ -71,6 +81,13 @@ describe('bad input', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+|QueryFailedError|stack/);
     if (field) expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('signing in with an address that is not Unicode text is a 400 naming email, not a crash', async () => {
+    for (const email of ['\udfff', 'a\ud800b@example.nhs.uk']) {
+      const res = await ctx.api('anonymous').post('/auth/login').send({ email, password: 'x'.repeat(12) });
+      expect([res.status, res.body.problems]).toEqual([400, [{ field: 'email', message: 'email is not valid Unicode text (a lone surrogate)' }]]);
+    }
   });
 
   it('answers malformed JSON with a 400 in the same shape', async () => {

@@ -5,7 +5,7 @@ import {
   AssignOwnerDto, CloseFollowUpDto, FollowUpDetailDto, FollowUpPageDto, FollowUpsService, ListFollowUpsQuery, RecordBarriersDto, RecordContactDto,
   SetDueDateDto,
 } from '@app/follow-ups';
-import { IdPipe } from './id.pipe';
+import { IdPipe } from '../http/id.pipe';
 
 /** Writes: admins, and support staff within their region (checked in the service). Reads: every role. */
 @ApiTags('follow-ups')

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Role, Roles } from '@app/common';
 import { IMPORT_FORMATS, ImportRunDto, ImportRunPageDto, ImportsService, ListImportsQuery } from '@app/imports';
 import { API_PREFIX } from '../configure-app';
 import { ImportUploadReader } from './import-upload.reader';
+import { IdPipe } from '../http/id.pipe';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -55,7 +56,7 @@ export class ImportsController {
 
   @Get(':id') @Roles(Role.Admin)
   @ApiOperation({ summary: 'One import run: state, progress, counts, problems (first 1,000) and what changed' }) @ApiOkResponse({ type: ImportRunDto })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', IdPipe) id: number) {
     return this.imports.get(id);
   }
 }

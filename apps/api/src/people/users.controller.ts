@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@app/common';
 import { CreateUserDto, ListUsersQuery, PeopleService, ResetPasswordDto, UpdateUserDto, UserDto, UserPageDto } from '@app/people';
-import { UserIdPipe } from './user-id.pipe';
+import { IdPipe } from '../http/id.pipe';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -25,25 +25,25 @@ export class UsersController {
 
   @Get(':id') @Roles(Role.Admin)
   @ApiOperation({ summary: 'One user' }) @ApiOkResponse({ type: UserDto })
-  get(@Param('id', UserIdPipe) id: number) {
+  get(@Param('id', IdPipe) id: number) {
     return this.people.getUser(id);
   }
 
   @Patch(':id') @Roles(Role.Admin)
   @ApiOperation({ summary: "Change a user's name, role, region or active flag (effective on their next request)" }) @ApiOkResponse({ type: UserDto })
-  update(@Param('id', UserIdPipe) id: number, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor) {
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor) {
     return this.people.updateUser(id, dto, actor);
   }
 
   @Post(':id/deactivate') @Roles(Role.Admin) @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate a user: their tokens stop working at once' }) @ApiOkResponse({ type: UserDto })
-  deactivate(@Param('id', UserIdPipe) id: number, @CurrentActor() actor: Actor) {
+  deactivate(@Param('id', IdPipe) id: number, @CurrentActor() actor: Actor) {
     return this.people.deactivateUser(id, actor);
   }
 
   @Post(':id/password') @Roles(Role.Admin) @HttpCode(200)
   @ApiOperation({ summary: "Reset a user's password: their tokens stop working and any sign-in lock-out ends" }) @ApiOkResponse({ type: UserDto })
-  resetPassword(@Param('id', UserIdPipe) id: number, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor) {
+  resetPassword(@Param('id', IdPipe) id: number, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor) {
     return this.people.resetPassword(id, dto, actor);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, UnauthorizedException } 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles } from '@app/common';
 import { ListRemindersQuery, ReminderDto, ReminderPageDto, RemindersService } from '@app/reminders';
-import { IdPipe } from '../follow-ups/id.pipe';
+import { IdPipe } from '../http/id.pipe';
 
 /** The signed-in user's own reminders; every role, managers included (acknowledging is their one write). */
 @ApiTags('reminders')
