@@ -44,6 +44,18 @@ describe('practices API', () => {
     expect(cleared.body).toMatchObject({ postcode: null, ccgCode: '07X', regionCode: 'Y56', name: 'McKenzie House Surgery', version: 3 });
   });
 
+  it('writes to a practice while its CCG changes concurrently: every write finds it (no false 404)', async () => {
+    await ctx.api().post('/ccgs').send({ code: '00K', name: 'NHS Hartlepool and Stockton-on-Tees CCG', regionCode: 'Y54' }).expect(201);
+    await ctx.api().post('/practices').send({ code: 'A81022', name: 'Moving Surgery', ccgCode: '00M', openedOn: '2001-01-01' }).expect(201);
+    const writes = Array.from({ length: 24 }, (_, i) =>
+      i % 2
+        ? ctx.api().patch('/practices/A81022').send({ ccgCode: i % 4 === 1 ? '00K' : '00M' })
+        : ctx.api().post('/practices/A81022/status').send({ service: 'records', level: i % 4 ? 'enabled' : 'capable', effectiveDate: '2014-05-01' }),
+    );
+    const statuses = (await Promise.all(writes)).map((res) => res.status);
+    expect(statuses.filter((status) => status >= 300)).toEqual([]);
+  });
+
   it('records a list size and a service level, shown as the current state', async () => {
     await ctx.api().post('/practices').send({ code: 'A81045', name: 'Park Surgery', ccgCode: '00M', openedOn: '2001-01-01' }).expect(201);
     await ctx.api().post('/practices/A81045/list-sizes').send({ patients: 4000, effectiveDate: '2013-04-01' }).expect(201);

@@ -115,11 +115,18 @@ export class PracticesRepository {
     return rows[0];
   }
 
-  /** Locks the practice row for the rest of the transaction: writes to one practice run one at a time. */
+  /**
+   * Locks the practice row for the rest of the transaction: writes to one practice run one at a time.
+   * The row alone, then its region in a second statement: locked through the join to its CCG, a practice
+   * whose CCG a concurrent write had just changed was not found at all (the re-check after the wait joins
+   * the old CCG row), a false 404. The second statement's snapshot is taken after the lock is granted.
+   */
   async lockByCode(m: EntityManager, code: string): Promise<LockedPractice | undefined> {
+    const locked = await m.query(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
+    if (!locked.length) return undefined;
     const rows = await m.query(
       `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn"
-       FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1 FOR UPDATE OF p`,
+       FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
     return rows[0];
