@@ -1,6 +1,6 @@
 import type { Job } from 'bull';
 import { Level, Service } from '@app/common';
-import { JobName, QueueName } from '@app/jobs';
+import { followUpDueJobId, JobName, QueueName } from '@app/jobs';
 import { PrivateRedis } from '../setup/private-redis';
 import { TestContext } from '../setup/test-context';
 import { waitFor, WorkerContext } from '../setup/worker-context';
@@ -55,5 +55,26 @@ describe('status writes while Redis is down', () => {
     for (const p of practices) {
       expect((await followUpsOf(ctx, p.id)).map((f) => [f.state, f.services_not_offered])).toEqual([['open', ['prescriptions', 'records']]]);
     }
+  });
+
+  it('a Redis that lost its data gets back every job relayed before, and the schedules', async () => {
+    const practice = await ctx.factories.practice();
+    await recordLevel(ctx, practice.code, Service.Records, Level.Capable);
+    await waitFor(async () => (await pendingOutbox(ctx)).length === 0 && (await followUpsOf(ctx, practice.id)).length === 1, 'the follow-up and its due job');
+    const [followUp] = await followUpsOf(ctx, practice.id);
+    const dueJob = followUpDueJobId(followUp.id, followUp.due_date);
+    await waitFor(async () => (await worker.queues.jobState(JobName.FollowUpDue, dueJob)) === 'delayed', 'the due job');
+
+    // A restart without persistence, as far as the queues can tell.
+    await worker.queues.queue(QueueName.Schedules).client.flushall();
+    expect(await worker.queues.jobState(JobName.FollowUpDue, dueJob)).toBeUndefined();
+
+    await waitFor(async () => (await worker.queues.jobState(JobName.FollowUpDue, dueJob)) === 'delayed', 'the due job to be queued again', 30000);
+    expect(await worker.queues.keepsState()).toBe(true);
+    expect(await worker.relay.recoverLostJobs()).toBe(0); // once only
+    await worker.runtime.checkSchedules();
+    expect((await worker.queues.listSchedules()).map((s) => s.job).sort()).toEqual(
+      [JobName.DailyDigest, JobName.MonthEndSnapshot, JobName.OverdueEscalation, JobName.SweepFollowUps].sort(),
+    );
   });
 });

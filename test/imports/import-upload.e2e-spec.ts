@@ -98,6 +98,15 @@ describe('imports: upload API', () => {
     expect((await ctx.api().get('/imports?state=queued').expect(200)).body.total).toBe(0);
   });
 
+  it('takes a file sent without a name as upload.csv', async () => {
+    const boundary = 'no-name';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=""\r\n\r\n${REGIONS}\r\n--${boundary}--\r\n`;
+    const res = await ctx.api().post('/imports').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body).expect(202);
+    expect(res.body).toMatchObject({ kind: 'regions', fileName: 'upload.csv', state: 'queued' });
+    // Run it here (no worker in this spec), which also removes its file for the specs after.
+    expect(await importsOf(ctx).process(res.body.id)).toBe(ImportState.Succeeded);
+  });
+
   it('refuses a multipart body cut short with a 400, keeping no file', async () => {
     const boundary = 'cut-short';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${REGIONS}`;

@@ -7,6 +7,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { FollowUpsProcessor } from '../../apps/worker/src/processors/follow-ups.processor';
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
 import { SchedulesProcessor } from '../../apps/worker/src/processors/schedules.processor';
+import { WorkerRuntime } from '../../apps/worker/src/worker-runtime';
 
 /**
  * The real worker (WorkerModule) on a test's database and Redis prefix, built like TestContext builds
@@ -41,6 +42,9 @@ export class WorkerContext {
   }
   get reminders(): RemindersProcessor {
     return this.moduleRef.get(RemindersProcessor);
+  }
+  get runtime(): WorkerRuntime {
+    return this.moduleRef.get(WorkerRuntime);
   }
   get schedules(): SchedulesProcessor {
     return this.moduleRef.get(SchedulesProcessor);

@@ -19,7 +19,7 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 const MAX_DEPTH = 32;
 const MAX_TEXT_PROBLEMS = 20;
 /** A high surrogate without its low half, or a low one without its high half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * What no DTO's rules see but PostgreSQL and the validators refuse, as a 400 naming the field instead of

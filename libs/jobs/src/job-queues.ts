@@ -30,6 +30,12 @@ export abstract class JobQueues {
   abstract add<J extends JobName>(job: J, payload: JobPayloads[J], opts: { jobId: string; delayMs?: number }): Promise<void>;
   /** Removes a waiting or delayed job; false when there is none (or it is running: handlers re-check state). */
   abstract remove(job: JobName, jobId: string): Promise<boolean>;
+  /**
+   * False when Redis has lost what it held (restarted without persistence, flushed, replaced) since
+   * markState() was last called, or was never marked: then the queued jobs it held are gone too.
+   */
+  abstract keepsState(): Promise<boolean>;
+  abstract markState(): Promise<void>;
   /** Whether Redis is connected right now (the relay skips a poll rather than queueing commands offline). */
   abstract isConnected(): boolean;
   abstract counts(timeoutMs: number): Promise<Record<QueueName, QueueCounts>>;

@@ -83,6 +83,15 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: false,
 };
 
+/**
+ * Jobs that wait on something outside us retry for longer. An e-mail retries for about three hours (5 s,
+ * 10 s, … doubling, 12 attempts): an SMTP relay down for an hour still gets every reminder, where the
+ * default ~30 s of retries gave up on all of them for good.
+ */
+export const JOB_RETRIES: Partial<Record<JobName, { attempts: number; backoff: { type: 'exponential'; delay: number } }>> = {
+  [JobName.SendReminderEmail]: { attempts: 12, backoff: { type: 'exponential', delay: 5000 } },
+};
+
 /** Deterministic id of a follow-up's due job: moving the date removes this one and adds the next. */
 export const followUpDueJobId = (followUpId: number, dueDate: string) => `due-${followUpId}-${dueDate}`;
 export const outboxJobId = (outboxId: string | number) => `outbox-${outboxId}`;

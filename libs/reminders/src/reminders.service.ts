@@ -69,7 +69,7 @@ export class RemindersService {
         this.logger.warn(`Reminder ${reminderId}: user ${reminder.userId} has no active account with an e-mail address; not e-mailed`);
         return 'no-address';
       }
-      await this.mailer.send({ to: to.email, subject: reminder.subject, text: reminder.body });
+      await this.mailer.send({ to: to.email, subject: reminder.subject, text: reminder.body, messageId: `<reminder-${reminderId}@patient-online-tracker>` });
       await this.repo.markEmailed(m, reminderId);
       return 'sent';
     });

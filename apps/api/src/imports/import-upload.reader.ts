@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { createValidationPipe, InvalidInputError } from '@app/common';
+import { createValidationPipe, InvalidInputError, LONE_SURROGATE } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CreateImportDto, FileTooLargeError, ImportFileStore, ReceivedFile } from '@app/imports';
 
@@ -43,7 +43,8 @@ export class ImportUploadReader {
             part.file.resume();
             throw new InvalidInputError(part.fieldname, `${part.fieldname}: the file goes in the field "file"`);
           }
-          file = { originalName: part.filename, stored: await this.store.save(part.file) };
+          // The name is only shown and used for a quarterly file's date; a client may send none at all.
+          file = { originalName: cleanFileName(part.filename), stored: await this.store.save(part.file) };
         } else {
           if (part.valueTruncated) throw new InvalidInputError(part.fieldname, `${part.fieldname} is longer than ${LIMITS.fieldSize} characters`);
           fields[part.fieldname] = String(part.value);
@@ -70,4 +71,10 @@ export class ImportUploadReader {
     }
     return err;
   }
+}
+
+/** The client's file name as text we can store: none becomes "upload.csv"; NUL and lone surrogates go. */
+function cleanFileName(name: string | undefined): string {
+  const clean = (name ?? '').replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD').trim();
+  return clean || 'upload.csv';
 }

@@ -2,8 +2,11 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { JobQueues, QueueCounts, ScheduleEntry } from '../job-queues';
-import { JOB_QUEUE, JobName, JobPayloads, QUEUE_NAMES, QueueName, Schedule } from '../jobs.constants';
+import { JOB_QUEUE, JOB_RETRIES, JobName, JobPayloads, QUEUE_NAMES, QueueName, Schedule } from '../jobs.constants';
 import { withTimeout } from '../with-timeout';
+
+/** A key of our own beside the queues': gone only when Redis lost its data (see JobQueues.keepsState). */
+const STATE_MARKER = 'state-kept-since';
 
 /** JobQueues on Bull 4. */
 @Injectable()
@@ -35,7 +38,7 @@ export class BullJobQueues extends JobQueues {
       if (!(await existing.isFailed())) return;
       await existing.remove();
     }
-    await queue.add(job, payload, { jobId: opts.jobId, delay: Math.max(0, Math.round(opts.delayMs ?? 0)) });
+    await queue.add(job, payload, { ...JOB_RETRIES[job], jobId: opts.jobId, delay: Math.max(0, Math.round(opts.delayMs ?? 0)) });
   }
 
   async remove(job: JobName, jobId: string): Promise<boolean> {
@@ -49,6 +52,16 @@ export class BullJobQueues extends JobQueues {
 
   isConnected(): boolean {
     return this.all().every((q) => q.client.status === 'ready');
+  }
+
+  async keepsState(): Promise<boolean> {
+    const schedules = this.queue(QueueName.Schedules);
+    return (await schedules.client.exists(schedules.toKey(STATE_MARKER))) === 1;
+  }
+
+  async markState(): Promise<void> {
+    const schedules = this.queue(QueueName.Schedules);
+    await schedules.client.set(schedules.toKey(STATE_MARKER), new Date().toISOString());
   }
 
   async jobState(job: JobName, jobId: string): Promise<string | undefined> {

@@ -12,6 +12,8 @@ import { OutboxRepository, OutboxRow } from './outbox.repository';
 const ADD_TIMEOUT_MS = 5000;
 const KEEP_DISPATCHED_MS = 7 * 24 * 3600 * 1000;
 const PURGE_EVERY_MS = 3600 * 1000;
+/** How often the relay asks whether Redis still holds what it was given (one EXISTS). */
+const RECOVERY_CHECK_MS = 5000;
 
 /**
  * Moves outbox rows into the queues (runs in the worker). Each poll locks a batch of pending rows
@@ -27,6 +29,7 @@ export class OutboxRelay {
   private wake?: () => void;
   private lastPurge = 0;
   private lastWarning = 0;
+  private lastRecoveryCheck = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -100,6 +103,10 @@ export class OutboxRelay {
     while (this.running) {
       let moved = 0;
       try {
+        if (Date.now() - this.lastRecoveryCheck >= RECOVERY_CHECK_MS) {
+          this.lastRecoveryCheck = Date.now();
+          await this.recoverLostJobs();
+        }
         moved = await this.relayOnce();
         await this.purgeNow();
       } catch (err) {
@@ -113,7 +120,21 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now;
-    await this.db.transaction((m) => this.repo.deleteDispatchedBefore(m, new Date(now - KEEP_DISPATCHED_MS)));
+    await this.db.transaction((m) => this.repo.deleteDispatchedBefore(m, new Date(now - KEEP_DISPATCHED_MS), this.clock.today()));
+  }
+
+  /**
+   * When Redis has lost its data (a restart without persistence, a flush), the jobs already relayed are
+   * gone with it, though their rows say dispatched: put every kept row back to pending (the relay adds
+   * them again; handlers are idempotent), then mark Redis so it is done once. Also on the first start
+   * against a Redis never marked, which replays the kept rows once, harmlessly.
+   */
+  async recoverLostJobs(): Promise<number> {
+    if (!this.queues.isConnected() || (await this.queues.keepsState())) return 0;
+    const count = await this.db.transaction((m) => this.repo.redispatchKept(m));
+    await this.queues.markState();
+    if (count) this.logger.warn(`Redis holds none of the jobs relayed before: ${count} outbox rows queued again`);
+    return count;
   }
 
   private sleep(ms: number): Promise<void> {

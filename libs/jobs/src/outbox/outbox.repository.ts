@@ -39,9 +39,25 @@ export class OutboxRepository {
     await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.slice(0, 2000)]);
   }
 
-  /** Housekeeping: relayed rows are only history once their jobs have run. */
-  async deleteDispatchedBefore(m: EntityManager, before: Date): Promise<number> {
-    const [, count] = await m.query(`DELETE FROM outbox WHERE dispatched_at < $1`, [before]);
+  /**
+   * Housekeeping: relayed rows are only history once their jobs have run, except a due reminder whose
+   * date has not come yet: its delayed job lives in Redis alone until then (see redispatchKept).
+   */
+  async deleteDispatchedBefore(m: EntityManager, before: Date, today: string): Promise<number> {
+    const [, count] = await m.query(
+      `DELETE FROM outbox WHERE dispatched_at < $1 AND NOT (kind = $2 AND (payload->>'dueDate')::date >= $3::date)`,
+      [before, JobName.FollowUpDue, today],
+    );
+    return count ?? 0;
+  }
+
+  /**
+   * Redis lost its jobs: every row still kept goes back to pending, so the relay adds its job again.
+   * Every handler is idempotent (and re-checks state), so a job that had already run does nothing more;
+   * rows go again in id order, so a moved due date still ends on its latest date.
+   */
+  async redispatchKept(m: EntityManager): Promise<number> {
+    const [, count] = await m.query(`UPDATE outbox SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
     return count ?? 0;
   }
 }
