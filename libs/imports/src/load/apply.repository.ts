@@ -202,10 +202,14 @@ export class ApplyRepository {
          SELECT p.id, n.supplier, n.effective_date, r.as_of
          FROM named n JOIN practice p ON p.code = n.code LEFT JOIN clinical_system_report r ON r.practice_id = p.id
          WHERE r.as_of IS NULL OR r.as_of <= n.effective_date
-       ), reported AS (
-         INSERT INTO clinical_system_report AS r (practice_id, as_of, source)
-         SELECT id, effective_date, 'import' FROM newest WHERE as_of IS DISTINCT FROM effective_date
-         ON CONFLICT (practice_id) DO UPDATE SET as_of = EXCLUDED.as_of, source = EXCLUDED.source
+       ), moved AS (
+         -- Every practice of every new month: a plain update, HOT on the half-empty pages (fillfactor 50).
+         UPDATE clinical_system_report r SET as_of = n.effective_date, source = 'import'
+         FROM newest n WHERE r.practice_id = n.id AND r.as_of < n.effective_date
+       ), first_word AS (
+         INSERT INTO clinical_system_report (practice_id, as_of, source)
+         SELECT id, effective_date, 'import' FROM newest WHERE as_of IS NULL
+         ON CONFLICT (practice_id) DO NOTHING
        ), up AS (
          UPDATE practice p SET clinical_system = n.supplier, version = p.version + 1, updated_at = now()
          FROM newest n WHERE p.id = n.id AND p.clinical_system <> n.supplier
