@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery, MAX_INTEGER, toInteger } from '@app/common';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant, MAX_INTEGER, PageQuery, toInteger } from '@app/common';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'practice', description: 'practice, region, area_team, ccg, user, …' })
@@ -21,11 +21,11 @@ export class AuditQuery extends PageQuery {
   action?: string;
 
   @ApiPropertyOptional({ example: '2014-09-01', description: 'From this instant or date (inclusive, ISO 8601)' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsOptional() @IsInstant({ orDate: true })
   from?: string;
 
   @ApiPropertyOptional({ example: '2014-10-01T00:00:00Z', description: 'Before this instant or date (exclusive, ISO 8601)' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsOptional() @IsInstant({ orDate: true })
   to?: string;
 }
 

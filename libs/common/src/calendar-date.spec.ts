@@ -1,4 +1,4 @@
-import { calendarDateIn, isCalendarDate, minusOneYear, monthEnd } from './calendar-date';
+import { calendarDateIn, isCalendarDate, isInstant, minusOneYear, monthEnd } from './calendar-date';
 
 describe('calendar dates', () => {
   it.each([
@@ -43,5 +43,18 @@ describe('calendar dates', () => {
     expect(calendarDateIn(new Date('2014-06-30T18:29:59.999Z'), 'Asia/Kolkata')).toBe('2014-06-30');
     expect(calendarDateIn(new Date('2014-06-30T18:30:00.000Z'), 'Asia/Kolkata')).toBe('2014-07-01');
     expect(calendarDateIn(new Date('2014-06-30T18:30:30.000Z'), 'Europe/London')).toBe('2014-06-30');
+  });
+
+  it('instants: a real date and time with a zone PostgreSQL takes, nothing JavaScript would roll over', () => {
+    for (const ok of ['2014-10-01T09:30Z', '2014-10-01T09:30:00Z', '2014-10-01T10:30:00.123456+01:00', '2016-02-29T23:59:59-15:59']) {
+      expect([ok, isInstant(ok)]).toEqual([ok, true]);
+    }
+    for (const bad of [
+      '2014-02-30T00:00:00Z', '2015-02-29T00:00:00Z', '2014-04-31T10:00:00Z', '2014-10-01T24:00:00Z', '2014-10-01T10:60:00Z',
+      '2014-10-01T10:00:00+16:00', '2014-10-01T10:00:00', '20141001T103000Z', '2014-W40-3T10:00:00Z', '2014-274T10:00:00Z',
+      '1899-12-31T10:00:00Z', '2014-10-01', 20141001,
+    ]) {
+      expect([bad, isInstant(bad)]).toEqual([bad, false]);
+    }
   });
 });

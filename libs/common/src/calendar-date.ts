@@ -57,3 +57,19 @@ export function monthEnd(yearMonth: string): string {
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
+
+/** An instant with an explicit zone: `2014-10-01T09:30:00Z`, `2014-10-01T10:30:00.123456+01:00`. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant PostgreSQL takes as it is meant: a real calendar date (1900 on), a real time of
+ * day, a zone (none would be ambiguous across clock changes) of at most ±15:59. `Date.parse` alone lets
+ * 2014-02-30 roll over to March, and PostgreSQL then refuses what JavaScript took.
+ */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = INSTANT.exec(value);
+  if (!m || !isCalendarDate(m[1])) return false;
+  const [hour, minute, second, zoneHours, zoneMinutes] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  return hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 15 && zoneMinutes <= 59;
+}

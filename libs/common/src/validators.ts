@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { isCalendarDate } from './calendar-date';
+import { isCalendarDate, isInstant } from './calendar-date';
 
 export const PRACTICE_CODE = /^[A-Z][0-9]{5}$/;
 export const CCG_CODE = /^[0-9A-Z]{3}$/;
@@ -68,3 +68,15 @@ export const toInteger = ({ value }: { value: unknown }) =>
 
 /** Optional, but when present it may not be null (unlike @IsOptional, which lets null through). */
 export const IsOmittable = () => ValidateIf((_, value) => value !== undefined);
+
+/** An instant with a zone (see isInstant); `orDate` also takes a calendar date (YYYY-MM-DD). */
+export function IsInstant(opts: { orDate?: boolean } = {}) {
+  return ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) => isInstant(value) || (!!opts.orDate && isCalendarDate(value)),
+      defaultMessage: (args) =>
+        `${args?.property} must be an ISO 8601 timestamp with a zone, e.g. 2014-10-01T09:00:00Z${opts.orDate ? ', or a date (YYYY-MM-DD)' : ''}`,
+    },
+  });
+}

@@ -1,25 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
-import { IsCalendarDate, Service } from '@app/common';
-
-/** An instant with an explicit zone: `2014-10-01T09:30:00Z`, `2014-10-01T10:30:00.123456+01:00`. */
-const KNOWN_AT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function isInstant(value: unknown): value is string {
-  if (typeof value !== 'string' || !KNOWN_AT.test(value)) return false;
-  return !Number.isNaN(Date.parse(value)) && Number(value.slice(0, 4)) >= 1900;
-}
-
-/** `knownAt`: an ISO 8601 timestamp with a zone (no zone would be ambiguous across clock changes). */
-function IsKnownAt() {
-  return ValidateBy({
-    name: 'isKnownAt',
-    validator: {
-      validate: isInstant,
-      defaultMessage: (args) => `${args?.property} must be an ISO 8601 timestamp with a zone, e.g. 2014-10-01T09:00:00Z`,
-    },
-  });
-}
+import { IsCalendarDate, IsInstant, Service } from '@app/common';
 
 const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
 const KNOWN_AT_DOC = {
@@ -33,7 +14,7 @@ export class SummaryQuery {
   @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
   asOf?: string;
 
-  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsKnownAt()
+  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsInstant()
   knownAt?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'text'], description: 'text: "Progress in numbers" sentences (or send Accept: text/plain)' })
@@ -51,7 +32,7 @@ export class BreakdownQuery {
   @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
   asOf?: string;
 
-  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsKnownAt()
+  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsInstant()
   knownAt?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: one row per group and service (or send Accept: text/csv)' })
@@ -71,7 +52,7 @@ export class TrendQuery {
   @ApiProperty({ enum: Service }) @IsEnum(Service, { message: `service must be one of: ${Object.values(Service).join(', ')}` })
   service: Service;
 
-  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsKnownAt()
+  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsInstant()
   knownAt?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'])

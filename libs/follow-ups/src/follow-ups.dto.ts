@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
   ValidateBy, ValidateNested, ValidationArguments,
 } from 'class-validator';
-import { IsCalendarDate, IsPracticeCode, IsRegionCode, PageQuery, Service, MAX_INTEGER, toInteger } from '@app/common';
+import { IsCalendarDate, IsInstant, IsPracticeCode, IsRegionCode, MAX_INTEGER, PageQuery, Service, toInteger } from '@app/common';
 import { BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 
 /** One clear message per case instead of class-validator's three for a missing `other` detail. */
@@ -68,7 +68,7 @@ export class RecordContactDto {
   outcome: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the contact happened (default: now); not in the future' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'contactedAt must be an ISO 8601 date-time, e.g. 2014-10-01T10:30:00Z' })
+  @IsOptional() @IsInstant()
   contactedAt?: string;
 }
 
