@@ -42,6 +42,13 @@ describe('practices API', () => {
     await ctx.api().patch('/practices/A81044').send({ name: 'Lost update', version: 1 }).expect(409);
     const cleared = await ctx.api().patch('/practices/A81044').send({ postcode: null, ccgCode: '07X' }).expect(200);
     expect(cleared.body).toMatchObject({ postcode: null, ccgCode: '07X', regionCode: 'Y56', name: 'McKenzie House Surgery', version: 3 });
+    // Nothing to change: no new version (an edit based on version 3 still goes through), no audit entry.
+    const audited = async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = 'A81044'`))[0].n;
+    const entries = await audited();
+    for (const body of [{}, { name: 'McKenzie House Surgery', ccgCode: '07X' }]) {
+      expect((await ctx.api().patch('/practices/A81044').send(body).expect(200)).body.version).toBe(3);
+    }
+    expect(await audited()).toBe(entries);
   });
 
   it('writes to a practice while its CCG changes concurrently: every write finds it (no false 404)', async () => {
