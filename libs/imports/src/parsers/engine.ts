@@ -179,6 +179,9 @@ export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>
   let index: Map<string, number> | null = fixed ? new Map(fixed.map((c, i) => [c.key, i])) : null;
   const labels = new Map<string, string>(fixed?.map((c) => [c.key, c.label]) ?? []);
   let width = fixed?.length ?? 0;
+  // A row may stop short of the header when only optional columns are missing (a status CSV without
+  // its trailing note, as a spreadsheet saves it): those read as empty.
+  let minWidth = width;
   const rowState = new RowState<T>(labels);
 
   /** Handles one CSV row; returns false when the parse must stop. */
@@ -201,13 +204,15 @@ export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>
       index = matched.index;
       for (const [key, i] of index) labels.set(key, header[i]);
       width = header.length;
+      minWidth = 1 + Math.max(...(spec.required ?? []).map((c) => index!.get(c.key) ?? 0));
       return true;
     }
     summary.rowsRead++;
     const extra = fields.length > width && isBlank(fields.slice(width));
     const row = rowState.reset(line, fields, index);
     const { problems, records } = row;
-    if (fields.length !== width && !extra) {
+    const short = fields.length < width && fields.length >= minWidth;
+    if (fields.length !== width && !extra && !short) {
       if (fixed && summary.rowsRead === 1) {
         events.push(stop(line, `not in the ${spec.format} layout: the first row has ${fields.length} fields, expected ${width}`));
         return false;

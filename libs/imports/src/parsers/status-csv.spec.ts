@@ -20,6 +20,12 @@ describe('status-csv parser', () => {
     expect(records[0].record).toEqual({ type: 'status', practiceCode: 'A81001', service: 'records', level: 'enabled', effectiveDate: '2015-01-31' });
   });
 
+  it('takes a row that stops before its optional trailing note; one short of a required column is a problem', async () => {
+    const { records, problems } = await collect(bytes(`${HEADER}\nA81006,Records,Capable,2015-07-31\nA81007,Records,Capable\n`), 'status-csv');
+    expect(records.map((r) => r.record)).toEqual([{ type: 'status', practiceCode: 'A81006', service: 'records', level: 'capable', effectiveDate: '2015-07-31' }]);
+    expect(problems).toEqual([{ kind: 'problem', row: 3, reason: 'the row has 3 fields, expected 5' }]);
+  });
+
   it('reports every bad field of a row', async () => {
     const file = [HEADER, 'A8100,bookings,3,2014-02-30,', `A81001,records,enabled,2099-01-01,${'x'.repeat(2001)}`].join('\n');
     const { records, problems, summary } = await collect(bytes(file), 'status-csv', { today: '2025-01-01' });
