@@ -63,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `npm run cli -- imports | head`: the reader left; nothing more to say.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {

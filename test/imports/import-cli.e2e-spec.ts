@@ -61,6 +61,9 @@ describe('imports: the CLI command', () => {
     const missing = output();
     expect(await runImportCommand(importsOf(ctx), await command('regions', '/nonexistent/regions.csv'), missing.io)).toBe(2);
     expect(missing.text()).toMatch(/^Cannot import: ENOENT/);
+    const directory = output();
+    expect(await runImportCommand(importsOf(ctx), await command('regions', FIXTURES), directory.io)).toBe(2);
+    expect(directory.text()).toMatch(/^Cannot import: EISDIR/);
     const bad = output();
     expect(await runImportCommand(importsOf(ctx), await command('pomi-wide', join(FIXTURES, 'regions.csv')), bad.io)).toBe(2);
     expect(bad.text()).toBe('Cannot import: service is required for pomi-wide files (one file per service)\n');

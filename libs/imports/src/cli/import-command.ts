@@ -76,6 +76,7 @@ export async function parseImportCommand(args: string[]): Promise<ImportCommand 
 }
 
 const n = (x: number) => x.toLocaleString('en-GB');
+const UNREADABLE = ['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR'];
 const FINAL = [ImportState.Succeeded, ImportState.Rejected, ImportState.Failed];
 
 export async function runImportCommand(
@@ -88,7 +89,8 @@ export async function runImportCommand(
   try {
     run = await imports.createFromPath(cmd.file, cmd.dto, cmd.userId);
   } catch (err) {
-    if (!(err instanceof DomainError) && (err as { code?: string }).code !== 'ENOENT') throw err;
+    // The file cannot be read (missing, a directory, no permission): bad usage, not a crash.
+    if (!(err instanceof DomainError) && !UNREADABLE.includes((err as { code?: string }).code ?? '')) throw err;
     io.write(`Cannot import: ${err instanceof DomainError ? err.problems.map((p) => p.message).join('; ') || err.message : (err as Error).message}\n`);
     return 2;
   }
