@@ -52,7 +52,7 @@ describe('bad input', () => {
     ['update: null name', 'patch', '/practices/A81001', { name: null }, 400, 'name'],
     ['update: opening after history', 'patch', '/practices/A81001', { openedOn: '2014-06-01' }, 400, 'openedOn'],
     ['update: code is not editable', 'patch', '/practices/A81001', { code: 'A81009' }, 400, 'code'],
-    ['update: stale version', 'patch', '/practices/A81001', { name: 'Y', version: 99 }, 409, undefined],
+    ['update: stale version', 'patch', '/practices/A81001', { name: 'Y', version: 99 }, 409, 'version'],
     ['region: bad code', 'post', '/regions', { code: 'North', name: 'North' }, 400, 'code'],
     ['ccg: unknown region', 'post', '/ccgs', { code: '01A', name: 'X', regionCode: 'Y99' }, 400, 'regionCode'],
     ['list: unknown sort', 'get', '/practices?sort=password', undefined, 400, 'sort'],

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { JobQueues, JobRunner, OutboxRelay } from '@app/jobs';
+import { JobQueues, JobRunner, OutboxRelay, wantedSchedules } from '@app/jobs';
 import { collectHandlers, JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
-import { wantedSchedules } from './schedules';
 
 const SCHEDULE_CHECK_MS = 60_000;
 

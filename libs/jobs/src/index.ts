@@ -12,3 +12,4 @@ export * from './outbox/outbox-relay.module';
 export * from './bull/queues.module';
 export * from './bull/bull-job-queues';
 export * from './bull/queue-board';
+export * from './schedules';

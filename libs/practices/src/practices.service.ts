@@ -92,7 +92,9 @@ export class PracticesService {
       const locked = await this.lockForWrite(m, code, actor);
       const current = (await this.repo.findByCode(code, m))!;
       if (dto.version !== undefined && dto.version !== current.version) {
-        throw new ConflictError(`Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): reload and retry`);
+        throw new ConflictError(`Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): reload and retry`, [
+          { field: 'version', message: `the practice is at version ${current.version}` },
+        ]);
       }
       const next = {
         name: dto.name ?? current.name,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles, WRITERS } from '@app/common';
 import {
   AssignOwnerDto, CloseFollowUpDto, FollowUpDetailDto, FollowUpPageDto, FollowUpsService, ListFollowUpsQuery, RecordBarriersDto, RecordContactDto,
@@ -10,7 +10,6 @@ import { IdPipe } from '../http/id.pipe';
 /** Writes: admins, and support staff within their region (checked in the service). Reads: every role. */
 @ApiTags('follow-ups')
 @ApiBearerAuth()
-@ApiParam({ name: 'id', required: false, description: 'Follow-up id' })
 @Controller('follow-ups')
 export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles, WRITERS } from '@app/common';
 import {
   CreatePracticeDto, ListPracticesQuery, PracticeDto, PracticePageDto, PracticesService, RecordListSizeDto, UpdatePracticeDto,
@@ -9,7 +9,6 @@ import { PracticeCodePipe } from './practice-code.pipe';
 
 @ApiTags('practices')
 @ApiBearerAuth()
-@ApiParam({ name: 'code', required: false, description: 'ODS practice code, e.g. A81001' })
 @Controller('practices')
 export class PracticesController {
   constructor(

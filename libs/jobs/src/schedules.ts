@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { JobName, Schedule } from '@app/jobs';
+import { JobName, Schedule } from './jobs.constants';
 
 /** The recurring jobs and when they run (cron in APP_TIME_ZONE, each overridable by environment). */
 export function wantedSchedules(config: AppConfig): Schedule[] {
