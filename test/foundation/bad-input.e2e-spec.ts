@@ -94,6 +94,12 @@ describe('bad input', () => {
     }
   });
 
+  it('answers a URL with a malformed percent-encoding with a 400 in the same shape', async () => {
+    const res = await ctx.api().get('/practices/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status: 400, error: 'bad_request', problems: [], requestId: expect.any(String) });
+  });
+
   it('answers malformed JSON with a 400 in the same shape', async () => {
     const res = await ctx.api().post('/practices/A81001/status').set('Content-Type', 'application/json').send('{"service": "records",');
     expect(res.status).toBe(400);

@@ -90,6 +90,7 @@ describe('imports: upload API', () => {
     ['two files', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'regions').attach('file', Buffer.from(REGIONS), 'a.csv').attach('file', Buffer.from(REGIONS), 'b.csv'), 'file'],
     ['the file in another field', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'regions').attach('upload', Buffer.from(REGIONS), 'a.csv'), 'upload'],
     ['a JSON body instead of multipart', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.send({ kind: 'regions' }), 'file'],
+    ['the kind given twice', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'status-csv').field('kind', 'regions').attach('file', Buffer.from(REGIONS), 'a.csv'), 'kind'],
     ['an option longer than 10,000 characters', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'x'.repeat(10_001)).attach('file', Buffer.from(REGIONS), 'a.csv'), 'kind'],
   ])('refuses %s with a 400 naming the field, and keeps no file', async (_name, build, field) => {
     const res = await build(ctx.api().post('/imports')).expect(400);

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
@@ -26,6 +27,12 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
     genReqId: requestIdFor,
     // Never answer a HEAD of its own for a GET route: what is not in the access matrix is not served.
     exposeHeadRoutes: false,
+    // Errors Fastify finds before any route runs (a malformed percent-encoding in the URL…): still the
+    // API's one error shape, not Fastify's own.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.code(status).send({ status, error: 'bad_request', message: `The request cannot be read: ${error.message}`, problems: [], requestId: String(req.id) });
+    },
   });
 }
 

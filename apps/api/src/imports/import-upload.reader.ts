@@ -47,6 +47,8 @@ export class ImportUploadReader {
           file = { originalName: cleanFileName(part.filename), stored: await this.store.save(part.file) };
         } else {
           if (part.valueTruncated) throw new InvalidInputError(part.fieldname, `${part.fieldname} is longer than ${LIMITS.fieldSize} characters`);
+          // Which of two values was meant is not ours to guess (the last one silently won before).
+          if (Object.hasOwn(fields, part.fieldname)) throw new InvalidInputError(part.fieldname, `${part.fieldname} is given more than once`);
           fields[part.fieldname] = String(part.value);
         }
       }
