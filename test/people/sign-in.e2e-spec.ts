@@ -192,6 +192,7 @@ describe('sign-in limit per address', () => {
     const res = await ctx.api('anonymous').post('/auth/login').send({ email: 'spray9@test.invalid', password: 'guess guess guess' }).expect(429);
     expect(res.body).toMatchObject({ status: 429, error: 'too_many_requests', message: 'Too many sign-in attempts from your address: wait a minute and try again' });
     expect(Number(res.headers['retry-after-sign-in'])).toBeGreaterThan(0);
+    expect(res.headers['retry-after']).toBe(res.headers['retry-after-sign-in']);
   });
 });
 

@@ -33,6 +33,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (res.sent || res.raw.headersSent) return;
     if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds) res.header('Retry-After', String(exception.retryAfterSeconds));
+    // @nestjs/throttler names its header after the throttler (Retry-After-sign-in); clients read Retry-After.
+    const named = body.status === 429 ? res.getHeader('retry-after-sign-in') : undefined;
+    if (named !== undefined && !res.hasHeader('retry-after')) res.header('Retry-After', String(named));
     // The type again: a CSV route may have set text/csv before it failed.
     void res.status(body.status).type('application/json; charset=utf-8').send(body);
   }
