@@ -107,22 +107,27 @@ async function main() {
       `| ${name} | ${count} | ${imp.rows.toLocaleString('en-GB')} | ${(imp.ms / 1000).toFixed(2)} | ${perSecond(imp).toLocaleString('en-GB')} | ${(copy.ms / 1000).toFixed(2)} | ${perSecond(copy).toLocaleString('en-GB')} | ${Math.round((100 * perSecond(imp)) / perSecond(copy))} % |`;
     const total = add(add(practices.imported, listSizes.imported), pomi.imported);
     const copyTotal = add(add(practices.copied, listSizes.copied), pomi.copied);
-    console.log('\nbench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an empty table');
-    console.log('| files | count | rows | import s | import rows/s | COPY s | COPY rows/s | import / COPY |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    console.log(line('practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied));
-    console.log(line('list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied));
-    console.log(line('POMI long (monthly, 10 fields a practice)', files.pomi.length, pomi.imported, pomi.copied));
-    console.log(line('all', 1 + files.listSizes.length + files.pomi.length, total, copyTotal));
+    const table = (title: string, rows: [string, number, Timing, Timing][]) => {
+      console.log(`\n${title}`);
+      console.log('| files | count | rows | import s | import rows/s | COPY s | COPY rows/s | import / COPY |');
+      console.log('|---|---|---|---|---|---|---|---|');
+      for (const row of rows) console.log(line(...row));
+    };
+    const count = 1 + files.listSizes.length + files.pomi.length;
+    table('bench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an empty table', [
+      ['practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied],
+      ['list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied],
+      ['POMI long (monthly, 10 fields a practice)', files.pomi.length, pomi.imported, pomi.copied],
+      ['all', count, total, copyTotal],
+    ]);
     console.log(`\nstatus events written: ${pomi.events.toLocaleString('en-GB')} (only level changes)`);
     const totalAgain = add(add(practicesAgain.imported, listSizesAgain.imported), pomiAgain.imported);
-    console.log('\nthe same files again (nothing left to write: reading and checking alone), against the same COPY');
-    console.log('| files | count | rows | import s | import rows/s | COPY s | COPY rows/s | import / COPY |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    console.log(line('practice list', 1, practicesAgain.imported, practices.copied));
-    console.log(line('list sizes', files.listSizes.length, listSizesAgain.imported, listSizes.copied));
-    console.log(line('POMI long', files.pomi.length, pomiAgain.imported, pomi.copied));
-    console.log(line('all', 1 + files.listSizes.length + files.pomi.length, totalAgain, copyTotal));
+    table('the same files again (nothing left to write: reading and checking alone), against the same COPY', [
+      ['practice list', 1, practicesAgain.imported, practices.copied],
+      ['list sizes', files.listSizes.length, listSizesAgain.imported, listSizes.copied],
+      ['POMI long', files.pomi.length, pomiAgain.imported, pomi.copied],
+      ['all', count, totalAgain, copyTotal],
+    ]);
     console.log(`changes of the last file of each: practices ${JSON.stringify(practicesAgain.changes.practices)}, list sizes ${JSON.stringify(listSizesAgain.changes.listSizes)}, status events ${JSON.stringify(pomiAgain.changes.statusEvents)}`);
     const ratio = perSecond(total) / perSecond(copyTotal);
     console.log(`\ngoal: at least 40 % of COPY throughput — ${Math.round(ratio * 100)} %: ${ratio >= 0.4 ? 'met' : 'NOT met'}`);
