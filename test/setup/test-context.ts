@@ -112,7 +112,7 @@ export class TestContext {
     if (cached) {
       const user = await cached;
       // A test may have emptied the tables (TRUNCATE region … CASCADE reaches app_user): then make the user again.
-      if ((await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND email = $2`, [user.id, user.email])).length) return user;
+      if (await this.userStillExists(user)) return user;
       if (this.users.get(key) === cached) this.users.delete(key);
     }
     if (!this.users.has(key)) {
@@ -122,6 +122,20 @@ export class TestContext {
       })());
     }
     return this.users.get(key)!;
+  }
+
+  /**
+   * The check behind `user`. Asked again once when the connection was dropped under it: a spec that
+   * terminates every backend (database-recovery) also kills this pool's idle connection.
+   */
+  private async userStillExists(user: CreatedUser): Promise<boolean> {
+    const ask = async () => (await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND email = $2`, [user.id, user.email])).length > 0;
+    try {
+      return await ask();
+    } catch (err) {
+      if (!/terminating connection|Connection terminated/i.test(String((err as Error).message))) throw err;
+      return ask();
+    }
   }
 
   /** Fresh tokens for any user (e.g. one made with `ctx.factories.user`). */
