@@ -88,6 +88,8 @@ describe('follow-ups API', () => {
     expect(wrongService.body.problems[0].field).toBe('barriers.0.service');
     await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [{ service: 'records', category: 'made_up' }] }).expect(400);
     await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [] }).expect(400);
+    const notObjects = await ctx.api().post(`/follow-ups/${f.id}/barriers`).send({ barriers: [[], 'records'] }).expect(400);
+    expect(notObjects.body.problems.map((p: { field: string }) => p.field)).toContain('barriers');
 
     const res = await ctx.api().post(`/follow-ups/${f.id}/barriers`).set(...northSupport).send({
       barriers: [

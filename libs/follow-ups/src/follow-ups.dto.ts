@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
   ValidateBy, ValidateNested, ValidationArguments,
 } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsPracticeCode, IsRegionCode, MAX_INTEGER, PageQuery, Service, toInteger } from '@app/common';
@@ -87,7 +87,7 @@ export class BarrierInputDto {
 
 export class RecordBarriersDto {
   @ApiProperty({ type: [BarrierInputDto] })
-  @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => BarrierInputDto)
+  @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @IsObject({ each: true, message: 'barriers must be a list of objects ({service, category, detail?})' }) @ValidateNested({ each: true }) @Type(() => BarrierInputDto)
   barriers: BarrierInputDto[];
 }
 
