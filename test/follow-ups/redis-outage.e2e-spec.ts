@@ -76,5 +76,7 @@ describe('status writes while Redis is down', () => {
     expect((await worker.queues.listSchedules()).map((s) => s.job).sort()).toEqual(
       [JobName.DailyDigest, JobName.MonthEndSnapshot, JobName.OverdueEscalation, JobName.SweepFollowUps].sort(),
     );
+    // The schedules were lost, perhaps across a month's end: its snapshot is taken now if it is missing.
+    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM month_end_snapshot WHERE month_end = '2014-09-30'`)).length === 1, 'the month-end snapshot');
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { JobQueues, JobRunner, OutboxRelay, wantedSchedules } from '@app/jobs';
+import { JobName, JobQueues, JobRunner, OutboxRelay, wantedSchedules } from '@app/jobs';
 import { collectHandlers, JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
 
 const SCHEDULE_CHECK_MS = 60_000;
@@ -41,10 +41,20 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     await this.relay.stop();
   }
 
-  /** Adds back any schedule Redis lost (and removes ones no longer configured). */
+  /**
+   * Adds back any schedule Redis lost (and removes ones no longer configured). Schedules missing after
+   * start-up mean Redis lost them, perhaps across the 1st of a month: the month-end snapshot (idempotent:
+   * nothing when that month is stored) runs once more, so a month is not left without its snapshot. The
+   * other schedules need no catching up: the digest and escalation are about today, and the sweep's
+   * work is the rule's current state.
+   */
   async checkSchedules(): Promise<void> {
-    if (!this.queues.isConnected() && this.scheduleCheck) return;
+    const afterStart = this.scheduleCheck !== undefined;
+    if (!this.queues.isConnected() && afterStart) return;
     const { added, removed } = await this.queues.syncSchedules(wantedSchedules(this.config));
     if (added || removed) this.logger.log(`Schedules: ${added} added, ${removed} removed`);
+    if (added && afterStart) {
+      await this.queues.add(JobName.MonthEndSnapshot, { reason: 'schedules were lost' }, { jobId: `month-end-catch-up-${Date.now()}` });
+    }
   }
 }
