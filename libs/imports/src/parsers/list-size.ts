@@ -1,4 +1,4 @@
-import type { ColumnSpec, FormatSpec } from './engine';
+import type { ColumnSpec, FormatSpec, RowContext } from './engine';
 import type { ListSizeRecord } from './types';
 import { effectiveDate, MAX_PATIENTS, parseDate, patients, practiceCode } from './validate';
 
@@ -17,6 +17,17 @@ const BAND_COLUMNS: ColumnSpec[] = AGE_BANDS.flatMap((band) =>
   ['Male', 'Female'].map((sex) => ({ key: `${sex} ${band}`, names: [`${sex} ${band}`] })),
 );
 export const NO_REGISTERED_LIST = 'no registered patients (zero list)';
+
+/**
+ * The one rule for a list size of zero, in every layout: an organisation with no registered list, not a
+ * practice that lost its patients (storing it would zero the practice in the figures from that date).
+ * Skips and counts the row; true when it did.
+ */
+export function skippedAsNoList(ctx: RowContext<unknown>, patientCount: number | undefined): boolean {
+  if (patientCount !== 0) return false;
+  ctx.skip(NO_REGISTERED_LIST);
+  return true;
+}
 export const NOT_ALL_AGES_TOTAL = 'not an all-sexes, all-ages total row';
 export const NOT_GP_TYPE = 'not a GP practice row (TYPE is not GP)';
 
@@ -40,8 +51,8 @@ export const listSizeQuarterlySpec: FormatSpec<ListSizeRecord> = {
       else total += n;
     }
     if (!code || !complete) return;
-    if (total === 0) ctx.skip(NO_REGISTERED_LIST);
-    else if (total > MAX_PATIENTS) ctx.problem(undefined, `the age bands add up to ${total}, more than ${MAX_PATIENTS}`, String(total));
+    if (skippedAsNoList(ctx, total)) return;
+    if (total > MAX_PATIENTS) ctx.problem(undefined, `the age bands add up to ${total}, more than ${MAX_PATIENTS}`, String(total));
     else ctx.record({ type: 'list-size', practiceCode: code, effectiveDate: options.effectiveDate!, patients: total });
   },
 };
@@ -65,13 +76,8 @@ export const listSizeGpRegSpec: FormatSpec<ListSizeRecord> = {
       ctx.skip(NOT_ALL_AGES_TOTAL);
       return;
     }
-    // As in the quarterly files: a zero list is an organisation with no registered list, not a practice
-    // that lost its patients (storing it would zero the practice in the figures from that date).
     const n = ctx.check('patients', patients);
-    if (n === 0) {
-      ctx.skip(NO_REGISTERED_LIST);
-      return;
-    }
+    if (skippedAsNoList(ctx, n)) return;
     const practice = ctx.check('code', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, ['DDMONYYYY', 'YYYY-MM-DD'], options.today));
     if (practice && date && n !== undefined) ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });

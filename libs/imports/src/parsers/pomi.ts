@@ -1,7 +1,7 @@
 import type { FormatSpec, RowContext } from './engine';
 import type { LevelName, ListSizeRecord, ServiceName, StatusRecord } from './types';
 import { ccgCode, effectiveDate, patients, practiceCode, service as checkService, supplier } from './validate';
-import { NO_REGISTERED_LIST } from './list-size';
+import { skippedAsNoList } from './list-size';
 
 /**
  * Patient Online Management Information (POMI).
@@ -121,11 +121,7 @@ export const pomiLongSpec: FormatSpec<StatusRecord | ListSizeRecord> = {
       return;
     }
     const n = isListSize ? ctx.check('value', patients) : undefined;
-    if (n === 0) {
-      // As in the list-size files: no registered list, not a practice that lost its patients.
-      ctx.skip(NO_REGISTERED_LIST);
-      return;
-    }
+    if (skippedAsNoList(ctx, n)) return;
     const practice = ctx.check('practice', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, [...POMI_DATES], options.today));
     if (isListSize) {
