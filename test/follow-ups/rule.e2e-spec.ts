@@ -78,14 +78,33 @@ describe('the follow-up rule', () => {
     expect(n).toBe(0);
   });
 
-  it('cancels the follow-up of a practice that has closed, on the next run', async () => {
+  it('closing a practice through the API cancels its follow-up at once; reopening it opens a new one', async () => {
     const { id, code } = await ctx.factories.practice();
     await recordLevel(ctx, code, Service.Appointments, Level.NotCapable);
     await worker.settle();
     await ctx.api().patch(`/practices/${code}`).send({ closedOn: '2014-10-01' }).expect(200);
-    await worker.schedules.sweepFollowUps();
+    expect((await pendingOutbox(ctx)).map((r) => [r.kind, r.payload])).toEqual([[JobName.EvaluatePractice, { practiceId: id }]]);
+    await worker.settle();
     expect((await followUpsOf(ctx, id)).map((f) => [f.state, f.close_note])).toEqual([
       ['cancelled', 'Cancelled automatically: the practice is not open on 2014-10-06.'],
+    ]);
+
+    await ctx.api().patch(`/practices/${code}`).send({ closedOn: null }).expect(200);
+    await worker.settle();
+    expect((await followUpsOf(ctx, id)).map((f) => f.state).sort()).toEqual(['cancelled', 'open']);
+
+    // A change that cannot move the practice in or out of scope asks for nothing.
+    await ctx.api().patch(`/practices/${code}`).send({ name: 'Renamed Surgery' }).expect(200);
+    expect(await pendingOutbox(ctx)).toEqual([]);
+  });
+
+  it('a practice created through the API (every level unknown) gets its follow-up without waiting for the sweep', async () => {
+    await ctx.factories.ccg('00M', 'Y54');
+    await ctx.api().post('/practices').send({ code: 'B82001', name: 'New Surgery', ccgCode: '00M' }).expect(201);
+    const [{ id }] = await ctx.db.query(`SELECT id FROM practice WHERE code = 'B82001'`);
+    await worker.settle();
+    expect((await followUpsOf(ctx, id)).map((f) => [f.state, f.services_not_offered])).toEqual([
+      ['open', ['appointments', 'prescriptions', 'records']],
     ]);
   });
 

@@ -10,6 +10,7 @@ describe('bad input', () => {
     ctx = await TestContext.create();
     const { id } = await ctx.factories.practice({ code: 'A81001', openedOn: '2005-03-01', listSize: 5000 });
     await ctx.factories.statusEvent(id, Service.Records, Level.Capable, '2014-01-01');
+    await ctx.factories.practice({ code: 'A81003', openedOn: '2005-03-01', closedOn: '2014-08-15' });
   });
   afterAll(() => ctx.close());
 
@@ -50,6 +51,9 @@ describe('bad input', () => {
     ['practice: bad postcode', 'post', '/practices', { code: 'A81002', name: 'X', ccgCode: '00M', postcode: 'NOT A POSTCODE' }, 400, 'postcode'],
     ['practice: duplicate', 'post', '/practices', { code: 'A81001', name: 'X', ccgCode: '00M' }, 409, undefined],
     ['update: null name', 'patch', '/practices/A81001', { name: null }, 400, 'name'],
+    // A PATCH may send one of the two dates: the problem names the one sent.
+    ['update: closing on the opening day', 'patch', '/practices/A81001', { closedOn: '2005-03-01' }, 400, 'closedOn'],
+    ['update: opening on the closing day', 'patch', '/practices/A81003', { openedOn: '2014-08-15' }, 400, 'openedOn'],
     ['update: opening after history', 'patch', '/practices/A81001', { openedOn: '2014-06-01' }, 400, 'openedOn'],
     ['update: code is not editable', 'patch', '/practices/A81001', { code: 'A81009' }, 400, 'code'],
     ['update: stale version', 'patch', '/practices/A81001', { name: 'Y', version: 99 }, 409, 'version'],
@@ -98,6 +102,11 @@ describe('bad input', () => {
     const res = await ctx.api().get('/practices/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 400, error: 'bad_request', problems: [], requestId: expect.any(String) });
+  });
+
+  it('answers a path too long to route with a 414 labelled as such, in the same shape', async () => {
+    const res = await ctx.api().get(`/users/${'9'.repeat(400)}`);
+    expect(res.body).toMatchObject({ status: 414, error: 'uri_too_long', problems: [], requestId: expect.any(String) });
   });
 
   it('answers malformed JSON with a 400 in the same shape', async () => {

@@ -31,5 +31,10 @@ describe('queue board sign-in', () => {
     const forged = await ctx.api('anonymous').get('/admin/queues/sign-in?token=not-a-token').expect(401);
     expect(forged.headers['set-cookie']).toBeUndefined();
     await ctx.api('anonymous').get('/admin/queues').set('Cookie', `${QUEUE_BOARD_COOKIE}=not-a-token`).expect(401);
+    // A cookie no sign-in set (bad percent-encoding) is no token either, not a 500.
+    for (const value of ['%E0%A4%A', '%']) {
+      const res = await ctx.api('anonymous').get('/admin/queues/api/queues').set('Cookie', `${QUEUE_BOARD_COOKIE}=${value}`);
+      expect(res.status).toBe(401);
+    }
   });
 });

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
+import { errorName } from '@app/common';
 import { AppConfig } from '@app/config';
 import { mountQueueBoard } from './admin/queue-board';
 import { requestIdFor } from './http/request-id';
@@ -31,7 +32,7 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
     // API's one error shape, not Fastify's own.
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply.code(status).send({ status, error: 'bad_request', message: `The request cannot be read: ${error.message}`, problems: [], requestId: String(req.id) });
+      void reply.code(status).send({ status, error: errorName(status), message: `The request cannot be read: ${error.message}`, problems: [], requestId: String(req.id) });
     },
   });
 }

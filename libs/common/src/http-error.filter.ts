@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, FieldProblem, TooManyRequestsError } from './errors';
@@ -85,7 +86,8 @@ function isConnectionError(e: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || /Connection terminated/.test(String((e as Error)?.message));
 }
 
-function errorName(status: number): string {
-  const name = HttpStatus[status];
-  return name ? name.toLowerCase() : 'error';
+/** The `error` label of a status: `bad_request`, `uri_too_long`, … */
+export function errorName(status: number): string {
+  const name = HttpStatus[status] ?? STATUS_CODES[status];
+  return name ? name.toLowerCase().replace(/[^a-z0-9]+/g, '_') : 'error';
 }

@@ -5,6 +5,7 @@ import {
   Actor, Clock, ClinicalSystem, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, RecordSource, SERVICES,
 } from '@app/common';
 import { AuditService, changesBetween } from '@app/audit';
+import { JobName, Outbox } from '@app/jobs';
 import {
   AreaTeamDto, CcgDto, CreateAreaTeamDto, CreateCcgDto, CreatePracticeDto, CreateRegionDto, ListPracticesQuery, ListSizeHistoryDto, PracticeDto, RecordListSizeDto, RegionDto,
   UpdatePracticeDto,
@@ -19,6 +20,7 @@ export class PracticesService {
     private readonly repo: PracticesRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
   ) {}
 
   async createRegion(dto: CreateRegionDto, actor?: Actor): Promise<RegionDto> {
@@ -83,6 +85,7 @@ export class PracticesService {
       const id = await this.repo.insertPractice(m, { code, ...fields });
       if (dto.clinicalSystem !== undefined) await this.repo.reportClinicalSystem(m, id, this.clock.today());
       await this.audit.record(m, { actor, action: 'practice.create', entityType: 'practice', entityId: code, details: fields });
+      await this.askForFollowUpRule(m, id);
     }).catch(rethrowDuplicate(`Practice ${dto.code} already exists`));
     return this.getPractice(dto.code);
   }
@@ -104,7 +107,7 @@ export class PracticesService {
         openedOn: dto.openedOn !== undefined ? dto.openedOn : current.openedOn,
         closedOn: dto.closedOn !== undefined ? dto.closedOn : current.closedOn,
       };
-      checkDateOrder(next.openedOn, next.closedOn);
+      checkDateOrder(next.openedOn, next.closedOn, dto.closedOn === undefined ? 'openedOn' : 'closedOn');
       if (next.ccgCode !== current.ccgCode) this.assertMayWrite(actor, await this.requireCcg(m, next.ccgCode));
       if (next.openedOn && next.openedOn !== current.openedOn) {
         const earliest = await this.repo.earliestHistoryDate(m, locked.id);
@@ -125,8 +128,18 @@ export class PracticesService {
         actor, action: 'practice.update', entityType: 'practice', entityId: code,
         details: { version: current.version + 1, changes },
       });
+      if ('openedOn' in changes || 'closedOn' in changes) await this.askForFollowUpRule(m, locked.id);
     });
     return this.getPractice(code);
+  }
+
+  /**
+   * Whether a practice needs a follow-up depends on its being open today as well as on its levels: a
+   * new practice (every level unknown), or new open or close dates, get the rule now (through the
+   * outbox, in the write's own transaction) rather than at the nightly sweep.
+   */
+  private askForFollowUpRule(m: EntityManager, practiceId: number): Promise<void> {
+    return this.outbox.add(m, JobName.EvaluatePractice, { practiceId });
   }
 
   async getPractice(code: string): Promise<PracticeDto> {
@@ -235,8 +248,12 @@ export class PracticesService {
   }
 }
 
-function checkDateOrder(openedOn: string | null, closedOn: string | null): void {
-  if (openedOn && closedOn && closedOn <= openedOn) throw new InvalidInputError('closedOn', `closedOn ${closedOn} must be after openedOn ${openedOn}`);
+/** `blame`: the date the client sent (a PATCH may send only one of the two). */
+function checkDateOrder(openedOn: string | null, closedOn: string | null, blame: 'openedOn' | 'closedOn' = 'closedOn'): void {
+  if (openedOn && closedOn && closedOn <= openedOn) {
+    const message = blame === 'closedOn' ? `closedOn ${closedOn} must be after openedOn ${openedOn}` : `openedOn ${openedOn} must be before closedOn ${closedOn}`;
+    throw new InvalidInputError(blame, message);
+  }
 }
 
 /** Turns a unique violation into a 409 that says what already exists. */

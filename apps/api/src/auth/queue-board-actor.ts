@@ -20,7 +20,16 @@ export function authenticatedQueueBoardActor(auth: AuthService): QueueBoardActor
 function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
   for (const part of (headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name) return decoded(rest.join('='));
   }
   return undefined;
+}
+
+/** A cookie the browser was never given (bad percent-encoding) is no token: 401, not a 500. */
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
