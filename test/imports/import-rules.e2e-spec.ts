@@ -59,6 +59,15 @@ describe('imports: rules', () => {
       expect(run).toMatchObject({ state: ImportState.Rejected, rowsAccepted: 0, message: 'No valid rows: nothing was imported (1 row with problems)' });
     });
 
+    it('a file that stops at 1,000 rows with problems lists why first, before the first 1,000 rows', async () => {
+      const bad = Array.from({ length: 1_500 }, () => 'B10001,appointments,bogus,2014-09-30,');
+      const run = await importText(ctx, 'wrong.csv', statusCsv(...bad), { kind: 'status-csv', partial: true });
+      expect(run).toMatchObject({ state: ImportState.Rejected, problemCount: 1_001 });
+      expect(run.problems).toHaveLength(1_000);
+      expect(run.problems![0]).toEqual({ row: 0, reason: 'stopped after 1000 rows with problems: is this the right file and format (status-csv)?' });
+      expect(run.problems![1]).toMatchObject({ row: 2, column: 'level', value: 'bogus' });
+    });
+
     it('a file whose every row is left out on purpose is rejected: most likely the wrong file', async () => {
       const uptakeOnly = [
         'report_period_end,region_code,region_name,ccg_code,ccg_name,practice_code,practice_name,system_supplier,field,value',
@@ -179,8 +188,21 @@ describe('imports: rules', () => {
       expect(update.summary?.changes.practices).toEqual({ added: 0, updated: 2, unchanged: 21 });
       const after = await versions();
       expect(Object.keys(after).filter((code) => after[code] !== before[code]).sort()).toEqual(['A81043', 'A81044']);
-      const [closed] = await ctx.db.query(`SELECT closed_on::text FROM practice WHERE code = 'A81044'`);
-      expect(closed.closed_on).toBe('2015-12-31');
+      const closedOn = async () => (await ctx.db.query(`SELECT closed_on::text FROM practice WHERE code = 'A81044'`))[0].closed_on;
+      expect(await closedOn()).toBe('2015-12-31');
+
+      // The older list again: it may not reopen A81044. Strict: the whole file is refused, so it undoes
+      // no newer name either; partial: every other row goes in, A81044 stays closed.
+      const older = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur' });
+      expect(older.state).toBe(ImportState.Rejected);
+      expect(older.problems).toEqual([{
+        row: 2, column: 'column 12 (close date)', value: '',
+        reason: 'practice A81044 is recorded as closing on 2015-12-31 and this file has no close date for it: an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)',
+      }]);
+      expect(await versions()).toEqual(after);
+      const partial = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur', partial: true });
+      expect(partial).toMatchObject({ state: ImportState.Succeeded, rowsRejected: 1 });
+      expect(await closedOn()).toBe('2015-12-31');
     });
 
     it('refuses a new open date after the recorded history, and an unknown CCG', async () => {

@@ -5,7 +5,7 @@ import type { StageWriter } from './stage-writer';
 
 export interface StagedFile {
   summary: ParseSummary;
-  /** The parser's problems, in file order, the first `keep` of them. */
+  /** The parser's problems, in file order: the first `keep` rows' and every problem of the whole file (row 0). */
   problems: ImportProblem[];
   /** Records written to the stage. */
   staged: number;
@@ -33,7 +33,9 @@ export async function stageFile(
         if (event.kind !== 'summary' && event.row > line) line = event.row;
         if (event.kind === 'record') writer.add(event.row, event.record);
         else if (event.kind === 'problem') {
-          if (problems.length < keep) {
+          // A problem of the whole file (row 0, e.g. "stopped after 1,000 rows with problems") comes
+          // last but says why the file ended: always kept, and sorted first in the run's list.
+          if (problems.length < keep || event.row === 0) {
             const { row, column, value, reason } = event;
             problems.push({ row, ...(column !== undefined ? { column } : {}), ...(value !== undefined ? { value } : {}), reason });
           }

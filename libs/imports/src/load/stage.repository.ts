@@ -12,6 +12,7 @@ export interface ProblemColumns {
   ccg: string;
   region: string;
   opened: string;
+  closed: string;
   status: string;
 }
 
@@ -91,7 +92,13 @@ export class StageRepository {
     );
   }
 
-  /** epraccur: the CCG and region must exist; closed needs a close date; history may not start before opening. */
+  /**
+   * epraccur: the CCG and region must exist; closed needs a close date; history may not start before
+   * opening; and a file may not reopen a practice that has a close date. A practice list carries no date
+   * of its own, so that row is most likely from an older list (which would also undo newer names and
+   * CCGs: strict mode rejects the whole file), or the list lags a closure recorded by hand. Reopening
+   * (rare: ODS gives a new code instead) is done through the API.
+   */
   async checkPractices(m: EntityManager, col: ProblemColumns): Promise<void> {
     await m.query(
       `INSERT INTO import_problem (row_no, col, value, reason)
@@ -109,8 +116,14 @@ export class StageRepository {
        FROM import_stage s JOIN practice p ON p.code = s.code
        CROSS JOIN LATERAL (SELECT least((SELECT min(e.effective_date) FROM status_event e WHERE e.practice_id = p.id),
                                         (SELECT min(l.effective_date) FROM list_size l WHERE l.practice_id = p.id)) AS earliest) h
-       WHERE s.kind = 'practice' AND s.opened_on IS DISTINCT FROM p.opened_on AND s.opened_on > h.earliest`,
-      [col.ccg, col.region, col.status, col.opened],
+       WHERE s.kind = 'practice' AND s.opened_on IS DISTINCT FROM p.opened_on AND s.opened_on > h.earliest
+       UNION ALL
+       SELECT s.row_no, $5, '',
+              'practice ' || s.code || ' is recorded as closing on ' || p.closed_on || ' and this file has no close date for it: '
+              || 'an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)'
+       FROM import_stage s JOIN practice p ON p.code = s.code
+       WHERE s.kind = 'practice' AND s.closed_on IS NULL AND p.closed_on IS NOT NULL`,
+      [col.ccg, col.region, col.status, col.opened, col.closed],
     );
   }
 
