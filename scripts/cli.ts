@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommonModule, MAX_INTEGER, NotFoundError } from '@app/common';
+import { CommonModule, NotFoundError, parseId } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { checkDependencies, DatabaseModule, StartupError } from '@app/database';
 import { describeOutcome, IMPORT_USAGE, ImportsModule, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';
@@ -33,8 +33,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${cmd}\n\n${USAGE}`);
     return 2;
   }
-  const runId = command === 'imports' && args[0] !== undefined ? Number(args[0]) : undefined;
-  if (runId !== undefined && !(/^\d+$/.test(args[0]) && runId >= 1 && runId <= MAX_INTEGER)) {
+  const runId = command === 'imports' && args[0] !== undefined ? parseId(args[0]) : undefined;
+  if (command === 'imports' && args[0] !== undefined && runId === undefined) {
     process.stderr.write(`imports: the run id must be a positive whole number, not ${JSON.stringify(args[0])}\n\n${USAGE}`);
     return 2;
   }

@@ -62,6 +62,13 @@ export function IsCalendarDate(options?: ValidationOptions, api: ApiPropertyOpti
 /** The largest PostgreSQL `integer`: ids and versions above it name nothing (and would fail the query). */
 export const MAX_INTEGER = 2_147_483_647;
 
+/** An id typed as text (a path, a command line): a positive whole number that fits `integer`, else undefined. */
+export function parseId(text: unknown): number | undefined {
+  if (typeof text !== 'string' || !/^\d{1,10}$/.test(text)) return undefined;
+  const id = Number(text);
+  return id >= 1 && id <= MAX_INTEGER ? id : undefined;
+}
+
 /** Query-string integers arrive as text: convert explicitly (no implicit conversion globally). */
 export const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;

@@ -115,10 +115,10 @@ export class PracticesService {
           throw new InvalidInputError('openedOn', `openedOn ${next.openedOn} is after recorded history starting ${earliest}`);
         }
       }
-      // Nothing to change (an empty body, or the values already held): no new version, no audit entry,
-      // so nobody else's edit based on the current version gets a 409 for nothing.
       // Stated by hand today, changed or confirmed: no older POMI file may undo it.
       if (dto.clinicalSystem !== undefined) await this.repo.reportClinicalSystem(m, locked.id, this.clock.today());
+      // Nothing to change (an empty body, or the values already held): no new version, no audit entry,
+      // so nobody else's edit based on the current version gets a 409 for nothing.
       const changes = changesBetween(current, next);
       if (!Object.keys(changes).length) return;
       if (!(await this.repo.updatePractice(m, locked.id, current.version, next))) {
