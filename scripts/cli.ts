@@ -5,7 +5,14 @@ import { NestFactory } from '@nestjs/core';
 import { CommonModule, NotFoundError, parseId } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { checkDependencies, DatabaseModule, StartupError } from '@app/database';
-import { describeOutcome, IMPORT_USAGE, ImportsModule, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';
+import {
+  describeOutcome,
+  IMPORT_USAGE,
+  ImportsModule,
+  ImportsService,
+  parseImportCommand,
+  runImportCommand,
+} from '@app/imports';
 import { bullRootOptions } from '@app/jobs';
 
 /**
@@ -14,7 +21,13 @@ import { bullRootOptions } from '@app/jobs';
  *   imports [id]                     the latest runs, or one run with its problems
  */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }), ImportsModule],
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule,
+    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
+    ImportsModule,
+  ],
 })
 class CliModule {}
 
@@ -35,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const runId = command === 'imports' && args[0] !== undefined ? parseId(args[0]) : undefined;
   if (command === 'imports' && args[0] !== undefined && runId === undefined) {
-    process.stderr.write(`imports: the run id must be a positive whole number, not ${JSON.stringify(args[0])}\n\n${USAGE}`);
+    process.stderr.write(
+      `imports: the run id must be a positive whole number, not ${JSON.stringify(args[0])}\n\n${USAGE}`,
+    );
     return 2;
   }
   // Redis is not needed to create a run (or to run it --in-process); PostgreSQL is.
@@ -43,7 +58,11 @@ async function main(argv: string[]): Promise<number> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     const imports = app.get(ImportsService);
-    if (cmd) return await runImportCommand(imports, cmd, { write: (text) => process.stdout.write(text), isTTY: !!process.stdout.isTTY });
+    if (cmd)
+      return await runImportCommand(imports, cmd, {
+        write: (text) => process.stdout.write(text),
+        isTTY: !!process.stdout.isTTY,
+      });
     if (runId !== undefined) {
       const run = await imports.get(runId).catch((err) => {
         if (err instanceof NotFoundError) return undefined;
@@ -55,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const { items } = await imports.list({ page: 1, pageSize: 20 });
     for (const r of items) {
-      process.stdout.write(`${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`);
+      process.stdout.write(
+        `${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`,
+      );
     }
     return 0;
   } finally {
@@ -72,7 +93,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    process.stderr.write(`${err instanceof ConfigError || err instanceof StartupError ? err.message : err?.stack ?? err}\n`);
+    process.stderr.write(
+      `${err instanceof ConfigError || err instanceof StartupError ? err.message : (err?.stack ?? err)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -19,7 +19,14 @@ class CliModule {}
  * no admin can sign in any more. Needs no JWT_SECRET; the audit trail records it as done by the system.
  */
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
   if (values.help) return console.log(USAGE);
   const email = normaliseEmail(values.email ?? '');
   const password = values.password ?? process.env.ADMIN_PASSWORD ?? '';
@@ -35,7 +42,15 @@ async function main() {
   await checkDependencies(config, { redis: false });
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    const user = await app.get(PeopleService).createUser({ email, name: values.name?.trim() || 'Administrator', role: Role.Admin, regionCode: null, password });
+    const user = await app
+      .get(PeopleService)
+      .createUser({
+        email,
+        name: values.name?.trim() || 'Administrator',
+        role: Role.Admin,
+        regionCode: null,
+        password,
+      });
     console.log(`Created admin ${user.email} (user ${user.id}). Sign in with POST /api/v1/auth/login.`);
   } finally {
     await app.close();
@@ -44,7 +59,8 @@ async function main() {
 
 main().catch((err) => {
   if (err instanceof ConfigError || err instanceof StartupError) console.error(err.message);
-  else if (err?.status === 409) console.error(`${err.message}: an admin can reset that account's password (POST /api/v1/users/:id/password).`);
+  else if (err?.status === 409)
+    console.error(`${err.message}: an admin can reset that account's password (POST /api/v1/users/:id/password).`);
   else console.error(err);
   process.exit(1);
 });

@@ -5,9 +5,14 @@ import { generateDemoBarriers, readDemoData, generateStatusHistory } from '@app/
  * for the worker's sweep to open the follow-ups, then records a few barriers and gives some follow-ups an
  * owner. Skips what is there already, so a second run adds nothing.
  */
-export async function seedFollowUpActivity(base: string, admin: { email: string; password: string }, supportEmail: string): Promise<string> {
+export async function seedFollowUpActivity(
+  base: string,
+  admin: { email: string; password: string },
+  supportEmail: string,
+): Promise<string> {
   const api = await signIn(base, admin);
-  const followUpOf = async (practiceCode: string) => (await api('GET', `/follow-ups?practiceCode=${practiceCode}`)).items?.[0];
+  const followUpOf = async (practiceCode: string) =>
+    (await api('GET', `/follow-ups?practiceCode=${practiceCode}`)).items?.[0];
   const data = readDemoData();
   const barriers = generateDemoBarriers(data.practices, generateStatusHistory(data.practices, data.listSizes));
   let waited = 0;
@@ -15,7 +20,9 @@ export async function seedFollowUpActivity(base: string, admin: { email: string;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     waited++;
   }
-  const support = (await api('GET', '/users?pageSize=100')).items.find((u: { email: string }) => u.email === supportEmail);
+  const support = (await api('GET', '/users?pageSize=100')).items.find(
+    (u: { email: string }) => u.email === supportEmail,
+  );
   let recorded = 0;
   let assigned = 0;
   for (const b of barriers) {
@@ -24,7 +31,9 @@ export async function seedFollowUpActivity(base: string, admin: { email: string;
     if (followUp.barrierCount) continue;
     // The history moved on after the barrier's date: name a service the follow-up is still about.
     const service = followUp.servicesNotOffered.includes(b.service) ? b.service : followUp.servicesNotOffered[0];
-    const res = await api('POST', `/follow-ups/${followUp.id}/barriers`, { barriers: [{ service, category: b.category, detail: b.detail }] });
+    const res = await api('POST', `/follow-ups/${followUp.id}/barriers`, {
+      barriers: [{ service, category: b.category, detail: b.detail }],
+    });
     if (res.id) recorded++;
     if (support && !followUp.ownerId && followUp.practice?.regionCode === 'Y54') {
       await api('PUT', `/follow-ups/${followUp.id}/owner`, { ownerId: support.id });
@@ -36,7 +45,11 @@ export async function seedFollowUpActivity(base: string, admin: { email: string;
 }
 
 async function signIn(base: string, creds: { email: string; password: string }) {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(creds),
+  });
   const { accessToken } = (await login.json()) as { accessToken?: string };
   if (!accessToken) throw new Error(`Demo sign-in as ${creds.email} failed (${login.status})`);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a thin script over the documented JSON API

@@ -2,7 +2,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@app/config';
-import { checkDependencies, createDatabaseIfMissing, dataSourceOptions, explainConnectionError, runMigrations, StartupError } from '@app/database';
+import {
+  checkDependencies,
+  createDatabaseIfMissing,
+  dataSourceOptions,
+  explainConnectionError,
+  runMigrations,
+  StartupError,
+} from '@app/database';
 import { DemoUser, ensureDemoUsers, loadDemoData } from '@app/demo';
 import { seedFollowUpActivity } from './demo-activity';
 
@@ -36,7 +43,9 @@ async function main() {
     );
     users = await ensureDemoUsers(db, path.resolve('var', 'demo-users.json'));
     // The worker's first relay runs the follow-up rule over the demo practices (once: the sweep is idempotent).
-    await db.query(`INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}' WHERE NOT EXISTS (SELECT 1 FROM follow_up)`);
+    await db.query(
+      `INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}' WHERE NOT EXISTS (SELECT 1 FROM follow_up)`,
+    );
   } finally {
     await db.destroy();
   }
@@ -46,7 +55,10 @@ async function main() {
   }
 
   await checkDependencies(config);
-  const children = [start('api', 'apps/api/src/main.ts', /API listening/), start('worker', 'apps/worker/src/main.ts', /Worker running/)];
+  const children = [
+    start('api', 'apps/api/src/main.ts', /API listening/),
+    start('worker', 'apps/worker/src/main.ts', /Worker running/),
+  ];
   const stopAll = () => children.forEach((c) => c.process.kill('SIGTERM'));
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
@@ -59,7 +71,13 @@ async function main() {
   const admin = users.find((u) => u.role === 'admin');
   if (admin?.password) {
     console.log('Recording some follow-up work (barriers, owners) through the API…');
-    console.log(await seedFollowUpActivity(base, { email: admin.email, password: admin.password }, users.find((u) => u.role === 'support')!.email));
+    console.log(
+      await seedFollowUpActivity(
+        base,
+        { email: admin.email, password: admin.password },
+        users.find((u) => u.role === 'support')!.email,
+      ),
+    );
   }
   console.log(`
 The tracker is running (Ctrl-C stops it).
@@ -83,23 +101,34 @@ function describeUsers(users: DemoUser[]): string {
     ? `\n  Passwords made by another checkout are not known here. Make yourself an admin, then reset the others
   (POST /api/v1/users/:id/password):  npm run user:create-admin -- --email you@example.nhs.uk --password '<12+ characters>'`
     : '';
-  return users
-    .map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: password unknown here)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`)
-    .join('\n') + unknown;
+  return (
+    users
+      .map(
+        (u) =>
+          `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: password unknown here)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`,
+      )
+      .join('\n') + unknown
+  );
 }
 
 function start(name: string, entry: string, readyLine: RegExp): { process: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       process.stdout.write(`[${name}] ${chunk}`);
       if (readyLine.test(chunk.toString())) resolve();
     });
-    child.on('exit', (code) => reject(new StartupError(`The ${name} stopped (exit code ${code}); see its messages above.`)));
+    child.on('exit', (code) =>
+      reject(new StartupError(`The ${name} stopped (exit code ${code}); see its messages above.`)),
+    );
   });
   return { process: child, ready };
 }

@@ -53,7 +53,8 @@ function readText(file: string): string {
 }
 
 /** Windows-1252 (Node's TextDecoder treats that label as Latin-1, which gets 0x80–0x9F wrong). */
-const CP1252_80_9F = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+const CP1252_80_9F =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
   '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 function decodeWindows1252(bytes: Buffer): string {
   let out = '';
@@ -122,7 +123,8 @@ function main(): void {
   const ccgList = readCsvWithHeader('CCG_APR_2013.csv');
   const nhsat = readCsvWithHeader('NHSAT_APR_2013_EN_NC.csv');
   const atCodes = readCsvWithHeader('at.csv');
-  if (lookup.length !== 211 || ccgList.length !== 211) fail(`expected 211 CCGs, got ${lookup.length}/${ccgList.length}`);
+  if (lookup.length !== 211 || ccgList.length !== 211)
+    fail(`expected 211 CCGs, got ${lookup.length}/${ccgList.length}`);
 
   // regions: check the fixed table against the lookup's ONS codes and names
   const regionByOns = new Map(REGIONS.map((r) => [r.ons, r]));
@@ -198,7 +200,8 @@ function main(): void {
   const londonAreaTeams = new Map<string, string>(); // Q code → name
   for (const c of ccgList) {
     const lu = lookup.find((l) => l.CCG13CD === c.CCG13CD) ?? fail(`CCG ${c.CCG13CD} not in lookup`);
-    if (lu.CCG13NM !== c.CCG13NM) notes.push(`CCG ${c.CCG13CDH} name differs between files: "${c.CCG13NM}" / "${lu.CCG13NM}"`);
+    if (lu.CCG13NM !== c.CCG13NM)
+      notes.push(`CCG ${c.CCG13CDH} name differs between files: "${c.CCG13NM}" / "${lu.CCG13NM}"`);
     const regionCode = regionByOns.get(lu.NHSCR13CD)!.code;
     const seen = [...(areaTeamOfCcg.get(c.CCG13CDH) ?? new Map<string, number>()).entries()].sort(
       (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
@@ -277,7 +280,8 @@ function main(): void {
       ccgCode = old;
     }
     const region = ccgRows.find((c) => c.code === ccgCode)!.regionCode;
-    if (region !== nationalGrouping) ccgRegionMismatch.push(`${code}: ODS ${nationalGrouping}, CCG ${ccgCode} in ${region}`);
+    if (region !== nationalGrouping)
+      ccgRegionMismatch.push(`${code}: ODS ${nationalGrouping}, CCG ${ccgCode} in ${region}`);
     const rnd = streamFor(SUPPLIER_SEED, 'supplier', code);
     practiceRows.push({
       code,
@@ -292,8 +296,12 @@ function main(): void {
   practiceRows.sort((a, b) => a.code.localeCompare(b.code));
   const practiceCodes = new Set(practiceRows.map((p) => p.code));
   log(`epraccur: ${ods.length} rows; ${dropped.notGpPractice} not GP practices (sub-type B and prescribing setting 4)`);
-  log(`  kept ${practiceRows.length} GP practices; CCG remapped to 2013: ${JSON.stringify(Object.fromEntries(remapped))}`);
-  log(`  dropped: ${dropped.badCode} malformed codes, ${dropped.ccgUnmapped.length} with a CCG outside the 211 and no 2013 CCG ${dropped.ccgUnmapped.join(' ')}`);
+  log(
+    `  kept ${practiceRows.length} GP practices; CCG remapped to 2013: ${JSON.stringify(Object.fromEntries(remapped))}`,
+  );
+  log(
+    `  dropped: ${dropped.badCode} malformed codes, ${dropped.ccgUnmapped.length} with a CCG outside the 211 and no 2013 CCG ${dropped.ccgUnmapped.join(' ')}`,
+  );
   if (ccgRegionMismatch.length) log(`  ODS region ≠ CCG's 2013 region: ${ccgRegionMismatch.length}`);
 
   // --- list sizes of the kept practices; list-size codes not among them are dropped
@@ -328,17 +336,33 @@ function main(): void {
   }
   const listed = new Set(listRows.map((l) => l[0]));
   const withoutList = practiceRows.filter((p) => !listed.has(p.code));
-  log(`list sizes: ${listRows.length} practices kept; dropped ${droppedListCodes.length} codes with patients: ${JSON.stringify(Object.fromEntries(whyDropped))}`);
+  log(
+    `list sizes: ${listRows.length} practices kept; dropped ${droppedListCodes.length} codes with patients: ${JSON.stringify(Object.fromEntries(whyDropped))}`,
+  );
   log(`  dropped patients per quarter: ${droppedPatients.join(', ')}`);
   log(`  kept patients per quarter:    ${keptPatients.join(', ')}`);
   log(`  cells written as 0 (practice no longer listed): ${zeroedCells}`);
-  log(`  practices with no list size in any quarter: ${withoutList.length} (${withoutList.filter((p) => p.closedOn).length} closed)`);
+  log(
+    `  practices with no list size in any quarter: ${withoutList.length} (${withoutList.filter((p) => p.closedOn).length} closed)`,
+  );
 
   // --- write
   const sizes: Record<string, number> = {};
-  sizes['regions.csv'] = writeCsv('regions.csv', ['code', 'name'], REGIONS.map((r) => [r.code, r.name]));
-  sizes['area-teams.csv'] = writeCsv('area-teams.csv', ['code', 'name', 'regionCode'], areaTeamRows.map((a) => [a.code, a.name, a.regionCode]));
-  sizes['ccgs.csv'] = writeCsv('ccgs.csv', ['code', 'name', 'regionCode', 'areaTeamCode'], ccgRows.map((c) => [c.code, c.name, c.regionCode, c.areaTeamCode]));
+  sizes['regions.csv'] = writeCsv(
+    'regions.csv',
+    ['code', 'name'],
+    REGIONS.map((r) => [r.code, r.name]),
+  );
+  sizes['area-teams.csv'] = writeCsv(
+    'area-teams.csv',
+    ['code', 'name', 'regionCode'],
+    areaTeamRows.map((a) => [a.code, a.name, a.regionCode]),
+  );
+  sizes['ccgs.csv'] = writeCsv(
+    'ccgs.csv',
+    ['code', 'name', 'regionCode', 'areaTeamCode'],
+    ccgRows.map((c) => [c.code, c.name, c.regionCode, c.areaTeamCode]),
+  );
   sizes['practices.csv'] = writeCsv(
     'practices.csv',
     ['code', 'name', 'postcode', 'ccgCode', 'openedOn', 'closedOn', 'supplier'],

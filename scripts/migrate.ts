@@ -6,7 +6,11 @@ async function main() {
   const config = loadConfig();
   try {
     const applied = await runMigrations(config);
-    console.log(applied.length ? `Applied ${applied.length} migration(s) to ${describeDatabase(config)}: ${applied.join(', ')}` : `${describeDatabase(config)} is up to date.`);
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s) to ${describeDatabase(config)}: ${applied.join(', ')}`
+        : `${describeDatabase(config)} is up to date.`,
+    );
   } catch (err) {
     console.error(explainConnectionError(err, config));
     process.exit(1);

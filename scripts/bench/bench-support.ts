@@ -37,11 +37,18 @@ export async function startApi(env: Record<string, string>, build = 'dist'): Pro
   buildOnce();
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   return startServer([...nodeArgs, `${build}/apps/api/src/main.js`], 'API listening', {
-    NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', ...env,
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'warn',
+    ...env,
   });
 }
 
-export interface BenchServer { url: string; pid: number; stop: () => Promise<void> }
+export interface BenchServer {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
 
 /** Runs `node <args>` from the project's root and waits until it prints `ready` (PORT from env, default 3390). */
 export async function startServer(args: string[], ready: string, env: Record<string, string>): Promise<BenchServer> {
@@ -93,7 +100,9 @@ export function cpuSeconds(pids: number[]): number {
   for (const pid of pids) {
     try {
       // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process has ended or there is no /proc: it adds nothing.
@@ -104,7 +113,9 @@ export function cpuSeconds(pids: number[]): number {
 
 /** The PostgreSQL backends serving a database (their process ids, for `cpuSeconds`). */
 export async function backendPids(db: Client, database: string): Promise<number[]> {
-  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+    database,
+  ]);
   return rows.map((r: { pid: number }) => r.pid);
 }
 
@@ -113,10 +124,13 @@ export async function seedEngland(db: Client, practices = 7800): Promise<void> {
   await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
   await db.query(`INSERT INTO ccg (code, name, region_code)
                   SELECT lpad(i::text, 3, '0'), 'CCG ' || i, 'Y5' || (4 + i % 4) FROM generate_series(0, 210) i`);
-  await db.query(`INSERT INTO practice (code, name, ccg_code, clinical_system, opened_on)
+  await db.query(
+    `INSERT INTO practice (code, name, ccg_code, clinical_system, opened_on)
                   SELECT 'B' || lpad(i::text, 5, '0'), 'Practice ' || i, lpad((i % 211)::text, 3, '0'),
                          (ARRAY['EMIS','TPP','INPS','MICROTEST']::clinical_system[])[1 + i % 4], DATE '2000-01-01'
-                  FROM generate_series(1, $1) i`, [practices]);
+                  FROM generate_series(1, $1) i`,
+    [practices],
+  );
   await db.query(`INSERT INTO list_size (practice_id, effective_date, patients, source)
                   SELECT id, DATE '2013-04-01', 2000 + (id * 7919) % 12000, 'import' FROM practice`);
 }

@@ -29,7 +29,14 @@ async function main() {
   await db.end();
   await clearPrefix(config.REDIS_HOST, config.REDIS_PORT);
 
-  Object.assign(process.env, { DB_NAME: config.DB_NAME, REDIS_PREFIX: PREFIX, OUTBOX_POLL_MS: '0', OUTBOX_BATCH_SIZE: '500', WORKER_CONCURRENCY: '4', LOG_LEVEL: 'warn' });
+  Object.assign(process.env, {
+    DB_NAME: config.DB_NAME,
+    REDIS_PREFIX: PREFIX,
+    OUTBOX_POLL_MS: '0',
+    OUTBOX_BATCH_SIZE: '500',
+    WORKER_CONCURRENCY: '4',
+    LOG_LEVEL: 'warn',
+  });
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   await app.init();
   const rows: [string, string, string][] = [];
@@ -41,17 +48,32 @@ async function main() {
 
     let t = performance.now();
     const first = await schedules.sweepFollowUps();
-    rows.push(['nightly sweep, first run', `${(performance.now() - t).toFixed(0)} ms`, `${first.created} follow-ups created`]);
+    rows.push([
+      'nightly sweep, first run',
+      `${(performance.now() - t).toFixed(0)} ms`,
+      `${first.created} follow-ups created`,
+    ]);
     t = performance.now();
     const second = await schedules.sweepFollowUps();
-    rows.push(['nightly sweep, repeat', `${(performance.now() - t).toFixed(0)} ms`, `${second.created} created, ${second.updated} updated`]);
+    rows.push([
+      'nightly sweep, repeat',
+      `${(performance.now() - t).toFixed(0)} ms`,
+      `${second.created} created, ${second.updated} updated`,
+    ]);
 
     t = performance.now();
     const relayed = await relay.drain();
     const relayMs = performance.now() - t;
-    rows.push(['relay: due jobs into Bull', `${relayMs.toFixed(0)} ms`, `${relayed} rows, ${(relayed / (relayMs / 1000)).toFixed(0)} rows/s`]);
+    rows.push([
+      'relay: due jobs into Bull',
+      `${relayMs.toFixed(0)} ms`,
+      `${relayed} rows, ${(relayed / (relayMs / 1000)).toFixed(0)} rows/s`,
+    ]);
 
-    await ds.query(`INSERT INTO outbox (kind, payload) SELECT $1, jsonb_build_object('practiceId', 1 + (i * 7919) % $2) FROM generate_series(1, $3) i`, [JobName.EvaluatePractice, PRACTICES, EVALUATIONS]);
+    await ds.query(
+      `INSERT INTO outbox (kind, payload) SELECT $1, jsonb_build_object('practiceId', 1 + (i * 7919) % $2) FROM generate_series(1, $3) i`,
+      [JobName.EvaluatePractice, PRACTICES, EVALUATIONS],
+    );
     t = performance.now();
     await relay.drain();
     const queue = queues.queue(QueueName.FollowUps);
@@ -61,7 +83,11 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const evalMs = performance.now() - t;
-    rows.push([`${EVALUATIONS} evaluate-practice jobs, relayed and run`, `${evalMs.toFixed(0)} ms`, `${(EVALUATIONS / (evalMs / 1000)).toFixed(0)} jobs/s (concurrency 4, one worker)`]);
+    rows.push([
+      `${EVALUATIONS} evaluate-practice jobs, relayed and run`,
+      `${evalMs.toFixed(0)} ms`,
+      `${(EVALUATIONS / (evalMs / 1000)).toFixed(0)} jobs/s (concurrency 4, one worker)`,
+    ]);
   } finally {
     await app.close();
     await clearPrefix(config.REDIS_HOST, config.REDIS_PORT);

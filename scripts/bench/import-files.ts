@@ -20,7 +20,8 @@ const LETTERS = 'ABCDEFGHJKLMNPY';
 
 export const ccgCode = (i: number) => String(i).padStart(3, '0');
 export const regionOfCcg = (i: number) => `Y5${4 + (i % 4)}`;
-const practiceCode = (i: number) => `${LETTERS[i % LETTERS.length]}${String(10000 + Math.floor(i / LETTERS.length) * 7 + (i % 7)).padStart(5, '0')}`;
+const practiceCode = (i: number) =>
+  `${LETTERS[i % LETTERS.length]}${String(10000 + Math.floor(i / LETTERS.length) * 7 + (i % 7)).padStart(5, '0')}`;
 
 export interface BenchFiles {
   epraccur: string;
@@ -33,7 +34,11 @@ function month(m: number) {
   const year = 2019 + Math.floor(m / 12);
   const mon = m % 12;
   const last = new Date(Date.UTC(year, mon + 1, 0)).getUTCDate();
-  return { first: `01${MONTH_NAMES[mon]}${year}`, end: `${last}${MONTH_NAMES[mon]}${year}`, tag: `${year}-${String(mon + 1).padStart(2, '0')}` };
+  return {
+    first: `01${MONTH_NAMES[mon]}${year}`,
+    end: `${last}${MONTH_NAMES[mon]}${year}`,
+    tag: `${year}-${String(mon + 1).padStart(2, '0')}`,
+  };
 }
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
@@ -65,9 +70,33 @@ function* epraccurRows(): Generator<string> {
     const subtype = isGp ? 'B' : rnd() < 0.6 ? 'B' : 'Z';
     const setting = isGp ? '4' : ['0', '8', '9', '10', '13'][Math.floor(rnd() * 5)];
     const fields = [
-      code, `THE ${code} MEDICAL PRACTICE`, regionOfCcg(ccg), 'Q74', `${code} HOUSE`, `${Math.floor(rnd() * 200)} HIGH STREET`, 'MIDDLESBROUGH',
-      'CLEVELAND', '', `TS${1 + Math.floor(rnd() * 20)} ${Math.floor(rnd() * 9)}AB`, opened, closed ? '20160331' : '', status, subtype, ccgCode(ccg),
-      '20130401', '', '01642 374788', '', '', '', '1', '', ccgCode(ccg), '', setting, '',
+      code,
+      `THE ${code} MEDICAL PRACTICE`,
+      regionOfCcg(ccg),
+      'Q74',
+      `${code} HOUSE`,
+      `${Math.floor(rnd() * 200)} HIGH STREET`,
+      'MIDDLESBROUGH',
+      'CLEVELAND',
+      '',
+      `TS${1 + Math.floor(rnd() * 20)} ${Math.floor(rnd() * 9)}AB`,
+      opened,
+      closed ? '20160331' : '',
+      status,
+      subtype,
+      ccgCode(ccg),
+      '20130401',
+      '',
+      '01642 374788',
+      '',
+      '',
+      '',
+      '1',
+      '',
+      ccgCode(ccg),
+      '',
+      setting,
+      '',
     ];
     yield `"${fields.join('","')}"\r\n`;
   }
@@ -83,7 +112,14 @@ function* listSizeRows(m: number, sizes: number[]): Generator<string> {
 
 const SYSTEMS = ['EMIS', 'TPP', 'INPS', 'MICROTEST'];
 const LEVEL_FIELDS = ['Sys_Appts_Enbld', 'Sys_Presc_Enbld', 'Sys_DetCodeRec_Enbld'];
-const UPTAKE_FIELDS = ['Pat_Appts_Enbld', 'Pat_Appts_Use', 'Pat_Presc_Enbld', 'Pat_Presc_Use', 'Pat_DetCodeRec_Enbld', 'Pat_DetCodeRec_Use'];
+const UPTAKE_FIELDS = [
+  'Pat_Appts_Enbld',
+  'Pat_Appts_Use',
+  'Pat_Presc_Enbld',
+  'Pat_Presc_Use',
+  'Pat_DetCodeRec_Enbld',
+  'Pat_DetCodeRec_Use',
+];
 
 function* pomiRows(m: number, levels: number[][], sizes: number[], rnd: () => number): Generator<string> {
   const { end } = month(m);
@@ -108,11 +144,17 @@ export async function generateBenchFiles(dir: string): Promise<BenchFiles> {
   const rnd = mulberry32(2);
   const sizes = Array.from({ length: GP_PRACTICES }, () => 2000 + Math.floor(rnd() * 14000));
   // Levels 0/1/2 per practice and service; in 2019 appointments and prescriptions are mostly enabled.
-  const start = [[0.02, 0.08], [0.03, 0.12], [0.25, 0.6]];
-  const levels = sizes.map(() => start.map(([notCapable, capable]) => {
-    const r = rnd();
-    return r < notCapable ? 0 : r < capable ? 1 : 2;
-  }));
+  const start = [
+    [0.02, 0.08],
+    [0.03, 0.12],
+    [0.25, 0.6],
+  ];
+  const levels = sizes.map(() =>
+    start.map(([notCapable, capable]) => {
+      const r = rnd();
+      return r < notCapable ? 0 : r < capable ? 1 : 2;
+    }),
+  );
   for (let m = 0; m < MONTHS; m++) {
     for (let p = 0; p < GP_PRACTICES; p++) {
       sizes[p] = Math.max(500, Math.round(sizes[p] * (1 + (rnd() - 0.48) * 0.01)));

@@ -31,7 +31,13 @@ const PREFIX = 'bench_import';
 const WORK = join(tmpdir(), 'pot-bench-import');
 
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }), ImportsModule],
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule,
+    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
+    ImportsModule,
+  ],
 })
 class BenchModule {}
 
@@ -55,7 +61,12 @@ async function main() {
   const files = await generateBenchFiles(join(WORK, 'files'));
   const db = await connect(config);
   await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
-  for (let i = 0; i < CCGS; i++) await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [ccgCode(i), `CCG ${i}`, regionOfCcg(i)]);
+  for (let i = 0; i < CCGS; i++)
+    await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [
+      ccgCode(i),
+      `CCG ${i}`,
+      regionOfCcg(i),
+    ]);
 
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
   const imports = app.get(ImportsService);
@@ -65,7 +76,8 @@ async function main() {
     await imports.process(created.id);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const run = await imports.get(created.id);
-    if (run.state !== 'succeeded') throw new Error(`${path}: ${run.state}: ${run.message} ${JSON.stringify(run.problems?.slice(0, 3))}`);
+    if (run.state !== 'succeeded')
+      throw new Error(`${path}: ${run.state}: ${run.message} ${JSON.stringify(run.problems?.slice(0, 3))}`);
     return { rows: run.rowsRead, ms, run };
   };
 
@@ -114,12 +126,15 @@ async function main() {
       for (const row of rows) console.log(line(...row));
     };
     const count = 1 + files.listSizes.length + files.pomi.length;
-    table('bench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an empty table', [
-      ['practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied],
-      ['list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied],
-      ['POMI long (monthly, 10 fields a practice)', files.pomi.length, pomi.imported, pomi.copied],
-      ['all', count, total, copyTotal],
-    ]);
+    table(
+      'bench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an empty table',
+      [
+        ['practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied],
+        ['list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied],
+        ['POMI long (monthly, 10 fields a practice)', files.pomi.length, pomi.imported, pomi.copied],
+        ['all', count, total, copyTotal],
+      ],
+    );
     console.log(`\nstatus events written: ${pomi.events.toLocaleString('en-GB')} (only level changes)`);
     const totalAgain = add(add(practicesAgain.imported, listSizesAgain.imported), pomiAgain.imported);
     table('the same files again (nothing left to write: reading and checking alone), against the same COPY', [
@@ -128,10 +143,16 @@ async function main() {
       ['POMI long', files.pomi.length, pomiAgain.imported, pomi.copied],
       ['all', count, totalAgain, copyTotal],
     ]);
-    console.log(`changes of the last file of each: practices ${JSON.stringify(practicesAgain.changes.practices)}, list sizes ${JSON.stringify(listSizesAgain.changes.listSizes)}, status events ${JSON.stringify(pomiAgain.changes.statusEvents)}`);
+    console.log(
+      `changes of the last file of each: practices ${JSON.stringify(practicesAgain.changes.practices)}, list sizes ${JSON.stringify(listSizesAgain.changes.listSizes)}, status events ${JSON.stringify(pomiAgain.changes.statusEvents)}`,
+    );
     const ratio = perSecond(total) / perSecond(copyTotal);
-    console.log(`\ngoal: at least 40 % of COPY throughput — ${Math.round(ratio * 100)} %: ${ratio >= 0.4 ? 'met' : 'NOT met'}`);
-    console.log(`goal: the full practice list in under 5 s — ${(practices.imported.ms / 1000).toFixed(2)} s: ${practices.imported.ms < 5000 ? 'met' : 'NOT met'}`);
+    console.log(
+      `\ngoal: at least 40 % of COPY throughput — ${Math.round(ratio * 100)} %: ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `goal: the full practice list in under 5 s — ${(practices.imported.ms / 1000).toFixed(2)} s: ${practices.imported.ms < 5000 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await app.close();
     await db.end();

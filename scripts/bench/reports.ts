@@ -8,7 +8,15 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { apiAdapter, configureApp } from '../../apps/api/src/configure-app';
 import { minusOneYear, monthEnd, Role } from '@app/common';
 import { AppConfig, pgClientConfig } from '@app/config';
-import { figuresOnDatesSql, figuresSql, GroupBy, inBatches, READ_STORED, STORED_FIGURES_DEFINITION, TREND_BATCHES } from '@app/figures';
+import {
+  figuresOnDatesSql,
+  figuresSql,
+  GroupBy,
+  inBatches,
+  READ_STORED,
+  STORED_FIGURES_DEFINITION,
+  TREND_BATCHES,
+} from '@app/figures';
 import { AuthService, PeopleService } from '@app/people';
 import { percentile } from './bench-support';
 import { BENCH_FROM, BENCH_MONTHS, benchDatabase, BenchScale, ENGLAND, TEN_TIMES } from './reports-data';
@@ -55,21 +63,40 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
   const app = await startApi(config);
   const pool = new Pool({ ...pgClientConfig(config), max: 4 });
   const base = `http://127.0.0.1:${PORT}/api/v1/reports`;
-  const months = Array.from({ length: BENCH_MONTHS }, (_, i) => monthEnd(`${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`));
+  const months = Array.from({ length: BENCH_MONTHS }, (_, i) =>
+    monthEnd(`${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`),
+  );
   const years = [AS_OF, minusOneYear(AS_OF)];
   // As the breakdown does: the statement for one date, both years at once.
   const bothYears = (by: GroupBy) => () => Promise.all(years.map((d) => pool.query(figuresSql(by, false), [d, null])));
   // As the summary does when it computes (FiguresService.nationalOn): the national statement, one date per connection.
   const nationalBothYears = (knownAt?: string) => () =>
-    Promise.all(years.map((d) => pool.query(figuresOnDatesSql('national', Boolean(knownAt)), knownAt ? [[d], null, knownAt] : [[d], null])));
+    Promise.all(
+      years.map((d) =>
+        pool.query(figuresOnDatesSql('national', Boolean(knownAt)), knownAt ? [[d], null, knownAt] : [[d], null]),
+      ),
+    );
   // As FiguresService.trend does when nothing is stored: the month-ends in TREND_BATCHES statements at once.
-  const trendSql = () => Promise.all(inBatches(months, TREND_BATCHES).map((dates) => pool.query(figuresOnDatesSql('national', false), [dates, 'appointments'])));
+  const trendSql = () =>
+    Promise.all(
+      inBatches(months, TREND_BATCHES).map((dates) =>
+        pool.query(figuresOnDatesSql('national', false), [dates, 'appointments']),
+      ),
+    );
   // What the API reads when the figures are stored (StoredFiguresRepository).
-  const readStored = (dates: string[], service: string | null) => () => pool.query(READ_STORED, [STORED_FIGURES_DEFINITION, dates, service]);
+  const readStored = (dates: string[], service: string | null) => () =>
+    pool.query(READ_STORED, [STORED_FIGURES_DEFINITION, dates, service]);
   // Before each call of a "computed" row: nothing stored, so the API computes (and stores) every time.
   const forget = () => pool.query(`DELETE FROM stored_figures`);
   try {
-    const bench = async (report: string, goal: string, url: string, direct: () => Promise<unknown>, n = runs, before?: () => Promise<unknown>): Promise<Row> => {
+    const bench = async (
+      report: string,
+      goal: string,
+      url: string,
+      direct: () => Promise<unknown>,
+      n = runs,
+      before?: () => Promise<unknown>,
+    ): Promise<Row> => {
       console.log(`${label}: ${report}…`);
       const [api, sql] = await time(n, () => get(url), direct, before);
       return { scale: label, report, goal, api, sql };
@@ -78,13 +105,43 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
     const trendUrl = `${base}/trend?from=${TREND_FROM}&to=${TREND_TO}&service=appointments`;
     const trendRuns = Math.max(10, Math.round(runs / 2));
     return [
-      await bench('summary, stored', scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms', summaryUrl, readStored(years, null)),
-      await bench('summary, computed', scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms', summaryUrl, nationalBothYears(), runs, forget),
+      await bench(
+        'summary, stored',
+        scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms',
+        summaryUrl,
+        readStored(years, null),
+      ),
+      await bench(
+        'summary, computed',
+        scale === ENGLAND ? 'p95 < 50 ms' : 'p95 < 500 ms',
+        summaryUrl,
+        nationalBothYears(),
+        runs,
+        forget,
+      ),
       await bench('breakdown by CCG', '', `${base}/breakdown?by=ccg&asOf=${AS_OF}`, bothYears('ccg')),
-      await bench('trend, 60 months, stored', scale === ENGLAND ? '< 300 ms' : '', trendUrl, readStored(months, 'appointments'), trendRuns),
-      await bench('trend, 60 months, computed', scale === ENGLAND ? '< 300 ms' : '', trendUrl, trendSql, trendRuns, forget),
-      await bench('summary, knownAt', '', `${base}/summary?asOf=${AS_OF}&knownAt=2014-10-15T09:00:00Z`,
-        nationalBothYears('2014-10-15T09:00:00Z'), 10),
+      await bench(
+        'trend, 60 months, stored',
+        scale === ENGLAND ? '< 300 ms' : '',
+        trendUrl,
+        readStored(months, 'appointments'),
+        trendRuns,
+      ),
+      await bench(
+        'trend, 60 months, computed',
+        scale === ENGLAND ? '< 300 ms' : '',
+        trendUrl,
+        trendSql,
+        trendRuns,
+        forget,
+      ),
+      await bench(
+        'summary, knownAt',
+        '',
+        `${base}/summary?asOf=${AS_OF}&knownAt=2014-10-15T09:00:00Z`,
+        nationalBothYears('2014-10-15T09:00:00Z'),
+        10,
+      ),
     ];
   } finally {
     await pool.end();
@@ -94,8 +151,15 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
 
 /** The real API app (AppModule, configureApp) in this process, on the bench database. */
 async function startApi(config: AppConfig): Promise<INestApplication> {
-  Object.assign(process.env, { DB_NAME: config.DB_NAME, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench_reports', JWT_TTL_SECONDS: '86400' });
-  const app = await configureApp(await NestFactory.create<NestFastifyApplication>(AppModule, apiAdapter(config), { logger: false }));
+  Object.assign(process.env, {
+    DB_NAME: config.DB_NAME,
+    LOG_LEVEL: 'silent',
+    REDIS_PREFIX: 'bench_reports',
+    JWT_TTL_SECONDS: '86400',
+  });
+  const app = await configureApp(
+    await NestFactory.create<NestFastifyApplication>(AppModule, apiAdapter(config), { logger: false }),
+  );
   await app.listen(PORT, '127.0.0.1');
   headers.authorization = `Bearer ${await managerToken(app)}`;
   return app;
@@ -106,9 +170,16 @@ async function managerToken(app: INestApplication): Promise<string> {
   const people = app.get(PeopleService, { strict: false });
   const email = 'bench.reports@example.nhs.uk';
   if (!(await people.credentialsByEmail(email))) {
-    await people.createUser({ email, name: 'Reports bench', role: Role.Manager, regionCode: null, password: randomBytes(18).toString('base64') });
+    await people.createUser({
+      email,
+      name: 'Reports bench',
+      role: Role.Manager,
+      regionCode: null,
+      password: randomBytes(18).toString('base64'),
+    });
   }
-  return (await app.get(AuthService, { strict: false }).issueTokens((await people.credentialsByEmail(email))!)).accessToken;
+  return (await app.get(AuthService, { strict: false }).issueTokens((await people.credentialsByEmail(email))!))
+    .accessToken;
 }
 
 async function get(url: string): Promise<void> {
@@ -122,7 +193,12 @@ async function get(url: string): Promise<void> {
  * each; the two alternate, so that load from anything else on the machine falls on both alike.
  * `before` (untimed) runs before every call.
  */
-async function time(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>, before = async (): Promise<unknown> => undefined): Promise<[number[], number[]]> {
+async function time(
+  n: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  before = async (): Promise<unknown> => undefined,
+): Promise<[number[], number[]]> {
   for (let i = 0; i < 3; i++) await before().then(a).then(before).then(b);
   const [ta, tb]: [number[], number[]] = [[], []];
   const once = async (fn: () => Promise<unknown>, into: number[]) => {
@@ -143,8 +219,15 @@ function printTable(rows: Row[]): void {
   console.log('\n| scale | report | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API / SQL (p50) | goal |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    const [a50, a95, s50, s95] = [percentile(r.api, 50), percentile(r.api, 95), percentile(r.sql, 50), percentile(r.sql, 95)];
-    console.log(`| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ${r.goal} |`);
+    const [a50, a95, s50, s95] = [
+      percentile(r.api, 50),
+      percentile(r.api, 95),
+      percentile(r.sql, 50),
+      percentile(r.sql, 95),
+    ];
+    console.log(
+      `| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ${r.goal} |`,
+    );
   }
 }
 

@@ -1,7 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { AppConfig } from '@app/config';
-import { BenchServer, backendPids, connect, cpuSeconds, freshDatabase, percentile, runLoad, seedEngland, seedStatusHistory, startApi, startServer } from './bench-support';
+import {
+  BenchServer,
+  backendPids,
+  connect,
+  cpuSeconds,
+  freshDatabase,
+  percentile,
+  runLoad,
+  seedEngland,
+  seedStatusHistory,
+  startApi,
+  startServer,
+} from './bench-support';
 
 /**
  * `npm run bench:writes`: England scale (7,800 practices), then status writes through the HTTP API from
@@ -20,7 +32,10 @@ const PRACTICES = 7800;
  * project, each a copy of another version's `dist`), all of them BENCH_ROUNDS times, interleaved. This
  * machine's load moves from minute to minute, so only runs taken in turn tell one version from another.
  */
-const COMPARE = (process.env.BENCH_COMPARE ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+const COMPARE = (process.env.BENCH_COMPARE ?? '')
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 /** The API's database pool, and the floor's, so both offer PostgreSQL the same concurrency. */
 const POOL_SIZE = '30';
@@ -38,9 +53,17 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const build of ['dist', ...COMPARE]) {
       // The first start creates the admin; the later ones find it and sign in with the same password.
-      const api = await startApi({
-        DB_NAME: config.DB_NAME, PORT: '3390', DB_POOL_SIZE: POOL_SIZE, REDIS_PREFIX: 'bench_writes', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
-      }, build);
+      const api = await startApi(
+        {
+          DB_NAME: config.DB_NAME,
+          PORT: '3390',
+          DB_POOL_SIZE: POOL_SIZE,
+          REDIS_PREFIX: 'bench_writes',
+          ADMIN_EMAIL: admin.email,
+          ADMIN_PASSWORD: admin.password,
+        },
+        build,
+      );
       try {
         const headers = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
         rows.push(await measure(COMPARE.length ? `API (${build})` : 'API (NestJS, as deployed)', api, headers, config));
@@ -52,17 +75,34 @@ async function main() {
   // The same database call with nothing around it (write-floor-server.js), on the same database, after
   // the API has gone (so the PostgreSQL backends measured are the floor's alone).
   const floor = await startServer(['scripts/bench/write-floor-server.js'], 'floor listening', {
-    PORT: '3391', DB_POOL_SIZE: POOL_SIZE, PGHOST: config.DB_HOST, PGPORT: String(config.DB_PORT), PGUSER: config.DB_USER, PGPASSWORD: config.DB_PASSWORD, PGDATABASE: config.DB_NAME,
+    PORT: '3391',
+    DB_POOL_SIZE: POOL_SIZE,
+    PGHOST: config.DB_HOST,
+    PGPORT: String(config.DB_PORT),
+    PGUSER: config.DB_USER,
+    PGPASSWORD: config.DB_PASSWORD,
+    PGDATABASE: config.DB_NAME,
   });
   try {
-    rows.push(await measure('floor: the same database call from bare node:http', floor, { 'content-type': 'application/json' }, config));
+    rows.push(
+      await measure(
+        'floor: the same database call from bare node:http',
+        floor,
+        { 'content-type': 'application/json' },
+        config,
+      ),
+    );
   } finally {
     await floor.stop();
   }
 
   console.log('\nbench:writes — status writes through POST /api/v1/practices/:code/status');
-  console.log(`practices ${PRACTICES} with ${seeded} status events before the first run, connections ${CONNECTIONS}, duration ${SECONDS} s each`);
-  console.log(`| server | writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | server CPU ms/write | PostgreSQL CPU ms/write | load generator CPU ms/write |`);
+  console.log(
+    `practices ${PRACTICES} with ${seeded} status events before the first run, connections ${CONNECTIONS}, duration ${SECONDS} s each`,
+  );
+  console.log(
+    `| server | writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | server CPU ms/write | PostgreSQL CPU ms/write | load generator CPU ms/write |`,
+  );
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const row of rows) console.log(row);
 }
@@ -71,31 +111,37 @@ async function main() {
  * Drives status writes at `server` for SECONDS and answers one table row. Checks that every acknowledged
  * write is stored (requests still in flight when the clock stops are stored but not counted as answered).
  */
-async function measure(label: string, server: BenchServer, headers: Record<string, string>, config: AppConfig): Promise<string> {
+async function measure(
+  label: string,
+  server: BenchServer,
+  headers: Record<string, string>,
+  config: AppConfig,
+): Promise<string> {
   const services = ['appointments', 'prescriptions', 'records'];
   const levels = ['not_capable', 'capable', 'enabled'];
   let n = 0;
-  const load = (duration: number) => runLoad({
-    url: server.url,
-    connections: CONNECTIONS,
-    duration,
-    requests: [
-      {
-        method: 'POST',
-        headers,
-        setupRequest: (req) => {
-          n++;
-          const practice = 1 + ((n * 2654435761) % PRACTICES);
-          const date = `${2013 + (n % 3)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
-          return {
-            ...req,
-            path: `/api/v1/practices/B${String(practice).padStart(5, '0')}/status`,
-            body: JSON.stringify({ service: services[n % 3], level: levels[(n >> 2) % 3], effectiveDate: date }),
-          };
+  const load = (duration: number) =>
+    runLoad({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          headers,
+          setupRequest: (req) => {
+            n++;
+            const practice = 1 + ((n * 2654435761) % PRACTICES);
+            const date = `${2013 + (n % 3)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+            return {
+              ...req,
+              path: `/api/v1/practices/B${String(practice).padStart(5, '0')}/status`,
+              body: JSON.stringify({ service: services[n % 3], level: levels[(n >> 2) % 3], effectiveDate: date }),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
   await load(WARMUP_SECONDS);
   // Idle during the load; backendPids leaves its own backend out.
   const db = await connect(config);
@@ -115,7 +161,8 @@ async function measure(label: string, server: BenchServer, headers: Record<strin
   const events = (await countEvents(db)) - eventsBefore;
   await db.end();
   const ok = result['2xx'];
-  if (events < ok || events > ok + CONNECTIONS) console.log(`WARNING (${label}): ${ok} writes acknowledged but ${events} events stored`);
+  if (events < ok || events > ok + CONNECTIONS)
+    console.log(`WARNING (${label}): ${ok} writes acknowledged but ${events} events stored`);
   const perWrite = (seconds: number) => ((seconds * 1000) / ok).toFixed(2);
   return `| ${label} | ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ${result.errors} | ${events} | ${perWrite(serverCpu)} | ${perWrite(dbCpu)} | ${perWrite(loadCpu)} |`;
 }
@@ -126,7 +173,11 @@ async function countEvents(db: Client): Promise<number> {
 
 /** Signs in as the bench's admin (created by the API at start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */
 async function authHeaders(url: string, admin: { email: string; password: string }): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
   if (!res.ok) throw new Error(`Sign-in for the bench failed: ${res.status} ${await res.text()}`);
   return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
 }

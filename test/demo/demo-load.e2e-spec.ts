@@ -19,13 +19,26 @@ describe('demo data load', () => {
     expect(await count('area_team')).toBe(27);
     expect(await count('ccg')).toBe(211);
 
-    const before = { events: await count('status_event'), spans: await count('status_span'), sizes: await count('list_size') };
+    const before = {
+      events: await count('status_event'),
+      spans: await count('status_span'),
+      sizes: await count('list_size'),
+    };
     const second = await loadDemoData(ctx.db);
     expect(second).toEqual({ practices: 0, listSizes: 0, statusEvents: 0 });
-    expect({ events: await count('status_event'), spans: await count('status_span'), sizes: await count('list_size') }).toEqual(before);
+    expect({
+      events: await count('status_event'),
+      spans: await count('status_span'),
+      sizes: await count('list_size'),
+    }).toEqual(before);
 
     const practice = await ctx.api().get('/practices/A81001').expect(200);
-    expect(practice.body).toMatchObject({ name: 'THE DENSHAM SURGERY', ccgCode: '00K', regionCode: 'Y54', listSize: { patients: 4187, effectiveDate: '2015-04-01' } });
+    expect(practice.body).toMatchObject({
+      name: 'THE DENSHAM SURGERY',
+      ccgCode: '00K',
+      regionCode: 'Y54',
+      listSize: { patients: 4187, effectiveDate: '2015-04-01' },
+    });
   });
 
   it("gives the article's figures at the end of September 2014 (and a year earlier) as text", async () => {

@@ -31,7 +31,13 @@ describe('figures: the article of October 2014', () => {
     await ctx.factories.ccg('00C', 'Y54');
     await ctx.factories.ccg('07X', 'Y56');
     for (let i = 0; i < 100; i++) {
-      const { id } = await ctx.factories.practice({ ccgCode: i % 2 ? '00C' : '07X', regionCode: i % 2 ? 'Y54' : 'Y56', openedOn: '1990-01-01', listSize: 6500, listSizeFrom: '2012-04-01' });
+      const { id } = await ctx.factories.practice({
+        ccgCode: i % 2 ? '00C' : '07X',
+        regionCode: i % 2 ? 'Y54' : 'Y56',
+        openedOn: '1990-01-01',
+        listSize: 6500,
+        listSizeFrom: '2012-04-01',
+      });
       for (const service of Object.values(Service)) {
         const a = ARTICLE[service];
         // Practice i is: enabled since 2013 (i < enabled2013), enabled from April 2014 (i < enabled2014),
@@ -53,13 +59,22 @@ describe('figures: the article of October 2014', () => {
   it('gives the six figures of 30 September 2014 and the three of a year earlier', async () => {
     const res = await ctx.api(Role.Manager).get('/reports/summary?asOf=2014-09-30').expect(200);
     const { services } = res.body;
-    const pick = (s: Service) => [services[s].practicesCapablePct, services[s].patientsAtEnabledPct, services[s].previousYear.patientsAtEnabledPct];
+    const pick = (s: Service) => [
+      services[s].practicesCapablePct,
+      services[s].patientsAtEnabledPct,
+      services[s].previousYear.patientsAtEnabledPct,
+    ];
     expect([pick(Service.Appointments), pick(Service.Prescriptions), pick(Service.Records)]).toEqual([
       [99, 91, 64],
       [98, 88, 64],
       [84, 21, 2],
     ]);
-    expect(res.body).toMatchObject({ asOf: '2014-09-30', knownAt: null, practicesWithoutListSize: 0, previousYear: { asOf: '2013-09-30', practicesWithoutListSize: 0 } });
+    expect(res.body).toMatchObject({
+      asOf: '2014-09-30',
+      knownAt: null,
+      practicesWithoutListSize: 0,
+      previousYear: { asOf: '2013-09-30', practicesWithoutListSize: 0 },
+    });
     expect(services.appointments).toMatchObject({
       practices: { total: 100, capable: 99, enabled: 91, unknown: 0 },
       patients: { total: 650_000, atCapable: 643_500, atEnabled: 591_500 },
@@ -67,11 +82,15 @@ describe('figures: the article of October 2014', () => {
     });
   });
 
-  it('writes the article\'s sentences', async () => {
+  it("writes the article's sentences", async () => {
     const res = await ctx.api(Role.Support).get('/reports/summary?asOf=2014-09-30&format=text').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toBe(EXPECTED_TEXT);
-    const byAccept = await ctx.api(Role.Admin).get('/reports/summary?asOf=2014-09-30').set('Accept', 'text/plain').expect(200);
+    const byAccept = await ctx
+      .api(Role.Admin)
+      .get('/reports/summary?asOf=2014-09-30')
+      .set('Accept', 'text/plain')
+      .expect(200);
     expect(byAccept.text).toBe(EXPECTED_TEXT);
   });
 

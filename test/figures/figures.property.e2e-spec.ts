@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { Service } from '@app/common';
-import { ComparedServiceFiguresDto, FiguresService, referenceBreakdown, RefFigures, ServiceFiguresDto } from '@app/figures';
+import {
+  ComparedServiceFiguresDto,
+  FiguresService,
+  referenceBreakdown,
+  RefFigures,
+  ServiceFiguresDto,
+} from '@app/figures';
 import { TestContext } from '../setup/test-context';
 import { current, dayOf, expectNationalFiguresMatch, loadWorld, worldArb } from './figure-worlds';
 
@@ -10,10 +16,24 @@ import { current, dayOf, expectNationalFiguresMatch, loadWorld, worldArb } from 
  * reference implementation of DESIGN.md, for random dates (29 February favoured) and random knownAt;
  * breakdowns add up to the national figures. Each run gets its own data in one database.
  */
-const ZERO = { practices: { total: 0, capable: 0, enabled: 0, unknown: 0 }, patients: { total: 0, atCapable: 0, atEnabled: 0 } };
+const ZERO = {
+  practices: { total: 0, capable: 0, enabled: 0, unknown: 0 },
+  patients: { total: 0, atCapable: 0, atEnabled: 0 },
+};
 const zeroFigures = (): RefFigures => ({
   practicesWithoutListSize: 0,
-  services: Object.fromEntries(Object.values(Service).map((s) => [s, { ...ZERO, practicesCapablePct: null, practicesEnabledPct: null, patientsAtCapablePct: null, patientsAtEnabledPct: null }])) as RefFigures['services'],
+  services: Object.fromEntries(
+    Object.values(Service).map((s) => [
+      s,
+      {
+        ...ZERO,
+        practicesCapablePct: null,
+        practicesEnabledPct: null,
+        patientsAtCapablePct: null,
+        patientsAtEnabledPct: null,
+      },
+    ]),
+  ) as RefFigures['services'],
 });
 
 describe('figures: SQL equals the reference implementation (property)', () => {
@@ -40,7 +60,12 @@ describe('figures: SQL equals the reference implementation (property)', () => {
           const expected = referenceBreakdown(by, practices, listSizes, events, asOf, world.knownAt);
           for (const g of breakdown.groups) {
             const want = expected.get(g.code) ?? zeroFigures();
-            expect({ by, code: g.code, n: g.practicesWithoutListSize, services: current(g.services) }).toEqual({ by, code: g.code, n: want.practicesWithoutListSize, services: want.services });
+            expect({ by, code: g.code, n: g.practicesWithoutListSize, services: current(g.services) }).toEqual({
+              by,
+              code: g.code,
+              n: want.practicesWithoutListSize,
+              services: want.services,
+            });
           }
           // The groups add up to the national numerators and denominators, on both dates.
           const points: Array<(f: ComparedServiceFiguresDto) => ServiceFiguresDto> = [(f) => f, (f) => f.previousYear];
@@ -49,11 +74,18 @@ describe('figures: SQL equals the reference implementation (property)', () => {
               const total = { practices: { ...ZERO.practices }, patients: { ...ZERO.patients } };
               for (const g of breakdown.groups) {
                 const f = point(g.services[s]);
-                for (const k of Object.keys(total.practices) as Array<keyof typeof total.practices>) total.practices[k] += f.practices[k];
-                for (const k of Object.keys(total.patients) as Array<keyof typeof total.patients>) total.patients[k] += f.patients[k];
+                for (const k of Object.keys(total.practices) as Array<keyof typeof total.practices>)
+                  total.practices[k] += f.practices[k];
+                for (const k of Object.keys(total.patients) as Array<keyof typeof total.patients>)
+                  total.patients[k] += f.patients[k];
               }
               const national = point(summary.services[s]);
-              expect({ by, s, ...total }).toEqual({ by, s, practices: national.practices, patients: national.patients });
+              expect({ by, s, ...total }).toEqual({
+                by,
+                s,
+                practices: national.practices,
+                patients: national.patients,
+              });
             }
           }
         }

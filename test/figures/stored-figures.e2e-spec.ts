@@ -3,7 +3,17 @@ import { QueryRunner } from 'typeorm';
 import { Level, Service } from '@app/common';
 import { FiguresService, STORED_FIGURES_DEFINITION, SummaryDto } from '@app/figures';
 import { TestContext } from '../setup/test-context';
-import { addPractice, dayArb, dayOf, expectNationalFiguresMatch, loadWorld, practiceArb, readBack, RECORDED, worldArb } from './figure-worlds';
+import {
+  addPractice,
+  dayArb,
+  dayOf,
+  expectNationalFiguresMatch,
+  loadWorld,
+  practiceArb,
+  readBack,
+  RECORDED,
+  worldArb,
+} from './figure-worlds';
 
 /**
  * Stored national figures (migration StoredFigures, docs/figures.md "Stored figures"): whatever changes
@@ -20,15 +30,30 @@ describe('figures: stored figures of settled dates', () => {
   const figures = (): FiguresService => ctx.app.get(FiguresService);
 
   const storedDates = async (): Promise<string[]> =>
-    (await ctx.db.query(`SELECT DISTINCT as_of::text AS d FROM stored_figures ORDER BY 1`)).map((r: { d: string }) => r.d);
-  const today = async (): Promise<string> => (await ctx.db.query(`SELECT (now() AT TIME ZONE 'Europe/London')::date::text AS d`))[0].d;
+    (await ctx.db.query(`SELECT DISTINCT as_of::text AS d FROM stored_figures ORDER BY 1`)).map(
+      (r: { d: string }) => r.d,
+    );
+  const today = async (): Promise<string> =>
+    (await ctx.db.query(`SELECT (now() AT TIME ZONE 'Europe/London')::date::text AS d`))[0].d;
 
   /** Every kind of change the national figures read, on a random practice (by position) and date. */
   const changeArb = (practices: number) => {
     const which = fc.integer({ min: 0, max: Math.max(0, practices - 1) });
     return fc.oneof(
-      fc.record({ kind: fc.constant('event' as const), which, service: fc.constantFrom(...Object.values(Service)), level: fc.constantFrom(...Object.values(Level)), day: dayArb(1600), recordedAt: fc.constantFrom(...RECORDED) }),
-      fc.record({ kind: fc.constant('list size' as const), which, day: dayArb(1600), patients: fc.integer({ min: 0, max: 20_000 }) }),
+      fc.record({
+        kind: fc.constant('event' as const),
+        which,
+        service: fc.constantFrom(...Object.values(Service)),
+        level: fc.constantFrom(...Object.values(Level)),
+        day: dayArb(1600),
+        recordedAt: fc.constantFrom(...RECORDED),
+      }),
+      fc.record({
+        kind: fc.constant('list size' as const),
+        which,
+        day: dayArb(1600),
+        patients: fc.integer({ min: 0, max: 20_000 }),
+      }),
       fc.record({ kind: fc.constant('patients' as const), which, patients: fc.integer({ min: 0, max: 20_000 }) }),
       fc.record({ kind: fc.constant('closed on' as const), which, day: fc.option(dayArb(1650), { nil: null }) }),
       fc.record({ kind: fc.constant('opened on' as const), which, day: fc.option(dayArb(1400), { nil: null }) }),
@@ -42,29 +67,47 @@ describe('figures: stored figures of settled dates', () => {
       await addPractice(ctx, change.practice);
       return;
     }
-    const rows: Array<{ id: number }> = await ctx.db.query(`SELECT id FROM practice ORDER BY id OFFSET $1 LIMIT 1`, [change.which]);
+    const rows: Array<{ id: number }> = await ctx.db.query(`SELECT id FROM practice ORDER BY id OFFSET $1 LIMIT 1`, [
+      change.which,
+    ]);
     if (!rows.length) return;
     const id = rows[0].id;
     switch (change.kind) {
       case 'event':
-        return ctx.factories.statusEvent(id, change.service, change.level, dayOf(change.day), { recordedAt: change.recordedAt });
+        return ctx.factories.statusEvent(id, change.service, change.level, dayOf(change.day), {
+          recordedAt: change.recordedAt,
+        });
       case 'list size':
         return ctx.factories.listSize(id, dayOf(change.day), change.patients);
       case 'patients':
-        await ctx.db.query(`UPDATE list_size SET patients = $2 WHERE id = (SELECT min(id) FROM list_size WHERE practice_id = $1)`, [id, change.patients]);
+        await ctx.db.query(
+          `UPDATE list_size SET patients = $2 WHERE id = (SELECT min(id) FROM list_size WHERE practice_id = $1)`,
+          [id, change.patients],
+        );
         return;
       // Only where the dates stay in order (a CHECK constraint).
       case 'closed on':
-        await ctx.db.query(`UPDATE practice SET closed_on = $2 WHERE id = $1 AND ($2::date IS NULL OR opened_on IS NULL OR $2::date > opened_on)`, [id, change.day === null ? null : dayOf(change.day)]);
+        await ctx.db.query(
+          `UPDATE practice SET closed_on = $2 WHERE id = $1 AND ($2::date IS NULL OR opened_on IS NULL OR $2::date > opened_on)`,
+          [id, change.day === null ? null : dayOf(change.day)],
+        );
         return;
       case 'opened on':
-        await ctx.db.query(`UPDATE practice SET opened_on = $2 WHERE id = $1 AND ($2::date IS NULL OR closed_on IS NULL OR closed_on > $2::date)`, [id, change.day === null ? null : dayOf(change.day)]);
+        await ctx.db.query(
+          `UPDATE practice SET opened_on = $2 WHERE id = $1 AND ($2::date IS NULL OR closed_on IS NULL OR closed_on > $2::date)`,
+          [id, change.day === null ? null : dayOf(change.day)],
+        );
         return;
     }
   }
 
   it('after any change, the figures read equal the reference, with figures stored before the change', async () => {
-    const arb = worldArb.chain((world) => fc.record({ world: fc.constant(world), changes: fc.array(changeArb(world.practices.length), { minLength: 1, maxLength: 4 }) }));
+    const arb = worldArb.chain((world) =>
+      fc.record({
+        world: fc.constant(world),
+        changes: fc.array(changeArb(world.practices.length), { minLength: 1, maxLength: 4 }),
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(arb, async ({ world, changes }) => {
         const asOf = dayOf(world.asOf);
@@ -81,37 +124,60 @@ describe('figures: stored figures of settled dates', () => {
   });
 
   it('keeps stored figures through a change from today on, and drops only the dates a back-dated change reaches', async () => {
-    await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
+    await ctx.db.query(
+      'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
+    );
     const practice = await ctx.factories.practice({ listSize: 1000 });
     await figures().trend('2014-01', '2014-12', Service.Records);
     expect(await storedDates()).toHaveLength(12);
 
-    await ctx.api().post(`/practices/${practice.code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: await today() }).expect(201);
-    await ctx.api().post(`/practices/${practice.code}/list-sizes`).send({ patients: 1200, effectiveDate: await today() }).expect(201);
+    await ctx
+      .api()
+      .post(`/practices/${practice.code}/status`)
+      .send({ service: 'records', level: 'enabled', effectiveDate: await today() })
+      .expect(201);
+    await ctx
+      .api()
+      .post(`/practices/${practice.code}/list-sizes`)
+      .send({ patients: 1200, effectiveDate: await today() })
+      .expect(201);
     expect(await storedDates()).toHaveLength(12);
 
-    await ctx.api().post(`/practices/${practice.code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-15' }).expect(201);
+    await ctx
+      .api()
+      .post(`/practices/${practice.code}/status`)
+      .send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-15' })
+      .expect(201);
     expect(await storedDates()).toEqual(['2014-01-31', '2014-02-28', '2014-03-31', '2014-04-30', '2014-05-31']);
     const trend = await figures().trend('2014-05', '2014-07', Service.Records);
     expect(trend.points.map((p) => p.practices.enabled)).toEqual([0, 1, 1]);
   });
 
   it('in one transaction, a second change reaching earlier dates than the first deletes them too', async () => {
-    await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
+    await ctx.db.query(
+      'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
+    );
     const practice = await ctx.factories.practice({ listSize: 1000 });
     await figures().trend('2014-01', '2014-12', Service.Records);
     await ctx.db.transaction(async (m) => {
       for (const day of ['2014-06-01', '2014-06-20', '2014-02-10']) {
-        await m.query(`INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', $2, 'manual')`, [practice.id, day]);
+        await m.query(
+          `INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', $2, 'manual')`,
+          [practice.id, day],
+        );
         await m.query(`SELECT refresh_status_spans(ARRAY[$1]::int[], 'records')`, [practice.id]);
       }
     });
     expect(await storedDates()).toEqual(['2014-01-31']);
-    expect((await figures().trend('2014-01', '2014-03', Service.Records)).points.map((p) => p.practices.enabled)).toEqual([0, 1, 1]);
+    expect(
+      (await figures().trend('2014-01', '2014-03', Service.Records)).points.map((p) => p.practices.enabled),
+    ).toEqual([0, 1, 1]);
   });
 
   it('stores nothing for today or yesterday, and never reads figures of another definition', async () => {
-    await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
+    await ctx.db.query(
+      'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
+    );
     await ctx.factories.practice({ listSize: 1000 });
     const now = await today();
     await figures().summary(now);
@@ -124,22 +190,32 @@ describe('figures: stored figures of settled dates', () => {
 
     await ctx.db.query(
       `INSERT INTO stored_figures (as_of, service, definition, figures)
-       SELECT '2014-09-30', s, 'an-older-definition', '{"code": "ENG", "practices_total": 999}' FROM unnest(enum_range(NULL::service)) s`);
+       SELECT '2014-09-30', s, 'an-older-definition', '{"code": "ENG", "practices_total": 999}' FROM unnest(enum_range(NULL::service)) s`,
+    );
     expect((await figures().summary('2014-09-30')).services.records.practices.total).toBe(1);
-    const definitions = await ctx.db.query(`SELECT DISTINCT definition FROM stored_figures WHERE as_of = '2014-09-30' ORDER BY 1`);
-    expect(definitions.map((r: { definition: string }) => r.definition).sort()).toEqual(['an-older-definition', STORED_FIGURES_DEFINITION].sort());
+    const definitions = await ctx.db.query(
+      `SELECT DISTINCT definition FROM stored_figures WHERE as_of = '2014-09-30' ORDER BY 1`,
+    );
+    expect(definitions.map((r: { definition: string }) => r.definition).sort()).toEqual(
+      ['an-older-definition', STORED_FIGURES_DEFINITION].sort(),
+    );
   });
 
   describe('a change and a reader at the same time', () => {
     beforeEach(async () => {
-      await ctx.db.query('TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE');
+      await ctx.db.query(
+        'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
+      );
     });
 
     it('a reader waits for a back-dated change in progress and counts it', async () => {
       const practice = await ctx.factories.practice({ listSize: 1000 });
       let reading: Promise<SummaryDto> | undefined;
       await inTransactionElsewhere(async (change) => {
-        await change.query(`INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', '2014-06-01', 'manual')`, [practice.id]);
+        await change.query(
+          `INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', '2014-06-01', 'manual')`,
+          [practice.id],
+        );
         await change.query(`SELECT refresh_status_spans(ARRAY[$1]::int[], 'records')`, [practice.id]);
         reading = figures().summary('2014-09-30');
       });
@@ -156,9 +232,15 @@ describe('figures: stored figures of settled dates', () => {
         await reader.query(
           `INSERT INTO stored_figures (as_of, service, definition, figures)
            SELECT as_of, s, $1, '{}' FROM (VALUES ('2014-05-31'::date), ('2014-09-30')) d(as_of), unnest(enum_range(NULL::service)) s`,
-          [STORED_FIGURES_DEFINITION]);
+          [STORED_FIGURES_DEFINITION],
+        );
         // then() sends the request (supertest sends nothing until asked for its result).
-        writing = ctx.api().post(`/practices/${practice.code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-01' }).expect(201).then(() => undefined);
+        writing = ctx
+          .api()
+          .post(`/practices/${practice.code}/status`)
+          .send({ service: 'records', level: 'enabled', effectiveDate: '2014-06-01' })
+          .expect(201)
+          .then(() => undefined);
       });
       await writing;
       expect(await storedDates()).toEqual(['2014-05-31']);
@@ -187,7 +269,8 @@ describe('figures: stored figures of settled dates', () => {
       for (let i = 0; i < 200; i++) {
         const [{ n }] = await ctx.db.query(
           `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-           WHERE NOT l.granted AND c.relname = 'stored_figures_guard'`);
+           WHERE NOT l.granted AND c.relname = 'stored_figures_guard'`,
+        );
         if (n > 0) return;
         await new Promise((r) => setTimeout(r, 25));
       }

@@ -28,7 +28,8 @@ describe('barrier report', () => {
     await worker.schedules.sweepFollowUps();
 
     await barriers(north1.id, '2014-09-10T10:00:00Z', [
-      { service: Service.Records, category: 'record_redaction' }, { service: Service.Appointments, category: 'staff_capacity' },
+      { service: Service.Records, category: 'record_redaction' },
+      { service: Service.Appointments, category: 'staff_capacity' },
     ]);
     // 23:30 UTC on 30 September is already 1 October in London.
     await barriers(north2.id, '2014-09-30T23:30:00Z', [{ service: Service.Records, category: 'record_redaction' }]);
@@ -41,14 +42,21 @@ describe('barrier report', () => {
   });
 
   it('counts practices reporting each barrier, by service and category', async () => {
-    const res = await ctx.api().get('/reports/barriers').set(...manager).expect(200);
+    const res = await ctx
+      .api()
+      .get('/reports/barriers')
+      .set(...manager)
+      .expect(200);
     expect(res.body).toMatchObject({ by: 'category', service: null, from: null, to: null });
     expect(res.body.rows).toEqual([
       { service: 'appointments', category: 'staff_capacity', practices: 1, barriers: 1 },
       { service: 'records', category: 'record_redaction', practices: 2, barriers: 3 },
       { service: 'records', category: 'identity_verification', practices: 1, barriers: 1 },
     ]);
-    expect(res.body.totals).toEqual([{ service: 'appointments', practices: 1 }, { service: 'records', practices: 3 }]);
+    expect(res.body.totals).toEqual([
+      { service: 'appointments', practices: 1 },
+      { service: 'records', practices: 3 },
+    ]);
   });
 
   it('filters by service and by the London date the barrier was recorded', async () => {
@@ -64,8 +72,22 @@ describe('barrier report', () => {
   it('breaks down by region', async () => {
     const res = await ctx.api().get('/reports/barriers?by=region&service=records').expect(200);
     expect(res.body.rows).toEqual([
-      { regionCode: 'Y54', regionName: 'Region Y54', service: 'records', category: 'record_redaction', practices: 2, barriers: 3 },
-      { regionCode: 'Y55', regionName: 'Region Y55', service: 'records', category: 'identity_verification', practices: 1, barriers: 1 },
+      {
+        regionCode: 'Y54',
+        regionName: 'Region Y54',
+        service: 'records',
+        category: 'record_redaction',
+        practices: 2,
+        barriers: 3,
+      },
+      {
+        regionCode: 'Y55',
+        regionName: 'Region Y55',
+        service: 'records',
+        category: 'identity_verification',
+        practices: 1,
+        barriers: 1,
+      },
     ]);
   });
 
@@ -75,13 +97,24 @@ describe('barrier report', () => {
     expect(byParam.text).toBe(
       'regionCode,regionName,service,category,practices,barriers\r\nY54,Region Y54,records,record_redaction,2,3\r\nY55,Region Y55,records,identity_verification,1,1\r\n',
     );
-    const byAccept = await ctx.api().get('/reports/barriers?service=appointments').set('Accept', 'text/csv').expect(200);
+    const byAccept = await ctx
+      .api()
+      .get('/reports/barriers?service=appointments')
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(byAccept.text).toBe('service,category,practices,barriers\r\nappointments,staff_capacity,1,1\r\n');
   });
 
   it('rejects bad parameters with the field named', async () => {
-    expect((await ctx.api().get('/reports/barriers?from=2014-10-06&to=2014-10-01').expect(400)).body.problems[0].field).toBe('to');
+    expect(
+      (await ctx.api().get('/reports/barriers?from=2014-10-06&to=2014-10-01').expect(400)).body.problems[0].field,
+    ).toBe('to');
     const bad = await ctx.api().get('/reports/barriers?by=ccg&service=email&from=yesterday&format=xml').expect(400);
-    expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['by', 'format', 'from', 'service']);
+    expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual([
+      'by',
+      'format',
+      'from',
+      'service',
+    ]);
   });
 });

@@ -28,17 +28,26 @@ export async function followUpsOf(ctx: TestContext, practiceId: number): Promise
   );
 }
 
-export async function pendingOutbox(ctx: TestContext): Promise<{ id: string; kind: string; payload: Record<string, unknown> }[]> {
+export async function pendingOutbox(
+  ctx: TestContext,
+): Promise<{ id: string; kind: string; payload: Record<string, unknown> }[]> {
   return ctx.db.query(`SELECT id::text, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id`);
 }
 
 /** Records a level through the API (as the status write path under test does). */
-export async function recordLevel(ctx: TestContext, code: string, service: Service, level: Level, effectiveDate = '2014-09-01'): Promise<void> {
+export async function recordLevel(
+  ctx: TestContext,
+  code: string,
+  service: Service,
+  level: Level,
+  effectiveDate = '2014-09-01',
+): Promise<void> {
   await ctx.api().post(`/practices/${code}/status`).send({ service, level, effectiveDate }).expect(201);
 }
 
 export async function enableAll(ctx: TestContext, code: string, effectiveDate = '2014-09-01'): Promise<void> {
-  for (const s of [Service.Appointments, Service.Prescriptions, Service.Records]) await recordLevel(ctx, code, s, Level.Enabled, effectiveDate);
+  for (const s of [Service.Appointments, Service.Prescriptions, Service.Records])
+    await recordLevel(ctx, code, s, Level.Enabled, effectiveDate);
 }
 
 export type { WorkerContext };

@@ -23,7 +23,9 @@ describe('queue monitoring and graceful shutdown', () => {
   });
 
   it('/health reports the job counts of every queue', async () => {
-    await ctx.app.get(JobQueues).add(JobName.FollowUpDue, { followUpId: 1, dueDate: '2030-01-01' }, { jobId: 'later', delayMs: 3_600_000 });
+    await ctx.app
+      .get(JobQueues)
+      .add(JobName.FollowUpDue, { followUpId: 1, dueDate: '2030-01-01' }, { jobId: 'later', delayMs: 3_600_000 });
     const res = await ctx.api('anonymous').get('/health').expect(200);
     expect(res.body.info.queues).toMatchObject({
       status: 'up',
@@ -32,21 +34,46 @@ describe('queue monitoring and graceful shutdown', () => {
       [QueueName.Schedules]: { waiting: 0 },
       imports: { waiting: 0, active: 0 },
       // No worker ran against this Redis: every recurring job is reported missing, and /health stays up.
-      schedulesMissing: expect.arrayContaining([JobName.DailyDigest, JobName.OverdueEscalation, JobName.SweepFollowUps, JobName.MonthEndSnapshot]),
+      schedulesMissing: expect.arrayContaining([
+        JobName.DailyDigest,
+        JobName.OverdueEscalation,
+        JobName.SweepFollowUps,
+        JobName.MonthEndSnapshot,
+      ]),
     });
   });
 
   it('serves the queue board to admins only', async () => {
     const nobody = await ctx.api('anonymous').get('/admin/queues').expect(401);
     expect(nobody.body).toMatchObject({ status: 401, error: 'unauthorized' });
-    await ctx.api('anonymous').get('/admin/queues/api/queues').set(...actorHeader({ userId: 2, role: Role.Support, regionCode: null })).expect(403);
-    await ctx.api('anonymous').get('/admin/queues').set(...actorHeader({ userId: 3, role: Role.Manager, regionCode: null })).expect(403);
+    await ctx
+      .api('anonymous')
+      .get('/admin/queues/api/queues')
+      .set(...actorHeader({ userId: 2, role: Role.Support, regionCode: null }))
+      .expect(403);
+    await ctx
+      .api('anonymous')
+      .get('/admin/queues')
+      .set(...actorHeader({ userId: 3, role: Role.Manager, regionCode: null }))
+      .expect(403);
 
     const asAdmin = actorHeader({ userId: 1, role: Role.Admin, regionCode: null });
-    const page = await ctx.api('anonymous').get('/admin/queues').set(...asAdmin).expect(200);
+    const page = await ctx
+      .api('anonymous')
+      .get('/admin/queues')
+      .set(...asAdmin)
+      .expect(200);
     expect(page.text).toContain('Patient Online jobs');
-    const api = await ctx.api('anonymous').get('/admin/queues/api/queues').set(...asAdmin).expect(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([QueueName.FollowUps, QueueName.Reminders, QueueName.Schedules]);
+    const api = await ctx
+      .api('anonymous')
+      .get('/admin/queues/api/queues')
+      .set(...asAdmin)
+      .expect(200);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      QueueName.FollowUps,
+      QueueName.Reminders,
+      QueueName.Schedules,
+    ]);
   });
 
   it('on shutdown the worker lets its running job finish', async () => {
@@ -70,7 +97,10 @@ describe('queue monitoring and graceful shutdown', () => {
     release();
     await closing;
 
-    const inspect = new Queue(QueueName.Schedules, { prefix: ctx.config.REDIS_PREFIX, redis: { host: ctx.config.REDIS_HOST, port: ctx.config.REDIS_PORT } });
+    const inspect = new Queue(QueueName.Schedules, {
+      prefix: ctx.config.REDIS_PREFIX,
+      redis: { host: ctx.config.REDIS_HOST, port: ctx.config.REDIS_PORT },
+    });
     try {
       expect(await (await inspect.getJob('slow-sweep'))?.getState()).toBe('completed');
     } finally {

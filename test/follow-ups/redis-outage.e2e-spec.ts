@@ -42,7 +42,9 @@ describe('status writes while Redis is down', () => {
 
     for (const p of practices) await recordLevel(ctx, p.code, Service.Appointments, Level.Enabled);
     await recordLevel(ctx, practices[0].code, Service.Records, Level.Capable); // two writes, two jobs, one follow-up
-    const requested = (await pendingOutbox(ctx)).filter((r) => r.kind === JobName.EvaluatePractice).map((r) => `outbox-${r.id}`);
+    const requested = (await pendingOutbox(ctx))
+      .filter((r) => r.kind === JobName.EvaluatePractice)
+      .map((r) => `outbox-${r.id}`);
     expect(requested).toHaveLength(6);
     expect(completed).toEqual([]);
 
@@ -53,14 +55,19 @@ describe('status writes while Redis is down', () => {
 
     expect([...completed].sort()).toEqual([...requested].sort());
     for (const p of practices) {
-      expect((await followUpsOf(ctx, p.id)).map((f) => [f.state, f.services_not_offered])).toEqual([['open', ['prescriptions', 'records']]]);
+      expect((await followUpsOf(ctx, p.id)).map((f) => [f.state, f.services_not_offered])).toEqual([
+        ['open', ['prescriptions', 'records']],
+      ]);
     }
   });
 
   it('a Redis that lost its data gets back every job relayed before, and the schedules', async () => {
     const practice = await ctx.factories.practice();
     await recordLevel(ctx, practice.code, Service.Records, Level.Capable);
-    await waitFor(async () => (await pendingOutbox(ctx)).length === 0 && (await followUpsOf(ctx, practice.id)).length === 1, 'the follow-up and its due job');
+    await waitFor(
+      async () => (await pendingOutbox(ctx)).length === 0 && (await followUpsOf(ctx, practice.id)).length === 1,
+      'the follow-up and its due job',
+    );
     const [followUp] = await followUpsOf(ctx, practice.id);
     const dueJob = followUpDueJobId(followUp.id, followUp.due_date);
     await waitFor(async () => (await worker.queues.jobState(JobName.FollowUpDue, dueJob)) === 'delayed', 'the due job');
@@ -69,7 +76,11 @@ describe('status writes while Redis is down', () => {
     await worker.queues.queue(QueueName.Schedules).client.flushall();
     expect(await worker.queues.jobState(JobName.FollowUpDue, dueJob)).toBeUndefined();
 
-    await waitFor(async () => (await worker.queues.jobState(JobName.FollowUpDue, dueJob)) === 'delayed', 'the due job to be queued again', 30000);
+    await waitFor(
+      async () => (await worker.queues.jobState(JobName.FollowUpDue, dueJob)) === 'delayed',
+      'the due job to be queued again',
+      30000,
+    );
     expect(await worker.queues.keepsState()).toBe(true);
     expect(await worker.relay.recoverLostJobs()).toBe(0); // once only
     await worker.runtime.checkSchedules();
@@ -77,6 +88,9 @@ describe('status writes while Redis is down', () => {
       [JobName.DailyDigest, JobName.MonthEndSnapshot, JobName.OverdueEscalation, JobName.SweepFollowUps].sort(),
     );
     // The schedules were lost, perhaps across a month's end: its snapshot is taken now if it is missing.
-    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM month_end_snapshot WHERE month_end = '2014-09-30'`)).length === 1, 'the month-end snapshot');
+    await waitFor(
+      async () => (await ctx.db.query(`SELECT 1 FROM month_end_snapshot WHERE month_end = '2014-09-30'`)).length === 1,
+      'the month-end snapshot',
+    );
   });
 });

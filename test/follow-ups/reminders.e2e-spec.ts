@@ -11,7 +11,15 @@ import { followUpsOf, setNow } from './helpers';
 const SEPTEMBER = new Date('2014-09-01T08:00:00Z');
 const OCTOBER_MONDAY = new Date('2014-10-06T06:00:00Z'); // 07:00 London
 
-interface ReminderRow { id: number; user_id: number; kind: string; dedupe_key: string; subject: string; payload: { followUps: { id: number }[] }; emailed_at: Date | null }
+interface ReminderRow {
+  id: number;
+  user_id: number;
+  kind: string;
+  dedupe_key: string;
+  subject: string;
+  payload: { followUps: { id: number }[] };
+  emailed_at: Date | null;
+}
 
 describe('reminders: digest, due, escalation, e-mail', () => {
   let ctx: TestContext;
@@ -21,13 +29,21 @@ describe('reminders: digest, due, escalation, e-mail', () => {
   const followUps: Record<string, number> = {};
 
   const reminders = (kind?: string): Promise<ReminderRow[]> =>
-    ctx.db.query(`SELECT id::int, user_id, kind, dedupe_key, subject, payload, emailed_at FROM reminder WHERE $1::text IS NULL OR kind::text = $1 ORDER BY user_id, id`, [kind ?? null]);
-  const as = (name: string, role = Role.Support, regionCode: string | null = 'Y54') => actorHeader({ userId: users[name], role, regionCode });
+    ctx.db.query(
+      `SELECT id::int, user_id, kind, dedupe_key, subject, payload, emailed_at FROM reminder WHERE $1::text IS NULL OR kind::text = $1 ORDER BY user_id, id`,
+      [kind ?? null],
+    );
+  const as = (name: string, role = Role.Support, regionCode: string | null = 'Y54') =>
+    actorHeader({ userId: users[name], role, regionCode });
 
   beforeAll(async () => {
     smtp = await SmtpListener.start();
     ctx = await TestContext.create(withTestActors);
-    worker = await WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0, SMTP_URL: smtp.url, SMTP_FROM: 'tracker@example.nhs.uk' });
+    worker = await WorkerContext.start(ctx.config, {
+      OUTBOX_POLL_MS: 0,
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'tracker@example.nhs.uk',
+    });
     // Alice works in every region (she owns a follow-up in Y55 too).
     users.alice = await addUser(ctx.db, { role: Role.Support, email: 'alice@example.nhs.uk', regionCode: null });
     users.bob = await addUser(ctx.db, { role: Role.Support, email: 'bob@example.nhs.uk', regionCode: 'Y54' });
@@ -35,17 +51,27 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     users.carol = await addUser(ctx.db, { role: Role.Support, email: 'carol@example.nhs.uk', regionCode: 'Y54' });
     users.north = await addUser(ctx.db, { role: Role.Manager, email: 'north@example.nhs.uk', regionCode: 'Y54' });
     users.south = await addUser(ctx.db, { role: Role.Manager, email: 'south@example.nhs.uk', regionCode: 'Y55' });
-    users.gone = await addUser(ctx.db, { role: Role.Manager, email: 'gone@example.nhs.uk', regionCode: 'Y54', active: false });
+    users.gone = await addUser(ctx.db, {
+      role: Role.Manager,
+      email: 'gone@example.nhs.uk',
+      regionCode: 'Y54',
+      active: false,
+    });
 
     // Follow-ups open on 1 September (the sweep), then get owners and due dates through the API.
     setNow(SEPTEMBER, ctx, worker);
     const plan: [string, string | null, string, string][] = [
-      ['dueToday', 'alice', '2014-10-06', 'Y54'], ['longOverdue', 'alice', '2014-09-15', 'Y54'], ['recentlyOverdue', 'bob', '2014-10-03', 'Y54'],
-      ['notDueYet', 'bob', '2014-10-10', 'Y54'], ['noAddress', 'carol', '2014-10-01', 'Y54'], ['nobodys', null, '2014-09-15', 'Y54'],
+      ['dueToday', 'alice', '2014-10-06', 'Y54'],
+      ['longOverdue', 'alice', '2014-09-15', 'Y54'],
+      ['recentlyOverdue', 'bob', '2014-10-03', 'Y54'],
+      ['notDueYet', 'bob', '2014-10-10', 'Y54'],
+      ['noAddress', 'carol', '2014-10-01', 'Y54'],
+      ['nobodys', null, '2014-09-15', 'Y54'],
       ['south', 'alice', '2014-09-20', 'Y55'],
     ];
     const practices = [];
-    for (const [, , , region] of plan) practices.push(await ctx.factories.practice({ regionCode: region, ccgCode: region === 'Y55' ? '00N' : '00M' }));
+    for (const [, , , region] of plan)
+      practices.push(await ctx.factories.practice({ regionCode: region, ccgCode: region === 'Y55' ? '00N' : '00M' }));
     await worker.schedules.sweepFollowUps();
     for (const [i, [name, owner, due]] of plan.entries()) {
       const [f] = await followUpsOf(ctx, practices[i].id);
@@ -85,7 +111,9 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     await waitFor(() => smtp.messages.length >= 2, 'two e-mails');
     expect(smtp.messages.map((m) => m.to).sort()).toEqual([['alice@example.nhs.uk'], ['bob@example.nhs.uk']]);
     expect(smtp.messages[0].from).toBe('tracker@example.nhs.uk');
-    expect(smtp.messages.find((m) => m.to[0] === 'alice@example.nhs.uk')!.raw).toMatch(/Subject: Your follow-ups for 2014-10-06: 3 due \(2 overdue\)/);
+    expect(smtp.messages.find((m) => m.to[0] === 'alice@example.nhs.uk')!.raw).toMatch(
+      /Subject: Your follow-ups for 2014-10-06: 3 due \(2 overdue\)/,
+    );
 
     const aliceDigest = (await reminders('daily_digest')).find((r) => r.user_id === users.alice)!;
     expect(aliceDigest.emailed_at).not.toBeNull();
@@ -100,8 +128,12 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     expect(await worker.followUps.followUpDue(payload)).toBe('reminded');
     expect(await worker.followUps.followUpDue(payload)).toBe('reminded');
     expect(await worker.followUps.followUpDue({ followUpId: followUps.dueToday, dueDate: '2014-09-15' })).toBe('stale');
-    expect(await worker.followUps.followUpDue({ followUpId: followUps.nobodys, dueDate: '2014-09-15' })).toBe('no-owner');
-    expect((await reminders('follow_up_due')).map((r) => [r.user_id, r.dedupe_key])).toEqual([[users.alice, `follow-up-${followUps.dueToday}-2014-10-06`]]);
+    expect(await worker.followUps.followUpDue({ followUpId: followUps.nobodys, dueDate: '2014-09-15' })).toBe(
+      'no-owner',
+    );
+    expect((await reminders('follow_up_due')).map((r) => [r.user_id, r.dedupe_key])).toEqual([
+      [users.alice, `follow-up-${followUps.dueToday}-2014-10-06`],
+    ]);
   });
 
   it("escalates follow-ups overdue by more than ESCALATE_AFTER_DAYS to their region's active managers, once a day", async () => {
@@ -122,29 +154,71 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     smtp.refuseNext = 1;
     await worker.settle();
     await waitFor(() => smtp.messages.length === before + 3, 'the refused e-mail to be retried');
-    const recipients = smtp.messages.slice(before).map((m) => m.to[0]).sort();
+    const recipients = smtp.messages
+      .slice(before)
+      .map((m) => m.to[0])
+      .sort();
     expect(recipients).toEqual(['alice@example.nhs.uk', 'north@example.nhs.uk', 'south@example.nhs.uk']);
-    await waitFor(async () => (await reminders()).filter((r) => !r.emailed_at && r.user_id !== users.carol).length === 0, 'emailed_at to be set');
+    await waitFor(
+      async () => (await reminders()).filter((r) => !r.emailed_at && r.user_id !== users.carol).length === 0,
+      'emailed_at to be set',
+    );
   });
 
   it('GET /me/reminders lists only my reminders; I can mark mine read, not anyone else’s', async () => {
-    const mine = await ctx.api().get('/me/reminders').set(...as('bob')).expect(200);
+    const mine = await ctx
+      .api()
+      .get('/me/reminders')
+      .set(...as('bob'))
+      .expect(200);
     expect(mine.body.items.map((r: { kind: string }) => r.kind)).toEqual(['daily_digest']);
     const id = mine.body.items[0].id;
 
-    await ctx.api().post(`/me/reminders/${id}/read`).set(...as('alice')).expect(404);
-    const read = await ctx.api().post(`/me/reminders/${id}/read`).set(...as('bob')).expect(200);
+    await ctx
+      .api()
+      .post(`/me/reminders/${id}/read`)
+      .set(...as('alice'))
+      .expect(404);
+    const read = await ctx
+      .api()
+      .post(`/me/reminders/${id}/read`)
+      .set(...as('bob'))
+      .expect(200);
     expect(read.body.readAt).not.toBeNull();
-    const again = await ctx.api().post(`/me/reminders/${id}/read`).set(...as('bob')).expect(200);
+    const again = await ctx
+      .api()
+      .post(`/me/reminders/${id}/read`)
+      .set(...as('bob'))
+      .expect(200);
     expect(again.body.readAt).toBe(read.body.readAt);
-    expect((await ctx.api().get('/me/reminders?unread=true').set(...as('bob')).expect(200)).body.total).toBe(0);
+    expect(
+      (
+        await ctx
+          .api()
+          .get('/me/reminders?unread=true')
+          .set(...as('bob'))
+          .expect(200)
+      ).body.total,
+    ).toBe(0);
 
     // Managers acknowledge their reminders too (their one write).
-    const managers = await ctx.api().get('/me/reminders').set(...as('north', Role.Manager)).expect(200);
-    await ctx.api().post(`/me/reminders/${managers.body.items[0].id}/read`).set(...as('north', Role.Manager)).expect(200);
+    const managers = await ctx
+      .api()
+      .get('/me/reminders')
+      .set(...as('north', Role.Manager))
+      .expect(200);
+    await ctx
+      .api()
+      .post(`/me/reminders/${managers.body.items[0].id}/read`)
+      .set(...as('north', Role.Manager))
+      .expect(200);
 
     await ctx.api('anonymous').get('/me/reminders').expect(401);
-    const bad = await ctx.api().post('/me/reminders/abc/read').set(...as('bob')).expect(400);
+    const bad = await ctx
+      .api()
+      .post('/me/reminders/abc/read')
+      .set(...as('bob'))
+      .expect(400);
     expect(bad.body.problems).toEqual([{ field: 'id', message: 'id must be a positive whole number' }]);
   });
 });

@@ -24,13 +24,22 @@ describe('the follow-up rule', () => {
     await recordLevel(ctx, code, Service.Appointments, Level.Enabled);
 
     // The write committed its job request; Redis has not been touched yet.
-    expect((await pendingOutbox(ctx)).map((r) => [r.kind, r.payload])).toEqual([[JobName.EvaluatePractice, { practiceId: id }]]);
+    expect((await pendingOutbox(ctx)).map((r) => [r.kind, r.payload])).toEqual([
+      [JobName.EvaluatePractice, { practiceId: id }],
+    ]);
 
     await worker.settle();
     const [followUp, ...others] = await followUpsOf(ctx, id);
     expect(others).toEqual([]);
-    expect(followUp).toMatchObject({ state: 'open', services_not_offered: ['prescriptions', 'records'], due_date: '2014-10-20', owner_id: null });
-    expect(await worker.queues.jobState(JobName.FollowUpDue, followUpDueJobId(followUp.id, '2014-10-20'))).toBe('delayed');
+    expect(followUp).toMatchObject({
+      state: 'open',
+      services_not_offered: ['prescriptions', 'records'],
+      due_date: '2014-10-20',
+      owner_id: null,
+    });
+    expect(await worker.queues.jobState(JobName.FollowUpDue, followUpDueJobId(followUp.id, '2014-10-20'))).toBe(
+      'delayed',
+    );
 
     await recordLevel(ctx, code, Service.Prescriptions, Level.Enabled);
     await worker.settle();
@@ -40,7 +49,9 @@ describe('the follow-up rule', () => {
     await worker.settle();
     const [resolved] = await followUpsOf(ctx, id);
     expect(resolved.state).toBe('resolved');
-    expect(resolved.close_note).toMatch(/^Resolved automatically: appointments, prescriptions and records are all enabled as of 2014-10-06/);
+    expect(resolved.close_note).toMatch(
+      /^Resolved automatically: appointments, prescriptions and records are all enabled as of 2014-10-06/,
+    );
     expect(await pendingOutbox(ctx)).toEqual([]);
   });
 
@@ -52,8 +63,12 @@ describe('the follow-up rule', () => {
 
     await ctx.api().put(`/follow-ups/${followUp.id}/due-date`).send({ dueDate: '2014-11-03' }).expect(200);
     await worker.settle();
-    expect(await worker.queues.jobState(JobName.FollowUpDue, followUpDueJobId(followUp.id, followUp.due_date))).toBeUndefined();
-    expect(await worker.queues.jobState(JobName.FollowUpDue, followUpDueJobId(followUp.id, '2014-11-03'))).toBe('delayed');
+    expect(
+      await worker.queues.jobState(JobName.FollowUpDue, followUpDueJobId(followUp.id, followUp.due_date)),
+    ).toBeUndefined();
+    expect(await worker.queues.jobState(JobName.FollowUpDue, followUpDueJobId(followUp.id, '2014-11-03'))).toBe(
+      'delayed',
+    );
   });
 
   it('the nightly sweep creates the missing follow-ups, exactly once when run twice (even at the same time)', async () => {
@@ -70,7 +85,9 @@ describe('the follow-up rule', () => {
     const again = await Promise.all([worker.schedules.sweepFollowUps(), worker.schedules.sweepFollowUps()]);
     expect(again.map((r) => r.created)).toEqual([0, 0]);
 
-    expect((await followUpsOf(ctx, missing.id)).map((f) => [f.state, f.services_not_offered])).toEqual([['open', ['appointments', 'prescriptions', 'records']]]);
+    expect((await followUpsOf(ctx, missing.id)).map((f) => [f.state, f.services_not_offered])).toEqual([
+      ['open', ['appointments', 'prescriptions', 'records']],
+    ]);
     for (const p of [offersAll, closed, notYetOpen]) expect(await followUpsOf(ctx, p.id)).toEqual([]);
     const [{ n }] = await ctx.db.query(
       `SELECT count(*)::int AS n FROM (SELECT practice_id FROM follow_up WHERE state IN ('open', 'contacted', 'barriers_recorded') GROUP BY practice_id HAVING count(*) > 1) d`,
@@ -83,7 +100,9 @@ describe('the follow-up rule', () => {
     await recordLevel(ctx, code, Service.Appointments, Level.NotCapable);
     await worker.settle();
     await ctx.api().patch(`/practices/${code}`).send({ closedOn: '2014-10-01' }).expect(200);
-    expect((await pendingOutbox(ctx)).map((r) => [r.kind, r.payload])).toEqual([[JobName.EvaluatePractice, { practiceId: id }]]);
+    expect((await pendingOutbox(ctx)).map((r) => [r.kind, r.payload])).toEqual([
+      [JobName.EvaluatePractice, { practiceId: id }],
+    ]);
     await worker.settle();
     expect((await followUpsOf(ctx, id)).map((f) => [f.state, f.close_note])).toEqual([
       ['cancelled', 'Cancelled automatically: the practice is not open on 2014-10-06.'],

@@ -33,11 +33,18 @@ describe('schedules and the month-end snapshot', () => {
     const { schedules, nextRuns } = await bootOnce();
     expect(schedules.map((s) => s.job).sort()).toEqual(ALL);
     expect(nextRuns).toEqual(ALL);
-    expect(schedules.find((s) => s.job === JobName.DailyDigest)).toMatchObject({ id: JobName.DailyDigest, cron: '0 7 * * 1-5', timeZone: 'Europe/London' });
+    expect(schedules.find((s) => s.job === JobName.DailyDigest)).toMatchObject({
+      id: JobName.DailyDigest,
+      cron: '0 7 * * 1-5',
+      timeZone: 'Europe/London',
+    });
   });
 
   it('two workers starting together do not double a schedule', async () => {
-    const [a, b] = await Promise.all([WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0 }), WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0 })]);
+    const [a, b] = await Promise.all([
+      WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0 }),
+      WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0 }),
+    ]);
     try {
       expect((await a.queues.listSchedules()).map((s) => s.job).sort()).toEqual(ALL);
     } finally {
@@ -47,7 +54,10 @@ describe('schedules and the month-end snapshot', () => {
 
   it('a changed cron replaces the old schedule instead of adding a second one', async () => {
     await bootOnce();
-    const { schedules, nextRuns } = await bootOnce({ CRON_DAILY_DIGEST: '30 6 * * 1-5', APP_TIME_ZONE: 'Europe/London' });
+    const { schedules, nextRuns } = await bootOnce({
+      CRON_DAILY_DIGEST: '30 6 * * 1-5',
+      APP_TIME_ZONE: 'Europe/London',
+    });
     expect(schedules.map((s) => s.job).sort()).toEqual(ALL);
     expect(schedules.filter((s) => s.job === JobName.DailyDigest).map((s) => s.cron)).toEqual(['30 6 * * 1-5']);
     expect(nextRuns).toEqual(ALL);

@@ -35,6 +35,10 @@ describe('database connection loss', () => {
       status = (await ctx.api().get('/practices/A81001')).status;
     }
     expect(status).toBe(200);
-    await ctx.api().post('/practices/A81001/status').send({ service: 'records', level: 'enabled', effectiveDate: '2014-09-30' }).expect(201);
+    await ctx
+      .api()
+      .post('/practices/A81001/status')
+      .send({ service: 'records', level: 'enabled', effectiveDate: '2014-09-30' })
+      .expect(201);
   });
 });

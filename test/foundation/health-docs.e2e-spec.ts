@@ -16,7 +16,16 @@ describe('health and docs', () => {
   it('serves OpenAPI describing every route', async () => {
     await ctx.api('anonymous').get('/docs').expect(200);
     const spec = (await ctx.api('anonymous').get('/docs-json').expect(200)).body;
-    for (const path of ['/api/v1/practices', '/api/v1/practices/{code}', '/api/v1/practices/{code}/status', '/api/v1/practices/{code}/list-sizes', '/api/v1/practices/{code}/history', '/api/v1/regions', '/api/v1/ccgs', '/health']) {
+    for (const path of [
+      '/api/v1/practices',
+      '/api/v1/practices/{code}',
+      '/api/v1/practices/{code}/status',
+      '/api/v1/practices/{code}/list-sizes',
+      '/api/v1/practices/{code}/history',
+      '/api/v1/regions',
+      '/api/v1/ccgs',
+      '/health',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
     expect(spec.components.schemas.RecordLevelDto.properties.level.enum).toEqual(['not_capable', 'capable', 'enabled']);

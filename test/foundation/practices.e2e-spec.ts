@@ -14,11 +14,27 @@ describe('practices API', () => {
   afterAll(() => ctx.close());
 
   it('creates a practice, upper-casing codes and postcode, and reads it back with unknown levels', async () => {
-    const res = await ctx.api().post('/practices')
-      .send({ code: 'a81043', name: 'The Manor House Surgery', postcode: 'ts6 0ha', ccgCode: '00m', clinicalSystem: 'EMIS', openedOn: '1974-04-01' })
+    const res = await ctx
+      .api()
+      .post('/practices')
+      .send({
+        code: 'a81043',
+        name: 'The Manor House Surgery',
+        postcode: 'ts6 0ha',
+        ccgCode: '00m',
+        clinicalSystem: 'EMIS',
+        openedOn: '1974-04-01',
+      })
       .expect(201);
     expect(res.body).toMatchObject({
-      code: 'A81043', postcode: 'TS6 0HA', ccgCode: '00M', regionCode: 'Y54', clinicalSystem: 'EMIS', openedOn: '1974-04-01', closedOn: null, version: 1,
+      code: 'A81043',
+      postcode: 'TS6 0HA',
+      ccgCode: '00M',
+      regionCode: 'Y54',
+      clinicalSystem: 'EMIS',
+      openedOn: '1974-04-01',
+      closedOn: null,
+      version: 1,
       services: { appointments: { level: 'unknown', effectiveDate: null }, records: { level: 'unknown' } },
       listSize: null,
     });
@@ -27,7 +43,11 @@ describe('practices API', () => {
   });
 
   it('answers 409 for a duplicate code and 404 for an unknown one', async () => {
-    await ctx.api().post('/practices').send({ code: 'F85036', name: 'Willow House Surgery', ccgCode: '07X' }).expect(201);
+    await ctx
+      .api()
+      .post('/practices')
+      .send({ code: 'F85036', name: 'Willow House Surgery', ccgCode: '07X' })
+      .expect(201);
     const dup = await ctx.api().post('/practices').send({ code: 'F85036', name: 'Again', ccgCode: '07X' }).expect(409);
     expect(dup.body).toMatchObject({ status: 409, error: 'conflict', message: 'Practice F85036 already exists' });
     const missing = await ctx.api().get('/practices/Z99999').expect(404);
@@ -37,13 +57,24 @@ describe('practices API', () => {
 
   it('updates fields and refuses a stale version with 409', async () => {
     await ctx.api().post('/practices').send({ code: 'A81044', name: 'McKenzie House', ccgCode: '00M' }).expect(201);
-    const updated = await ctx.api().patch('/practices/A81044').send({ name: 'McKenzie House Surgery', postcode: 'TS25 1QU', version: 1 }).expect(200);
+    const updated = await ctx
+      .api()
+      .patch('/practices/A81044')
+      .send({ name: 'McKenzie House Surgery', postcode: 'TS25 1QU', version: 1 })
+      .expect(200);
     expect(updated.body).toMatchObject({ name: 'McKenzie House Surgery', postcode: 'TS25 1QU', version: 2 });
     await ctx.api().patch('/practices/A81044').send({ name: 'Lost update', version: 1 }).expect(409);
     const cleared = await ctx.api().patch('/practices/A81044').send({ postcode: null, ccgCode: '07X' }).expect(200);
-    expect(cleared.body).toMatchObject({ postcode: null, ccgCode: '07X', regionCode: 'Y56', name: 'McKenzie House Surgery', version: 3 });
+    expect(cleared.body).toMatchObject({
+      postcode: null,
+      ccgCode: '07X',
+      regionCode: 'Y56',
+      name: 'McKenzie House Surgery',
+      version: 3,
+    });
     // Nothing to change: no new version (an edit based on version 3 still goes through), no audit entry.
-    const audited = async () => (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = 'A81044'`))[0].n;
+    const audited = async () =>
+      (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = 'A81044'`))[0].n;
     const entries = await audited();
     for (const body of [{}, { name: 'McKenzie House Surgery', ccgCode: '07X' }]) {
       expect((await ctx.api().patch('/practices/A81044').send(body).expect(200)).body.version).toBe(3);
@@ -52,23 +83,62 @@ describe('practices API', () => {
   });
 
   it('writes to a practice while its CCG changes concurrently: every write finds it (no false 404)', async () => {
-    await ctx.api().post('/ccgs').send({ code: '00K', name: 'NHS Hartlepool and Stockton-on-Tees CCG', regionCode: 'Y54' }).expect(201);
-    await ctx.api().post('/practices').send({ code: 'A81022', name: 'Moving Surgery', ccgCode: '00M', openedOn: '2001-01-01' }).expect(201);
+    await ctx
+      .api()
+      .post('/ccgs')
+      .send({ code: '00K', name: 'NHS Hartlepool and Stockton-on-Tees CCG', regionCode: 'Y54' })
+      .expect(201);
+    await ctx
+      .api()
+      .post('/practices')
+      .send({ code: 'A81022', name: 'Moving Surgery', ccgCode: '00M', openedOn: '2001-01-01' })
+      .expect(201);
     const writes = Array.from({ length: 24 }, (_, i) =>
       i % 2
-        ? ctx.api().patch('/practices/A81022').send({ ccgCode: i % 4 === 1 ? '00K' : '00M' })
-        : ctx.api().post('/practices/A81022/status').send({ service: 'records', level: i % 4 ? 'enabled' : 'capable', effectiveDate: '2014-05-01' }),
+        ? ctx
+            .api()
+            .patch('/practices/A81022')
+            .send({ ccgCode: i % 4 === 1 ? '00K' : '00M' })
+        : ctx
+            .api()
+            .post('/practices/A81022/status')
+            .send({ service: 'records', level: i % 4 ? 'enabled' : 'capable', effectiveDate: '2014-05-01' }),
     );
     const statuses = (await Promise.all(writes)).map((res) => res.status);
     expect(statuses.filter((status) => status >= 300)).toEqual([]);
   });
 
   it('records a list size and a service level, shown as the current state', async () => {
-    await ctx.api().post('/practices').send({ code: 'A81045', name: 'Park Surgery', ccgCode: '00M', openedOn: '2001-01-01' }).expect(201);
-    await ctx.api().post('/practices/A81045/list-sizes').send({ patients: 4000, effectiveDate: '2013-04-01' }).expect(201);
-    await ctx.api().post('/practices/A81045/list-sizes').send({ patients: 4200, effectiveDate: '2014-04-01' }).expect(201);
-    const status = await ctx.api().post('/practices/A81045/status').send({ service: 'records', level: 'capable', effectiveDate: '2014-01-10', note: 'EMIS upgrade' }).expect(201);
-    expect(status.body).toMatchObject({ currentLevel: 'capable', event: { service: 'records', level: 'capable', effectiveDate: '2014-01-10', source: 'manual', note: 'EMIS upgrade' } });
+    await ctx
+      .api()
+      .post('/practices')
+      .send({ code: 'A81045', name: 'Park Surgery', ccgCode: '00M', openedOn: '2001-01-01' })
+      .expect(201);
+    await ctx
+      .api()
+      .post('/practices/A81045/list-sizes')
+      .send({ patients: 4000, effectiveDate: '2013-04-01' })
+      .expect(201);
+    await ctx
+      .api()
+      .post('/practices/A81045/list-sizes')
+      .send({ patients: 4200, effectiveDate: '2014-04-01' })
+      .expect(201);
+    const status = await ctx
+      .api()
+      .post('/practices/A81045/status')
+      .send({ service: 'records', level: 'capable', effectiveDate: '2014-01-10', note: 'EMIS upgrade' })
+      .expect(201);
+    expect(status.body).toMatchObject({
+      currentLevel: 'capable',
+      event: {
+        service: 'records',
+        level: 'capable',
+        effectiveDate: '2014-01-10',
+        source: 'manual',
+        note: 'EMIS upgrade',
+      },
+    });
     const got = await ctx.api().get('/practices/A81045').expect(200);
     expect(got.body.listSize).toEqual({ patients: 4200, effectiveDate: '2014-04-01' });
     expect(got.body.services.records).toEqual({ level: 'capable', effectiveDate: '2014-01-10' });
@@ -84,7 +154,14 @@ describe('practices API', () => {
         ['B10002', 'Riverside Practice', '07X', 'EMIS', 3000],
         ['B10003', 'Manor Road Surgery', '07X', 'INPS', 12000],
       ] as const) {
-        const p = await ctx.factories.practice({ code, name, ccgCode: ccg, regionCode: ccg === '00M' ? 'Y54' : 'Y56', clinicalSystem: system as ClinicalSystem, listSize: size });
+        const p = await ctx.factories.practice({
+          code,
+          name,
+          ccgCode: ccg,
+          regionCode: ccg === '00M' ? 'Y54' : 'Y56',
+          clinicalSystem: system as ClinicalSystem,
+          listSize: size,
+        });
         if (code !== 'B10003') await ctx.factories.statusEvent(p.id, Service.Appointments, Level.Enabled, '2014-01-01');
       }
     });
@@ -92,11 +169,18 @@ describe('practices API', () => {
     const codes = (body: { items: { code: string }[] }) => body.items.map((p) => p.code);
 
     it('filters by region, CCG, clinical system, service level and text', async () => {
-      expect(codes((await ctx.api().get('/practices?regionCode=Y56&q=B1').expect(200)).body)).toEqual(['B10002', 'B10003']);
+      expect(codes((await ctx.api().get('/practices?regionCode=Y56&q=B1').expect(200)).body)).toEqual([
+        'B10002',
+        'B10003',
+      ]);
       expect(codes((await ctx.api().get('/practices?ccgCode=00m&q=b').expect(200)).body)).toEqual(['B10001']);
       expect(codes((await ctx.api().get('/practices?clinicalSystem=INPS').expect(200)).body)).toEqual(['B10003']);
-      expect(codes((await ctx.api().get('/practices?q=B1&service=appointments&level=enabled').expect(200)).body)).toEqual(['B10001', 'B10002']);
-      expect(codes((await ctx.api().get('/practices?q=B1&service=appointments&level=unknown').expect(200)).body)).toEqual(['B10003']);
+      expect(
+        codes((await ctx.api().get('/practices?q=B1&service=appointments&level=enabled').expect(200)).body),
+      ).toEqual(['B10001', 'B10002']);
+      expect(
+        codes((await ctx.api().get('/practices?q=B1&service=appointments&level=unknown').expect(200)).body),
+      ).toEqual(['B10003']);
       expect(codes((await ctx.api().get('/practices?q=manor').expect(200)).body)).toEqual(['A81043', 'B10003']);
       expect(codes((await ctx.api().get('/practices?q=100%25').expect(200)).body)).toEqual([]);
     });
@@ -118,15 +202,36 @@ describe('practices API', () => {
   });
 
   it('lists regions and the CCGs of a region', async () => {
-    expect((await ctx.api().get('/regions').expect(200)).body).toEqual([{ code: 'Y54', name: 'North of England' }, { code: 'Y56', name: 'London' }]);
-    expect((await ctx.api().get('/ccgs?regionCode=Y56').expect(200)).body).toEqual([{ code: '07X', name: 'NHS Enfield CCG', regionCode: 'Y56', areaTeamCode: null }]);
+    expect((await ctx.api().get('/regions').expect(200)).body).toEqual([
+      { code: 'Y54', name: 'North of England' },
+      { code: 'Y56', name: 'London' },
+    ]);
+    expect((await ctx.api().get('/ccgs?regionCode=Y56').expect(200)).body).toEqual([
+      { code: '07X', name: 'NHS Enfield CCG', regionCode: 'Y56', areaTeamCode: null },
+    ]);
   });
 
   it('keeps area teams between CCGs and regions, in the same region', async () => {
-    await ctx.api().post('/area-teams').send({ code: 'q45', name: 'Durham, Darlington and Tees', regionCode: 'Y54' }).expect(201);
-    await ctx.api().post('/ccgs').send({ code: '00C', name: 'NHS Darlington', regionCode: 'Y54', areaTeamCode: 'Q45' }).expect(201);
-    const wrongRegion = await ctx.api().post('/ccgs').send({ code: '00D', name: 'X', regionCode: 'Y56', areaTeamCode: 'Q45' }).expect(400);
-    expect(wrongRegion.body.problems).toEqual([{ field: 'areaTeamCode', message: 'area team Q45 is in region Y54, not Y56' }]);
-    expect((await ctx.api().get('/area-teams').expect(200)).body).toEqual([{ code: 'Q45', name: 'Durham, Darlington and Tees', regionCode: 'Y54' }]);
+    await ctx
+      .api()
+      .post('/area-teams')
+      .send({ code: 'q45', name: 'Durham, Darlington and Tees', regionCode: 'Y54' })
+      .expect(201);
+    await ctx
+      .api()
+      .post('/ccgs')
+      .send({ code: '00C', name: 'NHS Darlington', regionCode: 'Y54', areaTeamCode: 'Q45' })
+      .expect(201);
+    const wrongRegion = await ctx
+      .api()
+      .post('/ccgs')
+      .send({ code: '00D', name: 'X', regionCode: 'Y56', areaTeamCode: 'Q45' })
+      .expect(400);
+    expect(wrongRegion.body.problems).toEqual([
+      { field: 'areaTeamCode', message: 'area team Q45 is in region Y54, not Y56' },
+    ]);
+    expect((await ctx.api().get('/area-teams').expect(200)).body).toEqual([
+      { code: 'Q45', name: 'Durham, Darlington and Tees', regionCode: 'Y54' },
+    ]);
   });
 });

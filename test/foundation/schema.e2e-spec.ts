@@ -18,7 +18,9 @@ describe('schema', () => {
   /** Reverts the latest migrations down to and including `name`. */
   async function undoThrough(ds: DataSource, name: string): Promise<void> {
     for (;;) {
-      const [last] = await ds.query(`SELECT name FROM ${ds.options.migrationsTableName ?? 'migrations'} ORDER BY id DESC LIMIT 1`);
+      const [last] = await ds.query(
+        `SELECT name FROM ${ds.options.migrationsTableName ?? 'migrations'} ORDER BY id DESC LIMIT 1`,
+      );
       await ds.undoLastMigration({ transaction: 'each' });
       if (!last || last.name === name) return;
     }
@@ -35,21 +37,32 @@ describe('schema', () => {
   it('UserReferences clears user ids that name nobody, then adds the foreign keys', () =>
     withDataSource(async (ds) => {
       await undoThrough(ds, 'UserReferences1764090000000');
-      const [{ id: user }] = await ds.query(`INSERT INTO app_user (email, name, role, password_hash) VALUES ('a@test.invalid', 'A', 'support', 'x') RETURNING id`);
-      await ds.query(`INSERT INTO region (code, name) VALUES ('Y54', 'North'); INSERT INTO ccg (code, name, region_code) VALUES ('00M', 'C', 'Y54')`);
-      const [{ id: practice }] = await ds.query(`INSERT INTO practice (code, name, ccg_code) VALUES ('A81001', 'P', '00M') RETURNING id`);
+      const [{ id: user }] = await ds.query(
+        `INSERT INTO app_user (email, name, role, password_hash) VALUES ('a@test.invalid', 'A', 'support', 'x') RETURNING id`,
+      );
+      await ds.query(
+        `INSERT INTO region (code, name) VALUES ('Y54', 'North'); INSERT INTO ccg (code, name, region_code) VALUES ('00M', 'C', 'Y54')`,
+      );
+      const [{ id: practice }] = await ds.query(
+        `INSERT INTO practice (code, name, ccg_code) VALUES ('A81001', 'P', '00M') RETURNING id`,
+      );
       const [{ id: followUp }] = await ds.query(
         `INSERT INTO follow_up (practice_id, services_not_offered, owner_id, due_date, created_by) VALUES ($1, '{records}', 9999, '2014-10-20', $2) RETURNING id`,
         [practice, user],
       );
-      await ds.query(`INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by) VALUES ($1, now(), 'phone', 'x', 9999)`, [followUp]);
+      await ds.query(
+        `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by) VALUES ($1, now(), 'phone', 'x', 9999)`,
+        [followUp],
+      );
       await ds.query(
         `INSERT INTO reminder (user_id, kind, dedupe_key, subject, body, payload) VALUES ($1, 'daily_digest', 'a', 's', 'b', '{}'), (9999, 'daily_digest', 'b', 's', 'b', '{}')`,
         [user],
       );
 
       await ds.runMigrations({ transaction: 'each' });
-      expect(await ds.query(`SELECT owner_id, created_by FROM follow_up`)).toEqual([{ owner_id: null, created_by: user }]);
+      expect(await ds.query(`SELECT owner_id, created_by FROM follow_up`)).toEqual([
+        { owner_id: null, created_by: user },
+      ]);
       expect(await ds.query(`SELECT recorded_by FROM follow_up_contact`)).toEqual([{ recorded_by: null }]);
       expect(await ds.query(`SELECT user_id FROM reminder`)).toEqual([{ user_id: user }]);
       await expect(ds.query(`UPDATE follow_up SET owner_id = 9999`)).rejects.toThrow(/follow_up_owner_fk/);

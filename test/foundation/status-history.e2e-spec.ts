@@ -1,19 +1,37 @@
 import { Level, LEVELS, Service, SERVICES } from '@app/common';
 import { TestContext } from '../setup/test-context';
 
-interface EventRow { id: string; service: Service; level: Level; effective_date: string; recorded_at: Date }
-interface SpanRow { service: Service; level: Level; valid_from: string; valid_to: string | null }
+interface EventRow {
+  id: string;
+  service: Service;
+  level: Level;
+  effective_date: string;
+  recorded_at: Date;
+}
+interface SpanRow {
+  service: Service;
+  level: Level;
+  valid_from: string;
+  valid_to: string | null;
+}
 
 /** DESIGN.md's as-of rule, straight from the words: latest effective ≤ D, then latest recorded, then highest id. */
 function levelAsOf(events: EventRow[], service: Service, date: string): Level | 'unknown' {
   const candidates = events
     .filter((e) => e.service === service && e.effective_date <= date)
-    .sort((a, b) => a.effective_date.localeCompare(b.effective_date) || a.recorded_at.getTime() - b.recorded_at.getTime() || Number(a.id) - Number(b.id));
+    .sort(
+      (a, b) =>
+        a.effective_date.localeCompare(b.effective_date) ||
+        a.recorded_at.getTime() - b.recorded_at.getTime() ||
+        Number(a.id) - Number(b.id),
+    );
   return candidates.length ? candidates[candidates.length - 1].level : 'unknown';
 }
 
 function levelFromSpans(spans: SpanRow[], service: Service, date: string): Level | 'unknown' {
-  const span = spans.find((s) => s.service === service && s.valid_from <= date && (s.valid_to === null || date < s.valid_to));
+  const span = spans.find(
+    (s) => s.service === service && s.valid_from <= date && (s.valid_to === null || date < s.valid_to),
+  );
   return span ? span.level : 'unknown';
 }
 
@@ -26,8 +44,14 @@ describe('status history', () => {
   afterAll(() => ctx.close());
 
   async function load(practiceId: number) {
-    const events: EventRow[] = await ctx.db.query(`SELECT id::text, service, level, effective_date::text, recorded_at FROM status_event WHERE practice_id = $1`, [practiceId]);
-    const spans: SpanRow[] = await ctx.db.query(`SELECT service, level, valid_from::text, valid_to::text FROM status_span WHERE practice_id = $1`, [practiceId]);
+    const events: EventRow[] = await ctx.db.query(
+      `SELECT id::text, service, level, effective_date::text, recorded_at FROM status_event WHERE practice_id = $1`,
+      [practiceId],
+    );
+    const spans: SpanRow[] = await ctx.db.query(
+      `SELECT service, level, valid_from::text, valid_to::text FROM status_span WHERE practice_id = $1`,
+      [practiceId],
+    );
     return { events, spans };
   }
 
@@ -46,12 +70,17 @@ describe('status history', () => {
     const today = ctx.clock.today();
     for (const service of SERVICES) {
       for (const date of checkDates(events, today)) {
-        expect({ service, date, level: levelFromSpans(spans, service, date) }).toEqual({ service, date, level: levelAsOf(events, service, date) });
+        expect({ service, date, level: levelFromSpans(spans, service, date) }).toEqual({
+          service,
+          date,
+          level: levelAsOf(events, service, date),
+        });
       }
     }
     const practice = await ctx.db.query(`SELECT code FROM practice WHERE id = $1`, [practiceId]);
     const current = await ctx.api().get(`/practices/${practice[0].code}`).expect(200);
-    for (const service of SERVICES) expect(current.body.services[service].level).toBe(levelAsOf(events, service, today));
+    for (const service of SERVICES)
+      expect(current.body.services[service].level).toBe(levelAsOf(events, service, today));
     return events;
   }
 
@@ -70,7 +99,9 @@ describe('status history', () => {
     const corrected = await post(Level.Capable, '2014-06-01');
     expect(corrected.body.currentLevel).toBe('capable');
 
-    const spans = (await load(id)).spans.filter((s) => s.service === 'records').sort((a, b) => a.valid_from.localeCompare(b.valid_from));
+    const spans = (await load(id)).spans
+      .filter((s) => s.service === 'records')
+      .sort((a, b) => a.valid_from.localeCompare(b.valid_from));
     expect(spans).toEqual([
       { service: 'records', level: 'not_capable', valid_from: '2013-01-01', valid_to: '2014-01-01' },
       { service: 'records', level: 'capable', valid_from: '2014-01-01', valid_to: '2014-03-01' },
@@ -80,15 +111,21 @@ describe('status history', () => {
     const events = await expectSpansFollowTheRule(id);
     expect(events).toHaveLength(5);
     const history = await ctx.api().get(`/practices/${code}/history`).expect(200);
-    expect(history.body.statusEvents.map((e: { effectiveDate: string; level: string }) => `${e.effectiveDate} ${e.level}`)).toEqual([
-      '2014-06-01 capable', '2014-06-01 enabled', '2014-03-01 not_capable', '2014-01-01 capable', '2013-01-01 not_capable',
+    expect(
+      history.body.statusEvents.map((e: { effectiveDate: string; level: string }) => `${e.effectiveDate} ${e.level}`),
+    ).toEqual([
+      '2014-06-01 capable',
+      '2014-06-01 enabled',
+      '2014-03-01 not_capable',
+      '2014-01-01 capable',
+      '2013-01-01 not_capable',
     ]);
   });
 
   it('keeps every one of many simultaneous writes, and the current level equals the as-of rule', async () => {
     const { id, code } = await ctx.factories.practice({ openedOn: '2012-01-01' });
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const writes = Array.from({ length: 60 }, () => ({
       service: SERVICES[Math.floor(random() * 3)],
       level: LEVELS[Math.floor(random() * 3)],
@@ -104,18 +141,36 @@ describe('status history', () => {
   it('refuses the database-level update or deletion of an event', async () => {
     const { id } = await ctx.factories.practice();
     await ctx.factories.statusEvent(id, Service.Appointments, Level.Enabled, '2014-01-01');
-    await expect(ctx.db.query(`UPDATE status_event SET level = 'capable' WHERE practice_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(
+      ctx.db.query(`UPDATE status_event SET level = 'capable' WHERE practice_id = $1`, [id]),
+    ).rejects.toThrow(/append-only/);
     await expect(ctx.db.query(`DELETE FROM status_event WHERE practice_id = $1`, [id])).rejects.toThrow(/append-only/);
   });
 
   it('refuses an effective date in the future or before the practice opened', async () => {
     const { code } = await ctx.factories.practice({ openedOn: '2012-06-01' });
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const future = await ctx.api().post(`/practices/${code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: tomorrow }).expect(400);
-    expect(future.body.problems).toEqual([{ field: 'effectiveDate', message: expect.stringContaining('in the future') }]);
-    const early = await ctx.api().post(`/practices/${code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: '2012-05-31' }).expect(400);
-    expect(early.body.problems).toEqual([{ field: 'effectiveDate', message: expect.stringContaining('before practice') }]);
-    const ok = await ctx.api().post(`/practices/${code}/status`).send({ service: 'records', level: 'enabled', effectiveDate: '2012-06-01' }).expect(201);
+    const future = await ctx
+      .api()
+      .post(`/practices/${code}/status`)
+      .send({ service: 'records', level: 'enabled', effectiveDate: tomorrow })
+      .expect(400);
+    expect(future.body.problems).toEqual([
+      { field: 'effectiveDate', message: expect.stringContaining('in the future') },
+    ]);
+    const early = await ctx
+      .api()
+      .post(`/practices/${code}/status`)
+      .send({ service: 'records', level: 'enabled', effectiveDate: '2012-05-31' })
+      .expect(400);
+    expect(early.body.problems).toEqual([
+      { field: 'effectiveDate', message: expect.stringContaining('before practice') },
+    ]);
+    const ok = await ctx
+      .api()
+      .post(`/practices/${code}/status`)
+      .send({ service: 'records', level: 'enabled', effectiveDate: '2012-06-01' })
+      .expect(201);
     expect(ok.body.currentLevel).toBe('enabled');
   });
 });

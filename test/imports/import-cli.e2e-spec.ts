@@ -29,48 +29,89 @@ describe('imports: the CLI command', () => {
     [['regions', 'a.csv', '--user', 'me'], '--user must be a user id (a whole number)'],
     [['regions', 'a.csv', '--colour'], /Unknown option '--colour'/],
   ])('usage errors: %j', async (args, message) => {
-    expect(await parseImportCommand(args as string[])).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+    expect(await parseImportCommand(args as string[])).toEqual(
+      typeof message === 'string' ? message : expect.stringMatching(message),
+    );
   });
 
   it('reads the options', async () => {
-    expect(await command('list-size-quarterly', 'q.csv', '--partial', '--effective-date', '2013-04-01', '--user', '3', '--in-process')).toEqual({
-      file: 'q.csv', dto: { kind: 'list-size-quarterly', partial: true, effectiveDate: '2013-04-01' }, userId: 3, inProcess: true, detach: false,
+    expect(
+      await command(
+        'list-size-quarterly',
+        'q.csv',
+        '--partial',
+        '--effective-date',
+        '2013-04-01',
+        '--user',
+        '3',
+        '--in-process',
+      ),
+    ).toEqual({
+      file: 'q.csv',
+      dto: { kind: 'list-size-quarterly', partial: true, effectiveDate: '2013-04-01' },
+      userId: 3,
+      inProcess: true,
+      detach: false,
     });
   });
 
   it('--in-process: a progress line per 10 % when not on a terminal, the outcome, exit 0', async () => {
     const out = output();
     const { id: userId } = await ctx.factories.user({ role: Role.Admin });
-    const code = await runImportCommand(importsOf(ctx), await command('regions', join(FIXTURES, 'regions.csv'), '--in-process', '--user', String(userId)), out.io, { pollMs: 10 });
+    const code = await runImportCommand(
+      importsOf(ctx),
+      await command('regions', join(FIXTURES, 'regions.csv'), '--in-process', '--user', String(userId)),
+      out.io,
+      { pollMs: 10 },
+    );
     expect(code).toBe(0);
     expect(out.text()).toMatch(/^Import run \d+: regions file regions.csv \(96 bytes\) queued\n/);
     expect(out.text()).toMatch(/progress 100% \(succeeded\)  line 4\n/);
-    expect(out.text()).toMatch(/Import run \d+ succeeded: 4 rows imported\n  rows: 4 read, 4 accepted, 0 rejected, 0 skipped\n  regions: 4 added, 0 updated, 0 unchanged\n$/);
+    expect(out.text()).toMatch(
+      /Import run \d+ succeeded: 4 rows imported\n  rows: 4 read, 4 accepted, 0 rejected, 0 skipped\n  regions: 4 added, 0 updated, 0 unchanged\n$/,
+    );
     expect(out.text()).not.toMatch(/\r/);
   });
 
   it('a rejected file: the problems printed, exit 1; on a terminal the bar redraws one line', async () => {
     const out = output(true);
-    const code = await runImportCommand(importsOf(ctx), await command('status-csv', join(FIXTURES, 'status-updates.csv'), '--in-process'), out.io, { pollMs: 10 });
+    const code = await runImportCommand(
+      importsOf(ctx),
+      await command('status-csv', join(FIXTURES, 'status-updates.csv'), '--in-process'),
+      out.io,
+      { pollMs: 10 },
+    );
     expect(code).toBe(1);
     expect(out.text()).toContain('\r[####################] 100%  rejected  line 4');
-    expect(out.text()).toContain('  problems (4):\n    row 2, practice_code, "A81043": practice A81043 is not known: import the practice list (epraccur) first\n');
+    expect(out.text()).toContain(
+      '  problems (4):\n    row 2, practice_code, "A81043": practice A81043 is not known: import the practice list (epraccur) first\n',
+    );
   });
 
   it('a missing file or a bad option for the kind: a message and exit 2', async () => {
     const missing = output();
-    expect(await runImportCommand(importsOf(ctx), await command('regions', '/nonexistent/regions.csv'), missing.io)).toBe(2);
+    expect(
+      await runImportCommand(importsOf(ctx), await command('regions', '/nonexistent/regions.csv'), missing.io),
+    ).toBe(2);
     expect(missing.text()).toMatch(/^Cannot import: ENOENT/);
     const directory = output();
     expect(await runImportCommand(importsOf(ctx), await command('regions', FIXTURES), directory.io)).toBe(2);
     expect(directory.text()).toMatch(/^Cannot import: EISDIR/);
     const bad = output();
-    expect(await runImportCommand(importsOf(ctx), await command('pomi-wide', join(FIXTURES, 'regions.csv')), bad.io)).toBe(2);
+    expect(
+      await runImportCommand(importsOf(ctx), await command('pomi-wide', join(FIXTURES, 'regions.csv')), bad.io),
+    ).toBe(2);
     expect(bad.text()).toBe('Cannot import: service is required for pomi-wide files (one file per service)\n');
     const { id: leaver } = await ctx.factories.user({ role: Role.Admin, active: false });
     for (const user of ['999999', String(leaver)]) {
       const nobody = output();
-      expect(await runImportCommand(importsOf(ctx), await command('regions', join(FIXTURES, 'regions.csv'), '--user', user), nobody.io)).toBe(2);
+      expect(
+        await runImportCommand(
+          importsOf(ctx),
+          await command('regions', join(FIXTURES, 'regions.csv'), '--user', user),
+          nobody.io,
+        ),
+      ).toBe(2);
       expect(nobody.text()).toBe(`Cannot import: --user ${user} is not an active user (see GET /api/v1/users)\n`);
     }
   });
@@ -79,7 +120,9 @@ describe('imports: the CLI command', () => {
     const worker = await startWorker(ctx.config);
     try {
       const out = output();
-      const code = await runImportCommand(importsOf(ctx), await command('ccgs', join(FIXTURES, 'ccgs.csv')), out.io, { pollMs: 20 });
+      const code = await runImportCommand(importsOf(ctx), await command('ccgs', join(FIXTURES, 'ccgs.csv')), out.io, {
+        pollMs: 20,
+      });
       expect(code).toBe(0);
       expect(out.text()).toMatch(/ccgs: 6 added, 0 updated, 0 unchanged\n$/);
     } finally {

@@ -28,7 +28,9 @@ describe('imports apply the follow-up rule', () => {
     ].join('\n');
     const run = await importText(ctx, 'statuses.csv', `${csv}\n`, { kind: 'status-csv' });
     expect(run.state).toBe(ImportState.Succeeded);
-    expect(await ctx.db.query(`SELECT kind, payload FROM outbox WHERE kind = 'sweep-follow-ups'`)).toEqual([{ kind: 'sweep-follow-ups', payload: { reason: 'import' } }]);
+    expect(await ctx.db.query(`SELECT kind, payload FROM outbox WHERE kind = 'sweep-follow-ups'`)).toEqual([
+      { kind: 'sweep-follow-ups', payload: { reason: 'import' } },
+    ]);
 
     await worker.settle();
     const followUps = await ctx.db.query(

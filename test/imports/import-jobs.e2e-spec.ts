@@ -18,15 +18,29 @@ async function streamUpload(ctx: TestContext, fields: Record<string, string>, fi
   const { port } = server.address() as AddressInfo;
   const boundary = `----pot${Date.now()}`;
   const { accessToken } = await ctx.user(Role.Admin);
-  const head = Object.entries(fields)
-    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-    .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
+  const head =
+    Object.entries(fields)
+      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
   return new Promise<{ status: number; body: { id: number; state: string } }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/imports', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${accessToken}` } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/imports',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          authorization: `Bearer ${accessToken}`,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.write(head);
     file.on('data', (chunk) => {
@@ -47,7 +61,8 @@ function bigGpRegFile(megabytes: number): Readable {
   const target = megabytes * 1024 * 1024;
   return new Readable({
     read() {
-      if (sent === 0) this.push('PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n');
+      if (sent === 0)
+        this.push('PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n');
       if (sent >= target) {
         this.push('GP_PRAC_PAT_LIST,01JAN2021,GP,00L,E38000130,A84002,NE65 7UW,ALL,ALL,-5\r\n');
         this.push(null);
@@ -81,31 +96,63 @@ describe('imports through the imports queue and the real worker', () => {
   it('an upload is processed by the worker: succeeded, progress 100, the stored file removed', async () => {
     const res = await upload('regions.csv', '\ufeffcode,name\r\nY54,North of England\r\nY56,"London, the capital"\r\n');
     const run = await finishedRun(ctx, res.body.id);
-    expect(run).toMatchObject({ state: ImportState.Succeeded, progress: 100, rowsAccepted: 2, attempts: 1, summary: { bomStripped: true } });
+    expect(run).toMatchObject({
+      state: ImportState.Succeeded,
+      progress: 100,
+      rowsAccepted: 2,
+      attempts: 1,
+      summary: { bomStripped: true },
+    });
     expect(run.startedAt!.getTime()).toBeLessThanOrEqual(run.finishedAt!.getTime());
     expect(await ctx.db.query(`SELECT code, name FROM region ORDER BY code`)).toEqual([
       { code: 'Y54', name: 'North of England' },
       { code: 'Y56', name: 'London, the capital' },
     ]);
     // The file goes once the run's transaction has committed.
-    await eventually(async () => expect((await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]))[0].stored_file).toBeNull());
+    await eventually(async () =>
+      expect(
+        (await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]))[0].stored_file,
+      ).toBeNull(),
+    );
   });
 
   describe('hostile files: a rejected run with the parser message, nothing written', () => {
     const tenThousandColumns = `code,name\r\nY57,South\r\n${'x,'.repeat(10_000)}x\r\n`;
-    const mixedEncoding = Buffer.concat([Buffer.from('code,name\nY57,Sörth\n'), Buffer.from('Y55,Caf\xe9\n', 'latin1')]);
+    const mixedEncoding = Buffer.concat([
+      Buffer.from('code,name\nY57,Sörth\n'),
+      Buffer.from('Y55,Caf\xe9\n', 'latin1'),
+    ]);
     it.each([
       ['an empty file', '', 'the file is empty'],
       ['a header only', 'code,name\r\n', 'no data rows: the file has a header only'],
-      ['binary garbage', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'not a text/CSV file: binary byte 0x1a at byte 7'],
-      ['a row of 10,000 columns', tenThousandColumns, 'line 3 has more than 1000 fields: not a CSV file of this format'],
-      ['UTF-8 text, then another encoding', mixedEncoding, 'the file mixes encodings: UTF-8 text, then an invalid UTF-8 byte at byte 29; save it as "CSV UTF-8"'],
-      ['the wrong format', 'PUBLICATION,PRACTICE\r\nX,A81001\r\n', 'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: PUBLICATION, PRACTICE)'],
+      [
+        'binary garbage',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+        'not a text/CSV file: binary byte 0x1a at byte 7',
+      ],
+      [
+        'a row of 10,000 columns',
+        tenThousandColumns,
+        'line 3 has more than 1000 fields: not a CSV file of this format',
+      ],
+      [
+        'UTF-8 text, then another encoding',
+        mixedEncoding,
+        'the file mixes encodings: UTF-8 text, then an invalid UTF-8 byte at byte 29; save it as "CSV UTF-8"',
+      ],
+      [
+        'the wrong format',
+        'PUBLICATION,PRACTICE\r\nX,A81001\r\n',
+        'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: PUBLICATION, PRACTICE)',
+      ],
     ])('%s', async (_name, content, reason) => {
       const before = await tableCounts(ctx.db);
       const res = await upload('hostile.csv', content as string | Buffer);
       const run = await finishedRun(ctx, res.body.id);
-      expect(run).toMatchObject({ state: ImportState.Rejected, message: `The file was rejected, nothing was imported: ${reason}` });
+      expect(run).toMatchObject({
+        state: ImportState.Rejected,
+        message: `The file was rejected, nothing was imported: ${reason}`,
+      });
       expect(run.problems).toContainEqual(expect.objectContaining({ reason, row: expect.any(Number) }));
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
@@ -119,7 +166,9 @@ describe('imports through the imports queue and the real worker', () => {
     expect(run.fileSize).toBeGreaterThan(200 * 1024 * 1024);
     expect(run).toMatchObject({ state: ImportState.Rejected, rowsAccepted: 0, rowsRejected: 1, problemCount: 1 });
     expect(run.rowsRead).toBeGreaterThan(2_500_000);
-    expect(run.problems).toEqual([expect.objectContaining({ column: 'NUMBER_OF_PATIENTS', value: '-5', reason: 'not a whole number' })]);
+    expect(run.problems).toEqual([
+      expect.objectContaining({ column: 'NUMBER_OF_PATIENTS', value: '-5', reason: 'not a whole number' }),
+    ]);
     expect(await tableCounts(ctx.db)).toEqual(before);
   }, 120_000);
 });
@@ -135,9 +184,20 @@ describe('imports when Redis is down at upload time', () => {
     hole.server.on('connection', (socket) => hole.sockets.add(socket));
     await new Promise<void>((resolve) => hole.server.listen(0, '127.0.0.1', resolve));
     const { port } = hole.server.address() as AddressInfo;
-    deadQueue = new Bull(IMPORTS_QUEUE, { redis: { port, host: '127.0.0.1', maxRetriesPerRequest: null, enableReadyCheck: false, retryStrategy: () => null }, prefix: 'nowhere' });
+    deadQueue = new Bull(IMPORTS_QUEUE, {
+      redis: {
+        port,
+        host: '127.0.0.1',
+        maxRetriesPerRequest: null,
+        enableReadyCheck: false,
+        retryStrategy: () => null,
+      },
+      prefix: 'nowhere',
+    });
     deadQueue.on('error', () => undefined);
-    ctx = await TestContext.create((builder) => builder.overrideProvider(ImportQueue).useValue(new BullImportQueue(deadQueue)));
+    ctx = await TestContext.create((builder) =>
+      builder.overrideProvider(ImportQueue).useValue(new BullImportQueue(deadQueue)),
+    );
   });
   afterAll(async () => {
     await ctx.close();
@@ -147,7 +207,12 @@ describe('imports when Redis is down at upload time', () => {
   });
 
   it('the upload still answers 202 with the run queued, and the worker picks the run up when it starts', async () => {
-    const res = await ctx.api().post('/imports').field('kind', 'regions').attach('file', Buffer.from('code,name\nY54,North\n'), 'r.csv').expect(202);
+    const res = await ctx
+      .api()
+      .post('/imports')
+      .field('kind', 'regions')
+      .attach('file', Buffer.from('code,name\nY54,North\n'), 'r.csv')
+      .expect(202);
     expect(res.body.state).toBe(ImportState.Queued);
     const worker = await startWorker(ctx.config);
     try {

@@ -4,7 +4,8 @@ import { PracticesRepository } from '@app/practices';
 import { TestContext } from '../setup/test-context';
 import { excerptGeography, importFixture, importText, tableCounts } from './import-support';
 
-const statusCsv = (...rows: string[]) => ['practice_code,service,level,effective_date,note', ...rows].join('\r\n') + '\r\n';
+const statusCsv = (...rows: string[]) =>
+  ['practice_code,service,level,effective_date,note', ...rows].join('\r\n') + '\r\n';
 
 /** Strict and partial mode, the checks against the database, idempotence and events only on change. */
 describe('imports: rules', () => {
@@ -37,12 +38,30 @@ describe('imports: rules', () => {
     it('strict (the default): any problem rejects the whole file, nothing is written, every problem is listed', async () => {
       const before = await tableCounts(ctx.db);
       const run = await importText(ctx, 'strict.csv', file, { kind: 'status-csv' });
-      expect(run).toMatchObject({ state: ImportState.Rejected, rowsRead: 4, rowsAccepted: 1, rowsRejected: 3, problemCount: 3 });
-      expect(run.message).toBe('3 rows with problems: nothing was imported (strict mode; import with partial to keep the valid rows)');
+      expect(run).toMatchObject({
+        state: ImportState.Rejected,
+        rowsRead: 4,
+        rowsAccepted: 1,
+        rowsRejected: 3,
+        problemCount: 3,
+      });
+      expect(run.message).toBe(
+        '3 rows with problems: nothing was imported (strict mode; import with partial to keep the valid rows)',
+      );
       expect(run.problems).toEqual([
         { row: 3, column: 'level', value: 'sometimes', reason: expect.stringMatching(/^not a level/) },
-        { row: 4, column: 'practice_code', value: 'Z99999', reason: 'practice Z99999 is not known: import the practice list (epraccur) first' },
-        { row: 5, column: 'effective_date', value: '2014-04-30', reason: 'the effective date 2014-04-30 is before practice B10002 opened (2014-05-01)' },
+        {
+          row: 4,
+          column: 'practice_code',
+          value: 'Z99999',
+          reason: 'practice Z99999 is not known: import the practice list (epraccur) first',
+        },
+        {
+          row: 5,
+          column: 'effective_date',
+          value: '2014-04-30',
+          reason: 'the effective date 2014-04-30 is before practice B10002 opened (2014-05-01)',
+        },
       ]);
       expect(await tableCounts(ctx.db)).toEqual(before);
     });
@@ -55,8 +74,15 @@ describe('imports: rules', () => {
     });
 
     it('partial with no valid row at all is rejected', async () => {
-      const run = await importText(ctx, 'none.csv', statusCsv('Z99999,records,enabled,2014-09-30,'), { kind: 'status-csv', partial: true });
-      expect(run).toMatchObject({ state: ImportState.Rejected, rowsAccepted: 0, message: 'No valid rows: nothing was imported (1 row with problems)' });
+      const run = await importText(ctx, 'none.csv', statusCsv('Z99999,records,enabled,2014-09-30,'), {
+        kind: 'status-csv',
+        partial: true,
+      });
+      expect(run).toMatchObject({
+        state: ImportState.Rejected,
+        rowsAccepted: 0,
+        message: 'No valid rows: nothing was imported (1 row with problems)',
+      });
     });
 
     it('a file that stops at 1,000 rows with problems lists why first, before the first 1,000 rows', async () => {
@@ -64,7 +90,10 @@ describe('imports: rules', () => {
       const run = await importText(ctx, 'wrong.csv', statusCsv(...bad), { kind: 'status-csv', partial: true });
       expect(run).toMatchObject({ state: ImportState.Rejected, problemCount: 1_001 });
       expect(run.problems).toHaveLength(1_000);
-      expect(run.problems![0]).toEqual({ row: 0, reason: 'stopped after 1000 rows with problems: is this the right file and format (status-csv)?' });
+      expect(run.problems![0]).toEqual({
+        row: 0,
+        reason: 'stopped after 1000 rows with problems: is this the right file and format (status-csv)?',
+      });
       expect(run.problems![1]).toMatchObject({ row: 2, column: 'level', value: 'bogus' });
     });
 
@@ -83,11 +112,15 @@ describe('imports: rules', () => {
 
     it('a POMI supplier is taken only from a file not older than the newest word on the practice', async () => {
       await ctx.factories.practice({ code: 'B10003', openedOn: '2010-01-01' });
-      const pomi = (period: string, supplier: string) => [
-        'report_period_end,practice_code,system_supplier,field,value',
-        ...['Sys_Appts_Enbld', 'Sys_Presc_Enbld', 'Sys_DetCodeRec_Enbld'].map((field) => `${period},B10003,${supplier},${field},2`),
-      ].join('\n');
-      const system = async () => (await ctx.db.query(`SELECT clinical_system FROM practice WHERE code = 'B10003'`))[0].clinical_system;
+      const pomi = (period: string, supplier: string) =>
+        [
+          'report_period_end,practice_code,system_supplier,field,value',
+          ...['Sys_Appts_Enbld', 'Sys_Presc_Enbld', 'Sys_DetCodeRec_Enbld'].map(
+            (field) => `${period},B10003,${supplier},${field},2`,
+          ),
+        ].join('\n');
+      const system = async () =>
+        (await ctx.db.query(`SELECT clinical_system FROM practice WHERE code = 'B10003'`))[0].clinical_system;
       const take = async (name: string, period: string, supplier: string) =>
         (await importText(ctx, name, pomi(period, supplier), { kind: 'pomi-long' })).summary?.changes.clinicalSystems;
 
@@ -107,13 +140,22 @@ describe('imports: rules', () => {
       const run = await importText(
         ctx,
         'dup.csv',
-        statusCsv('B10001,records,enabled,2015-01-31,', 'B10001,records,capable,2015-01-31,', 'B10001,records,enabled,2015-02-28,'),
+        statusCsv(
+          'B10001,records,enabled,2015-01-31,',
+          'B10001,records,capable,2015-01-31,',
+          'B10001,records,enabled,2015-02-28,',
+        ),
         { kind: 'status-csv' },
       );
       expect(run.state).toBe(ImportState.Rejected);
-      expect(run.problems).toEqual([2, 3].map((row) => ({
-        row, column: 'practice_code', value: 'B10001', reason: 'records at B10001 on 2015-01-31 appears more than once in the file (rows 2, 3)',
-      })));
+      expect(run.problems).toEqual(
+        [2, 3].map((row) => ({
+          row,
+          column: 'practice_code',
+          value: 'B10001',
+          reason: 'records at B10001 on 2015-01-31 appears more than once in the file (rows 2, 3)',
+        })),
+      );
     });
   });
 
@@ -157,12 +199,20 @@ describe('imports: rules', () => {
     it('importing the same file again adds no event; a newer file adds only what changed', async () => {
       await ctx.factories.practice({ code: 'C10002', openedOn: '2010-01-01' });
       const month = (date: string, levels: [string, string, string]) =>
-        statusCsv(...(['appointments', 'prescriptions', 'records'] as const).map((s, i) => `C10002,${s},${levels[i]},${date},`));
-      const first = await importText(ctx, 'sep.csv', month('2014-09-30', ['enabled', 'capable', 'not_capable']), { kind: 'status-csv' });
+        statusCsv(
+          ...(['appointments', 'prescriptions', 'records'] as const).map((s, i) => `C10002,${s},${levels[i]},${date},`),
+        );
+      const first = await importText(ctx, 'sep.csv', month('2014-09-30', ['enabled', 'capable', 'not_capable']), {
+        kind: 'status-csv',
+      });
       expect(first.summary?.changes.statusEvents).toEqual({ added: 3, updated: 0, unchanged: 0 });
-      const again = await importText(ctx, 'sep-again.csv', month('2014-09-30', ['enabled', 'capable', 'not_capable']), { kind: 'status-csv' });
+      const again = await importText(ctx, 'sep-again.csv', month('2014-09-30', ['enabled', 'capable', 'not_capable']), {
+        kind: 'status-csv',
+      });
       expect(again.summary?.changes.statusEvents).toEqual({ added: 0, updated: 0, unchanged: 3 });
-      const next = await importText(ctx, 'oct.csv', month('2014-10-31', ['enabled', 'enabled', 'not_capable']), { kind: 'status-csv' });
+      const next = await importText(ctx, 'oct.csv', month('2014-10-31', ['enabled', 'enabled', 'not_capable']), {
+        kind: 'status-csv',
+      });
       expect(next.summary?.changes.statusEvents).toEqual({ added: 1, updated: 0, unchanged: 2 });
       expect(await events('C10002')).toHaveLength(4);
     });
@@ -173,7 +223,13 @@ describe('imports: rules', () => {
       await excerptGeography(ctx);
       const first = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur' });
       expect(first.summary?.changes.practices).toEqual({ added: 23, updated: 0, unchanged: 0 });
-      const versions = async () => Object.fromEntries((await ctx.db.query(`SELECT code, version FROM practice`)).map((r: { code: string; version: number }) => [r.code, r.version]));
+      const versions = async () =>
+        Object.fromEntries(
+          (await ctx.db.query(`SELECT code, version FROM practice`)).map((r: { code: string; version: number }) => [
+            r.code,
+            r.version,
+          ]),
+        );
       const before = await versions();
       const again = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur' });
       expect(again.summary?.changes.practices).toEqual({ added: 0, updated: 0, unchanged: 23 });
@@ -187,18 +243,28 @@ describe('imports: rules', () => {
       const update = await importText(ctx, 'epraccur-newer.csv', Buffer.from(newer, 'latin1'), { kind: 'epraccur' });
       expect(update.summary?.changes.practices).toEqual({ added: 0, updated: 2, unchanged: 21 });
       const after = await versions();
-      expect(Object.keys(after).filter((code) => after[code] !== before[code]).sort()).toEqual(['A81043', 'A81044']);
-      const closedOn = async () => (await ctx.db.query(`SELECT closed_on::text FROM practice WHERE code = 'A81044'`))[0].closed_on;
+      expect(
+        Object.keys(after)
+          .filter((code) => after[code] !== before[code])
+          .sort(),
+      ).toEqual(['A81043', 'A81044']);
+      const closedOn = async () =>
+        (await ctx.db.query(`SELECT closed_on::text FROM practice WHERE code = 'A81044'`))[0].closed_on;
       expect(await closedOn()).toBe('2015-12-31');
 
       // The older list again: it may not reopen A81044. Strict: the whole file is refused, so it undoes
       // no newer name either; partial: every other row goes in, A81044 stays closed.
       const older = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur' });
       expect(older.state).toBe(ImportState.Rejected);
-      expect(older.problems).toEqual([{
-        row: 2, column: 'column 12 (close date)', value: '',
-        reason: 'practice A81044 is recorded as closing on 2015-12-31 and this file has no close date for it: an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)',
-      }]);
+      expect(older.problems).toEqual([
+        {
+          row: 2,
+          column: 'column 12 (close date)',
+          value: '',
+          reason:
+            'practice A81044 is recorded as closing on 2015-12-31 and this file has no close date for it: an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)',
+        },
+      ]);
       expect(await versions()).toEqual(after);
       const partial = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur', partial: true });
       expect(partial).toMatchObject({ state: ImportState.Succeeded, rowsRejected: 1 });
@@ -209,12 +275,51 @@ describe('imports: rules', () => {
       const { id } = await ctx.factories.practice({ code: 'D10001', openedOn: '2000-01-01', ccgCode: '00M' });
       await ctx.factories.listSize(id, '2005-04-01', 5000);
       const row = (code: string, opened: string, ccg: string) =>
-        [code, 'A SURGERY', 'Y54', 'Q74', '', '', '', '', '', 'TS6 0HA', opened, '', 'A', 'B', ccg, '', '', '', '', '', '', '', '', '', '', '4', '']
-          .map((f) => `"${f}"`).join(',');
-      const run = await importText(ctx, 'epraccur-bad.csv', [row('D10001', '20100101', '00M'), row('D10002', '20100101', '99X')].join('\r\n'), { kind: 'epraccur' });
+        [
+          code,
+          'A SURGERY',
+          'Y54',
+          'Q74',
+          '',
+          '',
+          '',
+          '',
+          '',
+          'TS6 0HA',
+          opened,
+          '',
+          'A',
+          'B',
+          ccg,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '4',
+          '',
+        ]
+          .map((f) => `"${f}"`)
+          .join(',');
+      const run = await importText(
+        ctx,
+        'epraccur-bad.csv',
+        [row('D10001', '20100101', '00M'), row('D10002', '20100101', '99X')].join('\r\n'),
+        { kind: 'epraccur' },
+      );
       expect(run.state).toBe(ImportState.Rejected);
       expect(run.problems).toEqual([
-        { row: 1, column: 'column 11 (open date)', value: '2010-01-01', reason: 'the open date 2010-01-01 is after the recorded history of practice D10001, which starts 2005-04-01' },
+        {
+          row: 1,
+          column: 'column 11 (open date)',
+          value: '2010-01-01',
+          reason: 'the open date 2010-01-01 is after the recorded history of practice D10001, which starts 2005-04-01',
+        },
         { row: 2, column: 'column 15 (ccg code)', value: '99X', reason: 'CCG 99X is not known: import the CCGs first' },
       ]);
     });
@@ -227,14 +332,24 @@ describe('imports: rules', () => {
       expect(add.summary?.changes.listSizes).toEqual({ added: 1, updated: 0, unchanged: 0 });
       const same = await importText(ctx, 'jan-again.csv', gpReg('01JAN2021', 5000), { kind: 'list-size-gp-reg' });
       expect(same.summary?.changes.listSizes).toEqual({ added: 0, updated: 0, unchanged: 1 });
-      const corrected = await importText(ctx, 'jan-corrected.csv', gpReg('01JAN2021', 5100), { kind: 'list-size-gp-reg' });
+      const corrected = await importText(ctx, 'jan-corrected.csv', gpReg('01JAN2021', 5100), {
+        kind: 'list-size-gp-reg',
+      });
       expect(corrected.summary?.changes.listSizes).toEqual({ added: 0, updated: 1, unchanged: 0 });
       await importText(ctx, 'feb.csv', gpReg('01FEB2021', 5200), { kind: 'list-size-gp-reg' });
       // Back-dated, and two dates in one file, one of them between stored ones.
       await importText(ctx, 'dec.csv', gpReg('01DEC2020', 4900), { kind: 'list-size-gp-reg' });
       const two = `${gpReg('15JAN2021', 5150)}${gpReg('01MAR2021', 5300).split('\r\n')[1]}\r\n`;
-      expect((await importText(ctx, 'two.csv', two, { kind: 'list-size-gp-reg' })).summary?.changes.listSizes).toEqual({ added: 2, updated: 0, unchanged: 0 });
-      const sizes = () => ctx.db.query(`SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size WHERE practice_id = $1 ORDER BY effective_date`, [id]);
+      expect((await importText(ctx, 'two.csv', two, { kind: 'list-size-gp-reg' })).summary?.changes.listSizes).toEqual({
+        added: 2,
+        updated: 0,
+        unchanged: 0,
+      });
+      const sizes = () =>
+        ctx.db.query(
+          `SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size WHERE practice_id = $1 ORDER BY effective_date`,
+          [id],
+        );
       const linked = await sizes();
       expect(linked.map(({ ctid: _c, ...r }: { ctid: string }) => r)).toEqual([
         { date: '2020-12-01', to: '2021-01-01', patients: 4900 },

@@ -11,7 +11,12 @@ export type ImportRequest = Pick<CreateImportDto, 'kind'> & Partial<CreateImport
 export const importsOf = (ctx: TestContext) => ctx.app.get(ImportsService);
 
 /** Creates a run for a file (as the CLI does) and processes it in this process; returns the finished run. */
-export async function importPath(ctx: TestContext, path: string, request: ImportRequest, userId: number | null = null): Promise<ImportRunDto> {
+export async function importPath(
+  ctx: TestContext,
+  path: string,
+  request: ImportRequest,
+  userId: number | null = null,
+): Promise<ImportRunDto> {
   const imports = importsOf(ctx);
   const run = await imports.createFromPath(path, request as CreateImportDto, userId);
   await imports.process(run.id);
@@ -22,7 +27,13 @@ export const importFixture = (ctx: TestContext, name: string, request: ImportReq
   importPath(ctx, join(FIXTURES, name), request, userId);
 
 /** Writes `content` to a file named `name` in a scratch directory, then imports it. */
-export async function importText(ctx: TestContext, name: string, content: string | Buffer, request: ImportRequest, userId: number | null = null) {
+export async function importText(
+  ctx: TestContext,
+  name: string,
+  content: string | Buffer,
+  request: ImportRequest,
+  userId: number | null = null,
+) {
   const path = join(ctx.config.IMPORT_DIR, '..', `${ctx.config.DB_NAME}-${name}`);
   await writeFile(path, content);
   return importPath(ctx, path, request, userId);
@@ -40,7 +51,6 @@ export async function excerptGeography(ctx: TestContext): Promise<void> {
   for (const ccg of ['00M', '00K', '01H', '00F', '13T']) await ctx.factories.ccg(ccg, 'Y54');
   await ctx.factories.ccg('04D', 'Y55');
 }
-
 
 /** Retries `check` until it passes or `ms` have gone by (for work done by another process or after a response). */
 export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {

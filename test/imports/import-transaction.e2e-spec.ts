@@ -12,7 +12,8 @@ class RecordingHook implements ImportCompletedHook {
   calls: { practiceIds: number[]; eventsInside: number; eventsOutside: number }[] = [];
 
   async afterImport(m: EntityManager, practiceIds: number[]): Promise<void> {
-    const count = async (q: EntityManager | DataSource) => (await q.query(`SELECT count(*)::int AS n FROM status_event`))[0].n;
+    const count = async (q: EntityManager | DataSource) =>
+      (await q.query(`SELECT count(*)::int AS n FROM status_event`))[0].n;
     this.calls.push({ practiceIds, eventsInside: await count(m), eventsOutside: await count(this.db!) });
     if (this.fail) throw new Error('the follow-ups outbox is not there');
   }
@@ -40,7 +41,12 @@ describe('imports: one transaction, the follow-up hook inside it', () => {
   });
 
   it('calls the hook once, inside the transaction, with the practices that changed', async () => {
-    const run = await importText(ctx, 'a.csv', csv('H10001,appointments,enabled,2014-09-30', 'H10001,records,capable,2014-09-30'), { kind: 'status-csv' });
+    const run = await importText(
+      ctx,
+      'a.csv',
+      csv('H10001,appointments,enabled,2014-09-30', 'H10001,records,capable,2014-09-30'),
+      { kind: 'status-csv' },
+    );
     expect(run.state).toBe(ImportState.Succeeded);
     expect(hook.calls).toEqual([{ practiceIds: [practiceId], eventsInside: 2, eventsOutside: 0 }]);
   });
@@ -56,7 +62,10 @@ describe('imports: one transaction, the follow-up hook inside it', () => {
     const before = await tableCounts(ctx.db);
     const run = await importText(ctx, 'c.csv', csv('H10002,appointments,enabled,2014-09-30'), { kind: 'status-csv' });
     expect(hook.calls).toHaveLength(1);
-    expect(run).toMatchObject({ state: ImportState.Failed, message: 'The import failed (nothing was imported): the follow-ups outbox is not there' });
+    expect(run).toMatchObject({
+      state: ImportState.Failed,
+      message: 'The import failed (nothing was imported): the follow-ups outbox is not there',
+    });
     expect(await tableCounts(ctx.db)).toEqual(before);
     const [{ stored_file }] = await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]);
     expect(stored_file).toBeNull();
@@ -64,7 +73,9 @@ describe('imports: one transaction, the follow-up hook inside it', () => {
 
   it('a run whose file has gone fails with a clear message', async () => {
     const imports = importsOf(ctx);
-    const run = await imports.createFromPath(join(__dirname, '..', 'fixtures', 'imports', 'regions.csv'), { kind: 'regions' });
+    const run = await imports.createFromPath(join(__dirname, '..', 'fixtures', 'imports', 'regions.csv'), {
+      kind: 'regions',
+    });
     const [{ stored_file }] = await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]);
     await unlink(join(ctx.config.IMPORT_DIR, stored_file));
     expect(await imports.process(run.id)).toBe(ImportState.Failed);
@@ -79,7 +90,9 @@ describe('imports: one transaction, the follow-up hook inside it', () => {
     const outcomes = await Promise.all([imports.process(run.id), imports.process(run.id)]);
     expect(outcomes).toHaveLength(2);
     expect(outcomes).toEqual(expect.arrayContaining([ImportState.Succeeded, null]));
-    const events = await ctx.db.query(`SELECT count(*)::int AS n FROM status_event e JOIN practice p ON p.id = e.practice_id WHERE p.code = 'H10002'`);
+    const events = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM status_event e JOIN practice p ON p.id = e.practice_id WHERE p.code = 'H10002'`,
+    );
     expect(events[0].n).toBe(1);
     expect((await imports.get(run.id)).attempts).toBe(1);
   });

@@ -22,10 +22,21 @@ describe('imports: upload API', () => {
   const storedFiles = async () => readdir(ctx.config.IMPORT_DIR).catch(() => [] as string[]);
 
   it('accepts a file with its kind and options: 202, the run queued, the file stored until processed', async () => {
-    const res = await ctx.api().post('/imports').field('kind', 'regions').field('partial', 'true').attach('file', Buffer.from(REGIONS), 'regions.csv').expect(202);
+    const res = await ctx
+      .api()
+      .post('/imports')
+      .field('kind', 'regions')
+      .field('partial', 'true')
+      .attach('file', Buffer.from(REGIONS), 'regions.csv')
+      .expect(202);
     expect(res.body).toMatchObject({
-      kind: 'regions', fileName: 'regions.csv', fileSize: REGIONS.length, state: ImportState.Queued, progress: 0,
-      options: { partial: true }, createdBy: (await ctx.user(Role.Admin)).id,
+      kind: 'regions',
+      fileName: 'regions.csv',
+      fileSize: REGIONS.length,
+      state: ImportState.Queued,
+      progress: 0,
+      options: { partial: true },
+      createdBy: (await ctx.user(Role.Admin)).id,
     });
     expect(res.body.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(res.headers.location).toBe(`/api/v1/imports/${res.body.id}`);
@@ -33,7 +44,12 @@ describe('imports: upload API', () => {
 
     await importsOf(ctx).process(res.body.id);
     const done = await ctx.api().get(`/imports/${res.body.id}`).expect(200);
-    expect(done.body).toMatchObject({ state: ImportState.Succeeded, rowsAccepted: 2, problems: [], summary: { changes: { regions: { added: 2 } } } });
+    expect(done.body).toMatchObject({
+      state: ImportState.Succeeded,
+      rowsAccepted: 2,
+      problems: [],
+      summary: { changes: { regions: { added: 2 } } },
+    });
     expect(await storedFiles()).toEqual([]);
   });
 
@@ -52,7 +68,11 @@ describe('imports: upload API', () => {
     ['partial not a boolean', { kind: 'regions', partial: 'yes' }, 'partial'],
     ['an option the format does not take', { kind: 'regions', service: 'records' }, 'service'],
     ['pomi-wide without its service', { kind: 'pomi-wide' }, 'service'],
-    ['quarterly list sizes without a date (none in the file name either)', { kind: 'list-size-quarterly' }, 'effectiveDate'],
+    [
+      'quarterly list sizes without a date (none in the file name either)',
+      { kind: 'list-size-quarterly' },
+      'effectiveDate',
+    ],
     ['an unknown field', { kind: 'regions', colour: 'blue' }, 'colour'],
   ])('refuses %s with a 400 naming the field, and keeps no file', async (_name, fields, field) => {
     let req = ctx.api().post('/imports');
@@ -72,12 +92,25 @@ describe('imports: upload API', () => {
     ctx.config.IMPORT_MAX_BYTES = 1024; // read per request
     try {
       const body = Buffer.alloc(200 * 1024, 'Y54,North\r\n');
-      const streamed = await ctx.api().post('/imports').field('kind', 'regions').attach('file', Buffer.alloc(4096, 'x'), 'big.csv').expect(413);
+      const streamed = await ctx
+        .api()
+        .post('/imports')
+        .field('kind', 'regions')
+        .attach('file', Buffer.alloc(4096, 'x'), 'big.csv')
+        .expect(413);
       expect(streamed.body).toEqual({
-        status: 413, error: 'payload_too_large', message: 'The file is larger than the limit of 1 KB (IMPORT_MAX_BYTES)',
-        problems: [{ field: 'file', message: 'at most 1024 bytes' }], requestId: expect.any(String),
+        status: 413,
+        error: 'payload_too_large',
+        message: 'The file is larger than the limit of 1 KB (IMPORT_MAX_BYTES)',
+        problems: [{ field: 'file', message: 'at most 1024 bytes' }],
+        requestId: expect.any(String),
       });
-      const declared = await ctx.api().post('/imports').field('kind', 'regions').attach('file', body, 'bigger.csv').expect(413);
+      const declared = await ctx
+        .api()
+        .post('/imports')
+        .field('kind', 'regions')
+        .attach('file', body, 'bigger.csv')
+        .expect(413);
       expect(declared.body.error).toBe('payload_too_large');
       await eventually(async () => expect(await storedFiles()).toEqual([]));
       expect((await ctx.api().get('/imports?state=queued').expect(200)).body.total).toBe(0);
@@ -87,11 +120,38 @@ describe('imports: upload API', () => {
   });
 
   it.each([
-    ['two files', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'regions').attach('file', Buffer.from(REGIONS), 'a.csv').attach('file', Buffer.from(REGIONS), 'b.csv'), 'file'],
-    ['the file in another field', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'regions').attach('upload', Buffer.from(REGIONS), 'a.csv'), 'upload'],
-    ['a JSON body instead of multipart', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.send({ kind: 'regions' }), 'file'],
-    ['the kind given twice', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'status-csv').field('kind', 'regions').attach('file', Buffer.from(REGIONS), 'a.csv'), 'kind'],
-    ['an option longer than 10,000 characters', (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.field('kind', 'x'.repeat(10_001)).attach('file', Buffer.from(REGIONS), 'a.csv'), 'kind'],
+    [
+      'two files',
+      (r: ReturnType<ReturnType<TestContext['api']>['post']>) =>
+        r
+          .field('kind', 'regions')
+          .attach('file', Buffer.from(REGIONS), 'a.csv')
+          .attach('file', Buffer.from(REGIONS), 'b.csv'),
+      'file',
+    ],
+    [
+      'the file in another field',
+      (r: ReturnType<ReturnType<TestContext['api']>['post']>) =>
+        r.field('kind', 'regions').attach('upload', Buffer.from(REGIONS), 'a.csv'),
+      'upload',
+    ],
+    [
+      'a JSON body instead of multipart',
+      (r: ReturnType<ReturnType<TestContext['api']>['post']>) => r.send({ kind: 'regions' }),
+      'file',
+    ],
+    [
+      'the kind given twice',
+      (r: ReturnType<ReturnType<TestContext['api']>['post']>) =>
+        r.field('kind', 'status-csv').field('kind', 'regions').attach('file', Buffer.from(REGIONS), 'a.csv'),
+      'kind',
+    ],
+    [
+      'an option longer than 10,000 characters',
+      (r: ReturnType<ReturnType<TestContext['api']>['post']>) =>
+        r.field('kind', 'x'.repeat(10_001)).attach('file', Buffer.from(REGIONS), 'a.csv'),
+      'kind',
+    ],
   ])('refuses %s with a 400 naming the field, and keeps no file', async (_name, build, field) => {
     const res = await build(ctx.api().post('/imports')).expect(400);
     expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
@@ -102,7 +162,12 @@ describe('imports: upload API', () => {
   it('takes a file sent without a name as upload.csv', async () => {
     const boundary = 'no-name';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=""\r\n\r\n${REGIONS}\r\n--${boundary}--\r\n`;
-    const res = await ctx.api().post('/imports').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body).expect(202);
+    const res = await ctx
+      .api()
+      .post('/imports')
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(body)
+      .expect(202);
     expect(res.body).toMatchObject({ kind: 'regions', fileName: 'upload.csv', state: 'queued' });
     // Run it here (no worker in this spec), which also removes its file for the specs after.
     expect(await importsOf(ctx).process(res.body.id)).toBe(ImportState.Succeeded);
@@ -111,7 +176,12 @@ describe('imports: upload API', () => {
   it('refuses a multipart body cut short with a 400, keeping no file', async () => {
     const boundary = 'cut-short';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${REGIONS}`;
-    const res = await ctx.api().post('/imports').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body).expect(400);
+    const res = await ctx
+      .api()
+      .post('/imports')
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(body)
+      .expect(400);
     expect(res.body).toMatchObject({ status: 400, problems: [{ field: 'body' }] });
     await eventually(async () => expect(await storedFiles()).toEqual([]));
   });

@@ -57,10 +57,16 @@ const RULES: Record<string, Rule> = {
   'HEAD /docs/*': { allow: 'public', sample: () => ({ path: '/docs/swagger-ui-init.js' }) },
 
   'POST /api/v1/auth/login': { allow: 'public', sample: (f) => ({ body: f.signIn }) },
-  'POST /api/v1/auth/refresh': { allow: 'public', sample: async (f) => ({ body: { refreshToken: await f.refreshToken() } }) },
+  'POST /api/v1/auth/refresh': {
+    allow: 'public',
+    sample: async (f) => ({ body: { refreshToken: await f.refreshToken() } }),
+  },
   'POST /api/v1/auth/logout': { allow: READERS },
   'GET /api/v1/me': { allow: READERS },
-  'POST /api/v1/me/password': { allow: READERS, sample: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'another long password' } }) },
+  'POST /api/v1/me/password': {
+    allow: READERS,
+    sample: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'another long password' } }),
+  },
 
   'GET /api/v1/regions': { allow: READERS },
   'POST /api/v1/regions': { allow: [Admin] },
@@ -72,16 +78,33 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/practices': { allow: READERS },
   'GET /api/v1/practices/:code': { allow: READERS },
   'GET /api/v1/practices/:code/history': { allow: READERS },
-  'POST /api/v1/practices': { allow: WRITERS, regionScoped: true, sample: (f) => ({ body: { code: f.newPracticeCode(), name: 'New Surgery', ccgCode: '00M' } }) },
-  'PATCH /api/v1/practices/:code': { allow: WRITERS, regionScoped: true, sample: () => ({ body: { name: 'Renamed Surgery' } }) },
-  'POST /api/v1/practices/:code/status': {
-    allow: WRITERS, regionScoped: true, sample: () => ({ body: { service: Service.Records, level: Level.Enabled, effectiveDate: '2014-01-01' } }),
+  'POST /api/v1/practices': {
+    allow: WRITERS,
+    regionScoped: true,
+    sample: (f) => ({ body: { code: f.newPracticeCode(), name: 'New Surgery', ccgCode: '00M' } }),
   },
-  'POST /api/v1/practices/:code/list-sizes': { allow: WRITERS, regionScoped: true, sample: () => ({ body: { patients: 5000, effectiveDate: '2014-01-01' } }) },
+  'PATCH /api/v1/practices/:code': {
+    allow: WRITERS,
+    regionScoped: true,
+    sample: () => ({ body: { name: 'Renamed Surgery' } }),
+  },
+  'POST /api/v1/practices/:code/status': {
+    allow: WRITERS,
+    regionScoped: true,
+    sample: () => ({ body: { service: Service.Records, level: Level.Enabled, effectiveDate: '2014-01-01' } }),
+  },
+  'POST /api/v1/practices/:code/list-sizes': {
+    allow: WRITERS,
+    regionScoped: true,
+    sample: () => ({ body: { patients: 5000, effectiveDate: '2014-01-01' } }),
+  },
 
   'GET /api/v1/reports/summary': { allow: READERS },
   'GET /api/v1/reports/breakdown': { allow: READERS, sample: () => ({ path: '/api/v1/reports/breakdown?by=region' }) },
-  'GET /api/v1/reports/trend': { allow: READERS, sample: () => ({ path: '/api/v1/reports/trend?from=2014-01&to=2014-03&service=records' }) },
+  'GET /api/v1/reports/trend': {
+    allow: READERS,
+    sample: () => ({ path: '/api/v1/reports/trend?from=2014-01&to=2014-03&service=records' }),
+  },
 
   'GET /api/v1/users': { allow: [Admin] },
   'POST /api/v1/users': { allow: [Admin] },
@@ -98,26 +121,54 @@ const RULES: Record<string, Rule> = {
 
   // Each write gets a follow-up of its own (one that an earlier caller closed would answer 409 first).
   'GET /api/v1/follow-ups': { allow: READERS },
-  'GET /api/v1/follow-ups/:id': { allow: READERS, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}` }) },
+  'GET /api/v1/follow-ups/:id': {
+    allow: READERS,
+    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}` }),
+  },
   'POST /api/v1/follow-ups/:id/contacts': {
-    allow: WRITERS, regionScoped: true,
-    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/contacts`, body: { method: 'phone', outcome: 'Spoke to the practice manager' } }),
+    allow: WRITERS,
+    regionScoped: true,
+    sample: async (f) => ({
+      path: `/api/v1/follow-ups/${await f.newFollowUp()}/contacts`,
+      body: { method: 'phone', outcome: 'Spoke to the practice manager' },
+    }),
   },
   'POST /api/v1/follow-ups/:id/barriers': {
-    allow: WRITERS, regionScoped: true,
-    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/barriers`, body: { barriers: [{ service: Service.Records, category: 'staff_capacity' }] } }),
+    allow: WRITERS,
+    regionScoped: true,
+    sample: async (f) => ({
+      path: `/api/v1/follow-ups/${await f.newFollowUp()}/barriers`,
+      body: { barriers: [{ service: Service.Records, category: 'staff_capacity' }] },
+    }),
   },
   'PUT /api/v1/follow-ups/:id/due-date': {
-    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/due-date`, body: { dueDate: '2099-01-01' } }),
+    allow: WRITERS,
+    regionScoped: true,
+    sample: async (f) => ({
+      path: `/api/v1/follow-ups/${await f.newFollowUp()}/due-date`,
+      body: { dueDate: '2099-01-01' },
+    }),
   },
   'PUT /api/v1/follow-ups/:id/owner': {
-    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/owner`, body: { ownerId: null } }),
+    allow: WRITERS,
+    regionScoped: true,
+    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/owner`, body: { ownerId: null } }),
   },
   'POST /api/v1/follow-ups/:id/resolve': {
-    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/resolve`, body: { reason: 'Enabled after a visit' } }),
+    allow: WRITERS,
+    regionScoped: true,
+    sample: async (f) => ({
+      path: `/api/v1/follow-ups/${await f.newFollowUp()}/resolve`,
+      body: { reason: 'Enabled after a visit' },
+    }),
   },
   'POST /api/v1/follow-ups/:id/cancel': {
-    allow: WRITERS, regionScoped: true, sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/cancel`, body: { reason: 'Practice merged' } }),
+    allow: WRITERS,
+    regionScoped: true,
+    sample: async (f) => ({
+      path: `/api/v1/follow-ups/${await f.newFollowUp()}/cancel`,
+      body: { reason: 'Practice merged' },
+    }),
   },
   'GET /api/v1/reports/barriers': { allow: READERS, sample: () => ({ path: '/api/v1/reports/barriers?by=category' }) },
   'GET /api/v1/me/reminders': { allow: READERS },
@@ -150,7 +201,10 @@ describe('access matrix: every served route × every kind of caller', () => {
   let ctx: TestContext;
   let fixture: Fixture;
   let jwt: JwtService;
-  const foreignJwt = new JwtService({ secret: 'not the secret of this app, but long enough to sign', signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER } });
+  const foreignJwt = new JwtService({
+    secret: 'not the secret of this app, but long enough to sign',
+    signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER },
+  });
   let practiceSeq = 0;
 
   beforeAll(async () => {
@@ -180,18 +234,35 @@ describe('access matrix: every served route × every kind of caller', () => {
   afterAll(() => ctx.close());
 
   const bearer = (token: string) => `Bearer ${token}`;
-  const freshUser = (role: Role, regionCode: string | null = null, active = true) => ctx.factories.user({ role, regionCode, active });
+  const freshUser = (role: Role, regionCode: string | null = null, active = true) =>
+    ctx.factories.user({ role, regionCode, active });
   const accessToken = async (user: CreatedUser) => (await ctx.tokensFor(user)).accessToken;
-  const roleRule = (role: Role) => (rule: Rule): Outcome => (typeof rule.allow === 'string' || rule.allow.includes(role) ? 'allowed' : 403);
-  const refused = (status: 401) => (rule: Rule): Outcome => (typeof rule.allow === 'string' ? 'allowed' : status);
+  const roleRule =
+    (role: Role) =>
+    (rule: Rule): Outcome =>
+      typeof rule.allow === 'string' || rule.allow.includes(role) ? 'allowed' : 403;
+  const refused =
+    (status: 401) =>
+    (rule: Rule): Outcome =>
+      typeof rule.allow === 'string' ? 'allowed' : status;
 
   const scenarios: Scenario[] = [
     { name: 'no token', header: async () => undefined, expected: refused(401) },
     { name: 'not a JWT', header: async () => bearer('not-a-token'), expected: refused(401) },
-    { name: 'another scheme', header: async () => `Basic ${Buffer.from(`${fixture.signIn.email}:${TEST_PASSWORD}`).toString('base64')}`, expected: refused(401) },
+    {
+      name: 'another scheme',
+      header: async () => `Basic ${Buffer.from(`${fixture.signIn.email}:${TEST_PASSWORD}`).toString('base64')}`,
+      expected: refused(401),
+    },
     {
       name: 'signed with another secret',
-      header: async () => bearer(await foreignJwt.signAsync({ sub: String((await freshUser(Admin)).id), ver: 1 }, { audience: ACCESS_AUDIENCE, expiresIn: 600 })),
+      header: async () =>
+        bearer(
+          await foreignJwt.signAsync(
+            { sub: String((await freshUser(Admin)).id), ver: 1 },
+            { audience: ACCESS_AUDIENCE, expiresIn: 600 },
+          ),
+        ),
       expected: refused(401),
     },
     {
@@ -200,7 +271,9 @@ describe('access matrix: every served route × every kind of caller', () => {
         const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
         const now = Math.floor(Date.now() / 1000);
         const user = await freshUser(Admin);
-        return bearer(`${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: String(user.id), ver: 1, aud: ACCESS_AUDIENCE, iss: TOKEN_ISSUER, iat: now, exp: now + 600 })}.`);
+        return bearer(
+          `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: String(user.id), ver: 1, aud: ACCESS_AUDIENCE, iss: TOKEN_ISSUER, iat: now, exp: now + 600 })}.`,
+        );
       },
       expected: refused(401),
     },
@@ -208,7 +281,12 @@ describe('access matrix: every served route × every kind of caller', () => {
       name: 'expired',
       header: async () => {
         const user = await freshUser(Admin);
-        return bearer(await jwt.signAsync({ sub: String(user.id), ver: user.tokenVersion, exp: Math.floor(Date.now() / 1000) - 60 }, { audience: ACCESS_AUDIENCE }));
+        return bearer(
+          await jwt.signAsync(
+            { sub: String(user.id), ver: user.tokenVersion, exp: Math.floor(Date.now() / 1000) - 60 },
+            { audience: ACCESS_AUDIENCE },
+          ),
+        );
       },
       expected: refused(401),
     },
@@ -216,17 +294,28 @@ describe('access matrix: every served route × every kind of caller', () => {
       name: 'without an expiry',
       header: async () => {
         const user = await freshUser(Admin);
-        return bearer(await jwt.signAsync({ sub: String(user.id), ver: user.tokenVersion }, { audience: ACCESS_AUDIENCE }));
+        return bearer(
+          await jwt.signAsync({ sub: String(user.id), ver: user.tokenVersion }, { audience: ACCESS_AUDIENCE }),
+        );
       },
       expected: refused(401),
     },
-    { name: 'refresh token used as access token', header: async () => bearer((await ctx.tokensFor(await freshUser(Admin))).refreshToken), expected: refused(401) },
     {
-      name: 'user that does not exist',
-      header: async () => bearer(await jwt.signAsync({ sub: '999999', ver: 1 }, { audience: ACCESS_AUDIENCE, expiresIn: 600 })),
+      name: 'refresh token used as access token',
+      header: async () => bearer((await ctx.tokensFor(await freshUser(Admin))).refreshToken),
       expected: refused(401),
     },
-    { name: 'deactivated admin', header: async () => bearer(await accessToken(await freshUser(Admin, null, false))), expected: refused(401) },
+    {
+      name: 'user that does not exist',
+      header: async () =>
+        bearer(await jwt.signAsync({ sub: '999999', ver: 1 }, { audience: ACCESS_AUDIENCE, expiresIn: 600 })),
+      expected: refused(401),
+    },
+    {
+      name: 'deactivated admin',
+      header: async () => bearer(await accessToken(await freshUser(Admin, null, false))),
+      expected: refused(401),
+    },
     {
       name: 'admin signed out since (token version raised)',
       header: async () => {
@@ -238,13 +327,26 @@ describe('access matrix: every served route × every kind of caller', () => {
       expected: refused(401),
     },
     { name: 'admin', header: async () => bearer(await accessToken(await freshUser(Admin))), expected: roleRule(Admin) },
-    { name: 'manager', header: async () => bearer(await accessToken(await freshUser(Manager, 'Y54'))), expected: roleRule(Manager) },
-    { name: 'support of the region', header: async () => bearer(await accessToken(await freshUser(Support, 'Y54'))), expected: roleRule(Support) },
-    { name: 'support of no region', header: async () => bearer(await accessToken(await freshUser(Support))), expected: roleRule(Support) },
+    {
+      name: 'manager',
+      header: async () => bearer(await accessToken(await freshUser(Manager, 'Y54'))),
+      expected: roleRule(Manager),
+    },
+    {
+      name: 'support of the region',
+      header: async () => bearer(await accessToken(await freshUser(Support, 'Y54'))),
+      expected: roleRule(Support),
+    },
+    {
+      name: 'support of no region',
+      header: async () => bearer(await accessToken(await freshUser(Support))),
+      expected: roleRule(Support),
+    },
     {
       name: 'support of another region',
       header: async () => bearer(await accessToken(await freshUser(Support, 'Y56'))),
-      expected: (rule) => (Array.isArray(rule.allow) && rule.allow.includes(Support) && rule.regionScoped ? 403 : roleRule(Support)(rule)),
+      expected: (rule) =>
+        Array.isArray(rule.allow) && rule.allow.includes(Support) && rule.regionScoped ? 403 : roleRule(Support)(rule),
     },
   ];
 
@@ -262,12 +364,14 @@ describe('access matrix: every served route × every kind of caller', () => {
     for (const scenario of scenarios) {
       const sample = (await rule.sample?.(fixture)) ?? {};
       const path = sample.path ?? fillParams(pattern, fixture, key);
-      const verb = (method === 'ANY' ? 'get' : method.toLowerCase()) as 'get' | 'head' | 'post' | 'patch' | 'put' | 'delete';
+      const verb = (method === 'ANY' ? 'get' : method.toLowerCase()) as
+        'get' | 'head' | 'post' | 'patch' | 'put' | 'delete';
       const req = request(ctx.app.getHttpServer())[verb](path);
       const header = await scenario.header();
       if (header) req.set('Authorization', header);
       const res = sample.body ? await req.send(sample.body) : await req;
-      const outcome: Outcome | number = res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? res.status : 'allowed';
+      const outcome: Outcome | number =
+        res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? res.status : 'allowed';
       results.push(`${scenario.name}: ${outcome}`);
       expectations.push(`${scenario.name}: ${scenario.expected(rule)}`);
     }
@@ -282,7 +386,8 @@ describe('access matrix: every served route × every kind of caller', () => {
       if (!pattern.startsWith('/api/') && pattern !== '/health') continue;
       const operation = spec.paths[pattern.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
       const bearerAuth = (operation?.security ?? []).some((s: Record<string, unknown>) => 'bearer' in s);
-      if (!operation || bearerAuth !== Array.isArray(rule.allow)) wrong.push(`${key}: ${operation ? `bearer=${bearerAuth}` : 'not documented'}`);
+      if (!operation || bearerAuth !== Array.isArray(rule.allow))
+        wrong.push(`${key}: ${operation ? `bearer=${bearerAuth}` : 'not documented'}`);
     }
     expect(wrong).toEqual([]);
   });

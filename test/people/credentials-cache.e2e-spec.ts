@@ -54,7 +54,10 @@ describe('signed-in users cache', () => {
 
   it.each([
     ['deactivated', (id: number) => outsider.query(`UPDATE app_user SET active = false WHERE id = $1`, [id])],
-    ['signed out everywhere', (id: number) => outsider.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id])],
+    [
+      'signed out everywhere',
+      (id: number) => outsider.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]),
+    ],
     ['deleted', (id: number) => outsider.query(`DELETE FROM app_user WHERE id = $1`, [id])],
   ])('a user %s by another process loses access at once, not when the entry expires', async (what, change) => {
     const { user, token } = await freshAdmin(`outside.${what.replace(/ /g, '-')}@test.invalid`);

@@ -33,7 +33,10 @@ describe('queue board sign-in', () => {
     await ctx.api('anonymous').get('/admin/queues').set('Cookie', `${QUEUE_BOARD_COOKIE}=not-a-token`).expect(401);
     // A cookie no sign-in set (bad percent-encoding) is no token either, not a 500.
     for (const value of ['%E0%A4%A', '%']) {
-      const res = await ctx.api('anonymous').get('/admin/queues/api/queues').set('Cookie', `${QUEUE_BOARD_COOKIE}=${value}`);
+      const res = await ctx
+        .api('anonymous')
+        .get('/admin/queues/api/queues')
+        .set('Cookie', `${QUEUE_BOARD_COOKIE}=${value}`);
       expect(res.status).toBe(401);
     }
   });

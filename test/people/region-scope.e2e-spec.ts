@@ -19,7 +19,8 @@ describe('who may change which practice', () => {
 
   const status = { service: 'records', level: 'enabled', effectiveDate: '2014-03-01' };
   const listSize = { patients: 4321, effectiveDate: '2014-04-01' };
-  const count = async (sql: string, params: unknown[] = []) => (await ctx.db.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await ctx.db.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
 
   it('support staff of a region change its practices and have their name on what they record', async () => {
     const me = await ctx.user(north);
@@ -34,7 +35,12 @@ describe('who may change which practice', () => {
   });
 
   it('are refused (403) in another region, and nothing changes', async () => {
-    const before = [await count('practice'), await count('status_event'), await count('list_size'), await count('audit_entry')];
+    const before = [
+      await count('practice'),
+      await count('status_event'),
+      await count('list_size'),
+      await count('audit_entry'),
+    ];
     const refusals = [
       await ctx.api(north).post('/practices').send({ code: 'F85002', name: 'London Surgery', ccgCode: '07X' }),
       await ctx.api(north).patch('/practices/F85001').send({ name: 'Not mine' }),
@@ -44,8 +50,16 @@ describe('who may change which practice', () => {
       await ctx.api(north).patch('/practices/A81001').send({ ccgCode: '07X' }),
     ];
     expect(refusals.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
-    expect(refusals[1].body).toMatchObject({ error: 'forbidden', message: 'Your account may change practices in region Y54 only; this one is in Y56' });
-    expect([await count('practice'), await count('status_event'), await count('list_size'), await count('audit_entry')]).toEqual(before);
+    expect(refusals[1].body).toMatchObject({
+      error: 'forbidden',
+      message: 'Your account may change practices in region Y54 only; this one is in Y56',
+    });
+    expect([
+      await count('practice'),
+      await count('status_event'),
+      await count('list_size'),
+      await count('audit_entry'),
+    ]).toEqual(before);
     expect((await ctx.api().get('/practices/A81001').expect(200)).body.ccgCode).toBe('00M');
   });
 
@@ -57,7 +71,11 @@ describe('who may change which practice', () => {
   it('support staff without a region write anywhere, and may move a practice between regions', async () => {
     await ctx.api(anywhere).post('/practices/A81001/status').send(status).expect(201);
     await ctx.api(anywhere).post('/practices/F85001/list-sizes').send(listSize).expect(201);
-    await ctx.api(anywhere).post('/practices').send({ code: 'F85003', name: 'Another London Surgery', ccgCode: '07X' }).expect(201);
+    await ctx
+      .api(anywhere)
+      .post('/practices')
+      .send({ code: 'F85003', name: 'Another London Surgery', ccgCode: '07X' })
+      .expect(201);
     await ctx.api(anywhere).patch('/practices/F85003').send({ ccgCode: '00M' }).expect(200);
   });
 
@@ -85,7 +103,10 @@ describe('who may change which practice', () => {
   it('a recorded_by must name a real user (foreign key)', async () => {
     const [{ id }] = await ctx.db.query(`SELECT id FROM practice WHERE code = 'A81001'`);
     await expect(
-      ctx.db.query(`INSERT INTO status_event (practice_id, service, level, effective_date, recorded_by) VALUES ($1, 'records', 'capable', '2014-01-01', 999999)`, [id]),
+      ctx.db.query(
+        `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_by) VALUES ($1, 'records', 'capable', '2014-01-01', 999999)`,
+        [id],
+      ),
     ).rejects.toThrow(/status_event_recorded_by_fk/);
   });
 });

@@ -14,15 +14,32 @@ describe('sign-in and sessions', () => {
   });
   afterAll(() => ctx.close());
 
-  const login = (email: string, password = TEST_PASSWORD) => ctx.api('anonymous').post('/auth/login').send({ email, password });
+  const login = (email: string, password = TEST_PASSWORD) =>
+    ctx.api('anonymous').post('/auth/login').send({ email, password });
   const me = (token: string) => ctx.api('anonymous').get('/me').set('Authorization', `Bearer ${token}`);
 
   it('signs in with the e-mail in any case; the token works and nothing secret comes back', async () => {
-    const user = await ctx.factories.user({ role: Role.Support, regionCode: 'Y54', email: 'Jane.Smith@nhs.net', name: 'Jane Smith' });
+    const user = await ctx.factories.user({
+      role: Role.Support,
+      regionCode: 'Y54',
+      email: 'Jane.Smith@nhs.net',
+      name: 'Jane Smith',
+    });
     const res = await login('  JANE.smith@NHS.NET ').expect(200);
     expect(res.body).toMatchObject({
-      tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 28800, accessToken: expect.any(String), refreshToken: expect.any(String),
-      user: { id: user.id, email: 'jane.smith@nhs.net', name: 'Jane Smith', role: 'support', regionCode: 'Y54', active: true },
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 28800,
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      user: {
+        id: user.id,
+        email: 'jane.smith@nhs.net',
+        name: 'Jane Smith',
+        role: 'support',
+        regionCode: 'Y54',
+        active: true,
+      },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash|tokenVersion/);
     const who = await me(res.body.accessToken).expect(200);
@@ -59,7 +76,9 @@ describe('sign-in and sessions', () => {
     const lockedKnown = await login('target@test.invalid', 'wrong again').expect(429);
     const lockedUnknown = await login('ghost@test.invalid', 'wrong again').expect(429);
     expect(withoutRequestId(lockedUnknown.body)).toEqual(withoutRequestId(lockedKnown.body));
-    expect(lockedKnown.body.message).toMatch(/Too many unsuccessful sign-ins for this account: try again in 15 minutes/);
+    expect(lockedKnown.body.message).toMatch(
+      /Too many unsuccessful sign-ins for this account: try again in 15 minutes/,
+    );
     expect(Number(lockedKnown.headers['retry-after'])).toBeGreaterThan(800);
     // Even the right password waits: the lock is on the account, not on wrong answers.
     await login('target@test.invalid').expect(429);
@@ -84,8 +103,14 @@ describe('sign-in and sessions', () => {
     const first = (await login('refresher@test.invalid').expect(200)).body;
     await me(first.refreshToken).expect(401);
     await ctx.api('anonymous').post('/auth/refresh').send({ refreshToken: first.accessToken }).expect(401);
-    const next = (await ctx.api('anonymous').post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
-    expect(next).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), user: { email: 'refresher@test.invalid' } });
+    const next = (
+      await ctx.api('anonymous').post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+    ).body;
+    expect(next).toMatchObject({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      user: { email: 'refresher@test.invalid' },
+    });
     await me(next.accessToken).expect(200);
   });
 
@@ -109,7 +134,11 @@ describe('sign-in and sessions', () => {
   it("an admin's password reset ends every earlier token", async () => {
     const user = await ctx.factories.user({ email: 'reset@test.invalid' });
     const tokens = (await login('reset@test.invalid').expect(200)).body;
-    const reset = await ctx.api().post(`/users/${user.id}/password`).send({ password: 'the new password, long' }).expect(200);
+    const reset = await ctx
+      .api()
+      .post(`/users/${user.id}/password`)
+      .send({ password: 'the new password, long' })
+      .expect(200);
     expect(JSON.stringify(reset.body)).not.toMatch(/password/i);
     await me(tokens.accessToken).expect(401);
     await ctx.api('anonymous').post('/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
@@ -131,14 +160,18 @@ describe('sign-in and sessions', () => {
     await ctx.factories.user({ role: Role.Support, email: 'changer@test.invalid' });
     const other = (await login('changer@test.invalid').expect(200)).body;
     const mine = (await login('changer@test.invalid').expect(200)).body;
-    const change = (body: object) => ctx.api('anonymous').post('/me/password').set('Authorization', `Bearer ${mine.accessToken}`).send(body);
+    const change = (body: object) =>
+      ctx.api('anonymous').post('/me/password').set('Authorization', `Bearer ${mine.accessToken}`).send(body);
 
     const wrong = await change({ currentPassword: 'not my password', newPassword: 'my new long password' }).expect(400);
     expect(wrong.body.problems).toEqual([{ field: 'currentPassword', message: expect.any(String) }]);
     const short = await change({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
-    expect(short.body.problems).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 12 characters' }]);
+    expect(short.body.problems).toEqual([
+      { field: 'newPassword', message: 'newPassword must be at least 12 characters' },
+    ]);
 
-    const changed = (await change({ currentPassword: TEST_PASSWORD, newPassword: 'my new long password' }).expect(200)).body;
+    const changed = (await change({ currentPassword: TEST_PASSWORD, newPassword: 'my new long password' }).expect(200))
+      .body;
     await me(changed.accessToken).expect(200);
     await me(other.accessToken).expect(401);
     await login('changer@test.invalid', 'my new long password').expect(200);
@@ -158,9 +191,12 @@ describe('sign-in and sessions', () => {
     expect(none.headers['www-authenticate']).toBe('Bearer');
     const { JwtService } = await import('@nestjs/jwt');
     const user = await ctx.user(Role.Manager);
-    const expired = await ctx.app.get(JwtService, { strict: false }).signAsync(
-      { sub: String(user.id), ver: user.tokenVersion, exp: Math.floor(Date.now() / 1000) - 1 }, { audience: 'pot-api' },
-    );
+    const expired = await ctx.app
+      .get(JwtService, { strict: false })
+      .signAsync(
+        { sub: String(user.id), ver: user.tokenVersion, exp: Math.floor(Date.now() / 1000) - 1 },
+        { audience: 'pot-api' },
+      );
     const res = await me(expired).expect(401);
     expect(res.body.message).toMatch(/expired/);
   });
@@ -170,7 +206,9 @@ describe('sign-in and sessions', () => {
     const { JwtService } = await import('@nestjs/jwt');
     const user = await ctx.user(Role.Manager);
     const exp = Math.floor(Date.now() / 1000) + 1;
-    const token = await ctx.app.get(JwtService, { strict: false }).signAsync({ sub: String(user.id), ver: user.tokenVersion, exp }, { audience: 'pot-api' });
+    const token = await ctx.app
+      .get(JwtService, { strict: false })
+      .signAsync({ sub: String(user.id), ver: user.tokenVersion, exp }, { audience: 'pot-api' });
     await me(token).expect(200);
     await me(token).expect(200);
     await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
@@ -188,9 +226,22 @@ describe('sign-in limit per address', () => {
   afterAll(() => ctx.close());
 
   it('answers 429 past the limit, whatever the accounts tried', async () => {
-    for (let i = 0; i < 3; i++) await ctx.api('anonymous').post('/auth/login').send({ email: `spray${i}@test.invalid`, password: 'guess guess guess' }).expect(401);
-    const res = await ctx.api('anonymous').post('/auth/login').send({ email: 'spray9@test.invalid', password: 'guess guess guess' }).expect(429);
-    expect(res.body).toMatchObject({ status: 429, error: 'too_many_requests', message: 'Too many sign-in attempts from your address: wait a minute and try again' });
+    for (let i = 0; i < 3; i++)
+      await ctx
+        .api('anonymous')
+        .post('/auth/login')
+        .send({ email: `spray${i}@test.invalid`, password: 'guess guess guess' })
+        .expect(401);
+    const res = await ctx
+      .api('anonymous')
+      .post('/auth/login')
+      .send({ email: 'spray9@test.invalid', password: 'guess guess guess' })
+      .expect(429);
+    expect(res.body).toMatchObject({
+      status: 429,
+      error: 'too_many_requests',
+      message: 'Too many sign-in attempts from your address: wait a minute and try again',
+    });
     expect(Number(res.headers['retry-after-sign-in'])).toBeGreaterThan(0);
     expect(res.headers['retry-after']).toBe(res.headers['retry-after-sign-in']);
   });
@@ -207,9 +258,22 @@ describe('sign-in limits without Redis', () => {
 
   it('still signs in, and still locks an account after repeated failures', async () => {
     await ctx.factories.user({ email: 'offline@test.invalid' });
-    await ctx.api('anonymous').post('/auth/login').send({ email: 'offline@test.invalid', password: TEST_PASSWORD }).expect(200);
-    for (let i = 0; i < 5; i++) await ctx.api('anonymous').post('/auth/login').send({ email: 'offline@test.invalid', password: 'wrong password' }).expect(401);
-    await ctx.api('anonymous').post('/auth/login').send({ email: 'offline@test.invalid', password: TEST_PASSWORD }).expect(429);
+    await ctx
+      .api('anonymous')
+      .post('/auth/login')
+      .send({ email: 'offline@test.invalid', password: TEST_PASSWORD })
+      .expect(200);
+    for (let i = 0; i < 5; i++)
+      await ctx
+        .api('anonymous')
+        .post('/auth/login')
+        .send({ email: 'offline@test.invalid', password: 'wrong password' })
+        .expect(401);
+    await ctx
+      .api('anonymous')
+      .post('/auth/login')
+      .send({ email: 'offline@test.invalid', password: TEST_PASSWORD })
+      .expect(429);
   });
 });
 
@@ -217,37 +281,67 @@ describe('the first admin', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create(undefined, { config: { ADMIN_EMAIL: 'First.Admin@Example.NHS.uk', ADMIN_PASSWORD: 'a long first admin password' } });
+    ctx = await TestContext.create(undefined, {
+      config: { ADMIN_EMAIL: 'First.Admin@Example.NHS.uk', ADMIN_PASSWORD: 'a long first admin password' },
+    });
   });
   afterAll(() => ctx.close());
 
   it('is created at start-up from ADMIN_EMAIL and ADMIN_PASSWORD, once', async () => {
     const admins = await ctx.db.query(`SELECT id, email, role, active FROM app_user`);
-    expect(admins).toEqual([{ id: expect.any(Number), email: 'first.admin@example.nhs.uk', role: 'admin', active: true }]);
-    await ctx.api('anonymous').post('/auth/login').send({ email: 'first.admin@example.nhs.uk', password: 'a long first admin password' }).expect(200);
+    expect(admins).toEqual([
+      { id: expect.any(Number), email: 'first.admin@example.nhs.uk', role: 'admin', active: true },
+    ]);
+    await ctx
+      .api('anonymous')
+      .post('/auth/login')
+      .send({ email: 'first.admin@example.nhs.uk', password: 'a long first admin password' })
+      .expect(200);
     const audit = await ctx.db.query(`SELECT user_id, action, details FROM audit_entry WHERE entity_type = 'user'`);
-    expect(audit).toEqual([{ user_id: null, action: 'user.create', details: { email: 'first.admin@example.nhs.uk', role: 'admin', source: 'ADMIN_EMAIL' } }]);
+    expect(audit).toEqual([
+      {
+        user_id: null,
+        action: 'user.create',
+        details: { email: 'first.admin@example.nhs.uk', role: 'admin', source: 'ADMIN_EMAIL' },
+      },
+    ]);
 
     const { PeopleService } = await import('@app/people');
     const people = ctx.app.get(PeopleService, { strict: false });
-    expect(await people.createFirstAdmin({ email: 'someone.else@example.nhs.uk', password: 'another long password' }, 'test')).toBe('admin-exists');
+    expect(
+      await people.createFirstAdmin(
+        { email: 'someone.else@example.nhs.uk', password: 'another long password' },
+        'test',
+      ),
+    ).toBe('admin-exists');
     expect(await ctx.db.query(`SELECT count(*)::int AS n FROM app_user`)).toEqual([{ n: 1 }]);
   });
 });
 
 describe('CORS', () => {
   const preflight = (ctx: TestContext, origin: string) =>
-    ctx.api('anonymous').options('/practices').set('Origin', origin).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+    ctx
+      .api('anonymous')
+      .options('/practices')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'authorization');
 
   it('is closed unless CORS_ORIGINS is set, then open to those origins only', async () => {
     const closed = await TestContext.create();
-    const open = await TestContext.create(undefined, { config: { CORS_ORIGINS: 'https://tracker.example.nhs.uk, https://other.example.nhs.uk' } });
+    const open = await TestContext.create(undefined, {
+      config: { CORS_ORIGINS: 'https://tracker.example.nhs.uk, https://other.example.nhs.uk' },
+    });
     try {
-      expect((await preflight(closed, 'https://tracker.example.nhs.uk')).headers['access-control-allow-origin']).toBeUndefined();
+      expect(
+        (await preflight(closed, 'https://tracker.example.nhs.uk')).headers['access-control-allow-origin'],
+      ).toBeUndefined();
       const allowed = await preflight(open, 'https://tracker.example.nhs.uk').expect(204);
       expect(allowed.headers['access-control-allow-origin']).toBe('https://tracker.example.nhs.uk');
       expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/i);
-      expect((await preflight(open, 'https://evil.example.com')).headers['access-control-allow-origin']).toBeUndefined();
+      expect(
+        (await preflight(open, 'https://evil.example.com')).headers['access-control-allow-origin'],
+      ).toBeUndefined();
     } finally {
       await closed.close();
       await open.close();

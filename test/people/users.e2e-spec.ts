@@ -11,13 +11,26 @@ describe('users (admin)', () => {
   });
   afterAll(() => ctx.close());
 
-  const newUser = (overrides: object = {}) => ({ email: 'Sam.Jones@nhs.net', name: 'Sam Jones', role: 'support', regionCode: 'y54', password: 'twelve chars!', ...overrides });
+  const newUser = (overrides: object = {}) => ({
+    email: 'Sam.Jones@nhs.net',
+    name: 'Sam Jones',
+    role: 'support',
+    regionCode: 'y54',
+    password: 'twelve chars!',
+    ...overrides,
+  });
 
   it('creates a user (e-mail lower-cased, region upper-cased) and never returns the password', async () => {
     const res = await ctx.api().post('/users').send(newUser()).expect(201);
     expect(res.body).toEqual({
-      id: expect.any(Number), email: 'sam.jones@nhs.net', name: 'Sam Jones', role: 'support', regionCode: 'Y54', active: true,
-      createdAt: expect.any(String), updatedAt: expect.any(String),
+      id: expect.any(Number),
+      email: 'sam.jones@nhs.net',
+      name: 'Sam Jones',
+      role: 'support',
+      regionCode: 'Y54',
+      active: true,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
     });
     const got = await ctx.api().get(`/users/${res.body.id}`).expect(200);
     expect(got.body).toEqual(res.body);
@@ -26,7 +39,11 @@ describe('users (admin)', () => {
   });
 
   it('refuses the same e-mail in another case (409)', async () => {
-    const res = await ctx.api().post('/users').send(newUser({ email: 'SAM.JONES@NHS.NET', name: 'Another Sam' })).expect(409);
+    const res = await ctx
+      .api()
+      .post('/users')
+      .send(newUser({ email: 'SAM.JONES@NHS.NET', name: 'Another Sam' }))
+      .expect(409);
     expect(res.body.message).toBe('A user with e-mail sam.jones@nhs.net already exists');
   });
 
@@ -35,21 +52,38 @@ describe('users (admin)', () => {
     ['no password', { password: undefined }, 'password', undefined],
     ['a bad e-mail', { email: 'not-an-address' }, 'email', 'email must be an e-mail address'],
     ['an unknown role', { role: 'superuser' }, 'role', undefined],
-    ['an unknown region', { email: 'x1@nhs.net', regionCode: 'Y99' }, 'regionCode', 'regionCode Y99 is not a known region'],
+    [
+      'an unknown region',
+      { email: 'x1@nhs.net', regionCode: 'Y99' },
+      'regionCode',
+      'regionCode Y99 is not a known region',
+    ],
     ['a malformed region', { regionCode: 'North' }, 'regionCode', undefined],
     ['an unknown field', { isAdmin: true }, 'isAdmin', undefined],
   ])('refuses %s with a 400 naming the field', async (_name, overrides, field, message) => {
     const before = await ctx.db.query(`SELECT count(*)::int AS n FROM app_user`);
-    const res = await ctx.api().post('/users').send(newUser({ email: `other.${field}@nhs.net`, ...overrides })).expect(400);
+    const res = await ctx
+      .api()
+      .post('/users')
+      .send(newUser({ email: `other.${field}@nhs.net`, ...overrides }))
+      .expect(400);
     expect(res.body.problems).toContainEqual({ field, message: message ?? expect.any(String) });
     expect(await ctx.db.query(`SELECT count(*)::int AS n FROM app_user`)).toEqual(before);
   });
 
   it('updates name, role and region, and clears the region with null', async () => {
-    const { body: user } = await ctx.api().post('/users').send(newUser({ email: 'mover@nhs.net' })).expect(201);
+    const { body: user } = await ctx
+      .api()
+      .post('/users')
+      .send(newUser({ email: 'mover@nhs.net' }))
+      .expect(201);
     const moved = await ctx.api().patch(`/users/${user.id}`).send({ regionCode: 'Y56', name: 'Mover' }).expect(200);
     expect(moved.body).toMatchObject({ regionCode: 'Y56', name: 'Mover', role: 'support' });
-    const everywhere = await ctx.api().patch(`/users/${user.id}`).send({ regionCode: null, role: 'manager' }).expect(200);
+    const everywhere = await ctx
+      .api()
+      .patch(`/users/${user.id}`)
+      .send({ regionCode: null, role: 'manager' })
+      .expect(200);
     expect(everywhere.body).toMatchObject({ regionCode: null, role: 'manager' });
     await ctx.api().patch(`/users/${user.id}`).send({ regionCode: 'Y99' }).expect(400);
     await ctx.api().patch(`/users/${user.id}`).send({ email: 'new@nhs.net' }).expect(400);
@@ -57,7 +91,12 @@ describe('users (admin)', () => {
   });
 
   it('lists with filters and paging', async () => {
-    await ctx.factories.user({ role: Role.Manager, regionCode: 'Y56', email: 'list.manager@nhs.net', name: 'Pat Manager' });
+    await ctx.factories.user({
+      role: Role.Manager,
+      regionCode: 'Y56',
+      email: 'list.manager@nhs.net',
+      name: 'Pat Manager',
+    });
     await ctx.factories.user({ role: Role.Support, regionCode: 'Y56', email: 'list.support@nhs.net', active: false });
     const managers = await ctx.api().get('/users?role=manager&regionCode=Y56').expect(200);
     expect(managers.body.items.map((u: { email: string }) => u.email)).toEqual(['list.manager@nhs.net']);
@@ -105,11 +144,17 @@ describe('users (admin)', () => {
     ]);
     // The loser either finds itself no longer admin (403) or the other already demoted (409).
     expect(results.map((r) => r.status).sort()).toEqual([200, expect.any(Number)]);
-    expect(await ctx.db.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND active`)).toEqual([{ n: 1 }]);
+    expect(await ctx.db.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND active`)).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('is for admins only', async () => {
     await ctx.api(Role.Manager).get('/users').expect(403);
-    await ctx.api(Role.Support).post('/users').send(newUser({ email: 'sneaky@nhs.net' })).expect(403);
+    await ctx
+      .api(Role.Support)
+      .post('/users')
+      .send(newUser({ email: 'sneaky@nhs.net' }))
+      .expect(403);
   });
 });

@@ -50,7 +50,10 @@ export class Factories {
   private readonly passwords: PasswordHasher;
   private readonly hashes = new Map<string, Promise<string>>();
 
-  constructor(private readonly db: DataSource, app: INestApplication) {
+  constructor(
+    private readonly db: DataSource,
+    app: INestApplication,
+  ) {
     this.practices = app.get(PracticesRepository, { strict: false });
     this.status = app.get(StatusRepository, { strict: false });
     this.passwords = app.get(PasswordHasher, { strict: false });
@@ -67,7 +70,14 @@ export class Factories {
     const [row] = await this.db.query(
       `INSERT INTO app_user (email, name, role, region_code, active, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, email, role, region_code AS "regionCode", token_version AS "tokenVersion"`,
-      [(u.email ?? `${role}-${n}@test.invalid`).toLowerCase(), u.name ?? `Test ${role} ${n}`, role, regionCode, u.active ?? true, await this.hashes.get(password)],
+      [
+        (u.email ?? `${role}-${n}@test.invalid`).toLowerCase(),
+        u.name ?? `Test ${role} ${n}`,
+        role,
+        regionCode,
+        u.active ?? true,
+        await this.hashes.get(password),
+      ],
     );
     return row;
   }
@@ -79,7 +89,11 @@ export class Factories {
 
   async ccg(code = '00M', regionCode = 'Y54', name = `CCG ${code}`): Promise<string> {
     await this.region(regionCode);
-    await this.db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [code, name, regionCode]);
+    await this.db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      code,
+      name,
+      regionCode,
+    ]);
     return code;
   }
 
@@ -90,18 +104,38 @@ export class Factories {
     const [row] = await this.db.query(
       `INSERT INTO practice (code, name, ccg_code, clinical_system, opened_on, closed_on)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [code, p.name ?? `Practice ${code}`, ccgCode, p.clinicalSystem ?? ClinicalSystem.EMIS, p.openedOn === undefined ? '2000-01-01' : p.openedOn, p.closedOn ?? null],
+      [
+        code,
+        p.name ?? `Practice ${code}`,
+        ccgCode,
+        p.clinicalSystem ?? ClinicalSystem.EMIS,
+        p.openedOn === undefined ? '2000-01-01' : p.openedOn,
+        p.closedOn ?? null,
+      ],
     );
     if (p.listSize !== undefined) await this.listSize(row.id, p.listSizeFrom ?? '2000-01-01', p.listSize);
     return { id: row.id, code };
   }
 
   async listSize(practiceId: number, effectiveDate: string, patients: number): Promise<void> {
-    await this.practices.upsertListSize(this.db.manager, practiceId, effectiveDate, patients, null, RecordSource.Manual);
+    await this.practices.upsertListSize(
+      this.db.manager,
+      practiceId,
+      effectiveDate,
+      patients,
+      null,
+      RecordSource.Manual,
+    );
   }
 
   /** Appends a status event (optionally with a chosen recorded_at) and rebuilds that service's spans. */
-  async statusEvent(practiceId: number, service: Service, level: Level, effectiveDate: string, opts: { recordedAt?: string; source?: RecordSource } = {}): Promise<void> {
+  async statusEvent(
+    practiceId: number,
+    service: Service,
+    level: Level,
+    effectiveDate: string,
+    opts: { recordedAt?: string; source?: RecordSource } = {},
+  ): Promise<void> {
     await this.db.query(
       `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_at, source)
        VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, clock_timestamp()), $6)`,

@@ -7,7 +7,9 @@ export default async function globalTeardown(): Promise<void> {
   const client = await adminClient();
   try {
     // This run's databases: spec files drop their own, but a crashed one may not have.
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEST_DB_PREFIX}${testRunId()}_%`]);
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `${TEST_DB_PREFIX}${testRunId()}_%`,
+    ]);
     for (const { datname } of rows) await dropDatabase(client, datname);
   } finally {
     await client.end();

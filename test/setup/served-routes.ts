@@ -14,11 +14,14 @@ export interface ServedRoute {
  */
 export function recordRoutes(app: NestFastifyApplication): ServedRoute[] {
   const routes: ServedRoute[] = [];
-  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) {
-      const key = `${method} ${route.url}`;
-      if (!routes.some((r) => r.key === key)) routes.push({ key, method, path: route.url });
-    }
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        const key = `${method} ${route.url}`;
+        if (!routes.some((r) => r.key === key)) routes.push({ key, method, path: route.url });
+      }
+    });
   return routes;
 }

@@ -28,12 +28,16 @@ class TestActorGuard implements CanActivate {
     if (typeof header !== 'string') return true;
     const actor = JSON.parse(header) as Actor;
     req.user = actor;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles && !roles.includes(actor.role)) throw new ForbiddenError(`Role ${actor.role} may not do this`);
     return true;
   }
 }
 
-export const withTestActors = (builder: TestingModuleBuilder) => builder.overrideProvider(AccessGuard).useClass(TestActorGuard);
+export const withTestActors = (builder: TestingModuleBuilder) =>
+  builder.overrideProvider(AccessGuard).useClass(TestActorGuard);
 
 export const actorHeader = (actor: Actor): [string, string] => [TEST_ACTOR_HEADER, JSON.stringify(actor)];

@@ -22,7 +22,12 @@ let counter = 0;
 /** A fresh database cloned from the migrated template, and a Redis prefix of its own. */
 export async function createTestDatabase(): Promise<{ config: AppConfig; drop: () => Promise<void> }> {
   const name = `pot_test_${testRunId()}_${process.pid}_${counter++}`;
-  const config = testConfig({ DB_NAME: name, REDIS_PREFIX: `test_${name}`, DB_POOL_SIZE: 10, IMPORT_DIR: join(tmpdir(), name) });
+  const config = testConfig({
+    DB_NAME: name,
+    REDIS_PREFIX: `test_${name}`,
+    DB_POOL_SIZE: 10,
+    IMPORT_DIR: join(tmpdir(), name),
+  });
   await createDatabaseIfMissing(config, name, templateDatabase());
   return {
     config,
@@ -81,7 +86,9 @@ export class TestContext {
     const { config: base, drop } = await createTestDatabase();
     await clearRedisPrefix(base);
     const config = Object.assign(base, opts.config);
-    let builder = Test.createTestingModule({ imports: [AppModule, ...(opts.imports ?? [])] }).overrideProvider(AppConfig).useValue(config);
+    let builder = Test.createTestingModule({ imports: [AppModule, ...(opts.imports ?? [])] })
+      .overrideProvider(AppConfig)
+      .useValue(config);
     if (customise) builder = customise(builder);
     const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(apiAdapter(config), { logger: false });
@@ -101,12 +108,20 @@ export class TestContext {
     const server = this.app.getHttpServer();
     const url = (path: string) => (/^\/(health|docs|admin)/.test(path) ? path : `/${API_PREFIX}${path}`);
     const make = (verb: Verb) => (path: string) => this.authorise(request(server)[verb](url(path)), as);
-    return { get: make('get'), post: make('post'), patch: make('patch'), put: make('put'), delete: make('delete'), options: make('options') };
+    return {
+      get: make('get'),
+      post: make('post'),
+      patch: make('patch'),
+      put: make('put'),
+      delete: make('delete'),
+      options: make('options'),
+    };
   }
 
   /** The user behind `as` (made on first use), with tokens signed by the app's own JwtService. */
   async user(as: Role | TestUserSpec = Role.Admin): Promise<TestUser> {
-    const spec: TestUserSpec = typeof as === 'string' ? { role: as, regionCode: as === Role.Support ? 'Y54' : null } : as;
+    const spec: TestUserSpec =
+      typeof as === 'string' ? { role: as, regionCode: as === Role.Support ? 'Y54' : null } : as;
     const key = `${spec.role}:${spec.regionCode ?? '*'}`;
     const cached = this.users.get(key);
     if (cached) {
@@ -116,10 +131,16 @@ export class TestContext {
       if (this.users.get(key) === cached) this.users.delete(key);
     }
     if (!this.users.has(key)) {
-      this.users.set(key, (async () => {
-        const user = await this.factories.user({ ...spec, email: `${spec.role}.${spec.regionCode ?? 'all'}@test.invalid` });
-        return { ...user, ...(await this.tokensFor(user)) };
-      })());
+      this.users.set(
+        key,
+        (async () => {
+          const user = await this.factories.user({
+            ...spec,
+            email: `${spec.role}.${spec.regionCode ?? 'all'}@test.invalid`,
+          });
+          return { ...user, ...(await this.tokensFor(user)) };
+        })(),
+      );
     }
     return this.users.get(key)!;
   }
@@ -129,7 +150,8 @@ export class TestContext {
    * terminates every backend (database-recovery) also kills this pool's idle connection.
    */
   private async userStillExists(user: CreatedUser): Promise<boolean> {
-    const ask = async () => (await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND email = $2`, [user.id, user.email])).length > 0;
+    const ask = async () =>
+      (await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND email = $2`, [user.id, user.email])).length > 0;
     try {
       return await ask();
     } catch (err) {

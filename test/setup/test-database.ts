@@ -30,7 +30,10 @@ export function isStaleTestDatabase(name: string, nowSeconds = Date.now() / 1000
 
 /** The configuration the tests run with: the machine's PostgreSQL and Redis, their own names in both. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return Object.assign(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), overrides);
+  return Object.assign(
+    loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    overrides,
+  );
 }
 
 export async function adminClient(config: AppConfig = testConfig()): Promise<Client> {
@@ -45,7 +48,12 @@ export async function adminClient(config: AppConfig = testConfig()): Promise<Cli
  */
 export async function clearRedisPrefix(config: AppConfig): Promise<void> {
   const redis = new Redis({
-    host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null,
+    host: config.REDIS_HOST,
+    port: config.REDIS_PORT,
+    password: config.REDIS_PASSWORD,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
   });
   redis.on('error', () => undefined); // reported by connect() below
   try {

@@ -22,7 +22,10 @@ export class WorkerContext {
 
   static async start(base: AppConfig, overrides: Partial<AppConfig> = {}): Promise<WorkerContext> {
     const config = Object.assign(new AppConfig(), base, { OUTBOX_POLL_MS: 20 }, overrides);
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(AppConfig)
+      .useValue(config)
+      .compile();
     if (!process.env.TEST_LOG_LEVEL) moduleRef.useLogger(false);
     await moduleRef.init();
     return new WorkerContext(moduleRef, config);
@@ -77,7 +80,11 @@ export class WorkerContext {
 }
 
 /** Polls until `condition` holds; fails with `what` after `timeoutMs` (a wait, never an assertion on time). */
-export async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 20000): Promise<void> {
+export async function waitFor(
+  condition: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 20000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -93,7 +100,9 @@ export async function startWorker(
   config: AppConfig,
   customise?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
 ): Promise<INestApplicationContext> {
-  let builder = Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config);
+  let builder = Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config);
   if (customise) builder = customise(builder);
   const moduleRef = await builder.compile();
   moduleRef.useLogger(false);

@@ -32,14 +32,34 @@ import { authenticatedQueueBoardActor } from './auth/queue-board-actor';
 
 @Module({
   imports: [
-    ConfigModule, CommonModule, LoggingModule, DatabaseModule, HealthModule, PracticesModule, StatusModule, FiguresModule,
+    ConfigModule,
+    CommonModule,
+    LoggingModule,
+    DatabaseModule,
+    HealthModule,
+    PracticesModule,
+    StatusModule,
+    FiguresModule,
     // Bull's connection: the API adds jobs (imports) and shows queue state; the worker runs them.
     QueuesModule,
-    ImportsHttpModule, AuthModule, AuditModule, SignInThrottleModule, FollowUpsModule, RemindersModule,
+    ImportsHttpModule,
+    AuthModule,
+    AuditModule,
+    SignInThrottleModule,
+    FollowUpsModule,
+    RemindersModule,
   ],
   controllers: [
-    GeographyController, PracticesController, ReportsController, AuthController, MeController, UsersController, AuditController,
-    FollowUpsController, BarrierReportController, RemindersController,
+    GeographyController,
+    PracticesController,
+    ReportsController,
+    AuthController,
+    MeController,
+    UsersController,
+    AuditController,
+    FollowUpsController,
+    BarrierReportController,
+    RemindersController,
   ],
   providers: [
     // Registered as app providers (not in main.ts) so the e2e tests get exactly the same pipe, filter and guard.

@@ -32,7 +32,15 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
     // API's one error shape, not Fastify's own.
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply.code(status).send({ status, error: errorName(status), message: `The request cannot be read: ${error.message}`, problems: [], requestId: String(req.id) });
+      void reply
+        .code(status)
+        .send({
+          status,
+          error: errorName(status),
+          message: `The request cannot be read: ${error.message}`,
+          problems: [],
+          requestId: String(req.id),
+        });
     },
   });
 }

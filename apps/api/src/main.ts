@@ -19,13 +19,16 @@ async function bootstrap() {
     if (err?.code !== 'EAFNOSUPPORT' && err?.code !== 'EADDRNOTAVAIL') throw err;
     return app.listen(config.PORT, '0.0.0.0');
   });
-  console.log(`API listening on http://localhost:${config.PORT}/api/v1 (docs: http://localhost:${config.PORT}/docs, health: http://localhost:${config.PORT}/health)`);
+  console.log(
+    `API listening on http://localhost:${config.PORT}/api/v1 (docs: http://localhost:${config.PORT}/docs, health: http://localhost:${config.PORT}/health)`,
+  );
 }
 
 bootstrap().catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);
   else if (err instanceof StartupError) console.error(err.message);
-  else if (err?.code === 'EADDRINUSE') console.error(`Port ${err.port} is already in use (another API or demo still running?): stop it or set PORT.`);
+  else if (err?.code === 'EADDRINUSE')
+    console.error(`Port ${err.port} is already in use (another API or demo still running?): stop it or set PORT.`);
   else console.error(err);
   process.exit(1);
 });

@@ -54,7 +54,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     const { added, removed } = await this.queues.syncSchedules(wantedSchedules(this.config));
     if (added || removed) this.logger.log(`Schedules: ${added} added, ${removed} removed`);
     if (added && afterStart) {
-      await this.queues.add(JobName.MonthEndSnapshot, { reason: 'schedules were lost' }, { jobId: `month-end-catch-up-${Date.now()}` });
+      await this.queues.add(
+        JobName.MonthEndSnapshot,
+        { reason: 'schedules were lost' },
+        { jobId: `month-end-catch-up-${Date.now()}` },
+      );
     }
   }
 }

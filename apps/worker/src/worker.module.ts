@@ -21,7 +21,10 @@ import { WorkerRuntime } from './worker-runtime';
   imports: [
     ConfigModule,
     CommonModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
+    }),
     DatabaseModule,
     ImportsModule,
     QueuesModule,

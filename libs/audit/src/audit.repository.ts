@@ -33,7 +33,9 @@ export class AuditRepository {
     if (q.userId !== undefined) where.push(`a.user_id = ${param(q.userId)}`);
     if (q.action) where.push(`a.action = ${param(q.action)}`);
     const instant = (value: string) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(value) ? `(${param(value)}::date::timestamp AT TIME ZONE ${param(timeZone)})` : `${param(value)}::timestamptz`;
+      /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? `(${param(value)}::date::timestamp AT TIME ZONE ${param(timeZone)})`
+        : `${param(value)}::timestamptz`;
     if (q.from) where.push(`a.at >= ${instant(q.from)}`);
     if (q.to) where.push(`a.at < ${instant(q.to)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -41,7 +41,10 @@ export class AuditService {
 }
 
 /** For edits: `{field: {from, to}}` of the fields whose value changed (empty when nothing did). */
-export function changesBetween<T extends object>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function changesBetween<T extends object>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {
     const next = after[key];

@@ -70,6 +70,8 @@ export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = INSTANT.exec(value);
   if (!m || !isCalendarDate(m[1])) return false;
-  const [hour, minute, second, zoneHours, zoneMinutes] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  const [hour, minute, second, zoneHours, zoneMinutes] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(
+    Number,
+  );
   return hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 15 && zoneMinutes <= 59;
 }

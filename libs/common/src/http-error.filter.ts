@@ -33,7 +33,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req?.method} ${req?.url}`);
     }
     if (res.sent || res.raw.headersSent) return;
-    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds) res.header('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds)
+      res.header('Retry-After', String(exception.retryAfterSeconds));
     // @nestjs/throttler names its header after the throttler (Retry-After-sign-in); clients read Retry-After.
     const named = body.status === 429 ? res.getHeader('retry-after-sign-in') : undefined;
     if (named !== undefined && !res.hasHeader('retry-after')) res.header('Retry-After', String(named));
@@ -51,24 +52,43 @@ export class HttpErrorFilter implements ExceptionFilter {
         return { status, error: 'bad_request', message: 'The request body is not valid JSON', problems: [] };
       }
       const response = e.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
+      const message =
+        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
       return { status, error: errorName(status), message, problems: [] };
     }
     if (e instanceof QueryFailedError) {
-      const mapped = fromDatabaseError((e as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError);
+      const mapped = fromDatabaseError(
+        (e as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError,
+      );
       if (mapped) return mapped;
     }
     if (isConnectionError(e)) {
-      return { status: 503, error: 'service_unavailable', message: 'The database is not reachable; try again shortly', problems: [] };
+      return {
+        status: 503,
+        error: 'service_unavailable',
+        message: 'The database is not reachable; try again shortly',
+        problems: [],
+      };
     }
-    return { status: 500, error: 'internal_error', message: 'Something went wrong; quote the request id to support', problems: [] };
+    return {
+      status: 500,
+      error: 'internal_error',
+      message: 'Something went wrong; quote the request id to support',
+      problems: [],
+    };
   }
 }
 
 function fromDatabaseError(err?: { code?: string; detail?: string }): ErrorBody | undefined {
   const code = err?.code ?? '';
   if (code === '23505') return { status: 409, error: 'conflict', message: 'That record already exists', problems: [] };
-  if (code === '23503') return { status: 409, error: 'conflict', message: 'A referenced record does not exist or is still in use', problems: [] };
+  if (code === '23503')
+    return {
+      status: 409,
+      error: 'conflict',
+      message: 'A referenced record does not exist or is still in use',
+      problems: [],
+    };
   if (code === '23514' || code === '23502' || code.startsWith('22')) {
     return { status: 400, error: 'bad_request', message: 'A value is out of range or malformed', problems: [] };
   }
@@ -76,14 +96,24 @@ function fromDatabaseError(err?: { code?: string; detail?: string }): ErrorBody 
     return { status: 409, error: 'conflict', message: 'A concurrent change got in the way; retry', problems: [] };
   }
   if (code.startsWith('08') || code === '57P01' || code === '57P03' || code === '53300') {
-    return { status: 503, error: 'service_unavailable', message: 'The database is not reachable; try again shortly', problems: [] };
+    return {
+      status: 503,
+      error: 'service_unavailable',
+      message: 'The database is not reachable; try again shortly',
+      problems: [],
+    };
   }
   return undefined;
 }
 
 function isConnectionError(e: unknown): boolean {
   const code = (e as { code?: string })?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || /Connection terminated/.test(String((e as Error)?.message));
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    /Connection terminated/.test(String((e as Error)?.message))
+  );
 }
 
 /** The `error` label of a status: `bad_request`, `uri_too_long`, … */

@@ -35,17 +35,22 @@ export function checkPlainText(value: unknown, where: 'body' | 'query'): void {
     const field = path || where;
     if (typeof v === 'string') {
       if (v.includes('\u0000')) problems.push({ field, message: `${field} contains a NUL character` });
-      else if (LONE_SURROGATE.test(v)) problems.push({ field, message: `${field} is not valid Unicode text (a lone surrogate)` });
+      else if (LONE_SURROGATE.test(v))
+        problems.push({ field, message: `${field} is not valid Unicode text (a lone surrogate)` });
     } else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_DEPTH) {
         // Named by the top-level field it sits in (the body itself when that is an array).
         const top = Array.isArray(value) ? where : path.split('.')[0];
-        throw new RequestValidationError(`The request ${where} nests deeper than ${MAX_DEPTH} levels`, [{ field: top, message: `nested deeper than ${MAX_DEPTH} levels` }]);
+        throw new RequestValidationError(`The request ${where} nests deeper than ${MAX_DEPTH} levels`, [
+          { field: top, message: `nested deeper than ${MAX_DEPTH} levels` },
+        ]);
       }
-      for (const [key, child] of Object.entries(v)) stack.push({ v: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      for (const [key, child] of Object.entries(v))
+        stack.push({ v: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }
-  if (problems.length) throw new RequestValidationError(`Invalid request: check ${problems.map((p) => p.field).join(', ')}`, problems);
+  if (problems.length)
+    throw new RequestValidationError(`Invalid request: check ${problems.map((p) => p.field).join(', ')}`, problems);
 }
 
 /**

@@ -19,7 +19,9 @@ export function IsPracticeCode(api: ApiPropertyOptions = {}) {
   return applyDecorators(
     Transform(upperTrim),
     IsString(),
-    Matches(PRACTICE_CODE, { message: '$property must be an ODS practice code: a letter and five digits, e.g. A81001' }),
+    Matches(PRACTICE_CODE, {
+      message: '$property must be an ODS practice code: a letter and five digits, e.g. A81001',
+    }),
     ApiProperty({ example: 'A81001', pattern: PRACTICE_CODE.source, ...api }),
   );
 }

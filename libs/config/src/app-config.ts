@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /** Five cron fields (minute hour day-of-month month day-of-week), as Bull's cron parser reads them. */
 const CRON = /^\S+(\s+\S+){4}$/;
@@ -16,16 +30,24 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: string = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   DB_HOST: string = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   DB_PORT: number = 5432;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   DB_USER: string = 'postgres';
 
   @IsString()
@@ -34,16 +56,24 @@ export class AppConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_NAME must be a lower-case PostgreSQL identifier' })
   DB_NAME: string = 'patient_online';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   DB_POOL_SIZE: number = 20;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   REDIS_HOST: string = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   REDIS_PORT: number = 6379;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   REDIS_PASSWORD?: string;
 
   /** Namespaces every Redis key, so the tests, a demo and production never share queues. */
@@ -54,15 +84,19 @@ export class AppConfig {
   LOG_LEVEL: string = 'info';
 
   /** Calendar "today" and job schedules are reckoned in this zone (DESIGN.md: Europe/London). */
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   APP_TIME_ZONE: string = 'Europe/London';
 
   /** Uploaded import files wait here until the worker has processed them: API, CLI and worker must share it. */
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   IMPORT_DIR: string = './var/imports';
 
   /** The largest file `POST /imports` accepts (413 above it). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   IMPORT_MAX_BYTES: number = 250 * 1024 * 1024;
 
   // ---- people and access (docs/people.md) ----
@@ -71,57 +105,91 @@ export class AppConfig {
    * Signs access and refresh tokens (HS256). Required when NODE_ENV=production (the API refuses to start
    * without it); in development and test a random one is made per process, so tokens die at restart.
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters, e.g. the output of: openssl rand -base64 48' })
   JWT_SECRET?: string = undefined;
 
   /** Lifetime of an access token. Short, because a token is a bearer credential. */
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_TTL_SECONDS: number = 900;
 
   /** Lifetime of a refresh token (POST /auth/refresh): a working day by default. */
-  @Transform(toInt) @IsInt() @Min(300) @Max(2_592_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(2_592_000)
   JWT_REFRESH_TTL_SECONDS: number = 28800;
 
   /** The first admin, created at API start-up when no active admin exists (give both or neither). */
-  @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string = undefined;
 
-  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' }) @MaxLength(256)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @MaxLength(256)
   ADMIN_PASSWORD?: string = undefined;
 
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCK_SECONDS. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOGIN_MAX_FAILURES: number = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
   LOGIN_LOCK_SECONDS: number = 900;
 
   /** Sign-in and refresh requests per minute from one IP address (NHS sites share addresses: keep it generous). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_IP_LIMIT_PER_MINUTE: number = 30;
 
   /** Browser origins allowed to call the API, comma-separated (e.g. https://tracker.example.nhs.uk). Unset: none. */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://tracker.example.nhs.uk' })
+  @Matches(/^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://tracker.example.nhs.uk',
+  })
   CORS_ORIGINS?: string = undefined;
 
   /** Proxies in front of the API whose X-Forwarded-For is trusted (0: none), so sign-in limits see real addresses. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   TRUST_PROXY_HOPS: number = 0;
 
   // ---- follow-ups, reminders and the worker's schedules (times in APP_TIME_ZONE) ----
 
   /** A new follow-up is due this many days after it was opened. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   FOLLOW_UP_DUE_DAYS: number = 14;
 
   /** The hour (0-23, APP_TIME_ZONE) on its due date at which a follow-up's due job fires. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
   FOLLOW_UP_DUE_HOUR: number = 7;
 
   /** Follow-ups overdue by more than this many days are reported to their region's managers. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   ESCALATE_AFTER_DAYS: number = 7;
 
   @Matches(CRON, cronMessage('CRON_DAILY_DIGEST'))
@@ -137,22 +205,34 @@ export class AppConfig {
   CRON_MONTH_END_SNAPSHOT: string = '0 3 1 * *';
 
   /** How often the worker moves outbox rows into the queues (milliseconds; 0 stops the polling loop). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
   OUTBOX_POLL_MS: number = 1000;
 
   /** Outbox rows moved per database transaction. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(5000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
   OUTBOX_BATCH_SIZE: number = 200;
 
   /** Jobs each worker process runs at once per queue. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   WORKER_CONCURRENCY: number = 2;
 
   /** E-mail reminders are sent only when this is set, e.g. smtp://user:pass@smtp.example.org:587. */
-  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @ValidateIf((c: AppConfig) => !!c.SMTP_URL) @IsString() @IsNotEmpty({ message: 'SMTP_FROM is needed when SMTP_URL is set' })
+  @ValidateIf((c: AppConfig) => !!c.SMTP_URL)
+  @IsString()
+  @IsNotEmpty({ message: 'SMTP_FROM is needed when SMTP_URL is set' })
   SMTP_FROM: string = 'Patient Online tracker <no-reply@localhost>';
 }
 
@@ -187,7 +267,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`APP_TIME_ZONE=${JSON.stringify(config.APP_TIME_ZONE)}: not an IANA time zone such as Europe/London`);
   }
   if (problems.length) {
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}. Fix the environment variable(s) and start again.`);
+    throw new ConfigError(
+      `Invalid configuration: ${problems.join('; ')}. Fix the environment variable(s) and start again.`,
+    );
   }
   return config;
 }

@@ -4,7 +4,10 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The one set of DataSource options shared by the apps, the migration CLI and the tests. */
-export function dataSourceOptions(config: AppConfig, overrides: Partial<{ database: string; poolSize: number }> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  overrides: Partial<{ database: string; poolSize: number }> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     host: config.DB_HOST,

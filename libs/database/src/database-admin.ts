@@ -23,7 +23,11 @@ export function explainConnectionError(err: unknown, config: AppConfig, database
 }
 
 /** Creates the database if it does not exist yet (connecting to the maintenance database "postgres"). */
-export async function createDatabaseIfMissing(config: AppConfig, database = config.DB_NAME, template?: string): Promise<boolean> {
+export async function createDatabaseIfMissing(
+  config: AppConfig,
+  database = config.DB_NAME,
+  template?: string,
+): Promise<boolean> {
   const client = new Client(pgClientConfig(config, 'postgres'));
   await client.connect();
   try {

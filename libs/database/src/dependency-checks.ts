@@ -30,7 +30,9 @@ async function checkPostgres(config: AppConfig): Promise<void> {
       .catch(() => new Set<string>());
     const pending = MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
     if (pending.length) {
-      throw new StartupError(`${describeDatabase(config)} has ${pending.length} pending migration(s) (${pending.join(', ')}): run "npm run migration:run".`);
+      throw new StartupError(
+        `${describeDatabase(config)} has ${pending.length} pending migration(s) (${pending.join(', ')}): run "npm run migration:run".`,
+      );
     }
   } finally {
     await client.end().catch(() => undefined);
@@ -39,8 +41,14 @@ async function checkPostgres(config: AppConfig): Promise<void> {
 
 async function checkRedis(config: AppConfig): Promise<void> {
   const redis = new Redis({
-    host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD,
-    lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false,
+    host: config.REDIS_HOST,
+    port: config.REDIS_PORT,
+    password: config.REDIS_PASSWORD,
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
   });
   redis.on('error', () => undefined);
   try {

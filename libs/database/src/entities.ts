@@ -1,6 +1,13 @@
 import { FollowUpBarrierEntity, FollowUpContactEntity, FollowUpEntity } from '@app/follow-ups';
 import { OutboxEntity } from '@app/jobs';
-import { AreaTeamEntity, CcgEntity, ClinicalSystemReportEntity, ListSizeEntity, PracticeEntity, RegionEntity } from '@app/practices';
+import {
+  AreaTeamEntity,
+  CcgEntity,
+  ClinicalSystemReportEntity,
+  ListSizeEntity,
+  PracticeEntity,
+  RegionEntity,
+} from '@app/practices';
 import { AuditEntryEntity } from '@app/audit';
 import { UserEntity } from '@app/people';
 import { ReminderEntity } from '@app/reminders';
@@ -10,6 +17,22 @@ import { ImportRunEntity, OnsCcgCodeEntity } from '@app/imports';
 
 /** Every entity, listed explicitly: a glob pointing at the wrong tree silently finds none. */
 export const ENTITIES = [
-  RegionEntity, AreaTeamEntity, CcgEntity, PracticeEntity, ClinicalSystemReportEntity, ListSizeEntity, StatusEventEntity, StatusSpanEntity, ImportRunEntity, OnsCcgCodeEntity,
-  UserEntity, AuditEntryEntity, OutboxEntity, FollowUpEntity, FollowUpContactEntity, FollowUpBarrierEntity, ReminderEntity, MonthEndSnapshotEntity,
+  RegionEntity,
+  AreaTeamEntity,
+  CcgEntity,
+  PracticeEntity,
+  ClinicalSystemReportEntity,
+  ListSizeEntity,
+  StatusEventEntity,
+  StatusSpanEntity,
+  ImportRunEntity,
+  OnsCcgCodeEntity,
+  UserEntity,
+  AuditEntryEntity,
+  OutboxEntity,
+  FollowUpEntity,
+  FollowUpContactEntity,
+  FollowUpBarrierEntity,
+  ReminderEntity,
+  MonthEndSnapshotEntity,
 ];

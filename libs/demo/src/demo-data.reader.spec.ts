@@ -47,14 +47,24 @@ describe('readDemoData (shipped data/demo)', () => {
   it('has nine quarters of list sizes, from the first day of each quarter', () => {
     const dates = [...new Set(data.listSizes.map((l) => l.effectiveDate))].sort();
     expect(dates).toEqual([
-      '2013-04-01', '2013-07-01', '2013-10-01', '2014-01-01', '2014-04-01',
-      '2014-07-01', '2014-10-01', '2015-01-01', '2015-04-01',
+      '2013-04-01',
+      '2013-07-01',
+      '2013-10-01',
+      '2014-01-01',
+      '2014-04-01',
+      '2014-07-01',
+      '2014-10-01',
+      '2015-01-01',
+      '2015-04-01',
     ]);
-    const total = (d: string) => data.listSizes.filter((l) => l.effectiveDate === d).reduce((a, l) => a + l.patients, 0);
+    const total = (d: string) =>
+      data.listSizes.filter((l) => l.effectiveDate === d).reduce((a, l) => a + l.patients, 0);
     expect(total('2013-04-01')).toBe(55_929_449);
     expect(total('2014-07-01')).toBe(56_546_274);
     expect(total('2015-04-01')).toBe(57_020_909);
-    expect(data.listSizes.find((l) => l.practiceCode === 'A81002' && l.effectiveDate === '2013-04-01')!.patients).toBe(20105);
+    expect(data.listSizes.find((l) => l.practiceCode === 'A81002' && l.effectiveDate === '2013-04-01')!.patients).toBe(
+      20105,
+    );
   });
 });
 
@@ -62,22 +72,37 @@ describe('readDemoData (malformed files)', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-data-'));
-    for (const f of ['regions.csv', 'area-teams.csv', 'ccgs.csv']) fs.copyFileSync(path.join(DIR, f), path.join(dir, f));
-    fs.writeFileSync(path.join(dir, 'practices.csv'), 'code,name,postcode,ccgCode,openedOn,closedOn,supplier\nA81001,X,TS1 1AA,00K,1974-04-01,,EMIS\n');
+    for (const f of ['regions.csv', 'area-teams.csv', 'ccgs.csv'])
+      fs.copyFileSync(path.join(DIR, f), path.join(dir, f));
+    fs.writeFileSync(
+      path.join(dir, 'practices.csv'),
+      'code,name,postcode,ccgCode,openedOn,closedOn,supplier\nA81001,X,TS1 1AA,00K,1974-04-01,,EMIS\n',
+    );
     fs.writeFileSync(path.join(dir, 'list-sizes.csv'), 'code,2013-04-01,2013-07-01\nA81001,100,\n');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reads a minimal set, skipping empty cells', () => {
-    expect(readDemoData(dir).listSizes).toEqual([{ practiceCode: 'A81001', effectiveDate: '2013-04-01', patients: 100 }]);
+    expect(readDemoData(dir).listSizes).toEqual([
+      { practiceCode: 'A81001', effectiveDate: '2013-04-01', patients: 100 },
+    ]);
   });
 
   it('names the file and line of a bad row', () => {
-    fs.writeFileSync(path.join(dir, 'practices.csv'), 'code,name,postcode,ccgCode,openedOn,closedOn,supplier\nA81001,X,TS1 1AA,ZZZ,1974-04-01,,EMIS\n');
+    fs.writeFileSync(
+      path.join(dir, 'practices.csv'),
+      'code,name,postcode,ccgCode,openedOn,closedOn,supplier\nA81001,X,TS1 1AA,ZZZ,1974-04-01,,EMIS\n',
+    );
     expect(() => readDemoData(dir)).toThrow(/practices\.csv:2: unknown CCG ZZZ/);
-    fs.writeFileSync(path.join(dir, 'practices.csv'), 'code,name,postcode,ccgCode,openedOn,closedOn,supplier\na81001,X,TS1 1AA,00K,1974-04-01,,EMIS\n');
+    fs.writeFileSync(
+      path.join(dir, 'practices.csv'),
+      'code,name,postcode,ccgCode,openedOn,closedOn,supplier\na81001,X,TS1 1AA,00K,1974-04-01,,EMIS\n',
+    );
     expect(() => readDemoData(dir)).toThrow(/bad practice code/);
-    fs.writeFileSync(path.join(dir, 'practices.csv'), 'code,name,postcode,ccgCode,openedOn,closedOn,supplier\nA81001,X,TS1 1AA,00K,19740401,,EMIS\n');
+    fs.writeFileSync(
+      path.join(dir, 'practices.csv'),
+      'code,name,postcode,ccgCode,openedOn,closedOn,supplier\nA81001,X,TS1 1AA,00K,19740401,,EMIS\n',
+    );
     expect(() => readDemoData(dir)).toThrow(/bad open date/);
   });
 

@@ -75,10 +75,12 @@ export function readDemoData(dir: string = defaultDemoDataDir()): DemoData {
   const regions = readRows(dir, 'regions.csv', ['code', 'name']).rows.map(([code, name]) => ({ code, name }));
   const regionCodes = new Set(regions.map((r) => r.code));
 
-  const areaTeams = readRows(dir, 'area-teams.csv', ['code', 'name', 'regionCode']).rows.map(([code, name, regionCode], i) => {
-    check(regionCodes.has(regionCode), `area-teams.csv:${i + 2}`, `unknown region ${regionCode}`);
-    return { code, name, regionCode };
-  });
+  const areaTeams = readRows(dir, 'area-teams.csv', ['code', 'name', 'regionCode']).rows.map(
+    ([code, name, regionCode], i) => {
+      check(regionCodes.has(regionCode), `area-teams.csv:${i + 2}`, `unknown region ${regionCode}`);
+      return { code, name, regionCode };
+    },
+  );
   const areaTeamCodes = new Set(areaTeams.map((a) => a.code));
 
   const ccgs = readRows(dir, 'ccgs.csv', ['code', 'name', 'regionCode', 'areaTeamCode']).rows.map(
@@ -90,25 +92,31 @@ export function readDemoData(dir: string = defaultDemoDataDir()): DemoData {
   );
   const ccgCodes = new Set(ccgs.map((c) => c.code));
 
-  const practices = readRows(dir, 'practices.csv', ['code', 'name', 'postcode', 'ccgCode', 'openedOn', 'closedOn', 'supplier']).rows.map(
-    ([code, name, postcode, ccgCode, openedOn, closedOn, supplier], i): DemoPractice => {
-      const where = `practices.csv:${i + 2}`;
-      check(/^[A-Z]\d{5}$/.test(code), where, `bad practice code ${code}`);
-      check(ccgCodes.has(ccgCode), where, `unknown CCG ${ccgCode}`);
-      check(openedOn === '' || isIsoDate(openedOn), where, `bad open date ${openedOn}`);
-      check(closedOn === '' || isIsoDate(closedOn), where, `bad close date ${closedOn}`);
-      check((DEMO_SUPPLIERS as readonly string[]).includes(supplier), where, `unknown supplier ${supplier}`);
-      return {
-        code,
-        name,
-        postcode,
-        ccgCode,
-        openedOn: openedOn || null,
-        closedOn: closedOn || null,
-        supplier: supplier as DemoSupplier,
-      };
-    },
-  );
+  const practices = readRows(dir, 'practices.csv', [
+    'code',
+    'name',
+    'postcode',
+    'ccgCode',
+    'openedOn',
+    'closedOn',
+    'supplier',
+  ]).rows.map(([code, name, postcode, ccgCode, openedOn, closedOn, supplier], i): DemoPractice => {
+    const where = `practices.csv:${i + 2}`;
+    check(/^[A-Z]\d{5}$/.test(code), where, `bad practice code ${code}`);
+    check(ccgCodes.has(ccgCode), where, `unknown CCG ${ccgCode}`);
+    check(openedOn === '' || isIsoDate(openedOn), where, `bad open date ${openedOn}`);
+    check(closedOn === '' || isIsoDate(closedOn), where, `bad close date ${closedOn}`);
+    check((DEMO_SUPPLIERS as readonly string[]).includes(supplier), where, `unknown supplier ${supplier}`);
+    return {
+      code,
+      name,
+      postcode,
+      ccgCode,
+      openedOn: openedOn || null,
+      closedOn: closedOn || null,
+      supplier: supplier as DemoSupplier,
+    };
+  });
   const practiceCodes = new Set(practices.map((p) => p.code));
 
   const sizes = readRows(dir, 'list-sizes.csv');

@@ -25,7 +25,9 @@ const DEMO_USERS: Omit<DemoUser, 'password'>[] = [
  * Users that exist already are left as they are.
  */
 export async function ensureDemoUsers(db: DataSource, credentialsFile: string): Promise<DemoUser[]> {
-  const known: Record<string, string> = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : {};
+  const known: Record<string, string> = existsSync(credentialsFile)
+    ? JSON.parse(readFileSync(credentialsFile, 'utf8'))
+    : {};
   const hasher = new PasswordHasher();
   const users: DemoUser[] = [];
   for (const u of DEMO_USERS) {

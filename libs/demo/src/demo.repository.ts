@@ -40,8 +40,15 @@ export class DemoRepository {
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
             AS t(code, name, postcode, ccg, system, opened, closed)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
-      [p.map((x) => x.code), p.map((x) => x.name), p.map((x) => x.postcode), p.map((x) => x.ccgCode), p.map((x) => x.supplier),
-        p.map((x) => x.openedOn), p.map((x) => x.closedOn)],
+      [
+        p.map((x) => x.code),
+        p.map((x) => x.name),
+        p.map((x) => x.postcode),
+        p.map((x) => x.ccgCode),
+        p.map((x) => x.supplier),
+        p.map((x) => x.openedOn),
+        p.map((x) => x.closedOn),
+      ],
     );
     return rows.length;
   }
@@ -79,7 +86,12 @@ export class DemoRepository {
        JOIN practice p ON p.code = t.code
        WHERE NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id)
        RETURNING practice_id`,
-      [events.map((e) => e.practiceCode), events.map((e) => e.service), events.map((e) => e.level), events.map((e) => e.effectiveDate)],
+      [
+        events.map((e) => e.practiceCode),
+        events.map((e) => e.service),
+        events.map((e) => e.level),
+        events.map((e) => e.effectiveDate),
+      ],
     );
     const practiceIds = [...new Set(rows.map((r) => r.practice_id))];
     if (practiceIds.length) await this.status.rebuildSpansForPractices(m, practiceIds);

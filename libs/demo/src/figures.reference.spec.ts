@@ -144,7 +144,11 @@ describe('computeFigures', () => {
 
   it('counts a practice with no events in the total only', () => {
     const f = computeServiceFigures(
-      { practices: [{ code: 'A00001' }, { code: 'A00002' }], listSizes: [], events: [ev('A00001', 'enabled', '2014-01-01')] },
+      {
+        practices: [{ code: 'A00001' }, { code: 'A00002' }],
+        listSizes: [],
+        events: [ev('A00001', 'enabled', '2014-01-01')],
+      },
       '2014-09-30',
       'records',
     );
@@ -190,10 +194,20 @@ describe('computeFigures', () => {
     ];
     const input2 = { practices: [{ code: 'A00001' }], listSizes: [], events };
     expect(computeServiceFigures(input2, '2014-02-28', 'records').practices.enabled).toBe(0);
-    expect(computeServiceFigures(input2, '2014-02-28', 'records', { knownAt: '2014-03-01T00:00:00Z' }).practices.enabled).toBe(1);
-    expect(computeServiceFigures(input2, '2014-02-28', 'records', { knownAt: '2014-03-10T12:00:00Z' }).practices.enabled).toBe(0);
-    expect(computeServiceFigures(input2, '2013-12-31', 'records', { knownAt: '2014-03-01T00:00:00Z' }).practices.unknown).toBe(1);
-    expect(() => computeFigures({ ...input2, events: [ev('A00001', 'enabled', '2014-01-01')] }, '2014-02-28', { knownAt: '2014-03-01T00:00:00Z' })).toThrow();
+    expect(
+      computeServiceFigures(input2, '2014-02-28', 'records', { knownAt: '2014-03-01T00:00:00Z' }).practices.enabled,
+    ).toBe(1);
+    expect(
+      computeServiceFigures(input2, '2014-02-28', 'records', { knownAt: '2014-03-10T12:00:00Z' }).practices.enabled,
+    ).toBe(0);
+    expect(
+      computeServiceFigures(input2, '2013-12-31', 'records', { knownAt: '2014-03-01T00:00:00Z' }).practices.unknown,
+    ).toBe(1);
+    expect(() =>
+      computeFigures({ ...input2, events: [ev('A00001', 'enabled', '2014-01-01')] }, '2014-02-28', {
+        knownAt: '2014-03-01T00:00:00Z',
+      }),
+    ).toThrow();
   });
 
   it('takes the latest list size effective on or before D, the later input on a tie', () => {
@@ -217,7 +231,10 @@ describe('computeFigures', () => {
 
   it('rejects unknown services, levels and dates', () => {
     const bad = (e: Partial<FigureEvent>) => () =>
-      computeFigures({ practices: [], listSizes: [], events: [{ ...ev('A00001', 'enabled', '2014-01-01'), ...e } as FigureEvent] }, '2014-01-01');
+      computeFigures(
+        { practices: [], listSizes: [], events: [{ ...ev('A00001', 'enabled', '2014-01-01'), ...e } as FigureEvent] },
+        '2014-01-01',
+      );
     expect(bad({ service: 'online' as never })).toThrow(/service/);
     expect(bad({ level: 'unknown' as never })).toThrow(/level/);
     expect(bad({ effectiveDate: '2014-02-30' })).toThrow(/calendar date/);

@@ -204,7 +204,11 @@ export class FigureCalculator {
     return (days.open === null || days.open <= day) && (days.close === null || days.close > day);
   }
 
-  compute(date: string, services: ReadonlyArray<ServiceName> = SERVICES, filter?: (p: FigurePractice) => boolean): ServiceFigures[] {
+  compute(
+    date: string,
+    services: ReadonlyArray<ServiceName> = SERVICES,
+    filter?: (p: FigurePractice) => boolean,
+  ): ServiceFigures[] {
     const day = toDay(date);
     const scope = this.input.practices.filter((p) => this.inScopeOnDay(p, day) && (!filter || filter(p)));
     const sizes = scope.map((p) => this.listSizeOnDay(p.code, day));
@@ -216,7 +220,12 @@ export class FigureCalculator {
         practices: { total: 0, capable: 0, enabled: 0, unknown: 0 },
         patients: { total: 0, atCapable: 0, atEnabled: 0 },
         practicesWithoutListSize: withoutListSize,
-        percentages: { practicesCapable: null, practicesEnabled: null, patientsAtCapable: null, patientsAtEnabled: null },
+        percentages: {
+          practicesCapable: null,
+          practicesEnabled: null,
+          patientsAtCapable: null,
+          patientsAtEnabled: null,
+        },
       };
       scope.forEach((p, i) => {
         const patients = sizes[i] ?? 0;

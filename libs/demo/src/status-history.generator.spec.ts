@@ -183,9 +183,18 @@ describe('generateStatusHistory on small inputs', () => {
       {
         date: '2013-01-01',
         services: {
-          appointments: { capable: { by: 'practices' as const, percent: 50 }, enabled: { by: 'practices' as const, percent: 0 } },
-          prescriptions: { capable: { by: 'practices' as const, percent: 0 }, enabled: { by: 'practices' as const, percent: 0 } },
-          records: { capable: { by: 'practices' as const, percent: 0 }, enabled: { by: 'practices' as const, percent: 0 } },
+          appointments: {
+            capable: { by: 'practices' as const, percent: 50 },
+            enabled: { by: 'practices' as const, percent: 0 },
+          },
+          prescriptions: {
+            capable: { by: 'practices' as const, percent: 0 },
+            enabled: { by: 'practices' as const, percent: 0 },
+          },
+          records: {
+            capable: { by: 'practices' as const, percent: 0 },
+            enabled: { by: 'practices' as const, percent: 0 },
+          },
         },
       },
     ];
@@ -193,4 +202,3 @@ describe('generateStatusHistory on small inputs', () => {
     expect(() => generateStatusHistory([...practices, { code: 'A00001' }], [], 1)).toThrow(/duplicate/);
   });
 });
-

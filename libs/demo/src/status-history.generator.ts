@@ -238,15 +238,32 @@ export function generateStatusHistory(
       const regressed = new Set<number>();
       if (target.regress) {
         for (const i of prevEnabled) {
-          if (inScope.has(i) && streamFor(seed, 'regress', service, checkpoint.date, states[i].code)() < target.regress) regressed.add(i);
+          if (inScope.has(i) && streamFor(seed, 'regress', service, checkpoint.date, states[i].code)() < target.regress)
+            regressed.add(i);
         }
       }
       const enabled = new Set([...prevEnabled].filter((i) => inScope.has(i) && !regressed.has(i)));
-      fillToTarget(enabled, new Set(), regressed, target.enabled, scopeOrder, size, `${service} enabled on ${checkpoint.date}`);
+      fillToTarget(
+        enabled,
+        new Set(),
+        regressed,
+        target.enabled,
+        scopeOrder,
+        size,
+        `${service} enabled on ${checkpoint.date}`,
+      );
       const capable = new Set([...prevCapable].filter((i) => inScope.has(i)));
       for (const i of enabled) capable.add(i);
       for (const i of regressed) capable.add(i); // a lapse from enabled goes back to capable
-      fillToTarget(capable, enabled, new Set(), target.capable, scopeOrder, size, `${service} capable on ${checkpoint.date}`);
+      fillToTarget(
+        capable,
+        enabled,
+        new Set(),
+        target.capable,
+        scopeOrder,
+        size,
+        `${service} capable on ${checkpoint.date}`,
+      );
 
       const row: Array<LevelName | undefined> = new Array(states.length).fill(undefined);
       for (const i of scope) row[i] = enabled.has(i) ? 'enabled' : capable.has(i) ? 'capable' : 'not_capable';
@@ -505,7 +522,12 @@ export function generateDemoBarriers(
       const pool = c.service === 'records' ? [...CAPABLE_CATEGORIES, 'record_redaction' as const] : CAPABLE_CATEGORIES;
       category = pool[Math.floor(rnd() * pool.length)];
     }
-    chosen.push({ practiceCode: c.code, service: c.service, category, detail: DETAILS[category](SERVICE_WORDS[c.service]) });
+    chosen.push({
+      practiceCode: c.code,
+      service: c.service,
+      category,
+      detail: DETAILS[category](SERVICE_WORDS[c.service]),
+    });
   }
   return chosen;
 }

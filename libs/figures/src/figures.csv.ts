@@ -7,33 +7,74 @@ import { SERVICES } from '@app/common';
  * @ first) get a leading apostrophe; numbers are written as they are. Empty cell = null (no figure).
  */
 const FIGURE_COLUMNS = [
-  'practices_total', 'practices_capable', 'practices_enabled', 'practices_unknown',
-  'patients_total', 'patients_at_capable', 'patients_at_enabled',
-  'practices_capable_pct', 'practices_enabled_pct', 'patients_at_capable_pct', 'patients_at_enabled_pct',
+  'practices_total',
+  'practices_capable',
+  'practices_enabled',
+  'practices_unknown',
+  'patients_total',
+  'patients_at_capable',
+  'patients_at_enabled',
+  'practices_capable_pct',
+  'practices_enabled_pct',
+  'patients_at_capable_pct',
+  'patients_at_enabled_pct',
 ];
 
 function figureCells(f: ServiceFiguresDto): Array<number | null> {
   return [
-    f.practices.total, f.practices.capable, f.practices.enabled, f.practices.unknown,
-    f.patients.total, f.patients.atCapable, f.patients.atEnabled,
-    f.practicesCapablePct, f.practicesEnabledPct, f.patientsAtCapablePct, f.patientsAtEnabledPct,
+    f.practices.total,
+    f.practices.capable,
+    f.practices.enabled,
+    f.practices.unknown,
+    f.patients.total,
+    f.patients.atCapable,
+    f.patients.atEnabled,
+    f.practicesCapablePct,
+    f.practicesEnabledPct,
+    f.patientsAtCapablePct,
+    f.patientsAtEnabledPct,
   ];
 }
 
 export function breakdownCsv(b: BreakdownDto): string {
   const header = [
-    'by', 'code', 'name', 'service', 'as_of', ...FIGURE_COLUMNS, 'practices_without_list_size',
-    'previous_as_of', 'previous_practices_capable_pct', 'previous_practices_enabled_pct', 'previous_patients_at_capable_pct', 'previous_patients_at_enabled_pct',
-    'change_practices_capable_pct', 'change_practices_enabled_pct', 'change_patients_at_capable_pct', 'change_patients_at_enabled_pct',
+    'by',
+    'code',
+    'name',
+    'service',
+    'as_of',
+    ...FIGURE_COLUMNS,
+    'practices_without_list_size',
+    'previous_as_of',
+    'previous_practices_capable_pct',
+    'previous_practices_enabled_pct',
+    'previous_patients_at_capable_pct',
+    'previous_patients_at_enabled_pct',
+    'change_practices_capable_pct',
+    'change_practices_enabled_pct',
+    'change_patients_at_capable_pct',
+    'change_patients_at_enabled_pct',
   ];
   const rows = b.groups.flatMap((g) =>
     SERVICES.map((s) => {
       const f = g.services[s];
       return [
-        text(b.by), text(g.code), text(g.name), text(s), text(b.asOf), ...figureCells(f), g.practicesWithoutListSize,
-        text(b.previousAsOf), f.previousYear.practicesCapablePct, f.previousYear.practicesEnabledPct,
-        f.previousYear.patientsAtCapablePct, f.previousYear.patientsAtEnabledPct,
-        f.change.practicesCapablePct, f.change.practicesEnabledPct, f.change.patientsAtCapablePct, f.change.patientsAtEnabledPct,
+        text(b.by),
+        text(g.code),
+        text(g.name),
+        text(s),
+        text(b.asOf),
+        ...figureCells(f),
+        g.practicesWithoutListSize,
+        text(b.previousAsOf),
+        f.previousYear.practicesCapablePct,
+        f.previousYear.practicesEnabledPct,
+        f.previousYear.patientsAtCapablePct,
+        f.previousYear.patientsAtEnabledPct,
+        f.change.practicesCapablePct,
+        f.change.practicesEnabledPct,
+        f.change.patientsAtCapablePct,
+        f.change.patientsAtEnabledPct,
       ];
     }),
   );
@@ -42,7 +83,13 @@ export function breakdownCsv(b: BreakdownDto): string {
 
 export function trendCsv(t: TrendDto): string {
   const header = ['month', 'as_of', 'service', ...FIGURE_COLUMNS, 'practices_without_list_size'];
-  const rows = t.points.map((p) => [text(p.month), text(p.asOf), text(t.service), ...figureCells(p), p.practicesWithoutListSize]);
+  const rows = t.points.map((p) => [
+    text(p.month),
+    text(p.asOf),
+    text(t.service),
+    ...figureCells(p),
+    p.practicesWithoutListSize,
+  ]);
   return toCsv(header, rows);
 }
 

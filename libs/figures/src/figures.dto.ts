@@ -4,21 +4,29 @@ import { IsCalendarDate, IsInstant, Service } from '@app/common';
 
 const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
 const KNOWN_AT_DOC = {
-  description: 'Status history as it stood at this moment: only status events recorded at or before it count. List sizes and practices (open and close dates) are as recorded now',
+  description:
+    'Status history as it stood at this moment: only status events recorded at or before it count. List sizes and practices (open and close dates) are as recorded now',
   example: '2014-10-15T09:00:00Z',
 };
 
 // ---- requests ----
 
 export class SummaryQuery {
-  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
+  @IsOptional()
+  @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
   asOf?: string;
 
-  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsInstant()
+  @ApiPropertyOptional(KNOWN_AT_DOC)
+  @IsOptional()
+  @IsInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'text'], description: 'text: "Progress in numbers" sentences (or send Accept: text/plain)' })
-  @IsOptional() @IsIn(['json', 'text'])
+  @ApiPropertyOptional({
+    enum: ['json', 'text'],
+    description: 'text: "Progress in numbers" sentences (or send Accept: text/plain)',
+  })
+  @IsOptional()
+  @IsIn(['json', 'text'])
   format?: 'json' | 'text';
 }
 
@@ -26,17 +34,25 @@ export const BREAKDOWNS = ['region', 'ccg', 'clinical-system'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export class BreakdownQuery {
-  @ApiProperty({ enum: BREAKDOWNS }) @IsIn(BREAKDOWNS, { message: `by must be one of: ${BREAKDOWNS.join(', ')}` })
+  @ApiProperty({ enum: BREAKDOWNS })
+  @IsIn(BREAKDOWNS, { message: `by must be one of: ${BREAKDOWNS.join(', ')}` })
   by: Breakdown;
 
-  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
+  @IsOptional()
+  @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
   asOf?: string;
 
-  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsInstant()
+  @ApiPropertyOptional(KNOWN_AT_DOC)
+  @IsOptional()
+  @IsInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: one row per group and service (or send Accept: text/csv)' })
-  @IsOptional() @IsIn(['json', 'csv'])
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description: 'csv: one row per group and service (or send Accept: text/csv)',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
 
@@ -49,13 +65,18 @@ export class TrendQuery {
   @Matches(YEAR_MONTH, { message: 'to must be a month YYYY-MM, e.g. 2014-09' })
   to: string;
 
-  @ApiProperty({ enum: Service }) @IsEnum(Service, { message: `service must be one of: ${Object.values(Service).join(', ')}` })
+  @ApiProperty({ enum: Service })
+  @IsEnum(Service, { message: `service must be one of: ${Object.values(Service).join(', ')}` })
   service: Service;
 
-  @ApiPropertyOptional(KNOWN_AT_DOC) @IsOptional() @IsInstant()
+  @ApiPropertyOptional(KNOWN_AT_DOC)
+  @IsOptional()
+  @IsInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'])
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
 
@@ -65,7 +86,8 @@ export class PracticeCountsDto {
   @ApiProperty({ description: 'Practices in scope (open on the date)' }) total: number;
   @ApiProperty({ description: 'Level capable or enabled' }) capable: number;
   @ApiProperty({ description: 'Level enabled' }) enabled: number;
-  @ApiProperty({ description: 'No status event on or before the date: in the total, neither capable nor enabled' }) unknown: number;
+  @ApiProperty({ description: 'No status event on or before the date: in the total, neither capable nor enabled' })
+  unknown: number;
 }
 
 export class PatientCountsDto {
@@ -93,7 +115,8 @@ export class ChangeDto {
 }
 
 export class ComparedServiceFiguresDto extends ServiceFiguresDto {
-  @ApiProperty({ description: 'The same figures at the same point in the previous year' }) previousYear: ServiceFiguresDto;
+  @ApiProperty({ description: 'The same figures at the same point in the previous year' })
+  previousYear: ServiceFiguresDto;
   @ApiProperty() change: ChangeDto;
 }
 
@@ -104,14 +127,16 @@ export class ServicesFiguresDto {
 }
 
 export class PreviousPointDto {
-  @ApiProperty({ format: 'date', description: 'asOf minus one calendar year (29 February → 28 February)' }) asOf: string;
+  @ApiProperty({ format: 'date', description: 'asOf minus one calendar year (29 February → 28 February)' })
+  asOf: string;
   @ApiProperty() practicesWithoutListSize: number;
 }
 
 export class SummaryDto {
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
-  @ApiProperty({ description: 'Practices in scope with no list size on the date (they add 0 patients)' }) practicesWithoutListSize: number;
+  @ApiProperty({ description: 'Practices in scope with no list size on the date (they add 0 patients)' })
+  practicesWithoutListSize: number;
   @ApiProperty() previousYear: PreviousPointDto;
   @ApiProperty() services: ServicesFiguresDto;
 }
@@ -129,7 +154,10 @@ export class BreakdownDto {
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
   @ApiProperty({ format: 'date' }) previousAsOf: string;
-  @ApiProperty({ type: [GroupFiguresDto], description: 'Every group, also those with nothing in scope; they add up to the national figures' })
+  @ApiProperty({
+    type: [GroupFiguresDto],
+    description: 'Every group, also those with nothing in scope; they add up to the national figures',
+  })
   groups: GroupFiguresDto[];
 }
 

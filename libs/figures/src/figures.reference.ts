@@ -67,11 +67,18 @@ export function referenceFigures(
   knownAt?: string | Date | null,
 ): RefFigures {
   const known = knownAt === undefined || knownAt === null ? null : micros(knownAt);
-  const inScope = practices.filter((p) => (p.openedOn === null || p.openedOn <= asOf) && (p.closedOn === null || p.closedOn > asOf));
+  const inScope = practices.filter(
+    (p) => (p.openedOn === null || p.openedOn <= asOf) && (p.closedOn === null || p.closedOn > asOf),
+  );
   const size = (practiceId: number): number | null => {
     let best: RefListSize | null = null;
     for (const l of listSizes) {
-      if (l.practiceId === practiceId && l.effectiveDate <= asOf && (best === null || l.effectiveDate >= best.effectiveDate)) best = l;
+      if (
+        l.practiceId === practiceId &&
+        l.effectiveDate <= asOf &&
+        (best === null || l.effectiveDate >= best.effectiveDate)
+      )
+        best = l;
     }
     return best ? best.patients : null;
   };
@@ -129,7 +136,18 @@ export function referenceBreakdown(
 ): Map<string, RefFigures> {
   const groupOf = (p: RefPractice) => (by === 'region' ? p.regionCode : by === 'ccg' ? p.ccgCode : p.clinicalSystem);
   const codes = [...new Set(practices.map(groupOf))].sort();
-  return new Map(codes.map((code) => [code, referenceFigures(practices.filter((p) => groupOf(p) === code), listSizes, events, asOf, knownAt)]));
+  return new Map(
+    codes.map((code) => [
+      code,
+      referenceFigures(
+        practices.filter((p) => groupOf(p) === code),
+        listSizes,
+        events,
+        asOf,
+        knownAt,
+      ),
+    ]),
+  );
 }
 
 /** Whether event a wins over b for the same effective date rule: later date, then later recorded, then higher id. */

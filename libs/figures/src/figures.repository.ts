@@ -46,7 +46,10 @@ export class FiguresRepository {
   async figuresOnDates(dates: string[], q: FigureQuery): Promise<Map<string, FigureRow[]>> {
     const params: unknown[] = [dates, q.service ?? null];
     if (q.knownAt) params.push(q.knownAt);
-    const rows: Record<string, string | null>[] = await this.db.query(figuresOnDatesSql(q.by, Boolean(q.knownAt)), params);
+    const rows: Record<string, string | null>[] = await this.db.query(
+      figuresOnDatesSql(q.by, Boolean(q.knownAt)),
+      params,
+    );
     const byDate = new Map<string, FigureRow[]>(dates.map((d) => [d, []]));
     for (const r of rows) byDate.get(r.as_of as string)!.push(toFigureRow(r));
     return byDate;

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, InvalidInputError, minusOneYear, monthEnd, Service, SERVICES } from '@app/common';
 import {
-  Breakdown, BreakdownDto, ComparedServiceFiguresDto, GroupFiguresDto, ServiceFiguresDto, ServicesFiguresDto, SummaryDto, TrendDto, TrendPointDto,
+  Breakdown,
+  BreakdownDto,
+  ComparedServiceFiguresDto,
+  GroupFiguresDto,
+  ServiceFiguresDto,
+  ServicesFiguresDto,
+  SummaryDto,
+  TrendDto,
+  TrendPointDto,
 } from './figures.dto';
 import { inBatches } from './batches';
 import { FigureRow, FiguresRepository } from './figures.repository';
@@ -85,12 +93,19 @@ export class FiguresService {
    * knownAt, settled dates come from the stored figures (StoredFiguresRepository); figures as known at a
    * moment are always computed (they are asked for rarely, and each moment would be its own store).
    */
-  private async nationalOn(dates: string[], knownAt: string | undefined, service: Service | undefined, batches: number): Promise<FigureRow[][]> {
+  private async nationalOn(
+    dates: string[],
+    knownAt: string | undefined,
+    service: Service | undefined,
+    batches: number,
+  ): Promise<FigureRow[][]> {
     if (!knownAt) {
       const rows = await this.stored.nationalOnDates(dates, service, batches);
       return dates.map((d) => rows.get(d)!);
     }
-    const results = await Promise.all(inBatches(dates, batches).map((batch) => this.repo.figuresOnDates(batch, { by: 'national', knownAt, service })));
+    const results = await Promise.all(
+      inBatches(dates, batches).map((batch) => this.repo.figuresOnDates(batch, { by: 'national', knownAt, service })),
+    );
     const rows = new Map(results.flatMap((m) => [...m]));
     return dates.map((d) => rows.get(d)!);
   }
@@ -98,7 +113,12 @@ export class FiguresService {
 
 export function toServiceFigures(r: FigureRow): ServiceFiguresDto {
   return {
-    practices: { total: r.practicesTotal, capable: r.practicesCapable, enabled: r.practicesEnabled, unknown: r.practicesUnknown },
+    practices: {
+      total: r.practicesTotal,
+      capable: r.practicesCapable,
+      enabled: r.practicesEnabled,
+      unknown: r.practicesUnknown,
+    },
     patients: { total: r.patientsTotal, atCapable: r.patientsAtCapable, atEnabled: r.patientsAtEnabled },
     practicesCapablePct: r.practicesCapablePct,
     practicesEnabledPct: r.practicesEnabledPct,
@@ -146,7 +166,8 @@ export function monthsBetween(from: string, to: string): string[] {
   const index = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
   const count = index(to) - index(from) + 1;
   if (count < 1) throw new InvalidInputError('to', `to (${to}) must not be before from (${from})`);
-  if (count > MAX_TREND_MONTHS) throw new InvalidInputError('to', `a trend spans at most ${MAX_TREND_MONTHS} months; ${from} to ${to} is ${count}`);
+  if (count > MAX_TREND_MONTHS)
+    throw new InvalidInputError('to', `a trend spans at most ${MAX_TREND_MONTHS} months; ${from} to ${to} is ${count}`);
   return Array.from({ length: count }, (_, i) => {
     const k = index(from) + i;
     return `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;

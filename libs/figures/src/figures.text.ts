@@ -14,7 +14,20 @@ const OFFER: Record<Service, string> = {
   [Service.Records]: 'view their medical record online',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function progressInNumbers(summary: SummaryDto): string {
   const lines = [`Progress in numbers ${when(summary.asOf)}:`];
@@ -31,11 +44,15 @@ export function progressInNumbers(summary: SummaryDto): string {
     lines.push(`• ${capable}% of general practices have the capability to allow patients to ${OFFER[service]}.`);
     const enabled = wholePercent(f.patients.atEnabled, f.patients.total);
     if (enabled === null) {
-      lines.push(`• No list sizes are recorded for ${longDate(summary.asOf)}, so there is no figure for patients registered with general practices that offer the ability to ${OFFER[service]}.`);
+      lines.push(
+        `• No list sizes are recorded for ${longDate(summary.asOf)}, so there is no figure for patients registered with general practices that offer the ability to ${OFFER[service]}.`,
+      );
       continue;
     }
     const before = wholePercent(f.previousYear.patients.atEnabled, f.previousYear.patients.total);
-    lines.push(`• ${enabled}% of patients are registered with general practices that offer the ability to ${OFFER[service]}. ${comparison(enabled, before)}`);
+    lines.push(
+      `• ${enabled}% of patients are registered with general practices that offer the ability to ${OFFER[service]}. ${comparison(enabled, before)}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -42,10 +42,16 @@ export class StoredFiguresRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Rows of each date, keyed by the date; missing dates computed in up to `batches` statements at once. */
-  async nationalOnDates(dates: string[], service: Service | undefined, batches: number): Promise<Map<string, FigureRow[]>> {
+  async nationalOnDates(
+    dates: string[],
+    service: Service | undefined,
+    batches: number,
+  ): Promise<Map<string, FigureRow[]>> {
     const byDate = await this.stored(dates, service);
     const missing = dates.filter((d) => byDate.get(d)!.length < (service ? 1 : SERVICES.length));
-    const computed = await Promise.all(inBatches(missing, batches).map((batch) => this.computeAndStore(batch, service)));
+    const computed = await Promise.all(
+      inBatches(missing, batches).map((batch) => this.computeAndStore(batch, service)),
+    );
     // A missing date's computed rows replace what was found of it (some services only, if any).
     for (const d of missing) byDate.set(d, []);
     for (const r of computed.flat()) byDate.get(r.as_of as string)!.push(toFigureRow(r));
@@ -54,7 +60,9 @@ export class StoredFiguresRepository {
 
   private async stored(dates: string[], service: Service | undefined): Promise<Map<string, FigureRow[]>> {
     const rows: Array<{ as_of: string; figures: Record<string, string | number | null> }> = await this.db.query(
-      READ_STORED, [STORED_FIGURES_DEFINITION, dates, service ?? null]);
+      READ_STORED,
+      [STORED_FIGURES_DEFINITION, dates, service ?? null],
+    );
     const byDate = new Map<string, FigureRow[]>(dates.map((d) => [d, []]));
     for (const r of rows) byDate.get(r.as_of)!.push(toFigureRow(r.figures));
     return byDate;

@@ -5,20 +5,26 @@ import { BarrierCategory } from './follow-ups.enums';
 
 export class BarrierReportQuery {
   @ApiPropertyOptional({ enum: ['category', 'region'], default: 'category' })
-  @IsOptional() @IsIn(['category', 'region'])
+  @IsOptional()
+  @IsIn(['category', 'region'])
   by: 'category' | 'region' = 'category';
 
-  @ApiPropertyOptional({ enum: Service }) @IsOptional() @IsEnum(Service)
+  @ApiPropertyOptional({ enum: Service })
+  @IsOptional()
+  @IsEnum(Service)
   service?: Service;
 
-  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Barriers recorded on or after this date (London time)' })
+  @IsOptional()
+  @IsCalendarDate(undefined, { required: false, description: 'Barriers recorded on or after this date (London time)' })
   from?: string;
 
-  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'Barriers recorded on or before this date (London time)' })
+  @IsOptional()
+  @IsCalendarDate(undefined, { required: false, description: 'Barriers recorded on or before this date (London time)' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'Or send Accept: text/csv' })
-  @IsOptional() @IsIn(['json', 'csv'])
+  @IsOptional()
+  @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
 
@@ -28,7 +34,8 @@ export class BarrierReportRowDto {
   @ApiProperty({ enum: Service }) service: Service;
   @ApiProperty({ enum: BarrierCategory }) category: BarrierCategory;
   @ApiProperty({ description: 'Practices that reported this barrier for this service' }) practices: number;
-  @ApiProperty({ description: 'Barrier records (a practice may report the same barrier more than once)' }) barriers: number;
+  @ApiProperty({ description: 'Barrier records (a practice may report the same barrier more than once)' })
+  barriers: number;
 }
 
 export class BarrierReportTotalDto {

@@ -41,8 +41,11 @@ export class BarrierReportRepository {
     return this.db.query(
       `SELECT r.code AS "regionCode", r.name AS "regionName", b.service, b.category,
               count(DISTINCT f.practice_id)::int AS practices, count(*)::int AS barriers
-       ${FILTERED.replace('WHERE', `JOIN practice p ON p.id = f.practice_id JOIN ccg c ON c.code = p.ccg_code JOIN region r ON r.code = c.region_code
-  WHERE`)}
+       ${FILTERED.replace(
+         'WHERE',
+         `JOIN practice p ON p.id = f.practice_id JOIN ccg c ON c.code = p.ccg_code JOIN region r ON r.code = c.region_code
+  WHERE`,
+       )}
        GROUP BY r.code, r.name, b.service, b.category
        ORDER BY r.code, b.service, practices DESC, b.category`,
       this.params(f),

@@ -15,15 +15,24 @@ export class BarrierReportService {
 
   async report(q: BarrierReportQuery): Promise<BarrierReportDto> {
     if (q.from && q.to && q.from > q.to) throw new InvalidInputError('to', `to ${q.to} is before from ${q.from}`);
-    const filter = { service: q.service ?? null, from: q.from ?? null, to: q.to ?? null, timeZone: this.config.APP_TIME_ZONE };
-    const [rows, totals] = await Promise.all([q.by === 'region' ? this.repo.byRegion(filter) : this.repo.byCategory(filter), this.repo.totals(filter)]);
+    const filter = {
+      service: q.service ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      timeZone: this.config.APP_TIME_ZONE,
+    };
+    const [rows, totals] = await Promise.all([
+      q.by === 'region' ? this.repo.byRegion(filter) : this.repo.byCategory(filter),
+      this.repo.totals(filter),
+    ]);
     return { by: q.by, service: filter.service, from: filter.from, to: filter.to, rows, totals };
   }
 
   toCsv(report: BarrierReportDto): string {
-    const columns = report.by === 'region'
-      ? (['regionCode', 'regionName', 'service', 'category', 'practices', 'barriers'] as const)
-      : (['service', 'category', 'practices', 'barriers'] as const);
+    const columns =
+      report.by === 'region'
+        ? (['regionCode', 'regionName', 'service', 'category', 'practices', 'barriers'] as const)
+        : (['service', 'category', 'practices', 'barriers'] as const);
     return toCsv(columns, report.rows as unknown as Record<string, unknown>[]);
   }
 }

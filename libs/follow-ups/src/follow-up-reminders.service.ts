@@ -6,8 +6,10 @@ import { FollowUpLine, FollowUpsRepository } from './follow-ups.repository';
 import { isActive } from './follow-ups.enums';
 
 const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const minusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 /** The reminders the worker's jobs make about follow-ups: due, daily digest, overdue escalation. */
 @Injectable()
@@ -29,13 +31,18 @@ export class FollowUpRemindersService {
     const f = await this.repo.findLine(followUpId);
     if (!f || !isActive(f.state) || f.dueDate !== dueDate) return 'stale';
     if (f.ownerId === null) return 'no-owner';
-    await this.reminders.storeNow([{
-      userId: f.ownerId, kind: ReminderKind.FollowUpDue, dedupeKey: `follow-up-${f.id}-${dueDate}`,
-      subject: `Follow-up due today: ${f.practiceCode} ${f.practiceName}`,
-      body: `The follow-up with ${f.practiceCode} ${f.practiceName} is due today (${dueDate}).\n` +
-        `Services not offered yet: ${f.servicesNotOffered.join(', ')}.\n\nRecord a contact or barriers, or set a new due date, in the tracker.`,
-      payload: { followUp: this.line(f, this.clock.today()) },
-    }]);
+    await this.reminders.storeNow([
+      {
+        userId: f.ownerId,
+        kind: ReminderKind.FollowUpDue,
+        dedupeKey: `follow-up-${f.id}-${dueDate}`,
+        subject: `Follow-up due today: ${f.practiceCode} ${f.practiceName}`,
+        body:
+          `The follow-up with ${f.practiceCode} ${f.practiceName} is due today (${dueDate}).\n` +
+          `Services not offered yet: ${f.servicesNotOffered.join(', ')}.\n\nRecord a contact or barriers, or set a new due date, in the tracker.`,
+        payload: { followUp: this.line(f, this.clock.today()) },
+      },
+    ]);
     return 'reminded';
   }
 
@@ -46,12 +53,20 @@ export class FollowUpRemindersService {
     const reminders: NewReminder[] = [...byOwner].map(([ownerId, lines]) => {
       const overdue = lines.filter((f) => f.dueDate < today);
       const dueToday = lines.filter((f) => f.dueDate === today);
-      const section = (title: string, items: FollowUpLine[]) => (items.length ? [`${title}:`, ...items.map((f) => this.text(f, today)), ''] : []);
+      const section = (title: string, items: FollowUpLine[]) =>
+        items.length ? [`${title}:`, ...items.map((f) => this.text(f, today)), ''] : [];
       return {
-        userId: ownerId, kind: ReminderKind.DailyDigest, dedupeKey: today,
+        userId: ownerId,
+        kind: ReminderKind.DailyDigest,
+        dedupeKey: today,
         subject: `Your follow-ups for ${today}: ${lines.length} due${overdue.length ? ` (${overdue.length} overdue)` : ''}`,
-        body: [`You own ${lines.length} follow-up(s) due on or before ${today}.`, '', ...section('Overdue', overdue), ...section('Due today', dueToday),
-          'Record contacts and barriers, or set new due dates, in the tracker.'].join('\n'),
+        body: [
+          `You own ${lines.length} follow-up(s) due on or before ${today}.`,
+          '',
+          ...section('Overdue', overdue),
+          ...section('Due today', dueToday),
+          'Record contacts and barriers, or set new due dates, in the tracker.',
+        ].join('\n'),
         payload: { date: today, followUps: lines.map((f) => this.line(f, today)) },
       };
     });
@@ -70,22 +85,42 @@ export class FollowUpRemindersService {
     const reminders: NewReminder[] = managers.map(({ userId, regionCode }) => {
       const lines = byRegion.get(regionCode)!;
       return {
-        userId, kind: ReminderKind.OverdueEscalation, dedupeKey: today,
+        userId,
+        kind: ReminderKind.OverdueEscalation,
+        dedupeKey: today,
         subject: `${lines.length} follow-up(s) in region ${regionCode} overdue by more than ${this.config.ESCALATE_AFTER_DAYS} days`,
-        body: [`Follow-ups in region ${regionCode} overdue by more than ${this.config.ESCALATE_AFTER_DAYS} days on ${today}:`, '',
-          ...lines.map((f) => `${this.text(f, today)}${f.ownerId === null ? ' — nobody owns it' : ` — owner: user ${f.ownerId}`}`)].join('\n'),
-        payload: { date: today, regionCode, escalateAfterDays: this.config.ESCALATE_AFTER_DAYS, followUps: lines.map((f) => this.line(f, today)) },
+        body: [
+          `Follow-ups in region ${regionCode} overdue by more than ${this.config.ESCALATE_AFTER_DAYS} days on ${today}:`,
+          '',
+          ...lines.map(
+            (f) => `${this.text(f, today)}${f.ownerId === null ? ' — nobody owns it' : ` — owner: user ${f.ownerId}`}`,
+          ),
+        ].join('\n'),
+        payload: {
+          date: today,
+          regionCode,
+          escalateAfterDays: this.config.ESCALATE_AFTER_DAYS,
+          followUps: lines.map((f) => this.line(f, today)),
+        },
       };
     });
     const stored = await this.reminders.storeNow(reminders);
-    this.logger.log(`Overdue escalation for ${today}: ${overdue.length} follow-up(s), ${reminders.length} manager(s), ${stored.length} new reminder(s)`);
+    this.logger.log(
+      `Overdue escalation for ${today}: ${overdue.length} follow-up(s), ${reminders.length} manager(s), ${stored.length} new reminder(s)`,
+    );
     return { followUps: overdue.length, managers: reminders.length, stored: stored.length };
   }
 
   private line(f: FollowUpLine, today: string) {
     return {
-      id: f.id, practiceCode: f.practiceCode, practiceName: f.practiceName, regionCode: f.regionCode, ownerId: f.ownerId,
-      dueDate: f.dueDate, daysOverdue: Math.max(0, daysBetween(f.dueDate, today)), servicesNotOffered: f.servicesNotOffered,
+      id: f.id,
+      practiceCode: f.practiceCode,
+      practiceName: f.practiceName,
+      regionCode: f.regionCode,
+      ownerId: f.ownerId,
+      dueDate: f.dueDate,
+      daysOverdue: Math.max(0, daysBetween(f.dueDate, today)),
+      servicesNotOffered: f.servicesNotOffered,
     };
   }
 

@@ -41,11 +41,17 @@ export class FollowUpRuleRepository {
    * so no status changes under the rule's feet, while rule runs on the same practices proceed together.
    */
   async lockPractices(m: EntityManager, practiceIds: number[] | null): Promise<void> {
-    await m.query(`SELECT id FROM practice WHERE $1::int[] IS NULL OR id = ANY($1::int[]) ORDER BY id FOR SHARE`, [practiceIds]);
+    await m.query(`SELECT id FROM practice WHERE $1::int[] IS NULL OR id = ANY($1::int[]) ORDER BY id FOR SHARE`, [
+      practiceIds,
+    ]);
   }
 
   /** Resolves follow-ups whose practice now offers everything; cancels those whose practice is not open. */
-  async close(m: EntityManager, today: string, practiceIds: number[] | null): Promise<{ resolved: number; cancelled: number }> {
+  async close(
+    m: EntityManager,
+    today: string,
+    practiceIds: number[] | null,
+  ): Promise<{ resolved: number; cancelled: number }> {
     // TypeORM answers an UPDATE with [rows, affected].
     const [rows]: [{ state: string }[], number] = await m.query(
       `WITH ${CONSIDERED},
@@ -64,7 +70,10 @@ export class FollowUpRuleRepository {
        RETURNING f.state`,
       [today, practiceIds],
     );
-    return { resolved: rows.filter((r) => r.state === 'resolved').length, cancelled: rows.filter((r) => r.state === 'cancelled').length };
+    return {
+      resolved: rows.filter((r) => r.state === 'resolved').length,
+      cancelled: rows.filter((r) => r.state === 'cancelled').length,
+    };
   }
 
   /** Keeps each active follow-up's services in step with what its practice still does not offer. */
@@ -85,7 +94,12 @@ export class FollowUpRuleRepository {
    * Opens a follow-up for each practice in scope that misses a service and has none active. The partial
    * unique index settles a race with a concurrent run: the loser inserts nothing.
    */
-  create(m: EntityManager, today: string, practiceIds: number[] | null, dueInDays: number): Promise<{ id: number; dueDate: string }[]> {
+  create(
+    m: EntityManager,
+    today: string,
+    practiceIds: number[] | null,
+    dueInDays: number,
+  ): Promise<{ id: number; dueDate: string }[]> {
     return m.query(
       `WITH ${CONSIDERED}
        INSERT INTO follow_up (practice_id, services_not_offered, due_date)

@@ -36,7 +36,10 @@ export class FollowUpRuleService {
 
   async sweep(): Promise<RuleRunResult> {
     const result = await this.apply(null);
-    this.logger.log(result, `Follow-up sweep: ${result.created} created, ${result.updated} updated, ${result.resolved} resolved, ${result.cancelled} cancelled`);
+    this.logger.log(
+      result,
+      `Follow-up sweep: ${result.created} created, ${result.updated} updated, ${result.resolved} resolved, ${result.cancelled} cancelled`,
+    );
     return result;
   }
 
@@ -48,7 +51,11 @@ export class FollowUpRuleService {
       const { resolved, cancelled } = await this.repo.close(m, today, practiceIds);
       const updated = await this.repo.updateServices(m, today, practiceIds);
       const created = await this.repo.create(m, today, practiceIds, this.config.FOLLOW_UP_DUE_DAYS);
-      await this.outbox.addMany(m, JobName.FollowUpDue, created.map((f) => ({ followUpId: f.id, dueDate: f.dueDate })));
+      await this.outbox.addMany(
+        m,
+        JobName.FollowUpDue,
+        created.map((f) => ({ followUpId: f.id, dueDate: f.dueDate })),
+      );
       return { created: created.length, updated, resolved, cancelled };
     });
   }

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Service } from '@app/common';
 import { PracticeEntity } from '@app/practices';
 import { FollowUpState } from './follow-ups.enums';
@@ -10,12 +20,18 @@ import { FollowUpState } from './follow-ups.enums';
  * admin or support user who may write in the practice's region (FollowUpsService.assignOwner).
  */
 @Entity('follow_up')
-@Index('follow_up_active_practice_key', ['practiceId'], { unique: true, where: `state IN ('open', 'contacted', 'barriers_recorded')` })
+@Index('follow_up_active_practice_key', ['practiceId'], {
+  unique: true,
+  where: `state IN ('open', 'contacted', 'barriers_recorded')`,
+})
 @Index('follow_up_active_due_idx', ['dueDate'], { where: `state IN ('open', 'contacted', 'barriers_recorded')` })
 @Index('follow_up_owner_idx', ['ownerId', 'dueDate'])
 @Index('follow_up_practice_idx', ['practiceId'])
 @Check('follow_up_services_not_empty', `cardinality(services_not_offered) > 0`)
-@Check('follow_up_closed_has_note', `state IN ('open', 'contacted', 'barriers_recorded') OR (closed_at IS NOT NULL AND close_note IS NOT NULL)`)
+@Check(
+  'follow_up_closed_has_note',
+  `state IN ('open', 'contacted', 'barriers_recorded') OR (closed_at IS NOT NULL AND close_note IS NOT NULL)`,
+)
 export class FollowUpEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'follow_up_pk' })
   id: number;

@@ -1,19 +1,46 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEnum, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
-  ValidateBy, ValidateNested, ValidationArguments,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateBy,
+  ValidateNested,
+  ValidationArguments,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant, IsPracticeCode, IsRegionCode, MAX_INTEGER, PageQuery, Service, toInteger } from '@app/common';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsPracticeCode,
+  IsRegionCode,
+  MAX_INTEGER,
+  PageQuery,
+  Service,
+  toInteger,
+} from '@app/common';
 import { BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 
 /** One clear message per case instead of class-validator's three for a missing `other` detail. */
 function IsBarrierDetail() {
-  const required = (args?: ValidationArguments) => (args?.object as BarrierInputDto | undefined)?.category === BarrierCategory.Other;
+  const required = (args?: ValidationArguments) =>
+    (args?.object as BarrierInputDto | undefined)?.category === BarrierCategory.Other;
   return ValidateBy({
     name: 'isBarrierDetail',
     validator: {
-      validate: (value, args) => typeof value === 'string' && value.length <= 2000 && (value.length > 0 || !required(args)),
+      validate: (value, args) =>
+        typeof value === 'string' && value.length <= 2000 && (value.length > 0 || !required(args)),
       defaultMessage: (args) =>
         required(args) && (typeof args?.value !== 'string' || args.value.length === 0)
           ? 'detail is required when category is other'
@@ -32,62 +59,95 @@ export const STATE_FILTERS = ['active', 'closed', 'all', ...Object.values(Follow
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export class ListFollowUpsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STATE_FILTERS, default: 'active', description: 'active = open, contacted or barriers_recorded' })
-  @IsOptional() @IsIn(STATE_FILTERS)
+  @ApiPropertyOptional({
+    enum: STATE_FILTERS,
+    default: 'active',
+    description: 'active = open, contacted or barriers_recorded',
+  })
+  @IsOptional()
+  @IsIn(STATE_FILTERS)
   state: StateFilter = 'active';
 
-  @IsOptional() @IsRegionCode({ required: false })
+  @IsOptional()
+  @IsRegionCode({ required: false })
   regionCode?: string;
 
   @ApiPropertyOptional({ description: 'Only follow-ups owned by this user id' })
-  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(MAX_INTEGER)
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTEGER)
   ownerId?: number;
 
   @ApiPropertyOptional({ description: 'Only follow-ups owned by the signed-in user' })
-  @IsOptional() @Transform(toBoolean) @IsIn([true, false], { message: 'mine must be true or false' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'mine must be true or false' })
   mine?: boolean;
 
   @ApiPropertyOptional({ description: 'Only follow-ups nobody owns' })
-  @IsOptional() @Transform(toBoolean) @IsIn([true, false], { message: 'unassigned must be true or false' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'unassigned must be true or false' })
   unassigned?: boolean;
 
   @ApiPropertyOptional({ enum: ['overdue', 'due'], description: 'overdue: due before today; due: due today or before' })
-  @IsOptional() @IsIn(['overdue', 'due'])
+  @IsOptional()
+  @IsIn(['overdue', 'due'])
   due?: 'overdue' | 'due';
 
-  @IsOptional() @IsPracticeCode({ required: false })
+  @IsOptional()
+  @IsPracticeCode({ required: false })
   practiceCode?: string;
 }
 
 export class RecordContactDto {
-  @ApiProperty({ enum: ContactMethod }) @IsEnum(ContactMethod)
+  @ApiProperty({ enum: ContactMethod })
+  @IsEnum(ContactMethod)
   method: ContactMethod;
 
   @ApiProperty({ example: 'Spoke to the practice manager; will check with EMIS about online records', maxLength: 2000 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   outcome: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the contact happened (default: now); not in the future' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the contact happened (default: now); not in the future',
+  })
+  @IsOptional()
+  @IsInstant()
   contactedAt?: string;
 }
 
 export class BarrierInputDto {
-  @ApiProperty({ enum: Service }) @IsEnum(Service)
+  @ApiProperty({ enum: Service })
+  @IsEnum(Service)
   service: Service;
 
-  @ApiProperty({ enum: BarrierCategory }) @IsEnum(BarrierCategory)
+  @ApiProperty({ enum: BarrierCategory })
+  @IsEnum(BarrierCategory)
   category: BarrierCategory;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required when category is other' })
   @ValidateIf((b: BarrierInputDto) => b.category === BarrierCategory.Other || b.detail !== undefined)
-  @Transform(trim) @IsBarrierDetail()
+  @Transform(trim)
+  @IsBarrierDetail()
   detail?: string;
 }
 
 export class RecordBarriersDto {
   @ApiProperty({ type: [BarrierInputDto] })
-  @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @IsObject({ each: true, message: 'barriers must be a list of objects ({service, category, detail?})' }) @ValidateNested({ each: true }) @Type(() => BarrierInputDto)
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsObject({ each: true, message: 'barriers must be a list of objects ({service, category, detail?})' })
+  @ValidateNested({ each: true })
+  @Type(() => BarrierInputDto)
   barriers: BarrierInputDto[];
 }
 
@@ -98,13 +158,20 @@ export class SetDueDateDto {
 
 export class AssignOwnerDto {
   @ApiProperty({ nullable: true, type: Number, description: 'A user id, or null to unassign' })
-  @ValidateIf((_, v) => v !== null) @IsDefined() @IsInt() @Min(1) @Max(MAX_INTEGER)
+  @ValidateIf((_, v) => v !== null)
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTEGER)
   ownerId: number | null;
 }
 
 export class CloseFollowUpDto {
   @ApiProperty({ example: 'Practice merged into A81002', maxLength: 2000 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   reason: string;
 }
 
@@ -146,7 +213,8 @@ export class FollowUpSummaryDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null when closed by the rule itself' }) closedBy: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null when closed by the rule itself' }) closedBy:
+    number | null;
   @ApiProperty({ nullable: true, type: String }) closeNote: string | null;
   @ApiProperty({ nullable: true, type: Date }) lastContactAt: Date | null;
   @ApiProperty() barrierCount: number;

@@ -13,8 +13,13 @@ import { FollowUpsService } from './follow-ups.service';
 @Module({
   imports: [AuditModule, OutboxModule, RemindersModule],
   providers: [
-    FollowUpsRepository, FollowUpRuleRepository, BarrierReportRepository,
-    FollowUpsService, FollowUpRuleService, FollowUpRemindersService, BarrierReportService,
+    FollowUpsRepository,
+    FollowUpRuleRepository,
+    BarrierReportRepository,
+    FollowUpsService,
+    FollowUpRuleService,
+    FollowUpRemindersService,
+    BarrierReportService,
   ],
   exports: [FollowUpsService, FollowUpRuleService, FollowUpRemindersService, BarrierReportService],
 })

@@ -54,7 +54,10 @@ const FROM_FOLLOW_UP = `FROM follow_up f JOIN practice p ON p.id = f.practice_id
 export class FollowUpsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(q: ListFollowUpsQuery & { ownerId?: number }, today: string): Promise<{ items: FollowUpSummaryDto[]; total: number }> {
+  async list(
+    q: ListFollowUpsQuery & { ownerId?: number },
+    today: string,
+  ): Promise<{ items: FollowUpSummaryDto[]; total: number }> {
     const params: unknown[] = [today];
     const param = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
@@ -77,12 +80,19 @@ export class FollowUpsRepository {
         params,
       ),
       // $1 (today) is selected so that its type is known even when no filter uses it.
-      this.db.query(`SELECT count(*)::int AS n, $1::date AS today ${FROM_FOLLOW_UP} ${filter}`, params.slice(0, params.length - 2)),
+      this.db.query(
+        `SELECT count(*)::int AS n, $1::date AS today ${FROM_FOLLOW_UP} ${filter}`,
+        params.slice(0, params.length - 2),
+      ),
     ]);
     return { items, total: count[0].n };
   }
 
-  async summary(id: number, today: string, m: EntityManager = this.db.manager): Promise<FollowUpSummaryDto | undefined> {
+  async summary(
+    id: number,
+    today: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<FollowUpSummaryDto | undefined> {
     const rows = await m.query(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [today, id]);
     return rows[0];
   }
@@ -115,7 +125,9 @@ export class FollowUpsRepository {
   }
 
   async insertContact(
-    m: EntityManager, followUpId: number, c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
+    m: EntityManager,
+    followUpId: number,
+    c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
   ): Promise<void> {
     await m.query(
       `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -124,12 +136,23 @@ export class FollowUpsRepository {
   }
 
   async insertBarriers(
-    m: EntityManager, followUpId: number, barriers: { service: Service; category: BarrierCategory; detail: string | null }[], recordedBy: number | null, recordedAt: Date,
+    m: EntityManager,
+    followUpId: number,
+    barriers: { service: Service; category: BarrierCategory; detail: string | null }[],
+    recordedBy: number | null,
+    recordedAt: Date,
   ): Promise<void> {
     await m.query(
       `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by, recorded_at)
        SELECT $1, s::service, c::barrier_category, d, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
-      [followUpId, barriers.map((b) => b.service), barriers.map((b) => b.category), barriers.map((b) => b.detail), recordedBy, recordedAt],
+      [
+        followUpId,
+        barriers.map((b) => b.service),
+        barriers.map((b) => b.category),
+        barriers.map((b) => b.detail),
+        recordedBy,
+        recordedAt,
+      ],
     );
   }
 
@@ -157,7 +180,13 @@ export class FollowUpsRepository {
     await m.query(`UPDATE follow_up SET owner_id = $2, updated_at = now() WHERE id = $1`, [id, ownerId]);
   }
 
-  async close(m: EntityManager, id: number, state: FollowUpState.Resolved | FollowUpState.Cancelled, note: string, closedBy: number | null): Promise<void> {
+  async close(
+    m: EntityManager,
+    id: number,
+    state: FollowUpState.Resolved | FollowUpState.Cancelled,
+    note: string,
+    closedBy: number | null,
+  ): Promise<void> {
     await m.query(
       `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now() WHERE id = $1`,
       [id, state, note, closedBy],

@@ -1,11 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, Role } from '@app/common';
+import {
+  Actor,
+  Clock,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  mayWriteInRegion,
+  NotFoundError,
+  Page,
+  Role,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { JobName, Outbox } from '@app/jobs';
 import {
-  AssignOwnerDto, CloseFollowUpDto, FollowUpDetailDto, FollowUpSummaryDto, ListFollowUpsQuery, RecordBarriersDto, RecordContactDto, SetDueDateDto,
+  AssignOwnerDto,
+  CloseFollowUpDto,
+  FollowUpDetailDto,
+  FollowUpSummaryDto,
+  ListFollowUpsQuery,
+  RecordBarriersDto,
+  RecordContactDto,
+  SetDueDateDto,
 } from './follow-ups.dto';
 import { FollowUpState, isActive } from './follow-ups.enums';
 import { FollowUpsRepository, LockedFollowUp, OwnerCandidate } from './follow-ups.repository';
@@ -28,7 +45,8 @@ export class FollowUpsService {
     let ownerId = query.ownerId;
     if (query.mine) {
       if (!actor) throw new InvalidInputError('mine', 'mine=true needs a signed-in user');
-      if (ownerId !== undefined && ownerId !== actor.userId) throw new InvalidInputError('ownerId', 'give either mine=true or another ownerId, not both');
+      if (ownerId !== undefined && ownerId !== actor.userId)
+        throw new InvalidInputError('ownerId', 'give either mine=true or another ownerId, not both');
       ownerId = actor.userId;
     }
     const { items, total } = await this.repo.list({ ...query, ownerId }, this.clock.today());
@@ -51,7 +69,13 @@ export class FollowUpsService {
       if (contactedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) {
         throw new InvalidInputError('contactedAt', `contactedAt ${dto.contactedAt} is in the future`);
       }
-      await this.repo.insertContact(m, id, { contactedAt, method: dto.method, outcome: dto.outcome, recordedBy: actor?.userId ?? null, recordedAt: this.clock.now() });
+      await this.repo.insertContact(m, id, {
+        contactedAt,
+        method: dto.method,
+        outcome: dto.outcome,
+        recordedBy: actor?.userId ?? null,
+        recordedAt: this.clock.now(),
+      });
       if (f.state === FollowUpState.Open) await this.repo.setState(m, id, FollowUpState.Contacted);
       return { method: dto.method, contactedAt: contactedAt.toISOString() };
     });
@@ -62,10 +86,17 @@ export class FollowUpsService {
     return this.write(id, actor, 'follow_up.barriers', async (m, f) => {
       dto.barriers.forEach((b, i) => {
         if (!f.servicesNotOffered.includes(b.service)) {
-          throw new InvalidInputError(`barriers.${i}.service`, `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`);
+          throw new InvalidInputError(
+            `barriers.${i}.service`,
+            `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`,
+          );
         }
       });
-      const barriers = dto.barriers.map((b) => ({ service: b.service, category: b.category, detail: b.detail || null }));
+      const barriers = dto.barriers.map((b) => ({
+        service: b.service,
+        category: b.category,
+        detail: b.detail || null,
+      }));
       // The Clock's now, like every "when" of the feature, so the report's date filter follows it in tests too.
       await this.repo.insertBarriers(m, id, barriers, actor?.userId ?? null, this.clock.now());
       if (f.state !== FollowUpState.BarriersRecorded) await this.repo.setState(m, id, FollowUpState.BarriersRecorded);
@@ -77,10 +108,15 @@ export class FollowUpsService {
   setDueDate(id: number, dto: SetDueDateDto, actor?: Actor): Promise<FollowUpDetailDto> {
     return this.write(id, actor, 'follow_up.due_date', async (m, f) => {
       const today = this.clock.today();
-      if (dto.dueDate < today) throw new InvalidInputError('dueDate', `dueDate ${dto.dueDate} is in the past (today is ${today})`);
+      if (dto.dueDate < today)
+        throw new InvalidInputError('dueDate', `dueDate ${dto.dueDate} is in the past (today is ${today})`);
       if (dto.dueDate === f.dueDate) return undefined;
       await this.repo.setDueDate(m, id, dto.dueDate);
-      await this.outbox.add(m, JobName.FollowUpDue, { followUpId: id, dueDate: dto.dueDate, previousDueDate: f.dueDate });
+      await this.outbox.add(m, JobName.FollowUpDue, {
+        followUpId: id,
+        dueDate: dto.dueDate,
+        previousDueDate: f.dueDate,
+      });
       return { changes: { dueDate: { from: f.dueDate, to: dto.dueDate } } };
     });
   }
@@ -114,12 +150,22 @@ export class FollowUpsService {
    * Closing by hand, then the rule is applied again to the practice: if it still misses a service, a
    * fresh follow-up opens (DESIGN.md: exactly one active follow-up while a service is not offered).
    */
-  private closeWith(id: number, state: FollowUpState.Resolved | FollowUpState.Cancelled, dto: CloseFollowUpDto, actor?: Actor) {
-    return this.write(id, actor, state === FollowUpState.Resolved ? 'follow_up.resolve' : 'follow_up.cancel', async (m, f) => {
-      await this.repo.close(m, id, state, dto.reason, actor?.userId ?? null);
-      await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: f.practiceId });
-      return { reason: dto.reason };
-    });
+  private closeWith(
+    id: number,
+    state: FollowUpState.Resolved | FollowUpState.Cancelled,
+    dto: CloseFollowUpDto,
+    actor?: Actor,
+  ) {
+    return this.write(
+      id,
+      actor,
+      state === FollowUpState.Resolved ? 'follow_up.resolve' : 'follow_up.cancel',
+      async (m, f) => {
+        await this.repo.close(m, id, state, dto.reason, actor?.userId ?? null);
+        await this.outbox.add(m, JobName.EvaluatePractice, { practiceId: f.practiceId });
+        return { reason: dto.reason };
+      },
+    );
   }
 
   /**
@@ -136,11 +182,20 @@ export class FollowUpsService {
       const f = await this.repo.lock(m, id);
       if (!f) throw new NotFoundError(`No follow-up ${id}`);
       if (!mayWriteInRegion(actor, f.regionCode)) {
-        throw new ForbiddenError(`Your account may change follow-ups in region ${actor?.regionCode ?? '-'} only; this one is in ${f.regionCode}`);
+        throw new ForbiddenError(
+          `Your account may change follow-ups in region ${actor?.regionCode ?? '-'} only; this one is in ${f.regionCode}`,
+        );
       }
       if (!isActive(f.state)) throw new ConflictError(`Follow-up ${id} is ${f.state}: it can no longer change`);
       const details = await apply(m, f);
-      if (details) await this.audit.record(m, { actor, action, entityType: 'follow_up', entityId: id, details: { practiceId: f.practiceId, ...details } });
+      if (details)
+        await this.audit.record(m, {
+          actor,
+          action,
+          entityType: 'follow_up',
+          entityId: id,
+          details: { practiceId: f.practiceId, ...details },
+        });
       return this.get(id, m);
     });
   }
@@ -150,7 +205,8 @@ export class FollowUpsService {
 function whyNotOwner(owner: OwnerCandidate | undefined, userId: number, regionCode: string): string | undefined {
   if (!owner) return `there is no user ${userId}`;
   if (!owner.active) return `user ${userId} (${owner.name}) is deactivated`;
-  if (owner.role === Role.Manager) return `user ${userId} (${owner.name}) is a manager: follow-ups are owned by support staff or admins`;
+  if (owner.role === Role.Manager)
+    return `user ${userId} (${owner.name}) is a manager: follow-ups are owned by support staff or admins`;
   if (!mayWriteInRegion({ userId, role: owner.role, regionCode: owner.regionCode }, regionCode)) {
     return `user ${userId} (${owner.name}) works in region ${owner.regionCode} only; this follow-up's practice is in ${regionCode}`;
   }

@@ -66,7 +66,10 @@ export class ImportFileStore {
   }
 
   async exists(name: string): Promise<boolean> {
-    return stat(this.path(name)).then(() => true, () => false);
+    return stat(this.path(name)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async remove(name: string): Promise<void> {

@@ -81,7 +81,11 @@ export class ImportRunner {
     const progress = new ProgressReporter((p, rows) => this.runs.reportProgress(run.id, p, rows));
     await this.stage.create(m);
     const source = this.files.open(run.storedFile);
-    const { summary, problems: parserProblems, staged } = await stageFile(
+    const {
+      summary,
+      problems: parserProblems,
+      staged,
+    } = await stageFile(
       source,
       run.format,
       { ...run.options, today: this.clock.today() },
@@ -105,7 +109,11 @@ export class ImportRunner {
       problems,
     };
     const summaryOf = (changes = {}) => ({
-      changes, skipped: summary.skipped, encoding: summary.encoding, bomStripped: summary.bomStripped, notes: summary.notes,
+      changes,
+      skipped: summary.skipped,
+      encoding: summary.encoding,
+      bomStripped: summary.bomStripped,
+      notes: summary.notes,
       durationMs: Date.now() - started,
     });
     const reject = async (message: string) => {
@@ -116,21 +124,36 @@ export class ImportRunner {
 
     if (summary.fatal) return reject(`The file was rejected, nothing was imported: ${summary.fatal}`);
     if (rowsRejected > 0 && !run.options.partial) {
-      return reject(`${plural(rowsRejected, 'row')} with problems: nothing was imported (strict mode; import with partial to keep the valid rows)`);
+      return reject(
+        `${plural(rowsRejected, 'row')} with problems: nothing was imported (strict mode; import with partial to keep the valid rows)`,
+      );
     }
-    if (rowsRejected > 0 && base.rowsAccepted === 0) return reject(`No valid rows: nothing was imported (${plural(rowsRejected, 'row')} with problems)`);
+    if (rowsRejected > 0 && base.rowsAccepted === 0)
+      return reject(`No valid rows: nothing was imported (${plural(rowsRejected, 'row')} with problems)`);
     // Every row left out on purpose (not a GP practice, uptake counts only…): most likely the wrong file,
     // and "succeeded" always means something was read and kept.
-    if (base.rowsAccepted === 0) return reject(`Nothing to import: ${plural(base.rowsSkipped, 'row')} left out (${skipReasons(summary.skipped)}), none to keep`);
+    if (base.rowsAccepted === 0)
+      return reject(
+        `Nothing to import: ${plural(base.rowsSkipped, 'row')} left out (${skipReasons(summary.skipped)}), none to keep`,
+      );
     if (rowsRejected > 0) await this.stage.dropRowsWithProblems(m);
 
     const deps = { stage: this.stage, apply: this.apply, status: this.status };
-    const applied = await applyStaged(m, deps, run.format, run.createdBy, `Imported from ${run.fileName} (import ${run.id})`);
+    const applied = await applyStaged(
+      m,
+      deps,
+      run.format,
+      run.createdBy,
+      `Imported from ${run.fileName} (import ${run.id})`,
+    );
     progress.report(95, summary.rowsRead);
     await this.hook.afterImport(m, applied.practiceIds);
     // One entry for the whole run, in its transaction: who imported which file, and what it changed.
     await this.audit.record(m, {
-      actor: run.createdBy ? { userId: run.createdBy } : null, action: 'import.apply', entityType: 'import_run', entityId: run.id,
+      actor: run.createdBy ? { userId: run.createdBy } : null,
+      action: 'import.apply',
+      entityType: 'import_run',
+      entityId: run.id,
       details: { format: run.format, fileName: run.fileName, changes: applied.changes },
     });
     await progress.settle();
@@ -158,7 +181,11 @@ export class ImportRunner {
 
 /** `not a GP practice: 50, zero list: 2` */
 function skipReasons(skipped: Record<string, number>): string {
-  return Object.entries(skipped).map(([reason, n]) => `${reason}: ${n.toLocaleString('en-GB')}`).join(', ') || 'no data rows';
+  return (
+    Object.entries(skipped)
+      .map(([reason, n]) => `${reason}: ${n.toLocaleString('en-GB')}`)
+      .join(', ') || 'no data rows'
+  );
 }
 
 /** The parser's problems and the database's, by row, the first MAX_STORED_PROBLEMS. */
@@ -171,7 +198,8 @@ function isTransient(err: unknown): boolean {
   const e = (err as { driverError?: { code?: string }; code?: string; message?: string }) ?? {};
   const code = e.driverError?.code ?? e.code ?? '';
   return (
-    code.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
+    code.startsWith('08') ||
+    ['57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
     /Connection terminated|connection timeout/i.test(String(e.message))
   );
 }

@@ -70,7 +70,15 @@ export class ImportRunsRepository {
     const [row] = await m.query(
       `INSERT INTO import_run (format, file_name, file_size, file_sha256, stored_file, options, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [run.format, run.fileName, run.fileSize, run.fileSha256, run.storedFile, JSON.stringify(run.options), run.createdBy],
+      [
+        run.format,
+        run.fileName,
+        run.fileSize,
+        run.fileSha256,
+        run.storedFile,
+        JSON.stringify(run.options),
+        run.createdBy,
+      ],
     );
     return row.id;
   }
@@ -82,15 +90,27 @@ export class ImportRunsRepository {
   }
 
   async find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {
-    const rows = await this.db.query(`SELECT ${RUN_COLUMNS}${withProblems ? ', problems' : ''} FROM import_run WHERE id = $1`, [id]);
+    const rows = await this.db.query(
+      `SELECT ${RUN_COLUMNS}${withProblems ? ', problems' : ''} FROM import_run WHERE id = $1`,
+      [id],
+    );
     return rows[0];
   }
 
-  async list(q: { state?: ImportState; format?: ImportFormat; page: number; pageSize: number }): Promise<{ rows: ImportRunRow[]; total: number }> {
+  async list(q: {
+    state?: ImportState;
+    format?: ImportFormat;
+    page: number;
+    pageSize: number;
+  }): Promise<{ rows: ImportRunRow[]; total: number }> {
     const where = `WHERE ($1::import_state IS NULL OR state = $1) AND ($2::import_format IS NULL OR format = $2)`;
     const params = [q.state ?? null, q.format ?? null];
     const [rows, [count]] = await Promise.all([
-      this.db.query(`SELECT ${RUN_COLUMNS} FROM import_run ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`, [...params, q.pageSize, (q.page - 1) * q.pageSize]),
+      this.db.query(`SELECT ${RUN_COLUMNS} FROM import_run ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
       this.db.query(`SELECT count(*)::int AS n FROM import_run ${where}`, params),
     ]);
     return { rows, total: count.n };
@@ -127,7 +147,11 @@ export class ImportRunsRepository {
 
   /** Progress seen by GET /imports/:id while the import's own transaction is still open. */
   async reportProgress(id: number, progress: number, rowsRead: number): Promise<void> {
-    await this.db.query(`UPDATE import_run SET progress = $2, rows_read = $3 WHERE id = $1 AND state = 'running'`, [id, progress, rowsRead]);
+    await this.db.query(`UPDATE import_run SET progress = $2, rows_read = $3 WHERE id = $1 AND state = 'running'`, [
+      id,
+      progress,
+      rowsRead,
+    ]);
   }
 
   /** Records the outcome; inside the import's transaction for a success, so data and state commit together. */
@@ -137,8 +161,18 @@ export class ImportRunsRepository {
               problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100,
               finished_at = clock_timestamp() -- now() would be the start of the import's transaction
        WHERE id = $1`,
-      [id, o.state, o.rowsRead, o.rowsAccepted, o.rowsRejected, o.rowsSkipped, o.problemCount, JSON.stringify(o.problems),
-        o.summary === null ? null : JSON.stringify(o.summary), o.message],
+      [
+        id,
+        o.state,
+        o.rowsRead,
+        o.rowsAccepted,
+        o.rowsRejected,
+        o.rowsSkipped,
+        o.problemCount,
+        JSON.stringify(o.problems),
+        o.summary === null ? null : JSON.stringify(o.summary),
+        o.message,
+      ],
     );
   }
 
@@ -155,7 +189,9 @@ export class ImportRunsRepository {
 
   /** Runs not finished: queued ones waiting for a job, and running ones whose worker may have died. */
   async unfinishedIds(): Promise<number[]> {
-    const rows: { id: number }[] = await this.db.query(`SELECT id FROM import_run WHERE state IN ('queued', 'running') ORDER BY id`);
+    const rows: { id: number }[] = await this.db.query(
+      `SELECT id FROM import_run WHERE state IN ('queued', 'running') ORDER BY id`,
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -25,7 +25,9 @@ export class BullImportQueue extends ImportQueue {
 
   async enqueue(runId: number): Promise<void> {
     const work = this.add(runId);
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ENQUEUE_TIMEOUT_MS).unref());
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), ENQUEUE_TIMEOUT_MS).unref(),
+    );
     const outcome = await Promise.race([work.then(() => 'added' as const), timeout]).catch((err: Error) => err);
     if (outcome !== 'added') {
       work.catch(() => undefined);

@@ -24,33 +24,55 @@ export class CreateImportDto {
   @IsIn(IMPORT_FORMATS as ImportFormat[], { message: `kind must be one of: ${IMPORT_FORMATS.join(', ')}` })
   kind: ImportFormat;
 
-  @ApiPropertyOptional({ default: false, description: 'Import the valid rows and report the others (default: any problem rejects the file)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Import the valid rows and report the others (default: any problem rejects the file)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   partial?: boolean;
 
-  @IsOptional() @IsCalendarDate(undefined, { required: false, description: 'list-size-quarterly only: the date the list sizes apply from (default: the quarter in the file name)' })
+  @IsOptional()
+  @IsCalendarDate(undefined, {
+    required: false,
+    description: 'list-size-quarterly only: the date the list sizes apply from (default: the quarter in the file name)',
+  })
   effectiveDate?: string;
 
   @ApiPropertyOptional({ enum: Service, description: 'pomi-wide only: the service the file is about' })
-  @IsOptional() @IsEnum(Service)
+  @IsOptional()
+  @IsEnum(Service)
   service?: Service;
 
-  @ApiPropertyOptional({ default: false, description: 'pomi-long only: also import Patient_List_Size rows as list sizes' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description: 'pomi-long only: also import Patient_List_Size rows as list sizes',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   includeListSizes?: boolean;
 
-  @ApiPropertyOptional({ enum: ENCODINGS, default: 'auto', description: 'auto: UTF-8, or Windows-1252 when the file is not UTF-8' })
-  @IsOptional() @IsIn(ENCODINGS)
+  @ApiPropertyOptional({
+    enum: ENCODINGS,
+    default: 'auto',
+    description: 'auto: UTF-8, or Windows-1252 when the file is not UTF-8',
+  })
+  @IsOptional()
+  @IsIn(ENCODINGS)
   encoding?: (typeof ENCODINGS)[number];
 }
 
 export class ListImportsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ImportState })
-  @IsOptional() @IsEnum(ImportState)
+  @IsOptional()
+  @IsEnum(ImportState)
   state?: ImportState;
 
   @ApiPropertyOptional({ enum: IMPORT_FORMATS })
-  @IsOptional() @IsIn(IMPORT_FORMATS as ImportFormat[])
+  @IsOptional()
+  @IsIn(IMPORT_FORMATS as ImportFormat[])
   kind?: ImportFormat;
 }
 
@@ -69,16 +91,24 @@ export class ImportRunDto {
   @ApiProperty() fileName: string;
   @ApiProperty({ description: 'Bytes' }) fileSize: number;
   @ApiProperty() fileSha256: string;
-  @ApiProperty({ type: Object, description: 'partial, effectiveDate, service, includeListSizes, encoding' }) options: ImportOptions;
+  @ApiProperty({ type: Object, description: 'partial, effectiveDate, service, includeListSizes, encoding' })
+  options: ImportOptions;
   @ApiProperty({ enum: ImportState }) state: ImportState;
   @ApiProperty({ description: '0–100' }) progress: number;
   @ApiProperty({ description: 'Data rows read (not the header, not blank lines)' }) rowsRead: number;
-  @ApiProperty({ description: 'Rows that passed every check (committed only when the run succeeded)' }) rowsAccepted: number;
+  @ApiProperty({ description: 'Rows that passed every check (committed only when the run succeeded)' })
+  rowsAccepted: number;
   @ApiProperty({ description: 'Rows with a problem' }) rowsRejected: number;
-  @ApiProperty({ description: 'Rows left out on purpose (e.g. not a GP practice); reasons in summary.skipped' }) rowsSkipped: number;
+  @ApiProperty({ description: 'Rows left out on purpose (e.g. not a GP practice); reasons in summary.skipped' })
+  rowsSkipped: number;
   @ApiProperty({ description: 'All problems found; `problems` holds the first 1,000 by row' }) problemCount: number;
-  @ApiPropertyOptional({ type: [ImportProblemDto], description: 'Only in GET /imports/:id' }) problems?: ImportProblemDto[];
-  @ApiPropertyOptional({ type: Object, nullable: true, description: 'What changed, per kind of data: added, updated, unchanged' })
+  @ApiPropertyOptional({ type: [ImportProblemDto], description: 'Only in GET /imports/:id' })
+  problems?: ImportProblemDto[];
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    description: 'What changed, per kind of data: added, updated, unchanged',
+  })
   summary: ImportSummary | null;
   @ApiPropertyOptional({ nullable: true, description: 'The outcome in one sentence' }) message: string | null;
   @ApiProperty() attempts: number;

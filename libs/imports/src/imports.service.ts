@@ -36,15 +36,24 @@ export class ImportsService {
    * (the worker must find it); if Redis is down the run stays queued and the worker's sweep picks it up.
    * Bad options are a 400 naming the field, and the file is removed.
    */
-  async create(file: ReceivedFile | undefined, dto: CreateImportDto, createdBy: number | null = null): Promise<ImportRunDto> {
+  async create(
+    file: ReceivedFile | undefined,
+    dto: CreateImportDto,
+    createdBy: number | null = null,
+  ): Promise<ImportRunDto> {
     if (!file) throw new InvalidInputError('file', 'file is missing: send the file as the multipart field "file"');
     let id: number;
     try {
       const options = this.checkOptions(dto, file.originalName);
       id = await this.db.transaction((m) =>
         this.runs.insert(m, {
-          format: dto.kind, fileName: file.originalName.slice(0, 255), fileSize: file.stored.size, fileSha256: file.stored.sha256,
-          storedFile: file.stored.name, options, createdBy,
+          format: dto.kind,
+          fileName: file.originalName.slice(0, 255),
+          fileSize: file.stored.size,
+          fileSha256: file.stored.sha256,
+          storedFile: file.stored.name,
+          options,
+          createdBy,
         }),
       );
     } catch (err) {
@@ -72,7 +81,12 @@ export class ImportsService {
   }
 
   async list(q: ListImportsQuery): Promise<Page<ImportRunDto>> {
-    const { rows, total } = await this.runs.list({ state: q.state, format: q.kind, page: q.page, pageSize: q.pageSize });
+    const { rows, total } = await this.runs.list({
+      state: q.state,
+      format: q.kind,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { items: rows.map(toImportRunDto), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -92,7 +106,8 @@ export class ImportsService {
   /** The options a format takes; what a format does not use is refused rather than silently ignored. */
   private checkOptions(dto: CreateImportDto, fileName: string): ImportOptions {
     const only = (field: keyof CreateImportDto, format: string) => {
-      if (dto[field] !== undefined && dto.kind !== format) throw new InvalidInputError(field, `${field} applies to ${format} files only`);
+      if (dto[field] !== undefined && dto.kind !== format)
+        throw new InvalidInputError(field, `${field} applies to ${format} files only`);
     };
     only('effectiveDate', 'list-size-quarterly');
     only('service', 'pomi-wide');
@@ -101,16 +116,21 @@ export class ImportsService {
     if (dto.encoding) options.encoding = dto.encoding;
     if (dto.includeListSizes !== undefined) options.includeListSizes = dto.includeListSizes;
     if (dto.kind === 'pomi-wide') {
-      if (!dto.service) throw new InvalidInputError('service', 'service is required for pomi-wide files (one file per service)');
+      if (!dto.service)
+        throw new InvalidInputError('service', 'service is required for pomi-wide files (one file per service)');
       options.service = dto.service;
     }
     if (dto.kind === 'list-size-quarterly') {
       const date = dto.effectiveDate ?? listSizeEffectiveDateFromFileName(fileName);
       if (!date) {
-        throw new InvalidInputError('effectiveDate', 'effectiveDate is required for list-size-quarterly files (they carry no date; e.g. 2013-04-01 for April–June 2013)');
+        throw new InvalidInputError(
+          'effectiveDate',
+          'effectiveDate is required for list-size-quarterly files (they carry no date; e.g. 2013-04-01 for April–June 2013)',
+        );
       }
       const today = this.clock.today();
-      if (date > today) throw new InvalidInputError('effectiveDate', `effectiveDate ${date} is in the future (today is ${today})`);
+      if (date > today)
+        throw new InvalidInputError('effectiveDate', `effectiveDate ${date} is in the future (today is ${today})`);
       options.effectiveDate = date;
     }
     return options;

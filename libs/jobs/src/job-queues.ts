@@ -27,7 +27,11 @@ export type JobHandlers = { [J in JobName]: (payload: JobPayloads[J]) => Promise
  */
 export abstract class JobQueues {
   /** Adds a job unless one with this id is already waiting, delayed, running or done (a failed one is replaced). */
-  abstract add<J extends JobName>(job: J, payload: JobPayloads[J], opts: { jobId: string; delayMs?: number }): Promise<void>;
+  abstract add<J extends JobName>(
+    job: J,
+    payload: JobPayloads[J],
+    opts: { jobId: string; delayMs?: number },
+  ): Promise<void>;
   /** Removes a waiting or delayed job; false when there is none (or it is running: handlers re-check state). */
   abstract remove(job: JobName, jobId: string): Promise<boolean>;
   /**

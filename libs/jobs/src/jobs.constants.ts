@@ -62,7 +62,12 @@ export interface JobPayloads {
 }
 
 /** The recurring jobs, registered by the worker with these fixed ids (see ScheduleRegistry). */
-export const SCHEDULED_JOBS = [JobName.DailyDigest, JobName.OverdueEscalation, JobName.SweepFollowUps, JobName.MonthEndSnapshot] as const;
+export const SCHEDULED_JOBS = [
+  JobName.DailyDigest,
+  JobName.OverdueEscalation,
+  JobName.SweepFollowUps,
+  JobName.MonthEndSnapshot,
+] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 
 export interface Schedule {
@@ -90,7 +95,9 @@ export const DEFAULT_JOB_OPTIONS = {
  * 10 s, … doubling, 12 attempts): an SMTP relay down for an hour still gets every reminder, where the
  * default ~30 s of retries gave up on all of them for good.
  */
-export const JOB_RETRIES: Partial<Record<JobName, { attempts: number; backoff: { type: 'exponential'; delay: number } }>> = {
+export const JOB_RETRIES: Partial<
+  Record<JobName, { attempts: number; backoff: { type: 'exponential'; delay: number } }>
+> = {
   [JobName.SendReminderEmail]: { attempts: 12, backoff: { type: 'exponential', delay: 5000 } },
 };
 

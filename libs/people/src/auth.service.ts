@@ -42,7 +42,9 @@ export class AuthService {
     await this.attempts.begin(dto.email);
     const user = await this.people.credentialsByEmail(dto.email);
     // Unknown addresses cost one argon2 check too, so timing does not reveal which accounts exist.
-    const passwordOk = user ? await this.passwords.verify(user.passwordHash, dto.password) : await this.passwords.verifyNobody(dto.password);
+    const passwordOk = user
+      ? await this.passwords.verify(user.passwordHash, dto.password)
+      : await this.passwords.verifyNobody(dto.password);
     if (!user || !passwordOk || !user.active) {
       this.logger.warn({ userId: user?.id ?? null }, 'Sign-in refused');
       throw new UnauthorizedError(WRONG_CREDENTIALS);
@@ -80,7 +82,8 @@ export class AuthService {
       throw new InvalidInputError('currentPassword', 'currentPassword is not your current password');
     }
     await this.attempts.succeeded(user.email);
-    if (dto.newPassword === dto.currentPassword) throw new InvalidInputError('newPassword', 'newPassword must differ from the current one');
+    if (dto.newPassword === dto.currentPassword)
+      throw new InvalidInputError('newPassword', 'newPassword must differ from the current one');
     return this.issueTokens(await this.people.changeOwnPassword(actor, dto.newPassword));
   }
 
@@ -91,8 +94,11 @@ export class AuthService {
       this.jwt.signAsync(claims, { audience: REFRESH_AUDIENCE, expiresIn: this.config.JWT_REFRESH_TTL_SECONDS }),
     ]);
     return {
-      accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS,
-      refreshToken, refreshExpiresIn: this.config.JWT_REFRESH_TTL_SECONDS,
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.JWT_TTL_SECONDS,
+      refreshToken,
+      refreshExpiresIn: this.config.JWT_REFRESH_TTL_SECONDS,
       user: await this.people.getUser(user.id),
     };
   }
@@ -118,11 +124,14 @@ export class AuthService {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { audience });
     } catch (err) {
       throw new UnauthorizedError(
-        (err as Error).name === 'TokenExpiredError' ? 'The token has expired: refresh it or sign in again' : 'The token is not valid: sign in again',
+        (err as Error).name === 'TokenExpiredError'
+          ? 'The token has expired: refresh it or sign in again'
+          : 'The token is not valid: sign in again',
       );
     }
     // jsonwebtoken accepts a token without `exp` as never expiring: ours always have one.
-    if (typeof claims.exp !== 'number' || typeof claims.ver !== 'number') throw new UnauthorizedError('The token is not valid: sign in again');
+    if (typeof claims.exp !== 'number' || typeof claims.ver !== 'number')
+      throw new UnauthorizedError('The token is not valid: sign in again');
     const verified = claims as TokenClaims & { exp: number };
     this.verified.remember(token, audience, verified);
     return verified;

@@ -3,7 +3,9 @@ import { resolveJwtSecret } from './jwt-secret';
 
 describe('resolveJwtSecret', () => {
   it('requires JWT_SECRET in production, with a message saying how to make one', () => {
-    expect(() => resolveJwtSecret(loadConfig({ NODE_ENV: 'production' }))).toThrow(/JWT_SECRET is required when NODE_ENV=production .*openssl rand/);
+    expect(() => resolveJwtSecret(loadConfig({ NODE_ENV: 'production' }))).toThrow(
+      /JWT_SECRET is required when NODE_ENV=production .*openssl rand/,
+    );
   });
 
   it('uses JWT_SECRET when set', () => {

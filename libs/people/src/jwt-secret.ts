@@ -18,7 +18,9 @@ export function resolveJwtSecret(config: AppConfig): string {
   if (!processSecret) {
     processSecret = randomBytes(48).toString('base64');
     if (config.NODE_ENV === 'development') {
-      new Logger('Auth').warn('JWT_SECRET is not set: using a random one for this process; tokens stop working when it restarts');
+      new Logger('Auth').warn(
+        'JWT_SECRET is not set: using a random one for this process; tokens stop working when it restarts',
+      );
     }
   }
   return processSecret;

@@ -19,7 +19,10 @@ export class LoginAttempts {
   /** Counts an attempt; throws 429 once the account has had LOGIN_MAX_FAILURES unsuccessful ones. */
   async begin(email: string): Promise<void> {
     const lockMs = this.config.LOGIN_LOCK_SECONDS * 1000;
-    const { count, resetMs } = await this.store.hit(key(email), lockMs, { at: this.config.LOGIN_MAX_FAILURES, forMs: lockMs });
+    const { count, resetMs } = await this.store.hit(key(email), lockMs, {
+      at: this.config.LOGIN_MAX_FAILURES,
+      forMs: lockMs,
+    });
     if (count > this.config.LOGIN_MAX_FAILURES) {
       const minutes = Math.max(1, Math.ceil(resetMs / 60_000));
       throw new TooManyRequestsError(

@@ -30,7 +30,8 @@ function IsPassword(description = `At least ${PASSWORD_MIN_LENGTH} characters`) 
       name: 'isPassword',
       validator: {
         validate: (value) => typeof value === 'string' && passwordProblem(value) === null,
-        defaultMessage: (args) => `${args?.property} ${typeof args?.value === 'string' ? passwordProblem(args.value) : 'must be a string'}`,
+        defaultMessage: (args) =>
+          `${args?.property} ${typeof args?.value === 'string' ? passwordProblem(args.value) : 'must be a string'}`,
       },
     }),
   );
@@ -42,13 +43,23 @@ export class CreateUserDto {
   @IsEmailAddress()
   email: string;
 
-  @ApiProperty({ example: 'Jane Smith' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Jane Smith' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: Role }) @IsEnum(Role)
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
   role: Role;
 
-  @IsOptional() @IsRegionCode({ required: false, nullable: true, description: 'Support staff: the only region they may change; none means everywhere' })
+  @IsOptional()
+  @IsRegionCode({
+    required: false,
+    nullable: true,
+    description: 'Support staff: the only region they may change; none means everywhere',
+  })
   regionCode?: string | null;
 
   @IsPassword('At least 12 characters; the person should change it after signing in (POST /me/password)')
@@ -57,30 +68,48 @@ export class CreateUserDto {
 
 /** Every field optional; `regionCode: null` removes the region. */
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: Role }) @IsOmittable() @IsEnum(Role)
+  @ApiPropertyOptional({ enum: Role })
+  @IsOmittable()
+  @IsEnum(Role)
   role?: Role;
 
-  @IsOptional() @IsRegionCode({ required: false, nullable: true })
+  @IsOptional()
+  @IsRegionCode({ required: false, nullable: true })
   regionCode?: string | null;
 
-  @ApiPropertyOptional({ description: 'false signs the user out everywhere at once' }) @IsOmittable() @IsBoolean()
+  @ApiPropertyOptional({ description: 'false signs the user out everywhere at once' })
+  @IsOmittable()
+  @IsBoolean()
   active?: boolean;
 }
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role)
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
   role?: Role;
 
   @IsOptional() @IsRegionCode({ required: false }) regionCode?: string;
 
-  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of the e-mail address or name' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 
@@ -89,7 +118,10 @@ export class ResetPasswordDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty({ format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH)
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
   @IsPassword() newPassword: string;
@@ -100,12 +132,18 @@ export class LoginDto {
   email: string;
 
   // Any length accepted here: a sign-in only checks, and a too-short guess is just wrong.
-  @ApiProperty({ format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH)
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refreshToken of a sign-in or an earlier refresh' }) @IsString() @IsNotEmpty() @MaxLength(4096)
+  @ApiProperty({ description: 'The refreshToken of a sign-in or an earlier refresh' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4096)
   refreshToken: string;
 }
 

@@ -66,7 +66,11 @@ export class PeopleRepository {
     return rows.map((r: { id: number }) => r.id);
   }
 
-  async update(m: EntityManager, id: number, u: { name: string; role: Role; regionCode: string | null; active: boolean; endSessions: boolean }): Promise<UserDto> {
+  async update(
+    m: EntityManager,
+    id: number,
+    u: { name: string; role: Role; regionCode: string | null; active: boolean; endSessions: boolean },
+  ): Promise<UserDto> {
     // TypeORM answers an UPDATE with [rows, affected count].
     const [rows] = await m.query(
       `UPDATE app_user SET name = $2, role = $3, region_code = $4, active = $5,
@@ -78,7 +82,12 @@ export class PeopleRepository {
   }
 
   /** A new password hash; `endSessions` also invalidates every token issued so far. */
-  async setPasswordHash(m: EntityManager, id: number, passwordHash: string, endSessions: boolean): Promise<Credentials> {
+  async setPasswordHash(
+    m: EntityManager,
+    id: number,
+    passwordHash: string,
+    endSessions: boolean,
+  ): Promise<Credentials> {
     const [rows] = await m.query(
       `UPDATE app_user SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
@@ -113,7 +122,10 @@ export class PeopleRepository {
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, count] = await Promise.all([
-      this.db.query(`SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`, params),
+      this.db.query(
+        `SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
+        params,
+      ),
       this.db.query(`SELECT count(*)::int AS n FROM app_user ${filter}`, params.slice(0, -2)),
     ]);
     return { rows, total: count[0].n };

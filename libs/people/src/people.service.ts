@@ -28,9 +28,18 @@ export class PeopleService {
     const passwordHash = await this.passwords.hash(dto.password);
     return this.db
       .transaction(async (m) => {
-        const user = await this.repo.insert(m, { email: dto.email, name: dto.name, role: dto.role, regionCode: dto.regionCode ?? null, passwordHash });
+        const user = await this.repo.insert(m, {
+          email: dto.email,
+          name: dto.name,
+          role: dto.role,
+          regionCode: dto.regionCode ?? null,
+          passwordHash,
+        });
         await this.audit.record(m, {
-          actor, action: 'user.create', entityType: 'user', entityId: user.id,
+          actor,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
           details: { email: user.email, name: user.name, role: user.role, regionCode: user.regionCode },
         });
         return user;
@@ -66,7 +75,13 @@ export class PeopleService {
         if (wasAdmin && !(next.role === Role.Admin && next.active)) await this.keepAnotherAdmin(m, id);
         // Deactivation also ends every token, so a later reactivation does not bring old sessions back.
         const updated = await this.repo.update(m, id, { ...next, endSessions: current.active && !next.active });
-        await this.audit.record(m, { actor, action, entityType: 'user', entityId: id, details: { email: current.email, changes } });
+        await this.audit.record(m, {
+          actor,
+          action,
+          entityType: 'user',
+          entityId: id,
+          details: { email: current.email, changes },
+        });
         return updated;
       })
       .finally(() => this.signedIn.forget(id))
@@ -83,7 +98,13 @@ export class PeopleService {
     const user = await this.db.transaction(async (m) => {
       const current = await this.lockUser(m, id);
       await this.repo.setPasswordHash(m, id, passwordHash, true);
-      await this.audit.record(m, { actor, action: 'user.password_reset', entityType: 'user', entityId: id, details: { email: current.email } });
+      await this.audit.record(m, {
+        actor,
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        details: { email: current.email },
+      });
       return current;
     });
     this.signedIn.forget(id);
@@ -96,7 +117,10 @@ export class PeopleService {
    * (so restarting with the variables still set changes nothing). Several instances starting together
    * create one between them.
    */
-  async createFirstAdmin(input: { email: string; password: string; name?: string }, source: string): Promise<FirstAdminResult> {
+  async createFirstAdmin(
+    input: { email: string; password: string; name?: string },
+    source: string,
+  ): Promise<FirstAdminResult> {
     const problem = passwordProblem(input.password);
     if (problem) throw new InvalidInputError('password', `The admin password ${problem}`);
     const email = normaliseEmail(input.email);
@@ -106,10 +130,23 @@ export class PeopleService {
       if (await this.repo.anyActiveAdmin(m)) return 'admin-exists';
       const existing = await this.repo.credentialsByEmail(email, m);
       if (existing) {
-        throw new ConflictError(`${email} already has an account (${existing.role}${existing.active ? '' : ', inactive'}): use another e-mail address`);
+        throw new ConflictError(
+          `${email} already has an account (${existing.role}${existing.active ? '' : ', inactive'}): use another e-mail address`,
+        );
       }
-      const user = await this.repo.insert(m, { email, name: input.name ?? 'Administrator', role: Role.Admin, regionCode: null, passwordHash });
-      await this.audit.record(m, { action: 'user.create', entityType: 'user', entityId: user.id, details: { email, role: Role.Admin, source } });
+      const user = await this.repo.insert(m, {
+        email,
+        name: input.name ?? 'Administrator',
+        role: Role.Admin,
+        regionCode: null,
+        passwordHash,
+      });
+      await this.audit.record(m, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        details: { email, role: Role.Admin, source },
+      });
       return 'created';
     });
   }
@@ -130,7 +167,13 @@ export class PeopleService {
     const updated = await this.db.transaction(async (m) => {
       const current = await this.lockUser(m, actor.userId);
       const credentials = await this.repo.setPasswordHash(m, actor.userId, passwordHash, true);
-      await this.audit.record(m, { actor, action: 'user.password_change', entityType: 'user', entityId: actor.userId, details: { email: current.email } });
+      await this.audit.record(m, {
+        actor,
+        action: 'user.password_change',
+        entityType: 'user',
+        entityId: actor.userId,
+        details: { email: current.email },
+      });
       return credentials;
     });
     this.signedIn.forget(actor.userId);
@@ -173,7 +216,8 @@ function rethrowConstraint(duplicateMessage: string, regionCode: string | null |
   return (err: unknown) => {
     const code = (err as { driverError?: { code?: string } }).driverError?.code;
     if (code === '23505' && duplicateMessage) throw new ConflictError(duplicateMessage);
-    if (code === '23503' && regionCode) throw new InvalidInputError('regionCode', `regionCode ${regionCode} is not a known region`);
+    if (code === '23503' && regionCode)
+      throw new InvalidInputError('regionCode', `regionCode ${regionCode} is not a known region`);
     throw err;
   };
 }

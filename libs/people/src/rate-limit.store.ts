@@ -43,9 +43,15 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
 
   constructor(config: AppConfig) {
     this.redis = new Redis({
-      host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD,
+      host: config.REDIS_HOST,
+      port: config.REDIS_PORT,
+      password: config.REDIS_PASSWORD,
       keyPrefix: `${config.REDIS_PREFIX}:rate:`,
-      lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, connectTimeout: 1000,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: 500,
+      connectTimeout: 1000,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     }) as RedisWithScripts;
     this.redis.on('error', () => undefined); // reported by the fallback's warning and the health check
@@ -61,12 +67,18 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
   }
 
   peek(key: string): Promise<Counter> {
-    return this.withFallback(async () => toCounter(await this.redis.peek(key)), () => this.memoryPeek(key));
+    return this.withFallback(
+      async () => toCounter(await this.redis.peek(key)),
+      () => this.memoryPeek(key),
+    );
   }
 
   async clear(key: string): Promise<void> {
     this.memory.delete(key);
-    await this.withFallback(async () => void (await this.redis.del(key)), () => undefined);
+    await this.withFallback(
+      async () => void (await this.redis.del(key)),
+      () => undefined,
+    );
   }
 
   /** Connects at start-up, so the first sign-in finds Redis ready (a failure only means the fallback). */
@@ -86,7 +98,9 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
     } catch (err) {
       if (Date.now() - this.lastWarning > 60_000) {
         this.lastWarning = Date.now();
-        this.logger.warn(`Redis unavailable for sign-in limits (${(err as Error).message}): counting in this process only`);
+        this.logger.warn(
+          `Redis unavailable for sign-in limits (${(err as Error).message}): counting in this process only`,
+        );
       }
       return inMemory();
     }
@@ -110,7 +124,9 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
   private memoryPeek(key: string): Counter {
     const now = Date.now();
     const entry = this.memory.get(key);
-    return entry && entry.expiresAt > now ? { count: entry.count, resetMs: entry.expiresAt - now } : { count: 0, resetMs: 0 };
+    return entry && entry.expiresAt > now
+      ? { count: entry.count, resetMs: entry.expiresAt - now }
+      : { count: 0, resetMs: 0 };
   }
 
   /** Drops expired counters so memory stays bounded during a long outage. */

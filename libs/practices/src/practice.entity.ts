@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ClinicalSystem } from '@app/common';
 import { CcgEntity } from './ccg.entity';
 
@@ -29,7 +39,13 @@ export class PracticeEntity {
   @JoinColumn({ name: 'ccg_code', foreignKeyConstraintName: 'practice_ccg_code_fk' })
   ccg?: CcgEntity;
 
-  @Column({ name: 'clinical_system', type: 'enum', enum: ClinicalSystem, enumName: 'clinical_system', default: ClinicalSystem.UNKNOWN })
+  @Column({
+    name: 'clinical_system',
+    type: 'enum',
+    enum: ClinicalSystem,
+    enumName: 'clinical_system',
+    default: ClinicalSystem.UNKNOWN,
+  })
   clinicalSystem: ClinicalSystem;
 
   @Column({ name: 'opened_on', type: 'date', nullable: true })

@@ -1,10 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ClinicalSystem, IsCalendarDate, IsCcgCode, IsOmittable, IsPracticeCode, IsRegionCode, Level, MAX_INTEGER, MAX_NAME_LENGTH, PageQuery, POSTCODE, Service, toInteger } from '@app/common';
+import {
+  ClinicalSystem,
+  IsCalendarDate,
+  IsCcgCode,
+  IsOmittable,
+  IsPracticeCode,
+  IsRegionCode,
+  Level,
+  MAX_INTEGER,
+  MAX_NAME_LENGTH,
+  PageQuery,
+  POSTCODE,
+  Service,
+  toInteger,
+} from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upperPostcode = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase().replace(/\s+/g, ' ') : value);
+const upperPostcode = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase().replace(/\s+/g, ' ') : value;
 
 // ---- requests ----
 
@@ -12,18 +27,25 @@ export class CreateRegionDto {
   @IsRegionCode() code: string;
 
   @ApiProperty({ example: 'North of England' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
   name: string;
 }
 
 export class CreateAreaTeamDto {
   @ApiProperty({ example: 'Q45', pattern: '^Q[0-9]{2}$' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsString() @Matches(/^Q[0-9]{2}$/, { message: 'code must be an area team code: Q and two digits, e.g. Q45' })
+  @IsString()
+  @Matches(/^Q[0-9]{2}$/, { message: 'code must be an area team code: Q and two digits, e.g. Q45' })
   code: string;
 
   @ApiProperty({ example: 'Durham, Darlington and Tees' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @IsRegionCode() regionCode: string;
@@ -33,14 +55,19 @@ export class CreateCcgDto {
   @IsCcgCode() code: string;
 
   @ApiProperty({ example: 'NHS Darlington CCG' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @IsRegionCode() regionCode: string;
 
   @ApiPropertyOptional({ example: 'Q45', description: 'The area team, which must be in the same region' })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsString() @Matches(/^Q[0-9]{2}$/, { message: 'areaTeamCode must be an area team code: Q and two digits, e.g. Q45' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  @Matches(/^Q[0-9]{2}$/, { message: 'areaTeamCode must be an area team code: Q and two digits, e.g. Q45' })
   areaTeamCode?: string;
 }
 
@@ -52,17 +79,24 @@ export class CreatePracticeDto {
   @IsPracticeCode() code: string;
 
   @ApiProperty({ example: 'The Manor House Surgery' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @ApiPropertyOptional({ example: 'TS6 0HA' })
-  @IsOptional() @Transform(upperPostcode) @IsString() @Matches(POSTCODE, { message: 'postcode must be a UK postcode, e.g. TS6 0HA' })
+  @IsOptional()
+  @Transform(upperPostcode)
+  @IsString()
+  @Matches(POSTCODE, { message: 'postcode must be a UK postcode, e.g. TS6 0HA' })
   postcode?: string;
 
   @IsCcgCode() ccgCode: string;
 
   @ApiPropertyOptional({ enum: ClinicalSystem, default: ClinicalSystem.UNKNOWN })
-  @IsOptional() @IsEnum(ClinicalSystem)
+  @IsOptional()
+  @IsEnum(ClinicalSystem)
   clinicalSystem?: ClinicalSystem;
 
   @IsOptional() @IsCalendarDate(undefined, { required: false }) openedOn?: string;
@@ -72,24 +106,39 @@ export class CreatePracticeDto {
 
 /** Every field optional; `null` clears postcode or closedOn. */
 export class UpdatePracticeDto {
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_NAME_LENGTH)
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @Transform(upperPostcode) @IsString() @Matches(POSTCODE, { message: 'postcode must be a UK postcode, e.g. TS6 0HA' })
+  @IsOptional()
+  @Transform(upperPostcode)
+  @IsString()
+  @Matches(POSTCODE, { message: 'postcode must be a UK postcode, e.g. TS6 0HA' })
   postcode?: string | null;
 
   @IsOmittable() @IsCcgCode({ required: false }) ccgCode?: string;
 
-  @ApiPropertyOptional({ enum: ClinicalSystem }) @IsOmittable() @IsEnum(ClinicalSystem)
+  @ApiPropertyOptional({ enum: ClinicalSystem })
+  @IsOmittable()
+  @IsEnum(ClinicalSystem)
   clinicalSystem?: ClinicalSystem;
 
   @IsOptional() @IsCalendarDate(undefined, { required: false, nullable: true }) openedOn?: string | null;
 
   @IsOptional() @IsCalendarDate(undefined, { required: false, nullable: true }) closedOn?: string | null;
 
-  @ApiPropertyOptional({ description: 'The version you last read; when given, a concurrent edit answers 409 instead of being overwritten' })
-  @IsOmittable() @IsInt() @Min(1) @Max(MAX_INTEGER)
+  @ApiPropertyOptional({
+    description: 'The version you last read; when given, a concurrent edit answers 409 instead of being overwritten',
+  })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTEGER)
   version?: number;
 }
 
@@ -100,31 +149,47 @@ export class ListPracticesQuery extends PageQuery {
   @IsOptional() @IsRegionCode({ required: false }) regionCode?: string;
   @IsOptional() @IsCcgCode({ required: false }) ccgCode?: string;
 
-  @ApiPropertyOptional({ enum: ClinicalSystem }) @IsOptional() @IsEnum(ClinicalSystem)
+  @ApiPropertyOptional({ enum: ClinicalSystem })
+  @IsOptional()
+  @IsEnum(ClinicalSystem)
   clinicalSystem?: ClinicalSystem;
 
-  @ApiPropertyOptional({ enum: Service, description: 'With level: only practices whose current level of this service is that level' })
-  @IsOptional() @IsEnum(Service)
+  @ApiPropertyOptional({
+    enum: Service,
+    description: 'With level: only practices whose current level of this service is that level',
+  })
+  @IsOptional()
+  @IsEnum(Service)
   service?: Service;
 
   @ApiPropertyOptional({ enum: [...Object.values(Level), 'unknown'] })
-  @IsOptional() @IsIn([...Object.values(Level), 'unknown'])
+  @IsOptional()
+  @IsIn([...Object.values(Level), 'unknown'])
   level?: Level | 'unknown';
 
   @ApiPropertyOptional({ description: 'Part of the name, or the start of the ODS code' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: PRACTICE_SORTS, default: 'code' }) @IsOptional() @IsIn(PRACTICE_SORTS)
+  @ApiPropertyOptional({ enum: PRACTICE_SORTS, default: 'code' })
+  @IsOptional()
+  @IsIn(PRACTICE_SORTS)
   sort: PracticeSort = 'code';
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc'])
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
 }
 
 export class RecordListSizeDto {
   @ApiProperty({ minimum: 0, maximum: 2_000_000, example: 5904 })
-  @IsInt() @Min(0) @Max(2_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000)
   patients: number;
 
   @IsCalendarDate() effectiveDate: string;

@@ -84,11 +84,24 @@ export class PracticesRepository {
     return rows[0]?.region_code;
   }
 
-  async insertCcg(m: EntityManager, code: string, name: string, regionCode: string, areaTeamCode: string | null): Promise<void> {
-    await m.query(`INSERT INTO ccg (code, name, region_code, area_team_code) VALUES ($1, $2, $3, $4)`, [code, name, regionCode, areaTeamCode]);
+  async insertCcg(
+    m: EntityManager,
+    code: string,
+    name: string,
+    regionCode: string,
+    areaTeamCode: string | null,
+  ): Promise<void> {
+    await m.query(`INSERT INTO ccg (code, name, region_code, area_team_code) VALUES ($1, $2, $3, $4)`, [
+      code,
+      name,
+      regionCode,
+      areaTeamCode,
+    ]);
   }
 
-  listCcgs(regionCode?: string): Promise<{ code: string; name: string; regionCode: string; areaTeamCode: string | null }[]> {
+  listCcgs(
+    regionCode?: string,
+  ): Promise<{ code: string; name: string; regionCode: string; areaTeamCode: string | null }[]> {
     return this.db.query(
       `SELECT code, name, region_code AS "regionCode", area_team_code AS "areaTeamCode"
        FROM ccg WHERE ($1::text IS NULL OR region_code = $1) ORDER BY code`,
@@ -111,7 +124,10 @@ export class PracticesRepository {
   }
 
   async findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
-    const rows = await m.query(`SELECT ${PRACTICE_COLUMNS} FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`, [code]);
+    const rows = await m.query(
+      `SELECT ${PRACTICE_COLUMNS} FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
+      [code],
+    );
     return rows[0];
   }
 
@@ -133,7 +149,12 @@ export class PracticesRepository {
   }
 
   /** Compare-and-set update: returns false when `version` no longer matches (someone else edited it). */
-  async updatePractice(m: EntityManager, id: number, expectedVersion: number, p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>): Promise<boolean> {
+  async updatePractice(
+    m: EntityManager,
+    id: number,
+    expectedVersion: number,
+    p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>,
+  ): Promise<boolean> {
     // For UPDATE, TypeORM's query() answers [rows, affected count].
     const [, affected] = await m.query(
       `UPDATE practice SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
@@ -177,7 +198,9 @@ export class PracticesRepository {
     if (q.service && q.level) {
       // The open span of status_span is the current level (future effective dates are refused).
       const current = `SELECT 1 FROM status_span s WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
-      where.push(q.level === 'unknown' ? `NOT EXISTS (${current})` : `EXISTS (${current} AND s.level = ${param(q.level)})`);
+      where.push(
+        q.level === 'unknown' ? `NOT EXISTS (${current})` : `EXISTS (${current} AND s.level = ${param(q.level)})`,
+      );
     }
     const order = `${SORT_SQL[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code`;
     const rows = await this.db.query(
@@ -190,7 +213,14 @@ export class PracticesRepository {
     );
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && q.page > 1) {
-      total = Number((await this.db.query(`SELECT count(*) AS n FROM practice p JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params.slice(0, -2)))[0].n);
+      total = Number(
+        (
+          await this.db.query(
+            `SELECT count(*) AS n FROM practice p JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+            params.slice(0, -2),
+          )
+        )[0].n,
+      );
     }
     return { rows: rows.map(({ total: _t, ...r }: PracticeRow & { total: string }) => r), total };
   }
@@ -218,7 +248,14 @@ export class PracticesRepository {
    * then re-links valid_to across the practice's history so each entry ends where the next begins.
    * Runs under the practice row lock taken by the caller.
    */
-  async upsertListSize(m: EntityManager, practiceId: number, effectiveDate: string, patients: number, recordedBy: number | null, source: RecordSource): Promise<void> {
+  async upsertListSize(
+    m: EntityManager,
+    practiceId: number,
+    effectiveDate: string,
+    patients: number,
+    recordedBy: number | null,
+    source: RecordSource,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
        VALUES ($1, $2, $3, $4, $5)

@@ -2,12 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  Actor, Clock, ClinicalSystem, ConflictError, ForbiddenError, InvalidInputError, mayWriteInRegion, NotFoundError, Page, RecordSource, SERVICES,
+  Actor,
+  Clock,
+  ClinicalSystem,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  mayWriteInRegion,
+  NotFoundError,
+  Page,
+  RecordSource,
+  SERVICES,
 } from '@app/common';
 import { AuditService, changesBetween } from '@app/audit';
 import { JobName, Outbox } from '@app/jobs';
 import {
-  AreaTeamDto, CcgDto, CreateAreaTeamDto, CreateCcgDto, CreatePracticeDto, CreateRegionDto, ListPracticesQuery, ListSizeHistoryDto, PracticeDto, RecordListSizeDto, RegionDto,
+  AreaTeamDto,
+  CcgDto,
+  CreateAreaTeamDto,
+  CreateCcgDto,
+  CreatePracticeDto,
+  CreateRegionDto,
+  ListPracticesQuery,
+  ListSizeHistoryDto,
+  PracticeDto,
+  RecordListSizeDto,
+  RegionDto,
   UpdatePracticeDto,
 } from './practices.dto';
 import { LockedPractice, PracticeRow, PracticesRepository } from './practices.repository';
@@ -24,10 +44,18 @@ export class PracticesService {
   ) {}
 
   async createRegion(dto: CreateRegionDto, actor?: Actor): Promise<RegionDto> {
-    await this.db.transaction(async (m) => {
-      await this.repo.insertRegion(m, dto.code, dto.name);
-      await this.audit.record(m, { actor, action: 'region.create', entityType: 'region', entityId: dto.code, details: { name: dto.name } });
-    }).catch(rethrowDuplicate(`Region ${dto.code} already exists`));
+    await this.db
+      .transaction(async (m) => {
+        await this.repo.insertRegion(m, dto.code, dto.name);
+        await this.audit.record(m, {
+          actor,
+          action: 'region.create',
+          entityType: 'region',
+          entityId: dto.code,
+          details: { name: dto.name },
+        });
+      })
+      .catch(rethrowDuplicate(`Region ${dto.code} already exists`));
     return { code: dto.code, name: dto.name };
   }
 
@@ -36,13 +64,19 @@ export class PracticesService {
   }
 
   async createAreaTeam(dto: CreateAreaTeamDto, actor?: Actor): Promise<AreaTeamDto> {
-    await this.db.transaction(async (m) => {
-      await this.requireRegion(m, dto.regionCode);
-      await this.repo.insertAreaTeam(m, dto.code, dto.name, dto.regionCode);
-      await this.audit.record(m, {
-        actor, action: 'area_team.create', entityType: 'area_team', entityId: dto.code, details: { name: dto.name, regionCode: dto.regionCode },
-      });
-    }).catch(rethrowDuplicate(`Area team ${dto.code} already exists`));
+    await this.db
+      .transaction(async (m) => {
+        await this.requireRegion(m, dto.regionCode);
+        await this.repo.insertAreaTeam(m, dto.code, dto.name, dto.regionCode);
+        await this.audit.record(m, {
+          actor,
+          action: 'area_team.create',
+          entityType: 'area_team',
+          entityId: dto.code,
+          details: { name: dto.name, regionCode: dto.regionCode },
+        });
+      })
+      .catch(rethrowDuplicate(`Area team ${dto.code} already exists`));
     return { code: dto.code, name: dto.name, regionCode: dto.regionCode };
   }
 
@@ -51,21 +85,30 @@ export class PracticesService {
   }
 
   async createCcg(dto: CreateCcgDto, actor?: Actor): Promise<CcgDto> {
-    await this.db.transaction(async (m) => {
-      await this.requireRegion(m, dto.regionCode);
-      if (dto.areaTeamCode) {
-        const teamRegion = await this.repo.areaTeamRegion(dto.areaTeamCode, m);
-        if (!teamRegion) throw new InvalidInputError('areaTeamCode', `areaTeamCode ${dto.areaTeamCode} is not a known area team`);
-        if (teamRegion !== dto.regionCode) {
-          throw new InvalidInputError('areaTeamCode', `area team ${dto.areaTeamCode} is in region ${teamRegion}, not ${dto.regionCode}`);
+    await this.db
+      .transaction(async (m) => {
+        await this.requireRegion(m, dto.regionCode);
+        if (dto.areaTeamCode) {
+          const teamRegion = await this.repo.areaTeamRegion(dto.areaTeamCode, m);
+          if (!teamRegion)
+            throw new InvalidInputError('areaTeamCode', `areaTeamCode ${dto.areaTeamCode} is not a known area team`);
+          if (teamRegion !== dto.regionCode) {
+            throw new InvalidInputError(
+              'areaTeamCode',
+              `area team ${dto.areaTeamCode} is in region ${teamRegion}, not ${dto.regionCode}`,
+            );
+          }
         }
-      }
-      await this.repo.insertCcg(m, dto.code, dto.name, dto.regionCode, dto.areaTeamCode ?? null);
-      await this.audit.record(m, {
-        actor, action: 'ccg.create', entityType: 'ccg', entityId: dto.code,
-        details: { name: dto.name, regionCode: dto.regionCode, areaTeamCode: dto.areaTeamCode ?? null },
-      });
-    }).catch(rethrowDuplicate(`CCG ${dto.code} already exists`));
+        await this.repo.insertCcg(m, dto.code, dto.name, dto.regionCode, dto.areaTeamCode ?? null);
+        await this.audit.record(m, {
+          actor,
+          action: 'ccg.create',
+          entityType: 'ccg',
+          entityId: dto.code,
+          details: { name: dto.name, regionCode: dto.regionCode, areaTeamCode: dto.areaTeamCode ?? null },
+        });
+      })
+      .catch(rethrowDuplicate(`CCG ${dto.code} already exists`));
     return { code: dto.code, name: dto.name, regionCode: dto.regionCode, areaTeamCode: dto.areaTeamCode ?? null };
   }
 
@@ -75,18 +118,31 @@ export class PracticesService {
 
   async createPractice(dto: CreatePracticeDto, actor?: Actor): Promise<PracticeDto> {
     checkDateOrder(dto.openedOn ?? null, dto.closedOn ?? null);
-    await this.db.transaction(async (m) => {
-      const regionCode = await this.requireCcg(m, dto.ccgCode);
-      this.assertMayWrite(actor, regionCode);
-      const { code, ...fields } = {
-        code: dto.code, name: dto.name, postcode: dto.postcode ?? null, ccgCode: dto.ccgCode,
-        clinicalSystem: dto.clinicalSystem ?? ClinicalSystem.UNKNOWN, openedOn: dto.openedOn ?? null, closedOn: dto.closedOn ?? null,
-      };
-      const id = await this.repo.insertPractice(m, { code, ...fields });
-      if (dto.clinicalSystem !== undefined) await this.repo.reportClinicalSystem(m, id, this.clock.today());
-      await this.audit.record(m, { actor, action: 'practice.create', entityType: 'practice', entityId: code, details: fields });
-      await this.askForFollowUpRule(m, id);
-    }).catch(rethrowDuplicate(`Practice ${dto.code} already exists`));
+    await this.db
+      .transaction(async (m) => {
+        const regionCode = await this.requireCcg(m, dto.ccgCode);
+        this.assertMayWrite(actor, regionCode);
+        const { code, ...fields } = {
+          code: dto.code,
+          name: dto.name,
+          postcode: dto.postcode ?? null,
+          ccgCode: dto.ccgCode,
+          clinicalSystem: dto.clinicalSystem ?? ClinicalSystem.UNKNOWN,
+          openedOn: dto.openedOn ?? null,
+          closedOn: dto.closedOn ?? null,
+        };
+        const id = await this.repo.insertPractice(m, { code, ...fields });
+        if (dto.clinicalSystem !== undefined) await this.repo.reportClinicalSystem(m, id, this.clock.today());
+        await this.audit.record(m, {
+          actor,
+          action: 'practice.create',
+          entityType: 'practice',
+          entityId: code,
+          details: fields,
+        });
+        await this.askForFollowUpRule(m, id);
+      })
+      .catch(rethrowDuplicate(`Practice ${dto.code} already exists`));
     return this.getPractice(dto.code);
   }
 
@@ -95,9 +151,10 @@ export class PracticesService {
       const locked = await this.lockForWrite(m, code, actor);
       const current = (await this.repo.findByCode(code, m))!;
       if (dto.version !== undefined && dto.version !== current.version) {
-        throw new ConflictError(`Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): reload and retry`, [
-          { field: 'version', message: `the practice is at version ${current.version}` },
-        ]);
+        throw new ConflictError(
+          `Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): reload and retry`,
+          [{ field: 'version', message: `the practice is at version ${current.version}` }],
+        );
       }
       const next = {
         name: dto.name ?? current.name,
@@ -112,7 +169,10 @@ export class PracticesService {
       if (next.openedOn && next.openedOn !== current.openedOn) {
         const earliest = await this.repo.earliestHistoryDate(m, locked.id);
         if (earliest && earliest < next.openedOn) {
-          throw new InvalidInputError('openedOn', `openedOn ${next.openedOn} is after recorded history starting ${earliest}`);
+          throw new InvalidInputError(
+            'openedOn',
+            `openedOn ${next.openedOn} is after recorded history starting ${earliest}`,
+          );
         }
       }
       // Stated by hand today, changed or confirmed: no older POMI file may undo it.
@@ -125,7 +185,10 @@ export class PracticesService {
         throw new ConflictError(`Practice ${code} was changed concurrently: reload and retry`);
       }
       await this.audit.record(m, {
-        actor, action: 'practice.update', entityType: 'practice', entityId: code,
+        actor,
+        action: 'practice.update',
+        entityType: 'practice',
+        entityId: code,
         details: { version: current.version + 1, changes },
       });
       if ('openedOn' in changes || 'closedOn' in changes) await this.askForFollowUpRule(m, locked.id);
@@ -161,9 +224,20 @@ export class PracticesService {
     await this.db.transaction(async (m) => {
       const practice = await this.lockForWrite(m, code, actor);
       this.checkEffectiveDate(practice, dto.effectiveDate);
-      await this.repo.upsertListSize(m, practice.id, dto.effectiveDate, dto.patients, actor?.userId ?? null, RecordSource.Manual);
+      await this.repo.upsertListSize(
+        m,
+        practice.id,
+        dto.effectiveDate,
+        dto.patients,
+        actor?.userId ?? null,
+        RecordSource.Manual,
+      );
       await this.audit.record(m, {
-        actor, action: 'list_size.record', entityType: 'practice', entityId: code, details: { effectiveDate: dto.effectiveDate, patients: dto.patients },
+        actor,
+        action: 'list_size.record',
+        entityType: 'practice',
+        entityId: code,
+        details: { effectiveDate: dto.effectiveDate, patients: dto.patients },
       });
     });
     return this.getPractice(code);
@@ -185,11 +259,19 @@ export class PracticesService {
   }
 
   /** An effective date may be neither in the future (London's today) nor before the practice opened. */
-  checkEffectiveDate(practice: Pick<LockedPractice, 'code' | 'openedOn'>, effectiveDate: string, field = 'effectiveDate'): void {
+  checkEffectiveDate(
+    practice: Pick<LockedPractice, 'code' | 'openedOn'>,
+    effectiveDate: string,
+    field = 'effectiveDate',
+  ): void {
     const today = this.clock.today();
-    if (effectiveDate > today) throw new InvalidInputError(field, `${field} ${effectiveDate} is in the future (today is ${today})`);
+    if (effectiveDate > today)
+      throw new InvalidInputError(field, `${field} ${effectiveDate} is in the future (today is ${today})`);
     if (practice.openedOn && effectiveDate < practice.openedOn) {
-      throw new InvalidInputError(field, `${field} ${effectiveDate} is before practice ${practice.code} opened (${practice.openedOn})`);
+      throw new InvalidInputError(
+        field,
+        `${field} ${effectiveDate} is before practice ${practice.code} opened (${practice.openedOn})`,
+      );
     }
   }
 
@@ -198,7 +280,12 @@ export class PracticesService {
    * (nothing: no such practice): raises the error lockForWrite and checkEffectiveDate give, so both paths
    * answer alike.
    */
-  explainRefusal(code: string, practice: Pick<LockedPractice, 'code' | 'regionCode' | 'openedOn'> | undefined, effectiveDate: string, actor?: Actor): never {
+  explainRefusal(
+    code: string,
+    practice: Pick<LockedPractice, 'code' | 'regionCode' | 'openedOn'> | undefined,
+    effectiveDate: string,
+    actor?: Actor,
+  ): never {
     if (!practice) throw this.notFound(code);
     this.assertMayWrite(actor, practice.regionCode);
     this.checkEffectiveDate(practice, effectiveDate);
@@ -213,7 +300,8 @@ export class PracticesService {
   }
 
   private async requireRegion(m: EntityManager, regionCode: string): Promise<void> {
-    if (!(await this.repo.regionExists(regionCode, m))) throw new InvalidInputError('regionCode', `regionCode ${regionCode} is not a known region`);
+    if (!(await this.repo.regionExists(regionCode, m)))
+      throw new InvalidInputError('regionCode', `regionCode ${regionCode} is not a known region`);
   }
 
   private async requireCcg(m: EntityManager, ccgCode: string): Promise<string> {
@@ -228,18 +316,27 @@ export class PracticesService {
 
   private assertMayWrite(actor: Actor | undefined, regionCode: string): void {
     if (!mayWriteInRegion(actor, regionCode)) {
-      throw new ForbiddenError(`Your account may change practices in region ${actor?.regionCode ?? '-'} only; this one is in ${regionCode}`);
+      throw new ForbiddenError(
+        `Your account may change practices in region ${actor?.regionCode ?? '-'} only; this one is in ${regionCode}`,
+      );
     }
   }
 
   private async withCurrentState(rows: PracticeRow[]): Promise<PracticeDto[]> {
     const ids = rows.map((r) => r.id);
-    const [levels, sizes] = ids.length ? await Promise.all([this.repo.currentLevels(ids), this.repo.currentListSizes(ids)]) : [[], []];
+    const [levels, sizes] = ids.length
+      ? await Promise.all([this.repo.currentLevels(ids), this.repo.currentListSizes(ids)])
+      : [[], []];
     return rows.map(({ id, ...r }) => {
       const services = Object.fromEntries(
         SERVICES.map((s) => {
           const found = levels.find((l) => l.practiceId === id && l.service === s);
-          return [s, found ? { level: found.level, effectiveDate: found.effectiveDate } : { level: 'unknown', effectiveDate: null }];
+          return [
+            s,
+            found
+              ? { level: found.level, effectiveDate: found.effectiveDate }
+              : { level: 'unknown', effectiveDate: null },
+          ];
         }),
       ) as unknown as PracticeDto['services'];
       const size = sizes.find((l) => l.practiceId === id);
@@ -249,9 +346,16 @@ export class PracticesService {
 }
 
 /** `blame`: the date the client sent (a PATCH may send only one of the two). */
-function checkDateOrder(openedOn: string | null, closedOn: string | null, blame: 'openedOn' | 'closedOn' = 'closedOn'): void {
+function checkDateOrder(
+  openedOn: string | null,
+  closedOn: string | null,
+  blame: 'openedOn' | 'closedOn' = 'closedOn',
+): void {
   if (openedOn && closedOn && closedOn <= openedOn) {
-    const message = blame === 'closedOn' ? `closedOn ${closedOn} must be after openedOn ${openedOn}` : `openedOn ${openedOn} must be before closedOn ${closedOn}`;
+    const message =
+      blame === 'closedOn'
+        ? `closedOn ${closedOn} must be after openedOn ${openedOn}`
+        : `openedOn ${openedOn} must be before closedOn ${closedOn}`;
     throw new InvalidInputError(blame, message);
   }
 }

@@ -27,7 +27,13 @@ export class Mailer implements OnModuleDestroy {
   async send(mail: Mail): Promise<void> {
     if (!this.config.SMTP_URL) throw new Error('SMTP_URL is not set: e-mail is off');
     this.transport ??= createTransport(this.config.SMTP_URL);
-    await this.transport.sendMail({ from: this.config.SMTP_FROM, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    await this.transport.sendMail({
+      from: this.config.SMTP_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: mail.messageId,
+    });
   }
 
   onModuleDestroy(): void {

@@ -11,8 +11,13 @@ import { DataSource, EntityManager } from 'typeorm';
 export class RecipientsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async emailOf(userId: number, m: EntityManager = this.db.manager): Promise<{ email: string; name: string } | undefined> {
-    const rows = await m.query(`SELECT email, name FROM app_user WHERE id = $1 AND active AND email IS NOT NULL`, [userId]);
+  async emailOf(
+    userId: number,
+    m: EntityManager = this.db.manager,
+  ): Promise<{ email: string; name: string } | undefined> {
+    const rows = await m.query(`SELECT email, name FROM app_user WHERE id = $1 AND active AND email IS NOT NULL`, [
+      userId,
+    ]);
     return rows[0];
   }
 

@@ -6,7 +6,8 @@ import { ReminderKind } from './reminders.enums';
 
 export class ListRemindersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only reminders not read yet' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'unread must be true or false' })
   unread?: boolean;
 }
@@ -16,7 +17,8 @@ export class ReminderDto {
   @ApiProperty({ enum: ReminderKind }) kind: ReminderKind;
   @ApiProperty() subject: string;
   @ApiProperty({ description: 'Plain text, as e-mailed' }) body: string;
-  @ApiProperty({ type: Object, description: 'The same content, structured (e.g. the follow-ups listed)' }) payload: object;
+  @ApiProperty({ type: Object, description: 'The same content, structured (e.g. the follow-ups listed)' })
+  payload: object;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) readAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) emailedAt: Date | null;

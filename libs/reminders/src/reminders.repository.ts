@@ -30,15 +30,30 @@ export class RemindersRepository {
        SELECT * FROM unnest($1::int[], $2::reminder_kind[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
        ON CONFLICT (user_id, kind, dedupe_key) DO NOTHING
        RETURNING id::int AS id`,
-      [col('userId'), col('kind'), col('dedupeKey'), col('subject'), col('body'), reminders.map((r) => JSON.stringify(r.payload))],
+      [
+        col('userId'),
+        col('kind'),
+        col('dedupeKey'),
+        col('subject'),
+        col('body'),
+        reminders.map((r) => JSON.stringify(r.payload)),
+      ],
     );
     return rows.map((r) => r.id);
   }
 
-  async listForUser(userId: number, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: ReminderDto[]; total: number }> {
+  async listForUser(
+    userId: number,
+    unreadOnly: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ReminderDto[]; total: number }> {
     const filter = `WHERE user_id = $1 ${unreadOnly ? 'AND read_at IS NULL' : ''}`;
     const [items, count] = await Promise.all([
-      this.db.query(`SELECT ${REMINDER_COLUMNS} FROM reminder ${filter} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`, [userId, limit, offset]),
+      this.db.query(
+        `SELECT ${REMINDER_COLUMNS} FROM reminder ${filter} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [userId, limit, offset],
+      ),
       this.db.query(`SELECT count(*)::int AS n FROM reminder ${filter}`, [userId]),
     ]);
     return { items, total: count[0].n };
@@ -55,8 +70,14 @@ export class RemindersRepository {
   }
 
   /** Locks the reminder while its e-mail is sent, so two runs of the same e-mail job send one e-mail. */
-  async lockForEmail(m: EntityManager, id: number): Promise<{ userId: number; subject: string; body: string; emailedAt: Date | null } | undefined> {
-    const rows = await m.query(`SELECT user_id AS "userId", subject, body, emailed_at AS "emailedAt" FROM reminder WHERE id = $1 FOR UPDATE`, [id]);
+  async lockForEmail(
+    m: EntityManager,
+    id: number,
+  ): Promise<{ userId: number; subject: string; body: string; emailedAt: Date | null } | undefined> {
+    const rows = await m.query(
+      `SELECT user_id AS "userId", subject, body, emailed_at AS "emailedAt" FROM reminder WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0];
   }
 

@@ -29,7 +29,12 @@ export class RemindersService {
    */
   async store(m: EntityManager, reminders: NewReminder[]): Promise<number[]> {
     const ids = await this.repo.insert(m, reminders);
-    if (this.mailer.enabled) await this.outbox.addMany(m, JobName.SendReminderEmail, ids.map((reminderId) => ({ reminderId })));
+    if (this.mailer.enabled)
+      await this.outbox.addMany(
+        m,
+        JobName.SendReminderEmail,
+        ids.map((reminderId) => ({ reminderId })),
+      );
     return ids;
   }
 
@@ -38,7 +43,12 @@ export class RemindersService {
   }
 
   async listMine(userId: number, query: ListRemindersQuery): Promise<Page<ReminderDto>> {
-    const { items, total } = await this.repo.listForUser(userId, query.unread === true, query.pageSize, (query.page - 1) * query.pageSize);
+    const { items, total } = await this.repo.listForUser(
+      userId,
+      query.unread === true,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -66,10 +76,17 @@ export class RemindersService {
       if (!this.mailer.enabled) return 'email-off';
       const to = await this.recipients.emailOf(reminder.userId, m);
       if (!to) {
-        this.logger.warn(`Reminder ${reminderId}: user ${reminder.userId} has no active account with an e-mail address; not e-mailed`);
+        this.logger.warn(
+          `Reminder ${reminderId}: user ${reminder.userId} has no active account with an e-mail address; not e-mailed`,
+        );
         return 'no-address';
       }
-      await this.mailer.send({ to: to.email, subject: reminder.subject, text: reminder.body, messageId: `<reminder-${reminderId}@patient-online-tracker>` });
+      await this.mailer.send({
+        to: to.email,
+        subject: reminder.subject,
+        text: reminder.body,
+        messageId: `<reminder-${reminderId}@patient-online-tracker>`,
+      });
       await this.repo.markEmailed(m, reminderId);
       return 'sent';
     });

@@ -5,7 +5,10 @@ import { SnapshotsService } from './snapshots.service';
 
 @Module({
   imports: [FiguresModule],
-  providers: [{ provide: MONTH_END_FIGURES, inject: [FiguresService], useFactory: monthEndFiguresFrom }, SnapshotsService],
+  providers: [
+    { provide: MONTH_END_FIGURES, inject: [FiguresService], useFactory: monthEndFiguresFrom },
+    SnapshotsService,
+  ],
   exports: [SnapshotsService],
 })
 export class SnapshotsModule {}

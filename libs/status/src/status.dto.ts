@@ -5,17 +5,24 @@ import { IsCalendarDate, Level, RecordSource, Service } from '@app/common';
 import { ListSizeHistoryDto } from '@app/practices';
 
 export class RecordLevelDto {
-  @ApiProperty({ enum: Service }) @IsEnum(Service)
+  @ApiProperty({ enum: Service })
+  @IsEnum(Service)
   service: Service;
 
-  @ApiProperty({ enum: Level, description: 'not_capable (POMI 0), capable (1), enabled (2)' }) @IsEnum(Level)
+  @ApiProperty({ enum: Level, description: 'not_capable (POMI 0), capable (1), enabled (2)' })
+  @IsEnum(Level)
   level: Level;
 
-  @IsCalendarDate(undefined, { description: 'When the level became true; not in the future, not before the practice opened' })
+  @IsCalendarDate(undefined, {
+    description: 'When the level became true; not in the future, not before the practice opened',
+  })
   effectiveDate: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
@@ -32,12 +39,16 @@ export class StatusEventDto {
 
 export class RecordLevelResultDto {
   @ApiProperty() event: StatusEventDto;
-  @ApiProperty({ enum: [...Object.values(Level), 'unknown'], description: 'The current level of that service after this event' })
+  @ApiProperty({
+    enum: [...Object.values(Level), 'unknown'],
+    description: 'The current level of that service after this event',
+  })
   currentLevel: Level | 'unknown';
 }
 
 export class PracticeHistoryDto {
   @ApiProperty() code: string;
   @ApiProperty({ type: [StatusEventDto], description: 'Newest effective date first' }) statusEvents: StatusEventDto[];
-  @ApiProperty({ type: [ListSizeHistoryDto], description: 'Newest effective date first' }) listSizes: ListSizeHistoryDto[];
+  @ApiProperty({ type: [ListSizeHistoryDto], description: 'Newest effective date first' })
+  listSizes: ListSizeHistoryDto[];
 }

@@ -32,8 +32,7 @@ export interface PracticeSeen {
 }
 
 export type RecordOutcome =
-  | { outcome: 'recorded'; event: StatusEventDto; currentLevel: Level }
-  | { outcome: 'refused'; practice: PracticeSeen };
+  { outcome: 'recorded'; event: StatusEventDto; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
 
 /** All SQL of the status history and its derived spans. */
 @Injectable()
@@ -49,11 +48,25 @@ export class StatusRepository {
     const rows = await this.db.query(
       `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS}, current_level AS "currentLevel"
        FROM record_status_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [w.code, w.writableRegion, w.service, w.level, w.effectiveDate, w.latestDate, w.recordedBy, w.source, w.note, w.auditAction, w.outboxKind],
+      [
+        w.code,
+        w.writableRegion,
+        w.service,
+        w.level,
+        w.effectiveDate,
+        w.latestDate,
+        w.recordedBy,
+        w.source,
+        w.note,
+        w.auditAction,
+        w.outboxKind,
+      ],
     );
     if (!rows.length) return undefined;
     const { outcome, regionCode, openedOn, currentLevel, ...event } = rows[0];
-    return outcome === 'recorded' ? { outcome, event, currentLevel } : { outcome, practice: { code: w.code, regionCode, openedOn } };
+    return outcome === 'recorded'
+      ? { outcome, event, currentLevel }
+      : { outcome, practice: { code: w.code, regionCode, openedOn } };
   }
 
   /**

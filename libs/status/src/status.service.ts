@@ -21,18 +21,29 @@ export class StatusService {
    */
   async recordLevel(code: string, dto: RecordLevelDto, actor?: Actor): Promise<RecordLevelResultDto> {
     const result = await this.repo.recordEvent({
-      code, service: dto.service, level: dto.level, effectiveDate: dto.effectiveDate, note: dto.note ?? null,
-      recordedBy: actor?.userId ?? null, source: RecordSource.Manual,
-      writableRegion: writableRegion(actor), latestDate: this.clock.today(),
-      auditAction: 'status.record', outboxKind: JobName.EvaluatePractice,
+      code,
+      service: dto.service,
+      level: dto.level,
+      effectiveDate: dto.effectiveDate,
+      note: dto.note ?? null,
+      recordedBy: actor?.userId ?? null,
+      source: RecordSource.Manual,
+      writableRegion: writableRegion(actor),
+      latestDate: this.clock.today(),
+      auditAction: 'status.record',
+      outboxKind: JobName.EvaluatePractice,
     });
-    if (result?.outcome !== 'recorded') return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
+    if (result?.outcome !== 'recorded')
+      return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
     return { event: result.event, currentLevel: result.currentLevel };
   }
 
   async history(code: string): Promise<PracticeHistoryDto> {
     const practiceId = await this.practices.requireId(code);
-    const [statusEvents, listSizes] = await Promise.all([this.repo.history(practiceId), this.practices.listSizeHistory(practiceId)]);
+    const [statusEvents, listSizes] = await Promise.all([
+      this.repo.history(practiceId),
+      this.practices.listSizeHistory(practiceId),
+    ]);
     return { code, statusEvents, listSizes };
   }
 }

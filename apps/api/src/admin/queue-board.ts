@@ -24,17 +24,20 @@ export const QUEUE_BOARD_COOKIE = 'pot_queue_board';
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const resolveActor = app.get<QueueBoardActorResolver>(QUEUE_BOARD_ACTOR, { strict: false });
   const board = createQueueBoardPlugin(app.get(BullJobQueues, { strict: false }), QUEUE_BOARD_PATH);
-  await app.register(async (scope: FastifyInstance) => {
-    scope.get('/sign-in', (req, reply) => signIn(resolveActor, req, reply));
-    // A child scope (same prefix) for the board, so its hook guards the board's routes and not sign-in.
-    await scope.register(async (guarded: FastifyInstance) => {
-      guarded.addHook('onRequest', async (req, reply) => {
-        // An answered request must return the reply, so Fastify goes no further.
-        if (await adminOnly(await resolveActor(req.headers), req, reply)) return reply;
+  await app.register(
+    async (scope: FastifyInstance) => {
+      scope.get('/sign-in', (req, reply) => signIn(resolveActor, req, reply));
+      // A child scope (same prefix) for the board, so its hook guards the board's routes and not sign-in.
+      await scope.register(async (guarded: FastifyInstance) => {
+        guarded.addHook('onRequest', async (req, reply) => {
+          // An answered request must return the reply, so Fastify goes no further.
+          if (await adminOnly(await resolveActor(req.headers), req, reply)) return reply;
+        });
+        await guarded.register(board);
       });
-      await guarded.register(board);
-    });
-  }, { prefix: QUEUE_BOARD_PATH });
+    },
+    { prefix: QUEUE_BOARD_PATH },
+  );
 }
 
 /**
@@ -49,7 +52,10 @@ async function signIn(resolveActor: QueueBoardActorResolver, req: FastifyRequest
   const actor = token ? await resolveActor({ authorization: `Bearer ${token}` }) : undefined;
   if (await adminOnly(actor, req, reply)) return reply;
   const secure = req.protocol === 'https' ? '; Secure' : '';
-  reply.header('Set-Cookie', `${QUEUE_BOARD_COOKIE}=${encodeURIComponent(token)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`);
+  reply.header(
+    'Set-Cookie',
+    `${QUEUE_BOARD_COOKIE}=${encodeURIComponent(token)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`,
+  );
   return reply.redirect(QUEUE_BOARD_PATH, 303);
 }
 
@@ -58,7 +64,10 @@ async function adminOnly(actor: Actor | undefined, req: FastifyRequest, reply: F
   if (actor?.role === Role.Admin) return false;
   const status = actor ? 403 : 401;
   const body: ErrorBody = {
-    status, error: actor ? 'forbidden' : 'unauthorized', problems: [], requestId: String(req.id),
+    status,
+    error: actor ? 'forbidden' : 'unauthorized',
+    problems: [],
+    requestId: String(req.id),
     message: actor ? 'The queue monitor is for admins only' : 'Sign in as an admin to see the queue monitor',
   };
   await reply.status(status).send(body);

@@ -9,8 +9,10 @@ import { AuditPageDto, AuditQuery, AuditService } from '@app/audit';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get() @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Who changed what and when, newest first, filtered by entity, user and time' }) @ApiOkResponse({ type: AuditPageDto })
+  @Get()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Who changed what and when, newest first, filtered by entity, user and time' })
+  @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: AuditQuery) {
     return this.audit.list(query);
   }

@@ -10,14 +10,19 @@ import { AuthService, ChangePasswordDto, TokensDto, UserDto } from '@app/people'
 export class MeController {
   constructor(private readonly auth: AuthService) {}
 
-  @Get() @Roles(...READERS)
-  @ApiOperation({ summary: 'Who I am: e-mail, name, role and region' }) @ApiOkResponse({ type: UserDto })
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Who I am: e-mail, name, role and region' })
+  @ApiOkResponse({ type: UserDto })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }
 
-  @Post('password') @Roles(...READERS) @HttpCode(200)
-  @ApiOperation({ summary: 'Change my password: my other sessions end, this one gets new tokens' }) @ApiOkResponse({ type: TokensDto })
+  @Post('password')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change my password: my other sessions end, this one gets new tokens' })
+  @ApiOkResponse({ type: TokensDto })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor, dto);
   }

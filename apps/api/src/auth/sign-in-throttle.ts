@@ -12,14 +12,31 @@ export const SIGN_IN_THROTTLER = 'sign-in';
 export class SharedThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly store: RateLimitStore) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const blockKey = `throttle:${throttlerName}:${key}:blocked`;
     const blocked = await this.store.peek(blockKey);
-    if (blocked.count > 0) return { totalHits: limit + 1, timeToExpire: seconds(blocked.resetMs), isBlocked: true, timeToBlockExpire: seconds(blocked.resetMs) };
+    if (blocked.count > 0)
+      return {
+        totalHits: limit + 1,
+        timeToExpire: seconds(blocked.resetMs),
+        isBlocked: true,
+        timeToBlockExpire: seconds(blocked.resetMs),
+      };
     const hits = await this.store.hit(`throttle:${throttlerName}:${key}`, ttl);
     if (hits.count > limit) {
       await this.store.hit(blockKey, blockDuration);
-      return { totalHits: hits.count, timeToExpire: seconds(hits.resetMs), isBlocked: true, timeToBlockExpire: seconds(blockDuration) };
+      return {
+        totalHits: hits.count,
+        timeToExpire: seconds(hits.resetMs),
+        isBlocked: true,
+        timeToBlockExpire: seconds(blockDuration),
+      };
     }
     return { totalHits: hits.count, timeToExpire: seconds(hits.resetMs), isBlocked: false, timeToBlockExpire: 0 };
   }

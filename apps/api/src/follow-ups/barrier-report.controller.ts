@@ -11,10 +11,16 @@ import { replyAsText } from '../http/text-reply';
 export class BarrierReportController {
   constructor(private readonly report: BarrierReportService) {}
 
-  @Get() @Roles(...READERS)
+  @Get()
+  @Roles(...READERS)
   @ApiOperation({ summary: 'Practices reporting each barrier, by service, by category or region (JSON or CSV)' })
-  @ApiProduces('application/json', 'text/csv') @ApiOkResponse({ type: BarrierReportDto })
-  async get(@Query() query: BarrierReportQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: BarrierReportDto })
+  async get(
+    @Query() query: BarrierReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const report = await this.report.report(query);
     const csv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
     if (!csv) return report;

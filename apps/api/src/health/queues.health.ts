@@ -29,9 +29,15 @@ export class QueuesHealthIndicator {
         'Redis did not answer',
       );
       const held = new Set(schedules.map((s) => `${s.job} ${s.cron}`));
-      const schedulesMissing = wantedSchedules(this.config).filter((w) => !held.has(`${w.job} ${w.cron}`)).map((w) => w.job);
+      const schedulesMissing = wantedSchedules(this.config)
+        .filter((w) => !held.has(`${w.job} ${w.cron}`))
+        .map((w) => w.job);
       const { waiting, active, delayed, failed, completed } = imports;
-      return indicator.up({ ...counts, [IMPORTS_QUEUE]: { waiting, active, delayed, failed, completed }, schedulesMissing });
+      return indicator.up({
+        ...counts,
+        [IMPORTS_QUEUE]: { waiting, active, delayed, failed, completed },
+        schedulesMissing,
+      });
     } catch (err) {
       return indicator.down({ message: (err as Error).message });
     }

@@ -8,10 +8,18 @@ import { AppConfig } from '@app/config';
 export class RedisHealthIndicator implements OnModuleDestroy {
   private readonly client: Redis;
 
-  constructor(config: AppConfig, private readonly health: HealthIndicatorService) {
+  constructor(
+    config: AppConfig,
+    private readonly health: HealthIndicatorService,
+  ) {
     this.client = new Redis({
-      host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD,
-      lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000,
+      host: config.REDIS_HOST,
+      port: config.REDIS_PORT,
+      password: config.REDIS_PASSWORD,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2000,
       retryStrategy: () => 1000,
     });
     this.client.on('error', () => undefined); // reported through the health check, not as crashes

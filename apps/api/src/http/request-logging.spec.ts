@@ -11,7 +11,13 @@ function loggedServer(level: string) {
   const lines: Record<string, any>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().trim().split('\n').map((line) => JSON.parse(line)));
+      lines.push(
+        ...chunk
+          .toString()
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line)),
+      );
       done();
     },
   });
@@ -46,10 +52,36 @@ describe('request logging', () => {
     await server.app.inject({ url: '/ok', headers: { 'x-request-id': 'req-ok' } });
     await server.app.inject({ url: '/missing', headers: { 'x-request-id': 'req-404' } });
     await server.app.inject({ url: '/broken', headers: { 'x-request-id': 'req-500' } });
-    expect(server.lines.map(({ level, req, res, msg, responseTime }) => ({ level, req, res, msg, timed: Number.isInteger(responseTime) }))).toEqual([
-      { level: 30, req: { id: 'req-ok', method: 'GET', url: '/ok' }, res: { statusCode: 200 }, msg: 'request completed', timed: true },
-      { level: 40, req: { id: 'req-404', method: 'GET', url: '/missing' }, res: { statusCode: 404 }, msg: 'request completed', timed: true },
-      { level: 50, req: { id: 'req-500', method: 'GET', url: '/broken' }, res: { statusCode: 500 }, msg: 'request completed', timed: true },
+    expect(
+      server.lines.map(({ level, req, res, msg, responseTime }) => ({
+        level,
+        req,
+        res,
+        msg,
+        timed: Number.isInteger(responseTime),
+      })),
+    ).toEqual([
+      {
+        level: 30,
+        req: { id: 'req-ok', method: 'GET', url: '/ok' },
+        res: { statusCode: 200 },
+        msg: 'request completed',
+        timed: true,
+      },
+      {
+        level: 40,
+        req: { id: 'req-404', method: 'GET', url: '/missing' },
+        res: { statusCode: 404 },
+        msg: 'request completed',
+        timed: true,
+      },
+      {
+        level: 50,
+        req: { id: 'req-500', method: 'GET', url: '/broken' },
+        res: { statusCode: 500 },
+        msg: 'request completed',
+        timed: true,
+      },
     ]);
   });
 

@@ -14,7 +14,10 @@ function requestFields(req: FastifyRequest) {
 class RequestLogContext implements Store {
   private child?: Logger;
 
-  constructor(private readonly root: Logger, private readonly req: FastifyRequest) {}
+  constructor(
+    private readonly root: Logger,
+    private readonly req: FastifyRequest,
+  ) {}
 
   get logger(): Logger {
     return (this.child ??= this.root.child({ req: requestFields(this.req) }));
@@ -46,7 +49,10 @@ export function addRequestLogging(fastify: FastifyInstance, root: Logger): void 
   fastify.addHook('onResponse', (req, reply, done) => {
     const level = levelFor(reply.statusCode);
     if (root.isLevelEnabled(level)) {
-      root[level]({ req: requestFields(req), res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      root[level](
+        { req: requestFields(req), res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+        'request completed',
+      );
     }
     done();
   });

@@ -32,7 +32,11 @@ export class ImportUploadReader {
     const max = this.config.IMPORT_MAX_BYTES;
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > max + MULTIPART_OVERHEAD) throw new FileTooLargeError(max);
-    if (!req.isMultipart()) throw new InvalidInputError('file', 'file is missing: send a multipart/form-data body with the file as the field "file"');
+    if (!req.isMultipart())
+      throw new InvalidInputError(
+        'file',
+        'file is missing: send a multipart/form-data body with the file as the field "file"',
+      );
 
     const fields: Record<string, string> = {};
     let file: ReceivedFile | undefined;
@@ -46,13 +50,21 @@ export class ImportUploadReader {
           // The name is only shown and used for a quarterly file's date; a client may send none at all.
           file = { originalName: cleanFileName(part.filename), stored: await this.store.save(part.file) };
         } else {
-          if (part.valueTruncated) throw new InvalidInputError(part.fieldname, `${part.fieldname} is longer than ${LIMITS.fieldSize} characters`);
+          if (part.valueTruncated)
+            throw new InvalidInputError(
+              part.fieldname,
+              `${part.fieldname} is longer than ${LIMITS.fieldSize} characters`,
+            );
           // Which of two values was meant is not ours to guess (the last one silently won before).
-          if (Object.hasOwn(fields, part.fieldname)) throw new InvalidInputError(part.fieldname, `${part.fieldname} is given more than once`);
+          if (Object.hasOwn(fields, part.fieldname))
+            throw new InvalidInputError(part.fieldname, `${part.fieldname} is given more than once`);
           fields[part.fieldname] = String(part.value);
         }
       }
-      const dto = (await this.validation.transform(fields, { type: 'body', metatype: CreateImportDto })) as CreateImportDto;
+      const dto = (await this.validation.transform(fields, {
+        type: 'body',
+        metatype: CreateImportDto,
+      })) as CreateImportDto;
       return { file, dto };
     } catch (err) {
       if (file) await this.store.remove(file.stored.name);
@@ -65,7 +77,8 @@ export class ImportUploadReader {
     const code = (err as { code?: string })?.code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') return new FileTooLargeError(max);
     if (code === 'FST_FILES_LIMIT') return new InvalidInputError('file', 'send one file per import');
-    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new InvalidInputError('body', `at most ${LIMITS.fields} option fields`);
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      return new InvalidInputError('body', `at most ${LIMITS.fields} option fields`);
     if (code === 'FST_PROTO_VIOLATION') return new InvalidInputError('body', 'a field name is not allowed');
     // busboy: a body that is not well-formed multipart (cut short, bad boundary, bad part headers).
     if (err instanceof Error && !code && /multipart|boundary|form|part/i.test(err.message)) {
@@ -77,6 +90,9 @@ export class ImportUploadReader {
 
 /** The client's file name as text we can store: none becomes "upload.csv"; NUL and lone surrogates go. */
 function cleanFileName(name: string | undefined): string {
-  const clean = (name ?? '').replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD').trim();
+  const clean = (name ?? '')
+    .replace(/\u0000/g, '')
+    .replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')
+    .trim();
   return clean || 'upload.csv';
 }

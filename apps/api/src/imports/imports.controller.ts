@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Role, Roles } from '@app/common';
 import { IMPORT_FORMATS, ImportRunDto, ImportRunPageDto, ImportsService, ListImportsQuery } from '@app/imports';
@@ -17,7 +25,9 @@ export class ImportsController {
     private readonly uploads: ImportUploadReader,
   ) {}
 
-  @Post() @Roles(Role.Admin) @HttpCode(202)
+  @Post()
+  @Roles(Role.Admin)
+  @HttpCode(202)
   @ApiOperation({ summary: 'Upload an NHS file to import; the worker processes it (poll GET /imports/:id)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -48,14 +58,18 @@ export class ImportsController {
     return run;
   }
 
-  @Get() @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Import runs, newest first (problems only in GET /imports/:id)' }) @ApiOkResponse({ type: ImportRunPageDto })
+  @Get()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Import runs, newest first (problems only in GET /imports/:id)' })
+  @ApiOkResponse({ type: ImportRunPageDto })
   list(@Query() query: ListImportsQuery) {
     return this.imports.list(query);
   }
 
-  @Get(':id') @Roles(Role.Admin)
-  @ApiOperation({ summary: 'One import run: state, progress, counts, problems (first 1,000) and what changed' }) @ApiOkResponse({ type: ImportRunDto })
+  @Get(':id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'One import run: state, progress, counts, problems (first 1,000) and what changed' })
+  @ApiOkResponse({ type: ImportRunDto })
   get(@Param('id', IdPipe) id: number) {
     return this.imports.get(id);
   }

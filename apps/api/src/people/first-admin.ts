@@ -17,7 +17,8 @@ export class FirstAdmin implements OnApplicationBootstrap {
     if (!email || !password) return;
     try {
       const result = await this.people.createFirstAdmin({ email, password }, 'ADMIN_EMAIL');
-      if (result === 'created') this.logger.log(`Created the first admin, ${email.toLowerCase()}: unset ADMIN_PASSWORD now`);
+      if (result === 'created')
+        this.logger.log(`Created the first admin, ${email.toLowerCase()}: unset ADMIN_PASSWORD now`);
     } catch (err) {
       // The API still serves everyone else; the CLI (npm run user:create-admin) can make an admin later.
       this.logger.error(`No first admin from ADMIN_EMAIL: ${(err as Error).message}`);

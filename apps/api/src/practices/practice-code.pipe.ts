@@ -5,7 +5,9 @@ import { PRACTICE_CODE, RequestValidationError } from '@app/common';
 @Injectable()
 export class PracticeCodePipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    const code = String(value ?? '').trim().toUpperCase();
+    const code = String(value ?? '')
+      .trim()
+      .toUpperCase();
     if (!PRACTICE_CODE.test(code)) {
       const message = 'code must be an ODS practice code: a letter and five digits, e.g. A81001';
       throw new RequestValidationError(message, [{ field: 'code', message }]);

@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles, WRITERS } from '@app/common';
 import {
-  CreatePracticeDto, ListPracticesQuery, PracticeDto, PracticePageDto, PracticesService, RecordListSizeDto, UpdatePracticeDto,
+  CreatePracticeDto,
+  ListPracticesQuery,
+  PracticeDto,
+  PracticePageDto,
+  PracticesService,
+  RecordListSizeDto,
+  UpdatePracticeDto,
 } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto, StatusService } from '@app/status';
 import { PracticeCodePipe } from './practice-code.pipe';
@@ -16,44 +22,66 @@ export class PracticesController {
     private readonly status: StatusService,
   ) {}
 
-  @Post() @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Create a practice' }) @ApiCreatedResponse({ type: PracticeDto })
+  @Post()
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Create a practice' })
+  @ApiCreatedResponse({ type: PracticeDto })
   create(@Body() dto: CreatePracticeDto, @CurrentActor() actor: Actor) {
     return this.practices.createPractice(dto, actor);
   }
 
-  @Get() @Roles(...READERS)
-  @ApiOperation({ summary: 'List practices with filters, sorting and pagination' }) @ApiOkResponse({ type: PracticePageDto })
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List practices with filters, sorting and pagination' })
+  @ApiOkResponse({ type: PracticePageDto })
   list(@Query() query: ListPracticesQuery) {
     return this.practices.listPractices(query);
   }
 
-  @Get(':code') @Roles(...READERS)
-  @ApiOperation({ summary: "One practice with each service's current level and its current list size" }) @ApiOkResponse({ type: PracticeDto })
+  @Get(':code')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "One practice with each service's current level and its current list size" })
+  @ApiOkResponse({ type: PracticeDto })
   get(@Param('code', PracticeCodePipe) code: string) {
     return this.practices.getPractice(code);
   }
 
-  @Patch(':code') @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Update name, postcode, CCG, clinical system or dates' }) @ApiOkResponse({ type: PracticeDto })
+  @Patch(':code')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Update name, postcode, CCG, clinical system or dates' })
+  @ApiOkResponse({ type: PracticeDto })
   update(@Param('code', PracticeCodePipe) code: string, @Body() dto: UpdatePracticeDto, @CurrentActor() actor: Actor) {
     return this.practices.updatePractice(code, dto, actor);
   }
 
-  @Post(':code/status') @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Record a change of service level (an append-only status event)' }) @ApiCreatedResponse({ type: RecordLevelResultDto })
-  recordLevel(@Param('code', PracticeCodePipe) code: string, @Body() dto: RecordLevelDto, @CurrentActor() actor: Actor) {
+  @Post(':code/status')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Record a change of service level (an append-only status event)' })
+  @ApiCreatedResponse({ type: RecordLevelResultDto })
+  recordLevel(
+    @Param('code', PracticeCodePipe) code: string,
+    @Body() dto: RecordLevelDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.status.recordLevel(code, dto, actor);
   }
 
-  @Post(':code/list-sizes') @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Record the registered list size from a date' }) @ApiCreatedResponse({ type: PracticeDto })
-  recordListSize(@Param('code', PracticeCodePipe) code: string, @Body() dto: RecordListSizeDto, @CurrentActor() actor: Actor) {
+  @Post(':code/list-sizes')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Record the registered list size from a date' })
+  @ApiCreatedResponse({ type: PracticeDto })
+  recordListSize(
+    @Param('code', PracticeCodePipe) code: string,
+    @Body() dto: RecordListSizeDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.practices.recordListSize(code, dto, actor);
   }
 
-  @Get(':code/history') @Roles(...READERS)
-  @ApiOperation({ summary: 'Full history: status events and list sizes, newest first' }) @ApiOkResponse({ type: PracticeHistoryDto })
+  @Get(':code/history')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Full history: status events and list sizes, newest first' })
+  @ApiOkResponse({ type: PracticeHistoryDto })
   history(@Param('code', PracticeCodePipe) code: string) {
     return this.status.history(code);
   }

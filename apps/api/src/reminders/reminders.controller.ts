@@ -11,14 +11,19 @@ import { IdPipe } from '../http/id.pipe';
 export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
-  @Get() @Roles(...READERS)
-  @ApiOperation({ summary: 'My reminders, newest first' }) @ApiOkResponse({ type: ReminderPageDto })
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'My reminders, newest first' })
+  @ApiOkResponse({ type: ReminderPageDto })
   list(@Query() query: ListRemindersQuery, @CurrentActor() actor?: Actor) {
     return this.reminders.listMine(signedIn(actor).userId, query);
   }
 
-  @Post(':id/read') @Roles(...READERS) @HttpCode(200)
-  @ApiOperation({ summary: 'Mark one of my reminders read' }) @ApiOkResponse({ type: ReminderDto })
+  @Post(':id/read')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of my reminders read' })
+  @ApiOkResponse({ type: ReminderDto })
   markRead(@Param('id', IdPipe) id: number, @CurrentActor() actor?: Actor) {
     return this.reminders.markRead(signedIn(actor).userId, id);
   }

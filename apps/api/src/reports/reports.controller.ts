@@ -4,7 +4,16 @@ import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '@app/common';
 import { replyAsText } from '../http/text-reply';
 import {
-  BreakdownDto, breakdownCsv, BreakdownQuery, FiguresService, progressInNumbers, SummaryDto, SummaryQuery, TrendDto, trendCsv, TrendQuery,
+  BreakdownDto,
+  breakdownCsv,
+  BreakdownQuery,
+  FiguresService,
+  progressInNumbers,
+  SummaryDto,
+  SummaryQuery,
+  TrendDto,
+  trendCsv,
+  TrendQuery,
 } from '@app/figures';
 
 /** `format` wins; otherwise the Accept header may ask for the text form. */
@@ -17,30 +26,48 @@ const wants = (format: string | undefined, accept: string | undefined, alternati
 export class ReportsController {
   constructor(private readonly figures: FiguresService) {}
 
-  @Get('summary') @Roles(...READERS)
+  @Get('summary')
+  @Roles(...READERS)
   @ApiOperation({ summary: 'National figures on a date and a year earlier (JSON, or the "Progress in numbers" text)' })
-  @ApiOkResponse({ type: SummaryDto }) @ApiProduces('application/json', 'text/plain')
-  async summary(@Query() q: SummaryQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOkResponse({ type: SummaryDto })
+  @ApiProduces('application/json', 'text/plain')
+  async summary(
+    @Query() q: SummaryQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const summary = await this.figures.summary(q.asOf, q.knownAt);
     if (!wants(q.format, accept, 'text')) return summary;
     replyAsText(res, 'text/plain; charset=utf-8');
     return progressInNumbers(summary);
   }
 
-  @Get('breakdown') @Roles(...READERS)
+  @Get('breakdown')
+  @Roles(...READERS)
   @ApiOperation({ summary: 'The same figures per region, CCG or clinical system (JSON or CSV)' })
-  @ApiOkResponse({ type: BreakdownDto }) @ApiProduces('application/json', 'text/csv')
-  async breakdown(@Query() q: BreakdownQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOkResponse({ type: BreakdownDto })
+  @ApiProduces('application/json', 'text/csv')
+  async breakdown(
+    @Query() q: BreakdownQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const breakdown = await this.figures.breakdown(q.by, q.asOf, q.knownAt);
     if (!wants(q.format, accept, 'csv')) return breakdown;
     replyAsText(res, 'text/csv; charset=utf-8', `figures-by-${q.by}-${breakdown.asOf}.csv`);
     return breakdownCsv(breakdown);
   }
 
-  @Get('trend') @Roles(...READERS)
+  @Get('trend')
+  @Roles(...READERS)
   @ApiOperation({ summary: 'Month-end figures of one service for each month of a range (JSON or CSV)' })
-  @ApiOkResponse({ type: TrendDto }) @ApiProduces('application/json', 'text/csv')
-  async trend(@Query() q: TrendQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOkResponse({ type: TrendDto })
+  @ApiProduces('application/json', 'text/csv')
+  async trend(
+    @Query() q: TrendQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const trend = await this.figures.trend(q.from, q.to, q.service, q.knownAt);
     if (!wants(q.format, accept, 'csv')) return trend;
     replyAsText(res, 'text/csv; charset=utf-8', `trend-${q.service}-${q.from}-${q.to}.csv`);

@@ -28,7 +28,9 @@ export class ImportsSweeper implements OnApplicationBootstrap, OnApplicationShut
     try {
       return await this.imports.requeueUnfinished();
     } catch (err) {
-      this.logger.warn(`Import sweep failed, next try in ${IMPORT_SWEEP_INTERVAL_MS / 1000} s: ${(err as Error).message}`);
+      this.logger.warn(
+        `Import sweep failed, next try in ${IMPORT_SWEEP_INTERVAL_MS / 1000} s: ${(err as Error).message}`,
+      );
       return [];
     }
   }

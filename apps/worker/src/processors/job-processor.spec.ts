@@ -12,10 +12,14 @@ describe('job processors', () => {
   async function processors(): Promise<JobProcessor[]> {
     const moduleRef = await Test.createTestingModule({
       providers: [
-        FollowUpsProcessor, RemindersProcessor, SchedulesProcessor,
+        FollowUpsProcessor,
+        RemindersProcessor,
+        SchedulesProcessor,
         // Only the handler table is under test here; the services are exercised by the e2e specs.
-        { provide: FollowUpRuleService, useValue: {} }, { provide: FollowUpRemindersService, useValue: {} },
-        { provide: RemindersService, useValue: {} }, { provide: SnapshotsService, useValue: {} },
+        { provide: FollowUpRuleService, useValue: {} },
+        { provide: FollowUpRemindersService, useValue: {} },
+        { provide: RemindersService, useValue: {} },
+        { provide: SnapshotsService, useValue: {} },
       ],
     }).compile();
     return [moduleRef.get(FollowUpsProcessor), moduleRef.get(RemindersProcessor), moduleRef.get(SchedulesProcessor)];
@@ -25,7 +29,8 @@ describe('job processors', () => {
     const all = await processors();
     const handlers = collectHandlers(all);
     expect(Object.keys(handlers).sort()).toEqual(Object.values(JobName).sort());
-    for (const p of all) for (const name of Object.keys(p.handlers()) as JobName[]) expect(JOB_QUEUE[name]).toBe(p.queue);
+    for (const p of all)
+      for (const name of Object.keys(p.handlers()) as JobName[]) expect(JOB_QUEUE[name]).toBe(p.queue);
     expect(new Set(all.map((p) => p.queue))).toEqual(new Set(Object.values(QueueName)));
   });
 

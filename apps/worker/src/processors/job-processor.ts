@@ -17,7 +17,8 @@ export function collectHandlers(processors: JobProcessor[]): JobHandlers {
   for (const processor of processors) {
     for (const [name, handler] of Object.entries(processor.handlers()) as [JobName, JobHandlers[JobName]][]) {
       if (handlers[name]) throw new Error(`Job ${name} has two handlers`);
-      if (JOB_QUEUE[name] !== processor.queue) throw new Error(`Job ${name} belongs to queue ${JOB_QUEUE[name]}, not ${processor.queue}`);
+      if (JOB_QUEUE[name] !== processor.queue)
+        throw new Error(`Job ${name} belongs to queue ${JOB_QUEUE[name]}, not ${processor.queue}`);
       (handlers as Record<JobName, unknown>)[name] = handler;
     }
   }

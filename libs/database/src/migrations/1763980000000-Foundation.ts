@@ -6,7 +6,9 @@ export class Foundation1763980000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await q.query(`CREATE TYPE "public"."clinical_system" AS ENUM('EMIS', 'TPP', 'INPS', 'MICROTEST', 'OTHER', 'UNKNOWN')`);
+    await q.query(
+      `CREATE TYPE "public"."clinical_system" AS ENUM('EMIS', 'TPP', 'INPS', 'MICROTEST', 'OTHER', 'UNKNOWN')`,
+    );
     await q.query(`CREATE TYPE "public"."record_source" AS ENUM('manual', 'import')`);
     await q.query(`CREATE TYPE "public"."service" AS ENUM('appointments', 'prescriptions', 'records')`);
     // Ordered like POMI's 0/1/2, so "capable or better" is level >= 'capable'.
@@ -73,7 +75,9 @@ export class Foundation1763980000000 implements MigrationInterface {
       "note" text,
       CONSTRAINT "status_event_pk" PRIMARY KEY ("id"),
       CONSTRAINT "status_event_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
-    await q.query(`CREATE INDEX "status_event_history_idx" ON "status_event" ("practice_id", "service", "effective_date", "recorded_at", "id")`);
+    await q.query(
+      `CREATE INDEX "status_event_history_idx" ON "status_event" ("practice_id", "service", "effective_date", "recorded_at", "id")`,
+    );
     // History is append-only (DESIGN.md): the database itself refuses to change or remove an event.
     await q.query(`CREATE FUNCTION status_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -90,8 +94,12 @@ export class Foundation1763980000000 implements MigrationInterface {
       "level" "public"."service_level" NOT NULL,
       "event_id" bigint NOT NULL,
       CONSTRAINT "status_span_pk" PRIMARY KEY ("practice_id", "service", "valid_from"))`);
-    await q.query(`CREATE UNIQUE INDEX "status_span_current_key" ON "status_span" ("practice_id", "service") WHERE valid_to IS NULL`);
-    await q.query(`CREATE INDEX "status_span_current_level_idx" ON "status_span" ("service", "level") WHERE valid_to IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "status_span_current_key" ON "status_span" ("practice_id", "service") WHERE valid_to IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "status_span_current_level_idx" ON "status_span" ("service", "level") WHERE valid_to IS NULL`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

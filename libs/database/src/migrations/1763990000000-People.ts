@@ -45,8 +45,12 @@ export class People1763990000000 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()`);
 
     // Until now recorded_by held no user (there were none); from here on it must name a real one.
-    await q.query(`ALTER TABLE "list_size" ADD CONSTRAINT "list_size_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "status_event" ADD CONSTRAINT "status_event_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "list_size" ADD CONSTRAINT "list_size_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "status_event" ADD CONSTRAINT "status_event_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -21,7 +21,9 @@ export class FollowUps1764010000000 implements MigrationInterface {
     // The relay reads only pending rows, oldest first: a small partial index however long the history.
     await q.query(`CREATE INDEX "outbox_pending_idx" ON "outbox" ("id") WHERE dispatched_at IS NULL`);
 
-    await q.query(`CREATE TYPE "public"."follow_up_state" AS ENUM('open', 'contacted', 'barriers_recorded', 'resolved', 'cancelled')`);
+    await q.query(
+      `CREATE TYPE "public"."follow_up_state" AS ENUM('open', 'contacted', 'barriers_recorded', 'resolved', 'cancelled')`,
+    );
     await q.query(`CREATE TYPE "public"."contact_method" AS ENUM('phone', 'email', 'visit', 'other')`);
     // DESIGN.md's list; extend only with a migration (ALTER TYPE … ADD VALUE).
     await q.query(`CREATE TYPE "public"."barrier_category" AS ENUM('system_not_capable', 'awaiting_supplier', 'staff_capacity',
@@ -46,8 +48,12 @@ export class FollowUps1764010000000 implements MigrationInterface {
       CONSTRAINT "follow_up_pk" PRIMARY KEY ("id"),
       CONSTRAINT "follow_up_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
     // At most one follow-up per practice that is still work to do; also the arbiter of ON CONFLICT on creation.
-    await q.query(`CREATE UNIQUE INDEX "follow_up_active_practice_key" ON "follow_up" ("practice_id") WHERE state IN ('open', 'contacted', 'barriers_recorded')`);
-    await q.query(`CREATE INDEX "follow_up_active_due_idx" ON "follow_up" ("due_date") WHERE state IN ('open', 'contacted', 'barriers_recorded')`);
+    await q.query(
+      `CREATE UNIQUE INDEX "follow_up_active_practice_key" ON "follow_up" ("practice_id") WHERE state IN ('open', 'contacted', 'barriers_recorded')`,
+    );
+    await q.query(
+      `CREATE INDEX "follow_up_active_due_idx" ON "follow_up" ("due_date") WHERE state IN ('open', 'contacted', 'barriers_recorded')`,
+    );
     await q.query(`CREATE INDEX "follow_up_owner_idx" ON "follow_up" ("owner_id", "due_date")`);
     await q.query(`CREATE INDEX "follow_up_practice_idx" ON "follow_up" ("practice_id")`);
 
@@ -61,7 +67,9 @@ export class FollowUps1764010000000 implements MigrationInterface {
       "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "follow_up_contact_pk" PRIMARY KEY ("id"),
       CONSTRAINT "follow_up_contact_follow_up_fk" FOREIGN KEY ("follow_up_id") REFERENCES "follow_up"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
-    await q.query(`CREATE INDEX "follow_up_contact_follow_up_idx" ON "follow_up_contact" ("follow_up_id", "contacted_at")`);
+    await q.query(
+      `CREATE INDEX "follow_up_contact_follow_up_idx" ON "follow_up_contact" ("follow_up_id", "contacted_at")`,
+    );
 
     await q.query(`CREATE TABLE "follow_up_barrier" (
       "id" BIGSERIAL NOT NULL,
@@ -76,9 +84,13 @@ export class FollowUps1764010000000 implements MigrationInterface {
       CONSTRAINT "follow_up_barrier_follow_up_fk" FOREIGN KEY ("follow_up_id") REFERENCES "follow_up"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
     await q.query(`CREATE INDEX "follow_up_barrier_follow_up_idx" ON "follow_up_barrier" ("follow_up_id")`);
     // The barrier report filters on when barriers were recorded.
-    await q.query(`CREATE INDEX "follow_up_barrier_report_idx" ON "follow_up_barrier" ("recorded_at", "service", "category")`);
+    await q.query(
+      `CREATE INDEX "follow_up_barrier_report_idx" ON "follow_up_barrier" ("recorded_at", "service", "category")`,
+    );
 
-    await q.query(`CREATE TYPE "public"."reminder_kind" AS ENUM('daily_digest', 'follow_up_due', 'overdue_escalation')`);
+    await q.query(
+      `CREATE TYPE "public"."reminder_kind" AS ENUM('daily_digest', 'follow_up_due', 'overdue_escalation')`,
+    );
     await q.query(`CREATE TABLE "reminder" (
       "id" BIGSERIAL NOT NULL,
       "user_id" integer NOT NULL,

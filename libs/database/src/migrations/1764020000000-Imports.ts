@@ -5,8 +5,12 @@ export class Imports1764020000000 implements MigrationInterface {
   name = 'Imports1764020000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TYPE "public"."import_format" AS ENUM('epraccur', 'regions', 'ccgs', 'ccg-lookup', 'ccg-codes', 'list-size-quarterly', 'list-size-gp-reg', 'pomi-wide', 'pomi-long', 'status-csv')`);
-    await q.query(`CREATE TYPE "public"."import_state" AS ENUM('queued', 'running', 'succeeded', 'failed', 'rejected')`);
+    await q.query(
+      `CREATE TYPE "public"."import_format" AS ENUM('epraccur', 'regions', 'ccgs', 'ccg-lookup', 'ccg-codes', 'list-size-quarterly', 'list-size-gp-reg', 'pomi-wide', 'pomi-long', 'status-csv')`,
+    );
+    await q.query(
+      `CREATE TYPE "public"."import_state" AS ENUM('queued', 'running', 'succeeded', 'failed', 'rejected')`,
+    );
     await q.query(`CREATE TABLE "import_run" (
       "id" SERIAL NOT NULL,
       "format" "public"."import_format" NOT NULL,

@@ -104,7 +104,9 @@ ${SPAN_REFRESH}
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION record_status_event(text, text, service, service_level, date, date, integer, record_source, text, text, text)`);
+    await q.query(
+      `DROP FUNCTION record_status_event(text, text, service, service_level, date, date, integer, record_source, text, text, text)`,
+    );
     await q.query(`DROP FUNCTION refresh_status_spans(integer[], service)`);
   }
 }

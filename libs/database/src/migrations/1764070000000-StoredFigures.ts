@@ -66,13 +66,16 @@ export class StoredFigures1764070000000 implements MigrationInterface {
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT ${call}`);
       await q.query(`CREATE TRIGGER "${w.table}_deleted_forget_figures" AFTER DELETE ON "${w.table}"
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT ${call}`);
-      await q.query(`CREATE TRIGGER "${w.table}_truncated_forget_figures" AFTER TRUNCATE ON "${w.table}" FOR EACH STATEMENT ${call}`);
+      await q.query(
+        `CREATE TRIGGER "${w.table}_truncated_forget_figures" AFTER TRUNCATE ON "${w.table}" FOR EACH STATEMENT ${call}`,
+      );
     }
   }
 
   public async down(q: QueryRunner): Promise<void> {
     for (const { table } of WATCHED) {
-      for (const op of ['inserted', 'updated', 'deleted', 'truncated']) await q.query(`DROP TRIGGER "${table}_${op}_forget_figures" ON "${table}"`);
+      for (const op of ['inserted', 'updated', 'deleted', 'truncated'])
+        await q.query(`DROP TRIGGER "${table}_${op}_forget_figures" ON "${table}"`);
       await q.query(`DROP FUNCTION forget_stored_figures_${table}()`);
     }
     await q.query(`DROP FUNCTION forget_stored_figures_from(date)`);
@@ -86,7 +89,13 @@ export class StoredFigures1764070000000 implements MigrationInterface {
  * What national figures read of a table, row by row: its key, the first date the row counts on (f),
  * the date it stops counting (t, null: never) and what it counts (v).
  */
-interface Watched { table: string; key: string; f: string; t: string; v: string }
+interface Watched {
+  table: string;
+  key: string;
+  f: string;
+  t: string;
+  v: string;
+}
 const WATCHED: Watched[] = [
   { table: 'status_span', key: '(practice_id, service, valid_from)', f: 'valid_from', t: 'valid_to', v: 'level' },
   { table: 'list_size', key: 'id', f: 'effective_date', t: 'valid_to', v: '(practice_id, patients)' },

@@ -23,15 +23,20 @@ export class UserReferences1764090000000 implements MigrationInterface {
   name = 'UserReferences1764090000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    const orphan = (table: string, column: string) => `${column} IS NOT NULL AND NOT EXISTS (SELECT FROM app_user u WHERE u.id = ${table}.${column})`;
+    const orphan = (table: string, column: string) =>
+      `${column} IS NOT NULL AND NOT EXISTS (SELECT FROM app_user u WHERE u.id = ${table}.${column})`;
     await q.query(`DELETE FROM reminder WHERE ${orphan('reminder', 'user_id')}`);
     for (const { table, column, constraint } of REFERENCES) {
-      if (table !== 'reminder') await q.query(`UPDATE "${table}" SET "${column}" = NULL WHERE ${orphan(table, column)}`);
-      await q.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${constraint}" FOREIGN KEY ("${column}") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+      if (table !== 'reminder')
+        await q.query(`UPDATE "${table}" SET "${column}" = NULL WHERE ${orphan(table, column)}`);
+      await q.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${constraint}" FOREIGN KEY ("${column}") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      );
     }
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const { table, constraint } of [...REFERENCES].reverse()) await q.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${constraint}"`);
+    for (const { table, constraint } of [...REFERENCES].reverse())
+      await q.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${constraint}"`);
   }
 }

@@ -15,8 +15,18 @@ import { PracticeLockAlone1764110000000 } from './1764110000000-PracticeLockAlon
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
 export const MIGRATIONS = [
-  Foundation1763980000000, People1763990000000, FigureIndexes1764000000000, FollowUps1764010000000, Imports1764020000000,
-  AreaTeams1764030000000, RecordStatusFunction1764040000000, UserChangeNotice1764045000000, ListSizeRangeIndex1764060000000,
-  StoredFigures1764070000000, SpanRefreshPlanned1764080000000, UserReferences1764090000000,
-  ClinicalSystemReports1764100000000, PracticeLockAlone1764110000000,
+  Foundation1763980000000,
+  People1763990000000,
+  FigureIndexes1764000000000,
+  FollowUps1764010000000,
+  Imports1764020000000,
+  AreaTeams1764030000000,
+  RecordStatusFunction1764040000000,
+  UserChangeNotice1764045000000,
+  ListSizeRangeIndex1764060000000,
+  StoredFigures1764070000000,
+  SpanRefreshPlanned1764080000000,
+  UserReferences1764090000000,
+  ClinicalSystemReports1764100000000,
+  PracticeLockAlone1764110000000,
 ];

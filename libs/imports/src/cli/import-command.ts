@@ -66,13 +66,26 @@ export async function parseImportCommand(args: string[]): Promise<ImportCommand 
   if (positionals.length !== 2) return 'give the kind of file and the file';
   if (v.user !== undefined && !/^\d+$/.test(v.user)) return '--user must be a user id (a whole number)';
   const raw = {
-    kind: positionals[0], partial: v.partial, effectiveDate: v['effective-date'], service: v.service,
-    includeListSizes: v['include-list-sizes'], encoding: v.encoding,
+    kind: positionals[0],
+    partial: v.partial,
+    effectiveDate: v['effective-date'],
+    service: v.service,
+    includeListSizes: v['include-list-sizes'],
+    encoding: v.encoding,
   };
-  const dto = plainToInstance(CreateImportDto, Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)));
+  const dto = plainToInstance(
+    CreateImportDto,
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)),
+  );
   const problems = toFieldProblems(await validate(dto));
   if (problems.length) return problems.map((p) => p.message).join('; ');
-  return { file: positionals[1], dto, userId: v.user === undefined ? null : Number(v.user), inProcess: !!v['in-process'], detach: !!v.detach };
+  return {
+    file: positionals[1],
+    dto,
+    userId: v.user === undefined ? null : Number(v.user),
+    inProcess: !!v['in-process'],
+    detach: !!v.detach,
+  };
 }
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -91,7 +104,9 @@ export async function runImportCommand(
   } catch (err) {
     // The file cannot be read (missing, a directory, no permission): bad usage, not a crash.
     if (!(err instanceof DomainError) && !UNREADABLE.includes((err as { code?: string }).code ?? '')) throw err;
-    io.write(`Cannot import: ${err instanceof DomainError ? err.problems.map((p) => p.message).join('; ') || err.message : (err as Error).message}\n`);
+    io.write(
+      `Cannot import: ${err instanceof DomainError ? err.problems.map((p) => p.message).join('; ') || err.message : (err as Error).message}\n`,
+    );
     return 2;
   }
   io.write(`Import run ${run.id}: ${run.kind} file ${run.fileName} (${formatBytes(run.fileSize)}) queued\n`);
@@ -132,7 +147,9 @@ class ProgressBar {
     const where = run.rowsRead ? `  line ${n(run.rowsRead)}` : '';
     if (this.io.isTTY) {
       const filled = Math.round(run.progress / 5);
-      this.io.write(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${String(run.progress).padStart(3)}%  ${run.state}${where}    `);
+      this.io.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${String(run.progress).padStart(3)}%  ${run.state}${where}    `,
+      );
       this.drawn = true;
     } else if (Math.floor(run.progress / 10) > this.lastStep) {
       this.lastStep = Math.floor(run.progress / 10);
@@ -155,19 +172,26 @@ const MAX_PRINTED_PROBLEMS = 50;
 
 export function describeOutcome(run: ImportRunDto): string {
   const lines = [`Import run ${run.id} ${run.state}: ${run.message ?? ''}`];
-  lines.push(`  rows: ${n(run.rowsRead)} read, ${n(run.rowsAccepted)} accepted, ${n(run.rowsRejected)} rejected, ${n(run.rowsSkipped)} skipped`);
+  lines.push(
+    `  rows: ${n(run.rowsRead)} read, ${n(run.rowsAccepted)} accepted, ${n(run.rowsRejected)} rejected, ${n(run.rowsSkipped)} skipped`,
+  );
   for (const [kind, c] of Object.entries(run.summary?.changes ?? {}) as [string, ChangeCounts][]) {
     lines.push(`  ${kind}: ${n(c.added)} added, ${n(c.updated)} updated, ${n(c.unchanged)} unchanged`);
   }
-  for (const [reason, count] of Object.entries(run.summary?.skipped ?? {})) lines.push(`  skipped: ${n(count)} ${reason}`);
+  for (const [reason, count] of Object.entries(run.summary?.skipped ?? {}))
+    lines.push(`  skipped: ${n(count)} ${reason}`);
   const problems = run.problems ?? [];
   if (problems.length) lines.push(`  problems (${n(run.problemCount)}):`);
   for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-    const at = [p.row ? `row ${p.row}` : 'file', p.column, p.value !== undefined ? JSON.stringify(p.value) : undefined].filter(Boolean).join(', ');
+    const at = [p.row ? `row ${p.row}` : 'file', p.column, p.value !== undefined ? JSON.stringify(p.value) : undefined]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`    ${at}: ${p.reason}`);
   }
   if (run.problemCount > MAX_PRINTED_PROBLEMS) {
-    lines.push(`    … ${n(run.problemCount - Math.min(problems.length, MAX_PRINTED_PROBLEMS))} more (GET /api/v1/imports/${run.id} lists the first 1,000)`);
+    lines.push(
+      `    … ${n(run.problemCount - Math.min(problems.length, MAX_PRINTED_PROBLEMS))} more (GET /api/v1/imports/${run.id} lists the first 1,000)`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

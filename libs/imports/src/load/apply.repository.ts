@@ -137,7 +137,11 @@ export class ApplyRepository {
        SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM ins`,
       [recordedBy],
     );
-    return { added: added.n, updated: changed.n, practiceIds: [...new Set<number>([...added.practice_ids, ...changed.practice_ids])] };
+    return {
+      added: added.n,
+      updated: changed.n,
+      practiceIds: [...new Set<number>([...added.practice_ids, ...changed.practice_ids])],
+    };
   }
 
   /**
@@ -147,7 +151,11 @@ export class ApplyRepository {
    * Rows that were not appended equal the level before them, so comparing with them is still right.
    * Returns the (practice, service) pairs that got events, for the span upkeep.
    */
-  async statusEvents(m: EntityManager, recordedBy: number | null, note: string): Promise<Written & { pairs: ServicePair[] }> {
+  async statusEvents(
+    m: EntityManager,
+    recordedBy: number | null,
+    note: string,
+  ): Promise<Written & { pairs: ServicePair[] }> {
     const [row] = await m.query(
       `WITH staged AS (
          SELECT p.id AS practice_id, s.service, s.level, s.effective_date, s.note,
@@ -178,7 +186,9 @@ export class ApplyRepository {
     const ids: number[] = row.practice_ids;
     const services: Service[] = row.services;
     return {
-      added: row.added, updated: 0, practiceIds: [...new Set(ids)],
+      added: row.added,
+      updated: 0,
+      practiceIds: [...new Set(ids)],
       pairs: ids.map((practiceId, i) => ({ practiceId, service: services[i] })),
     };
   }
@@ -222,7 +232,12 @@ export class ApplyRepository {
   }
 
   /** Runs `WITH … up AS (… RETURNING [practice_id,] inserted)` and counts what it returned. */
-  private async counted(m: EntityManager, withUp: string, params: unknown[] = [], perPractice = false): Promise<Written> {
+  private async counted(
+    m: EntityManager,
+    withUp: string,
+    params: unknown[] = [],
+    perPractice = false,
+  ): Promise<Written> {
     const [row] = await m.query(
       `${withUp}
        SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated,

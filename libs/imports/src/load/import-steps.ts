@@ -22,7 +22,12 @@ export const FORMAT_KINDS: Record<ImportFormat, RecordKind[]> = {
 const PRACTICE_KINDS: RecordKind[] = ['practice', 'list-size', 'status'];
 
 /** The database checks of a format's rows, each adding to `import_problem`. */
-export async function runChecks(m: EntityManager, stage: StageRepository, format: ImportFormat, col: ProblemColumns): Promise<void> {
+export async function runChecks(
+  m: EntityManager,
+  stage: StageRepository,
+  format: ImportFormat,
+  col: ProblemColumns,
+): Promise<void> {
   const kinds = FORMAT_KINDS[format];
   if (kinds.some((k) => PRACTICE_KINDS.includes(k))) await stage.lockPractices(m);
   await stage.checkDuplicates(m, col);
@@ -44,14 +49,24 @@ export interface Applied {
   practiceIds: number[];
 }
 
-const counts = (w: Written, rows: number): ChangeCounts => ({ added: w.added, updated: w.updated, unchanged: Math.max(0, rows - w.added - w.updated) });
+const counts = (w: Written, rows: number): ChangeCounts => ({
+  added: w.added,
+  updated: w.updated,
+  unchanged: Math.max(0, rows - w.added - w.updated),
+});
 
 /**
  * Writes the staged rows in dependency order (regions, CCGs, practices, then their facts) and keeps the
  * derived data right: list-size links for practices with new dates, status spans for the practices' services
  * with new events.
  */
-export async function applyStaged(m: EntityManager, deps: ApplyDeps, format: ImportFormat, recordedBy: number | null, note: string): Promise<Applied> {
+export async function applyStaged(
+  m: EntityManager,
+  deps: ApplyDeps,
+  format: ImportFormat,
+  recordedBy: number | null,
+  note: string,
+): Promise<Applied> {
   const { stage, apply } = deps;
   const kinds = FORMAT_KINDS[format];
   const rows = await stage.countByKind(m);
@@ -64,7 +79,8 @@ export async function applyStaged(m: EntityManager, deps: ApplyDeps, format: Imp
     const regionRows = kinds.includes('region') ? n('region') : await stage.countLookupRegions(m);
     changes.regions = counts(await apply.regions(m), regionRows);
   }
-  if (kinds.includes('ccg') || kinds.includes('ons-ccg-lookup')) changes.ccgs = counts(await apply.ccgs(m), n('ccg') + n('ons-ccg-lookup'));
+  if (kinds.includes('ccg') || kinds.includes('ons-ccg-lookup'))
+    changes.ccgs = counts(await apply.ccgs(m), n('ccg') + n('ons-ccg-lookup'));
   if (kinds.includes('ons-ccg-code')) changes.onsCcgCodes = counts(await apply.onsCcgCodes(m), n('ons-ccg-code'));
   if (kinds.includes('practice')) {
     const written = await apply.practices(m);

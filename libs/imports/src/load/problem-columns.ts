@@ -9,8 +9,12 @@ import type { ProblemColumns } from './stage.repository';
  */
 const CANDIDATES: Record<ImportFormat, Partial<Record<keyof ProblemColumns, string[]>>> = {
   epraccur: {
-    key: ['column 1 (code)'], ccg: ['column 15 (ccg code)'], region: ['column 3 (region code)'],
-    opened: ['column 11 (open date)'], closed: ['column 12 (close date)'], status: ['column 13 (status)'],
+    key: ['column 1 (code)'],
+    ccg: ['column 15 (ccg code)'],
+    region: ['column 3 (region code)'],
+    opened: ['column 11 (open date)'],
+    closed: ['column 12 (close date)'],
+    status: ['column 13 (status)'],
   },
   regions: { key: ['code', 'region_code'] },
   ccgs: { key: ['code', 'ccg_code'], region: ['region_code', 'region'] },
@@ -29,5 +33,13 @@ export function problemColumns(format: ImportFormat, header: string[] | null): P
     const names = CANDIDATES[format][key] ?? [key];
     return names.map((n) => inFile.get(normaliseHeader(n))).find((h) => h !== undefined) ?? names[0];
   };
-  return { key: pick('key'), date: pick('date'), ccg: pick('ccg'), region: pick('region'), opened: pick('opened'), closed: pick('closed'), status: pick('status') };
+  return {
+    key: pick('key'),
+    date: pick('date'),
+    ccg: pick('ccg'),
+    region: pick('region'),
+    opened: pick('opened'),
+    closed: pick('closed'),
+    status: pick('status'),
+  };
 }

@@ -37,7 +37,12 @@ export async function stageFile(
           // last but says why the file ended: always kept, and sorted first in the run's list.
           if (problems.length < keep || event.row === 0) {
             const { row, column, value, reason } = event;
-            problems.push({ row, ...(column !== undefined ? { column } : {}), ...(value !== undefined ? { value } : {}), reason });
+            problems.push({
+              row,
+              ...(column !== undefined ? { column } : {}),
+              ...(value !== undefined ? { value } : {}),
+              reason,
+            });
           }
         } else summary = event.summary;
       }

@@ -31,7 +31,9 @@ export class StageRepository {
       opened_on date, closed_on date, status text, effective_date date, patients integer,
       service service, level service_level, note text, supplier clinical_system, region_name text
     ) ON COMMIT DROP`);
-    await m.query(`CREATE TEMP TABLE import_problem (row_no integer NOT NULL, col text, value text, reason text NOT NULL) ON COMMIT DROP`);
+    await m.query(
+      `CREATE TEMP TABLE import_problem (row_no integer NOT NULL, col text, value text, reason text NOT NULL) ON COMMIT DROP`,
+    );
   }
 
   async writer(m: EntityManager): Promise<StageWriter> {
@@ -190,7 +192,9 @@ export class StageRepository {
   }
 
   async problemCounts(m: EntityManager): Promise<{ problems: number; rows: number }> {
-    const [row] = await m.query(`SELECT count(*)::int AS problems, count(DISTINCT row_no)::int AS rows FROM import_problem`);
+    const [row] = await m.query(
+      `SELECT count(*)::int AS problems, count(DISTINCT row_no)::int AS rows FROM import_problem`,
+    );
     return row;
   }
 
@@ -199,7 +203,12 @@ export class StageRepository {
       `SELECT row_no AS row, col AS column, value, reason FROM import_problem ORDER BY row_no, reason LIMIT $1`,
       [limit],
     );
-    return rows.map(({ row, column, value, reason }) => ({ row, ...(column ? { column } : {}), ...(value !== null ? { value } : {}), reason }));
+    return rows.map(({ row, column, value, reason }) => ({
+      row,
+      ...(column ? { column } : {}),
+      ...(value !== null ? { value } : {}),
+      reason,
+    }));
   }
 
   /** Partial mode: what is left in the stage is what gets written. */
@@ -208,12 +217,16 @@ export class StageRepository {
   }
 
   async countLookupRegions(m: EntityManager): Promise<number> {
-    const [row] = await m.query(`SELECT count(DISTINCT region_code)::int AS n FROM import_stage WHERE kind = 'ons-ccg-lookup'`);
+    const [row] = await m.query(
+      `SELECT count(DISTINCT region_code)::int AS n FROM import_stage WHERE kind = 'ons-ccg-lookup'`,
+    );
     return row.n;
   }
 
   async countByKind(m: EntityManager): Promise<Map<RecordKind, number>> {
-    const rows: { kind: RecordKind; n: number }[] = await m.query(`SELECT kind, count(*)::int AS n FROM import_stage GROUP BY kind`);
+    const rows: { kind: RecordKind; n: number }[] = await m.query(
+      `SELECT kind, count(*)::int AS n FROM import_stage GROUP BY kind`,
+    );
     return new Map(rows.map((r) => [r.kind, r.n]));
   }
 }

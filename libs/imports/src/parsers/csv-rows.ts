@@ -8,9 +8,7 @@ import { InputDecoder, InputRejectedError } from './decode';
  * stays flat whatever the file size. Rows carry the 1-based line where they start.
  */
 export type CsvItem =
-  | CsvRecord
-  | { kind: 'error'; line: number; reason: string }
-  | { kind: 'fatal'; line: number; reason: string };
+  CsvRecord | { kind: 'error'; line: number; reason: string } | { kind: 'fatal'; line: number; reason: string };
 
 export interface CsvLimits {
   maxRecordSize: number;
@@ -31,7 +29,11 @@ function toBuffer(chunk: unknown): Buffer {
  * ends the last batch (after the complete rows before it). Line numbers are physical lines, counted by
  * the tokenizer (line breaks inside quoted fields included), so they are exact with any line ends.
  */
-export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: InputDecoder, limits: CsvLimits): AsyncGenerator<CsvItem[]> {
+export async function* readCsvRows(
+  source: AsyncIterable<unknown>,
+  decoder: InputDecoder,
+  limits: CsvLimits,
+): AsyncGenerator<CsvItem[]> {
   const tokenizer = new CsvTokenizer(limits.maxRecordSize, limits.maxColumns);
   // The decoder hands out whole UTF-8 characters per chunk; slices of a chunk may still cut one.
   const text = new StringDecoder('utf8');
@@ -53,7 +55,10 @@ export async function* readCsvRows(source: AsyncIterable<unknown>, decoder: Inpu
       }
     }
   } catch (err) {
-    const reason = err instanceof InputRejectedError ? err.message : `the file could not be read: ${String((err as Error)?.message ?? err)}`;
+    const reason =
+      err instanceof InputRejectedError
+        ? err.message
+        : `the file could not be read: ${String((err as Error)?.message ?? err)}`;
     yield [{ kind: 'fatal', line: 0, reason }];
     return;
   }

@@ -21,7 +21,10 @@ const encode = (value: string, forceQuote: boolean) =>
 
 const fieldArb = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', '\n', '\r', 'é', '🏥'), maxLength: 6 });
 const fileArb = fc.record({
-  rows: fc.array(fc.array(fc.tuple(fieldArb, fc.boolean()), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+  rows: fc.array(fc.array(fc.tuple(fieldArb, fc.boolean()), { minLength: 1, maxLength: 5 }), {
+    minLength: 1,
+    maxLength: 8,
+  }),
   eols: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
   finalEol: fc.boolean(),
   cuts: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
@@ -41,7 +44,11 @@ describe('CsvTokenizer', () => {
           line += 1 + (l.match(/\r\n|\r|\n/g)?.length ?? 0);
           text += l + (k < lines.length - 1 || finalEol ? eol : '');
         });
-        const expected: string[][] = parse(text, { relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
+        const expected: string[][] = parse(text, {
+          relax_column_count: true,
+          relax_quotes: true,
+          record_delimiter: ['\r\n', '\n', '\r'],
+        });
         const { out, limit, unclosed } = tokenize(text, cuts);
         expect(limit).toBeNull();
         expect(unclosed).toBeNull();

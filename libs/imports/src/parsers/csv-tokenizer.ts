@@ -145,7 +145,8 @@ export class CsvTokenizer {
       this.quoteAtEnd = false;
       this.quoted = false;
     }
-    if (this.quoted) return { line: this.recordLine, reason: 'a quoted field is not closed before the end of the file' };
+    if (this.quoted)
+      return { line: this.recordLine, reason: 'a quoted field is not closed before the end of the file' };
     if (this.fields.length > 0 || this.field !== '' || !this.fieldStart) {
       if (!this.endField()) return null;
       out.push({ kind: 'row', line: this.recordLine, fields: this.fields });
@@ -158,7 +159,10 @@ export class CsvTokenizer {
     this.recordChars += this.field.length;
     if (this.recordChars > this.maxRecordSize) return this.tooLong();
     if (this.fields.length >= this.maxColumns) {
-      this.limitHit = { line: this.recordLine, reason: `line ${this.recordLine} has more than ${this.maxColumns} fields: not a CSV file of this format` };
+      this.limitHit = {
+        line: this.recordLine,
+        reason: `line ${this.recordLine} has more than ${this.maxColumns} fields: not a CSV file of this format`,
+      };
       return false;
     }
     this.fields.push(this.field);

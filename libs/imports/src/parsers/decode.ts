@@ -23,13 +23,15 @@ const CP1252_HIGH = [
 const BINARY = /[\x00-\x08\x0e-\x1f]/;
 
 export function windows1252ToUtf8(bytes: Buffer): Buffer {
-  const text = bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+  const text = bytes
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
   return Buffer.from(text, 'utf8');
 }
 
 /** Offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (n === 0 || (n > 1 && !isUtf8(bytes.subarray(i, i + n)))) return i;

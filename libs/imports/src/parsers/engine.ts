@@ -42,7 +42,11 @@ export interface FormatSpec<T> {
   row(ctx: RowContext<T>, options: ResolvedOptions): void;
 }
 
-export const normaliseHeader = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9+]/g, '');
+export const normaliseHeader = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9+]/g, '');
 
 export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
   return {
@@ -126,7 +130,10 @@ function matchHeader<T>(spec: FormatSpec<T>, header: string[]): { index: Map<str
   });
   const index = new Map<string, number>();
   const missing: string[] = [];
-  for (const [columns, required] of [[spec.required ?? [], true], [spec.optional ?? [], false]] as const) {
+  for (const [columns, required] of [
+    [spec.required ?? [], true],
+    [spec.optional ?? [], false],
+  ] as const) {
     for (const column of columns) {
       const at = column.names.map((name) => positions.get(normaliseHeader(name))).find((i) => i !== undefined);
       if (at !== undefined) index.set(column.key, at);
@@ -140,7 +147,11 @@ function matchHeader<T>(spec: FormatSpec<T>, header: string[]): { index: Map<str
  * Runs one format over a byte stream, yielding its events in batches (one per slice of input read);
  * the last batch ends with the summary event.
  */
-export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>, options?: ParseOptions): AsyncGenerator<ParseEvent<T>[]> {
+export async function* runFormatBatches<T>(
+  source: Readable,
+  spec: FormatSpec<T>,
+  options?: ParseOptions,
+): AsyncGenerator<ParseEvent<T>[]> {
   const opts = resolveOptions(options);
   const decoder = new InputDecoder(opts.encoding);
   const summary: ParseSummary = {
@@ -195,10 +206,20 @@ export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>
       summary.header = header;
       const matched = matchHeader(spec, header);
       if ('missing' in matched) {
-        const found = header.slice(0, 20).map((h) => truncate(h, 40)).join(', ');
+        const found = header
+          .slice(0, 20)
+          .map((h) => truncate(h, 40))
+          .join(', ');
         const separator = header.length === 1 ? /[;\t|]/.exec(header[0])?.[0] : undefined;
-        const hint = separator ? `; the file seems to separate fields with ${JSON.stringify(separator)}, not commas` : '';
-        events.push(stop(line, `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})${hint}`));
+        const hint = separator
+          ? `; the file seems to separate fields with ${JSON.stringify(separator)}, not commas`
+          : '';
+        events.push(
+          stop(
+            line,
+            `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})${hint}`,
+          ),
+        );
         return false;
       }
       index = matched.index;
@@ -214,7 +235,9 @@ export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>
     const short = fields.length < width && fields.length >= minWidth;
     if (fields.length !== width && !extra && !short) {
       if (fixed && summary.rowsRead === 1) {
-        events.push(stop(line, `not in the ${spec.format} layout: the first row has ${fields.length} fields, expected ${width}`));
+        events.push(
+          stop(line, `not in the ${spec.format} layout: the first row has ${fields.length} fields, expected ${width}`),
+        );
         return false;
       }
       problems.push({ kind: 'problem', row: line, reason: `the row has ${fields.length} fields, expected ${width}` });
@@ -226,7 +249,12 @@ export async function* runFormatBatches<T>(source: Readable, spec: FormatSpec<T>
       summary.problems += problems.length;
       events.push(...problems);
       if (opts.maxProblems > 0 && summary.rowsWithProblems >= opts.maxProblems) {
-        events.push(stop(0, `stopped after ${opts.maxProblems} rows with problems: is this the right file and format (${spec.format})?`));
+        events.push(
+          stop(
+            0,
+            `stopped after ${opts.maxProblems} rows with problems: is this the right file and format (${spec.format})?`,
+          ),
+        );
         return false;
       }
     } else if (row.skipped !== null) {

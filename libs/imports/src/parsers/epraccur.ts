@@ -42,10 +42,12 @@ export const epraccurSpec: FormatSpec<PracticeRecord> = {
     const region = ctx.check('region', regionCode);
     const ccg = ctx.check('ccg', ccgCode);
     const postcode = ctx.check('postcode', checkPostcode);
-    const optionalDate = (key: string) => (ctx.get(key).trim() === '' ? null : ctx.check(key, (v) => parseDate(v, ['YYYYMMDD'])));
+    const optionalDate = (key: string) =>
+      ctx.get(key).trim() === '' ? null : ctx.check(key, (v) => parseDate(v, ['YYYYMMDD']));
     const openedOn = optionalDate('opened');
     const closedOn = optionalDate('closed');
-    if (openedOn && closedOn && closedOn <= openedOn) ctx.problem('closed', 'the close date is not after the open date');
+    if (openedOn && closedOn && closedOn <= openedOn)
+      ctx.problem('closed', 'the close date is not after the open date');
     const status = ctx.get('status').trim().toUpperCase();
     if (!STATUSES.includes(status)) ctx.problem('status', 'not a practice status (A, C, D or P)');
     if (code && name && region && ccg && postcode !== undefined && openedOn !== undefined && closedOn !== undefined) {

@@ -18,14 +18,21 @@ describe('regions and CCGs parsers', () => {
     const { records, problems } = await collect(fixture('ccgs.csv'), 'ccgs');
     expect(problems).toEqual([]);
     expect(records).toHaveLength(6);
-    expect(records[3].record).toEqual({ type: 'ccg', code: '02N', name: 'NHS Airedale, Wharfedale and Craven CCG', regionCode: 'Y54' });
+    expect(records[3].record).toEqual({
+      type: 'ccg',
+      code: '02N',
+      name: 'NHS Airedale, Wharfedale and Craven CCG',
+      regionCode: 'Y54',
+    });
     expect(records[5].record.name).toBe('NHS West London (Kensington and Chelsea, Queen’s Park and Paddington) CCG');
   });
 
   it('validates region and CCG codes', async () => {
     const file = 'Code,Name,RegionCode\n00c,NHS Darlington CCG,y54\n0C,Short,Y54\n01A,,Y5\n';
     const { records, problems } = await collect(bytes(file), 'ccgs');
-    expect(records.map((r) => r.record)).toEqual([{ type: 'ccg', code: '00C', name: 'NHS Darlington CCG', regionCode: 'Y54' }]);
+    expect(records.map((r) => r.record)).toEqual([
+      { type: 'ccg', code: '00C', name: 'NHS Darlington CCG', regionCode: 'Y54' },
+    ]);
     expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
       [3, 'Code', '0C'],
       [4, 'Name', ''],
@@ -51,21 +58,39 @@ describe('regions and CCGs parsers', () => {
 
   it('reads the 2013 CCG code list, a Windows-1252 file, and says so', async () => {
     const { records, summary } = await collect(fixture('CCG_APR_2013-excerpt.csv'), 'ccg-codes');
-    expect(records[0].record).toEqual({ type: 'ons-ccg-code', ccgOnsCode: 'E38000001', ccgCode: '02N', ccgName: 'NHS Airedale, Wharfedale and Craven' });
+    expect(records[0].record).toEqual({
+      type: 'ons-ccg-code',
+      ccgOnsCode: 'E38000001',
+      ccgCode: '02N',
+      ccgName: 'NHS Airedale, Wharfedale and Craven',
+    });
     const last = records[records.length - 1];
     expect(last.row).toBe(26);
-    expect(last.record).toMatchObject({ ccgCode: '08Y', ccgName: 'NHS West London (Kensington and Chelsea, Queen’s Park and Paddington)' });
+    expect(last.record).toMatchObject({
+      ccgCode: '08Y',
+      ccgName: 'NHS West London (Kensington and Chelsea, Queen’s Park and Paddington)',
+    });
     expect(summary.encoding).toBe('windows-1252');
     expect(summary.notes).toEqual([expect.stringMatching(/not UTF-8 \(byte \d+\): read as Windows-1252/)]);
   });
 
   it('joins the two ONS lookups into our regions and CCGs', async () => {
-    const lookups = (await collect(fixture('CCG13_NHSAT13_NHSCR13_EW_LU-excerpt.csv'), 'ccg-lookup')).records.map((r) => r.record);
+    const lookups = (await collect(fixture('CCG13_NHSAT13_NHSCR13_EW_LU-excerpt.csv'), 'ccg-lookup')).records.map(
+      (r) => r.record,
+    );
     const codes = (await collect(fixture('CCG_APR_2013-excerpt.csv'), 'ccg-codes')).records.map((r) => r.record);
-    const { regions, ccgs, problems } = combineOnsCcgLookups(lookups as OnsCcgLookupRecord[], codes as OnsCcgCodeRecord[]);
+    const { regions, ccgs, problems } = combineOnsCcgLookups(
+      lookups as OnsCcgLookupRecord[],
+      codes as OnsCcgCodeRecord[],
+    );
     expect(problems).toEqual([]);
     expect(ccgs).toHaveLength(25);
-    expect(ccgs[0]).toEqual({ type: 'ccg', code: '02N', name: 'NHS Airedale, Wharfedale and Craven', regionCode: 'Y54' });
+    expect(ccgs[0]).toEqual({
+      type: 'ccg',
+      code: '02N',
+      name: 'NHS Airedale, Wharfedale and Craven',
+      regionCode: 'Y54',
+    });
     expect(regions.map((r) => r.code).sort()).toEqual(expect.arrayContaining(['Y54', 'Y57']));
     const partial = combineOnsCcgLookups(lookups.slice(0, 2), codes.slice(1, 3));
     expect(partial.ccgs.map((c) => c.code)).toEqual(['09C']);

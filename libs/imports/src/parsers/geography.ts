@@ -12,12 +12,14 @@ import { ccgCode, Check, regionCode, requiredText } from './validate';
  * `combineOnsCcgLookups` joins the last two into regions and CCGs in our own terms.
  */
 const text = (what: string) => (v: string) => requiredText(v, what);
-const onsCode = (prefix: string) => (raw: string): Check<string> => {
-  const value = raw.trim().toUpperCase();
-  return new RegExp(`^${prefix}\\d{6}$`).test(value)
-    ? { ok: true, value }
-    : { ok: false, reason: `not an ONS code ${prefix}nnnnnn` };
-};
+const onsCode =
+  (prefix: string) =>
+  (raw: string): Check<string> => {
+    const value = raw.trim().toUpperCase();
+    return new RegExp(`^${prefix}\\d{6}$`).test(value)
+      ? { ok: true, value }
+      : { ok: false, reason: `not an ONS code ${prefix}nnnnnn` };
+  };
 
 /** The four NHS England regions of 2013: ONS code → ODS code (as in epraccur column 3). */
 export const ONS_REGION_TO_ODS: Readonly<Record<string, string>> = {
@@ -74,7 +76,16 @@ export const ccgLookupSpec: FormatSpec<OnsCcgLookupRecord> = {
     const regionName = ctx.check('regionName', text('region name'));
     if (ccgOnsCode && ccgName && areaTeamOnsCode && areaTeamName && regionOnsCode && regionName) {
       const region = ONS_REGION_TO_ODS[regionOnsCode] ?? null;
-      ctx.record({ type: 'ons-ccg-lookup', ccgOnsCode, ccgName, areaTeamOnsCode, areaTeamName, regionOnsCode, regionName, regionCode: region });
+      ctx.record({
+        type: 'ons-ccg-lookup',
+        ccgOnsCode,
+        ccgName,
+        areaTeamOnsCode,
+        areaTeamName,
+        regionOnsCode,
+        regionName,
+        regionCode: region,
+      });
     }
   },
 };
@@ -110,13 +121,15 @@ export function combineOnsCcgLookups(
   for (const row of lookups) {
     const code = odsByOns.get(row.ccgOnsCode);
     if (!code) problems.push(`${row.ccgOnsCode} ${row.ccgName}: no ODS code in the CCG code list`);
-    else if (!row.regionCode) problems.push(`${row.ccgOnsCode} ${row.ccgName}: region ${row.regionOnsCode} has no ODS code`);
+    else if (!row.regionCode)
+      problems.push(`${row.ccgOnsCode} ${row.ccgName}: region ${row.regionOnsCode} has no ODS code`);
     else {
       regions.set(row.regionCode, { type: 'region', code: row.regionCode, name: row.regionName });
       ccgs.push({ type: 'ccg', code, name: row.ccgName, regionCode: row.regionCode });
     }
   }
   const used = new Set(lookups.map((l) => l.ccgOnsCode));
-  for (const c of codes) if (!used.has(c.ccgOnsCode)) problems.push(`${c.ccgOnsCode} ${c.ccgName}: not in the CCG lookup`);
+  for (const c of codes)
+    if (!used.has(c.ccgOnsCode)) problems.push(`${c.ccgOnsCode} ${c.ccgName}: not in the CCG lookup`);
   return { regions: [...regions.values()], ccgs, problems };
 }

@@ -13,7 +13,10 @@ function expectOneSummaryLast(kinds: string[]) {
 
 describe('hostile input', () => {
   it('strips a UTF-8 byte order mark', async () => {
-    const { records, summary } = await collect(bytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REGIONS.join('\n'))])), 'regions');
+    const { records, summary } = await collect(
+      bytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REGIONS.join('\n'))])),
+      'regions',
+    );
     expect(codes(records)).toEqual(['Y54', 'Y56', 'Y57']);
     expect(summary).toMatchObject({ bomStripped: true, header: ['code', 'name'], encoding: 'utf-8' });
   });
@@ -65,7 +68,9 @@ describe('hostile input', () => {
   it('a header only: "no data rows"', async () => {
     for (const content of ['code,name', 'code,name\r\n', 'code,name\n\n\n']) {
       const { problems, summary } = await collect(bytes(content), 'regions');
-      expect(problems).toEqual([{ kind: 'problem', row: 0, reason: 'no data rows: the file has a header only', fatal: true }]);
+      expect(problems).toEqual([
+        { kind: 'problem', row: 0, reason: 'no data rows: the file has a header only', fatal: true },
+      ]);
       expect(summary).toMatchObject({ rowsRead: 0, header: ['code', 'name'] });
     }
   });
@@ -78,7 +83,8 @@ describe('hostile input', () => {
         kind: 'problem',
         row: 1,
         fatal: true,
-        reason: 'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: Y54, North of England)',
+        reason:
+          'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: Y54, North of England)',
       },
     ]);
     expect(summary.rowsRead).toBe(0);
@@ -115,9 +121,15 @@ describe('hostile input', () => {
 
     it('rejects a file that mixes UTF-8 and another encoding, after the rows before it', async () => {
       const head = Buffer.from('code,name\nY54,Nörth\n' + 'Y55,Midlands\n'.repeat(10));
-      const { records, problems, summary } = await collect(bytes(Buffer.concat([head, Buffer.from('Y56,Caf\xe9\n', 'latin1')]), 64), 'regions');
+      const { records, problems, summary } = await collect(
+        bytes(Buffer.concat([head, Buffer.from('Y56,Caf\xe9\n', 'latin1')]), 64),
+        'regions',
+      );
       expect(records[0].record.name).toBe('Nörth');
-      expect(problems[problems.length - 1]).toMatchObject({ fatal: true, reason: expect.stringMatching(/^the file mixes encodings: .* byte 159;/) });
+      expect(problems[problems.length - 1]).toMatchObject({
+        fatal: true,
+        reason: expect.stringMatching(/^the file mixes encodings: .* byte 159;/),
+      });
       expect(summary.fatal).toMatch(/mixes encodings/);
     });
 
@@ -125,7 +137,9 @@ describe('hostile input', () => {
       const file = Buffer.concat([Buffer.from('code,name\nY57,Sörth\n'), Buffer.from('Y55,Caf\xe9\n', 'latin1')]);
       const { records, summary } = await collect(bytes(file), 'regions');
       expect(records).toEqual([]);
-      expect(summary.fatal).toBe('the file mixes encodings: UTF-8 text, then an invalid UTF-8 byte at byte 29; save it as "CSV UTF-8"');
+      expect(summary.fatal).toBe(
+        'the file mixes encodings: UTF-8 text, then an invalid UTF-8 byte at byte 29; save it as "CSV UTF-8"',
+      );
     });
 
     it('keeps multi-byte characters cut across chunks', async () => {
@@ -152,7 +166,9 @@ describe('hostile input', () => {
 
     it('rejects pseudo-random bytes without crashing or hanging', async () => {
       let seed = 42;
-      const noise = Buffer.from(Buffer.alloc(300_000, 0).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff));
+      const noise = Buffer.from(
+        Buffer.alloc(300_000, 0).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff),
+      );
       for (const format of ['epraccur', 'status-csv', 'pomi-long'] as const) {
         const { records, summary, kinds } = await collect(bytes(noise), format);
         expect(records).toEqual([]);
@@ -165,7 +181,14 @@ describe('hostile input', () => {
       const file = `code,name\nY54,North\n${'x,'.repeat(10_000)}x\nY56,London\n`;
       const { records, problems, summary } = await collect(bytes(file), 'regions');
       expect(codes(records)).toEqual(['Y54']);
-      expect(problems).toEqual([{ kind: 'problem', row: 3, reason: 'line 3 has more than 1000 fields: not a CSV file of this format', fatal: true }]);
+      expect(problems).toEqual([
+        {
+          kind: 'problem',
+          row: 3,
+          reason: 'line 3 has more than 1000 fields: not a CSV file of this format',
+          fatal: true,
+        },
+      ]);
       expect(summary.fatal).toMatch(/more than 1000 fields/);
     });
 
@@ -179,7 +202,12 @@ describe('hostile input', () => {
       const { records, problems } = await collect(bytes(file), 'regions');
       expect(codes(records)).toEqual(['Y54']);
       expect(problems).toEqual([
-        { kind: 'problem', row: 3, reason: 'a record is longer than 65536 characters (an unclosed quote, or not a CSV file)', fatal: true },
+        {
+          kind: 'problem',
+          row: 3,
+          reason: 'a record is longer than 65536 characters (an unclosed quote, or not a CSV file)',
+          fatal: true,
+        },
       ]);
     });
 
@@ -191,7 +219,9 @@ describe('hostile input', () => {
       // The rows after the quote were swallowed by it: the file cannot be read as a whole.
       const small = await collect(bytes('code,name\nY54,North\nY56,"London\nY57,South\n'), 'regions');
       expect(codes(small.records)).toEqual(['Y54']);
-      expect(small.problems).toEqual([{ kind: 'problem', row: 3, reason: 'a quoted field is not closed before the end of the file', fatal: true }]);
+      expect(small.problems).toEqual([
+        { kind: 'problem', row: 3, reason: 'a quoted field is not closed before the end of the file', fatal: true },
+      ]);
       expect(small.summary.fatal).toBe('a quoted field is not closed before the end of the file');
     });
 
@@ -223,7 +253,12 @@ describe('hostile input', () => {
       }
       expect(events.map((e) => e.kind)).toEqual(['record', 'problem', 'summary']);
       expect(events[0]).toMatchObject({ row: 2, record: { code: 'Y54' } });
-      expect(events[1]).toEqual({ kind: 'problem', row: 0, reason: 'the file could not be read: disk on fire', fatal: true });
+      expect(events[1]).toEqual({
+        kind: 'problem',
+        row: 0,
+        reason: 'the file could not be read: disk on fire',
+        fatal: true,
+      });
     });
 
     it('an unknown format is a programming error', () => {

@@ -11,7 +11,14 @@ export * from './types';
 export { combineOnsCcgLookups, ONS_REGION_TO_ODS } from './geography';
 export { listSizeEffectiveDateFromFileName, NO_REGISTERED_LIST, NOT_ALL_AGES_TOTAL, NOT_GP_TYPE } from './list-size';
 export { NOT_A_GP_PRACTICE } from './epraccur';
-export { FIELD_NOT_IMPORTED, LEVEL_NOT_KNOWN, LIST_SIZE_NOT_GIVEN, LIST_SIZE_NOT_IMPORTED, pomiSystemEnabledLevel, UPTAKE_NOT_IMPORTED } from './pomi';
+export {
+  FIELD_NOT_IMPORTED,
+  LEVEL_NOT_KNOWN,
+  LIST_SIZE_NOT_GIVEN,
+  LIST_SIZE_NOT_IMPORTED,
+  pomiSystemEnabledLevel,
+  UPTAKE_NOT_IMPORTED,
+} from './pomi';
 
 const SPECS: { [F in ImportFormat]: FormatSpec<FormatRecordMap[F]> } = {
   epraccur: epraccurSpec,

@@ -3,16 +3,27 @@ import { bytes, collect, fixture } from './test-helpers';
 
 const QUARTERLY_HEADER =
   'Regional Office Name,Regional Office Code,Area Team Name,Area Team Code,PCO Name,PCO Code,Practice Name,Practice Code,' +
-  ['0-4', '5-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'].flatMap((b) => [`Male ${b}`, `Female ${b}`]).join(',');
-const quarterlyRow = (code: string, bands: (number | string)[]) => `LONDON,Y56,AT,Q61,CCG,07R00,A PRACTICE,${code},${bands.join(',')}`;
+  ['0-4', '5-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+']
+    .flatMap((b) => [`Male ${b}`, `Female ${b}`])
+    .join(',');
+const quarterlyRow = (code: string, bands: (number | string)[]) =>
+  `LONDON,Y56,AT,Q61,CCG,07R00,A PRACTICE,${code},${bands.join(',')}`;
 
 describe('list-size-quarterly parser', () => {
   it('sums the 18 age bands of the real file; zero lists are skipped and counted', async () => {
-    const { records, problems, summary } = await collect(fixture('Patient_List_Size_2013_04-06-excerpt.csv'), 'list-size-quarterly', {
-      effectiveDate: '2013-04-01',
-    });
+    const { records, problems, summary } = await collect(
+      fixture('Patient_List_Size_2013_04-06-excerpt.csv'),
+      'list-size-quarterly',
+      {
+        effectiveDate: '2013-04-01',
+      },
+    );
     expect(problems).toEqual([]);
-    expect(records[0]).toEqual({ kind: 'record', row: 12, record: { type: 'list-size', practiceCode: 'E87012', effectiveDate: '2013-04-01', patients: 942 } });
+    expect(records[0]).toEqual({
+      kind: 'record',
+      row: 12,
+      record: { type: 'list-size', practiceCode: 'E87012', effectiveDate: '2013-04-01', patients: 942 },
+    });
     // F83677 PRINCE OF WALES ROAD PRACTICE: 22+33+65+49+94+118+303+291+203+138+154+70+85+62+40+32+43+44
     expect(records.find((r) => r.record.practiceCode === 'F83677')!.record.patients).toBe(1846);
     expect(records).toHaveLength(22);
@@ -26,7 +37,11 @@ describe('list-size-quarterly parser', () => {
       [{ effectiveDate: '2014-02-30' }, /no such day/],
       [{ effectiveDate: '2099-01-01', today: '2025-01-01' }, /in the future/],
     ] as const) {
-      const { records, problems, summary } = await collect(fixture('Patient_List_Size_2013_04-06-excerpt.csv'), 'list-size-quarterly', options);
+      const { records, problems, summary } = await collect(
+        fixture('Patient_List_Size_2013_04-06-excerpt.csv'),
+        'list-size-quarterly',
+        options,
+      );
       expect(records).toEqual([]);
       expect(problems).toEqual([{ kind: 'problem', row: 0, reason: expect.stringMatching(message), fatal: true }]);
       expect(summary.fatal).toMatch(message);
@@ -51,9 +66,13 @@ describe('list-size-quarterly parser', () => {
   });
 
   it('names the missing columns of a file in another layout', async () => {
-    const { problems, summary } = await collect(bytes('Practice Code,Male 0-4\nA81001,3\n'), 'list-size-quarterly', { effectiveDate: '2014-01-01' });
+    const { problems, summary } = await collect(bytes('Practice Code,Male 0-4\nA81001,3\n'), 'list-size-quarterly', {
+      effectiveDate: '2014-01-01',
+    });
     expect(problems).toHaveLength(1);
-    expect(problems[0].reason).toMatch(/^header not recognised for list-size-quarterly: missing column\(s\) Female 0-4; Male 5-14; .*Female 75\+ \(found: Practice Code, Male 0-4\)$/);
+    expect(problems[0].reason).toMatch(
+      /^header not recognised for list-size-quarterly: missing column\(s\) Female 0-4; Male 5-14; .*Female 75\+ \(found: Practice Code, Male 0-4\)$/,
+    );
     expect(summary.header).toEqual(['Practice Code', 'Male 0-4']);
   });
 
@@ -66,9 +85,16 @@ describe('list-size-quarterly parser', () => {
 
 describe('list-size-gp-reg parser', () => {
   it('reads the real January 2021 file: one record per practice dated by EXTRACT_DATE', async () => {
-    const { records, problems, summary } = await collect(fixture('gp-reg-pat-prac-all-2021-01-excerpt.csv'), 'list-size-gp-reg');
+    const { records, problems, summary } = await collect(
+      fixture('gp-reg-pat-prac-all-2021-01-excerpt.csv'),
+      'list-size-gp-reg',
+    );
     expect(problems).toEqual([]);
-    expect(records[0]).toEqual({ kind: 'record', row: 2, record: { type: 'list-size', practiceCode: 'A84002', effectiveDate: '2021-01-01', patients: 5903 } });
+    expect(records[0]).toEqual({
+      kind: 'record',
+      row: 2,
+      record: { type: 'list-size', practiceCode: 'A84002', effectiveDate: '2021-01-01', patients: 5903 },
+    });
     expect(records).toHaveLength(30);
     expect(records.reduce((sum, r) => sum + r.record.patients, 0)).toBe(279810);
     expect(summary).toMatchObject({ rowsRead: 30, records: 30, skipped: {} });
@@ -91,7 +117,13 @@ describe('list-size-gp-reg parser', () => {
     expect(problems).toEqual([
       { kind: 'problem', row: 6, column: 'EXTRACT_DATE', value: '31FEB2021', reason: 'no such day in that month' },
       { kind: 'problem', row: 7, column: 'NUMBER_OF_PATIENTS', value: '2000001', reason: 'out of range 0..2000000' },
-      { kind: 'problem', row: 8, column: 'EXTRACT_DATE', value: '01JAN2099', reason: 'effective date is in the future (after 2025-06-01)' },
+      {
+        kind: 'problem',
+        row: 8,
+        column: 'EXTRACT_DATE',
+        value: '01JAN2099',
+        reason: 'effective date is in the future (after 2025-06-01)',
+      },
     ]);
     expect(summary.skipped).toEqual({ [NOT_ALL_AGES_TOTAL]: 2, [NOT_GP_TYPE]: 1, [NO_REGISTERED_LIST]: 1 });
   });

@@ -52,7 +52,8 @@ export const listSizeQuarterlySpec: FormatSpec<ListSizeRecord> = {
     }
     if (!code || !complete) return;
     if (skippedAsNoList(ctx, total)) return;
-    if (total > MAX_PATIENTS) ctx.problem(undefined, `the age bands add up to ${total}, more than ${MAX_PATIENTS}`, String(total));
+    if (total > MAX_PATIENTS)
+      ctx.problem(undefined, `the age bands add up to ${total}, more than ${MAX_PATIENTS}`, String(total));
     else ctx.record({ type: 'list-size', practiceCode: code, effectiveDate: options.effectiveDate!, patients: total });
   },
 };
@@ -80,7 +81,8 @@ export const listSizeGpRegSpec: FormatSpec<ListSizeRecord> = {
     if (skippedAsNoList(ctx, n)) return;
     const practice = ctx.check('code', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, ['DDMONYYYY', 'YYYY-MM-DD'], options.today));
-    if (practice && date && n !== undefined) ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });
+    if (practice && date && n !== undefined)
+      ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });
   },
 };
 

@@ -1,14 +1,32 @@
-import { FIELD_NOT_IMPORTED, LEVEL_NOT_KNOWN, LIST_SIZE_NOT_GIVEN, LIST_SIZE_NOT_IMPORTED, NO_REGISTERED_LIST, pomiSystemEnabledLevel, UPTAKE_NOT_IMPORTED } from './index';
+import {
+  FIELD_NOT_IMPORTED,
+  LEVEL_NOT_KNOWN,
+  LIST_SIZE_NOT_GIVEN,
+  LIST_SIZE_NOT_IMPORTED,
+  NO_REGISTERED_LIST,
+  pomiSystemEnabledLevel,
+  UPTAKE_NOT_IMPORTED,
+} from './index';
 import { bytes, collect, fixture } from './test-helpers';
 
 describe('pomi-wide parser', () => {
   it('reads the real April 2015 sample: enabled practices, "status unknown" skipped and counted', async () => {
-    const { records, problems, summary } = await collect(fixture('pomi-sample-2015-04-excerpt.csv'), 'pomi-wide', { service: 'appointments' });
+    const { records, problems, summary } = await collect(fixture('pomi-sample-2015-04-excerpt.csv'), 'pomi-wide', {
+      service: 'appointments',
+    });
     expect(problems).toEqual([]);
     expect(records[0]).toEqual({
       kind: 'record',
       row: 3,
-      record: { type: 'status', practiceCode: 'F85039', service: 'appointments', level: 'enabled', effectiveDate: '2015-04-30', supplier: 'EMIS', ccgCode: '07X' },
+      record: {
+        type: 'status',
+        practiceCode: 'F85039',
+        service: 'appointments',
+        level: 'enabled',
+        effectiveDate: '2015-04-30',
+        supplier: 'EMIS',
+        ccgCode: '07X',
+      },
     });
     expect(records).toHaveLength(42);
     expect(records[records.length - 1].record).toMatchObject({ practiceCode: 'H85021', ccgCode: '08T' });
@@ -18,7 +36,9 @@ describe('pomi-wide parser', () => {
   it('needs a valid service option', async () => {
     for (const options of [{}, { service: 'bookings' as never }]) {
       const { problems, summary } = await collect(fixture('pomi-sample-2015-04-excerpt.csv'), 'pomi-wide', options);
-      expect(problems).toEqual([{ kind: 'problem', row: 0, reason: expect.stringMatching(/service option/), fatal: true }]);
+      expect(problems).toEqual([
+        { kind: 'problem', row: 0, reason: expect.stringMatching(/service option/), fatal: true },
+      ]);
       expect(summary.records).toBe(0);
     }
   });
@@ -48,7 +68,13 @@ describe('pomi-wide parser', () => {
     ]);
     expect(problems).toEqual([
       { kind: 'problem', row: 3, column: 'PeriodEnd', value: '31/04/2015', reason: 'no such day in that month' },
-      { kind: 'problem', row: 4, column: 'SystemEnabled', value: 'Maybe', reason: 'not a recognised SystemEnabled value' },
+      {
+        kind: 'problem',
+        row: 4,
+        column: 'SystemEnabled',
+        value: 'Maybe',
+        reason: 'not a recognised SystemEnabled value',
+      },
     ]);
   });
 });
@@ -60,9 +86,20 @@ describe('pomi-long parser', () => {
     expect(records[0]).toEqual({
       kind: 'record',
       row: 3,
-      record: { type: 'status', practiceCode: 'A81001', service: 'appointments', level: 'enabled', effectiveDate: '2020-09-30', supplier: 'EMIS', ccgCode: '00K' },
+      record: {
+        type: 'status',
+        practiceCode: 'A81001',
+        service: 'appointments',
+        level: 'enabled',
+        effectiveDate: '2020-09-30',
+        supplier: 'EMIS',
+        ccgCode: '00K',
+      },
     });
-    const levels = records.map((r) => `${r.record.practiceCode} ${'service' in r.record ? r.record.service : ''} ${'level' in r.record ? r.record.level : ''}`);
+    const levels = records.map(
+      (r) =>
+        `${r.record.practiceCode} ${'service' in r.record ? r.record.service : ''} ${'level' in r.record ? r.record.level : ''}`,
+    );
     expect(levels).toEqual([
       'A81001 appointments enabled',
       'A81001 prescriptions enabled',
@@ -85,7 +122,9 @@ describe('pomi-long parser', () => {
   });
 
   it('yields Patient_List_Size as list-size records with includeListSizes', async () => {
-    const { records, summary } = await collect(fixture('pomi-long-2020-09.csv'), 'pomi-long', { includeListSizes: true });
+    const { records, summary } = await collect(fixture('pomi-long-2020-09.csv'), 'pomi-long', {
+      includeListSizes: true,
+    });
     const sizes = records.filter((r) => r.record.type === 'list-size').map((r) => r.record);
     expect(sizes).toEqual([
       { type: 'list-size', practiceCode: 'A81001', effectiveDate: '2020-09-30', patients: 4012 },
@@ -104,7 +143,9 @@ describe('pomi-long parser', () => {
       '30SEP2020,A81003,EMIS,Patient_List_Size,5120',
     ].join('\n');
     const { records, problems, summary } = await collect(bytes(file), 'pomi-long', { includeListSizes: true });
-    expect(records.map((r) => r.record)).toEqual([{ type: 'list-size', practiceCode: 'A81003', effectiveDate: '2020-09-30', patients: 5120 }]);
+    expect(records.map((r) => r.record)).toEqual([
+      { type: 'list-size', practiceCode: 'A81003', effectiveDate: '2020-09-30', patients: 5120 },
+    ]);
     expect(problems).toEqual([]);
     expect(summary.skipped).toEqual({ [NO_REGISTERED_LIST]: 1, [LIST_SIZE_NOT_GIVEN]: 1 });
   });
@@ -121,8 +162,24 @@ describe('pomi-long parser', () => {
     ].join('\n');
     const { records, problems, summary } = await collect(bytes(file), 'pomi-long');
     expect(records.map((r) => r.record)).toEqual([
-      { type: 'status', practiceCode: 'A84002', service: 'appointments', level: 'capable', effectiveDate: '2023-03-31', supplier: 'TPP', ccgCode: '00L' },
-      { type: 'status', practiceCode: 'A84003', service: 'prescriptions', level: 'enabled', effectiveDate: '2023-03-31', supplier: 'INPS', ccgCode: '00L' },
+      {
+        type: 'status',
+        practiceCode: 'A84002',
+        service: 'appointments',
+        level: 'capable',
+        effectiveDate: '2023-03-31',
+        supplier: 'TPP',
+        ccgCode: '00L',
+      },
+      {
+        type: 'status',
+        practiceCode: 'A84003',
+        service: 'prescriptions',
+        level: 'enabled',
+        effectiveDate: '2023-03-31',
+        supplier: 'INPS',
+        ccgCode: '00L',
+      },
     ]);
     expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
       [4, 'value', '3'],

@@ -68,7 +68,8 @@ export const pomiWideSpec: FormatSpec<StatusRecord> = {
     { key: 'supplier', names: ['Supplier'] },
   ],
   checkOptions(options) {
-    if (options.service === undefined) return 'the service option is required for pomi-wide files (one file per service)';
+    if (options.service === undefined)
+      return 'the service option is required for pomi-wide files (one file per service)';
     const s = checkService(String(options.service));
     return s.ok ? null : `the service option: ${s.reason}`;
   },
@@ -82,7 +83,14 @@ export const pomiWideSpec: FormatSpec<StatusRecord> = {
     const practice = ctx.check('practice', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, ['DD/MM/YYYY', 'YYYY-MM-DD'], options.today));
     if (level && practice && date) {
-      ctx.record({ type: 'status', practiceCode: practice, service: String(options.service).trim().toLowerCase() as ServiceName, level, effectiveDate: date, ...extras(ctx) });
+      ctx.record({
+        type: 'status',
+        practiceCode: practice,
+        service: String(options.service).trim().toLowerCase() as ServiceName,
+        level,
+        effectiveDate: date,
+        ...extras(ctx),
+      });
     }
   },
 };
@@ -125,7 +133,8 @@ export const pomiLongSpec: FormatSpec<StatusRecord | ListSizeRecord> = {
     const practice = ctx.check('practice', practiceCode);
     const date = ctx.check('date', (v) => effectiveDate(v, [...POMI_DATES], options.today));
     if (isListSize) {
-      if (practice && date && n !== undefined) ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });
+      if (practice && date && n !== undefined)
+        ctx.record({ type: 'list-size', practiceCode: practice, effectiveDate: date, patients: n });
       return;
     }
     const level = LEVEL_CODES[raw];

@@ -71,7 +71,17 @@ export async function streamGeneratedFile(megabytes: number) {
       expected.patientSum += 1 + (i % 20_000);
     }
   }
-  return { ms: Date.now() - started, gcAvailable: !!gc, maxLiveGrowth, stats, records, problems, patientSum, summary, expected };
+  return {
+    ms: Date.now() - started,
+    gcAvailable: !!gc,
+    maxLiveGrowth,
+    stats,
+    records,
+    problems,
+    patientSum,
+    summary,
+    expected,
+  };
 }
 
 if (require.main === module) {

@@ -11,7 +11,13 @@ describe('streaming', () => {
   it(`streams a generated ${MEGABYTES} MB file with flat memory and exact counts (child process)`, async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--expose-gc', '-r', 'ts-node/register/transpile-only', join(__dirname, 'streaming-check.ts'), String(MEGABYTES)],
+      [
+        '--expose-gc',
+        '-r',
+        'ts-node/register/transpile-only',
+        join(__dirname, 'streaming-check.ts'),
+        String(MEGABYTES),
+      ],
       { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, maxBuffer: 1024 * 1024 },
     );
     const result = JSON.parse(stdout);
@@ -34,7 +40,11 @@ describe('streaming', () => {
 
   it('gives the same counts in-process on a smaller file', async () => {
     const result = await streamGeneratedFile(4);
-    expect(result.summary).toMatchObject({ rowsRead: result.stats.rows, records: result.expected.records, fatal: null });
+    expect(result.summary).toMatchObject({
+      rowsRead: result.stats.rows,
+      records: result.expected.records,
+      fatal: null,
+    });
     expect(result.problems).toBe(result.expected.problems);
     expect(result.patientSum).toBe(result.expected.patientSum);
   });

@@ -1,6 +1,12 @@
 import {
-  CCG_CODE as API_CCG_CODE, isCalendarDate, LEVELS, MAX_NAME_LENGTH as API_MAX_NAME_LENGTH, POSTCODE as API_POSTCODE, PRACTICE_CODE as API_PRACTICE_CODE,
-  REGION_CODE as API_REGION_CODE, SERVICES,
+  CCG_CODE as API_CCG_CODE,
+  isCalendarDate,
+  LEVELS,
+  MAX_NAME_LENGTH as API_MAX_NAME_LENGTH,
+  POSTCODE as API_POSTCODE,
+  PRACTICE_CODE as API_PRACTICE_CODE,
+  REGION_CODE as API_REGION_CODE,
+  SERVICES,
 } from '@app/common';
 import { firstInvalidUtf8, InputDecoder, InputRejectedError, windows1252ToUtf8 } from './decode';
 import {
@@ -34,7 +40,16 @@ describe('field rules', () => {
       expect(level(l)).toEqual({ ok: true, value: l });
       expect(level(String(i))).toEqual({ ok: true, value: l });
     });
-    for (const date of ['2014-02-28', '2016-02-29', '2014-02-29', '2014-02-30', '2014-04-31', '2014-13-01', '1899-12-31', '2014-00-10']) {
+    for (const date of [
+      '2014-02-28',
+      '2016-02-29',
+      '2014-02-29',
+      '2014-02-30',
+      '2014-04-31',
+      '2014-13-01',
+      '1899-12-31',
+      '2014-00-10',
+    ]) {
       const ours = parseDate(date, ['YYYY-MM-DD']);
       expect([date, ours.ok]).toEqual([date, isCalendarDate(date)]);
     }
@@ -62,7 +77,10 @@ describe('field rules', () => {
     expect(parseDate('29FEB2021', ['DDMONYYYY'])).toEqual({ ok: false, reason: 'no such day in that month' });
     expect(parseDate('31SPT2020', ['DDMONYYYY'])).toEqual({ ok: false, reason: 'no such month' });
     expect(parseDate('2014-02-30', ['YYYY-MM-DD'])).toEqual({ ok: false, reason: 'no such day in that month' });
-    expect(parseDate('2014-2-3', ['YYYY-MM-DD', 'DD/MM/YYYY'])).toEqual({ ok: false, reason: 'not a date (expected YYYY-MM-DD or DD/MM/YYYY)' });
+    expect(parseDate('2014-2-3', ['YYYY-MM-DD', 'DD/MM/YYYY'])).toEqual({
+      ok: false,
+      reason: 'not a date (expected YYYY-MM-DD or DD/MM/YYYY)',
+    });
     expect(parseDate('', ['YYYYMMDD'])).toEqual({ ok: false, reason: 'date is missing' });
     expect(calendarDate(2100, 2, 29).ok).toBe(false);
     expect(calendarDate(2000, 2, 29)).toEqual({ ok: true, value: '2000-02-29' });
@@ -71,12 +89,21 @@ describe('field rules', () => {
   it('integers: digits only, in range', () => {
     expect(integer('0', 0, 10)).toEqual({ ok: true, value: 0 });
     expect(integer(' 2000000 ', 0, 2_000_000)).toEqual({ ok: true, value: 2_000_000 });
-    for (const bad of ['-1', '1.5', '1,000', '1e3', '0x10', 'NULL', '', '99999999999999999999']) expect(integer(bad, 0, 2_000_000).ok).toBe(false);
+    for (const bad of ['-1', '1.5', '1,000', '1e3', '0x10', 'NULL', '', '99999999999999999999'])
+      expect(integer(bad, 0, 2_000_000).ok).toBe(false);
   });
 
   it('suppliers, truncation and today', () => {
     expect(['EMIS', 'EMIS Health', 'tpp', 'INPS', 'Vision', 'Microtest', 'NK', '', 'iSoft'].map(supplier)).toEqual([
-      'EMIS', 'EMIS', 'TPP', 'INPS', 'INPS', 'MICROTEST', 'UNKNOWN', 'UNKNOWN', 'OTHER',
+      'EMIS',
+      'EMIS',
+      'TPP',
+      'INPS',
+      'INPS',
+      'MICROTEST',
+      'UNKNOWN',
+      'UNKNOWN',
+      'OTHER',
     ]);
     expect(truncate('x'.repeat(150))).toHaveLength(101);
     expect(truncate('short')).toBe('short');

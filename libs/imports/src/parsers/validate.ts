@@ -27,7 +27,8 @@ function code(raw: string, pattern: RegExp, what: string): Check<string> {
   return pattern.test(value) ? ok(value) : fail(`not ${what}`);
 }
 
-export const practiceCode = (raw: string) => code(raw, PRACTICE_CODE, 'an ODS practice code (a letter and five digits, e.g. A81001)');
+export const practiceCode = (raw: string) =>
+  code(raw, PRACTICE_CODE, 'an ODS practice code (a letter and five digits, e.g. A81001)');
 export const ccgCode = (raw: string) => code(raw, CCG_CODE, 'a 3-character CCG code (e.g. 00C)');
 export const regionCode = (raw: string) => code(raw, REGION_CODE, 'a 3-character region code (e.g. Y54)');
 
@@ -130,7 +131,10 @@ export function service(raw: string): Check<ServiceName> {
 
 /** `not_capable`, `capable`, `enabled`, or the POMI codes 0, 1, 2. */
 export function level(raw: string): Check<LevelName> {
-  const value = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const value = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (/^[012]$/.test(value)) return ok(LEVELS[Number(value)]);
   return (LEVELS as readonly string[]).includes(value)
     ? ok(value as LevelName)
@@ -150,5 +154,10 @@ export function supplier(raw: string): SupplierName {
 
 /** Today's date in Europe/London, the default horizon for effective dates. */
 export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

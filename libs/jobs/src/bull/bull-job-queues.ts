@@ -19,7 +19,11 @@ export class BullJobQueues extends JobQueues {
     @InjectQueue(QueueName.Schedules) schedules: Queue,
   ) {
     super();
-    this.queues = new Map([[QueueName.FollowUps, followUps], [QueueName.Reminders, reminders], [QueueName.Schedules, schedules]]);
+    this.queues = new Map([
+      [QueueName.FollowUps, followUps],
+      [QueueName.Reminders, reminders],
+      [QueueName.Schedules, schedules],
+    ]);
   }
 
   queue(name: QueueName): Queue {
@@ -30,7 +34,11 @@ export class BullJobQueues extends JobQueues {
     return [...this.queues.values()];
   }
 
-  async add<J extends JobName>(job: J, payload: JobPayloads[J], opts: { jobId: string; delayMs?: number }): Promise<void> {
+  async add<J extends JobName>(
+    job: J,
+    payload: JobPayloads[J],
+    opts: { jobId: string; delayMs?: number },
+  ): Promise<void> {
     const queue = this.queue(JOB_QUEUE[job]);
     const existing = await queue.getJob(opts.jobId);
     if (existing) {
@@ -38,7 +46,11 @@ export class BullJobQueues extends JobQueues {
       if (!(await existing.isFailed())) return;
       await existing.remove();
     }
-    await queue.add(job, payload, { ...JOB_RETRIES[job], jobId: opts.jobId, delay: Math.max(0, Math.round(opts.delayMs ?? 0)) });
+    await queue.add(job, payload, {
+      ...JOB_RETRIES[job],
+      jobId: opts.jobId,
+      delay: Math.max(0, Math.round(opts.delayMs ?? 0)),
+    });
   }
 
   async remove(job: JobName, jobId: string): Promise<boolean> {
@@ -76,7 +88,17 @@ export class BullJobQueues extends JobQueues {
       'Redis did not answer',
     );
     return Object.fromEntries(
-      entries.map(([name, c]) => [name, { waiting: c.waiting, active: c.active, delayed: c.delayed, failed: c.failed, completed: c.completed, paused: (c as { paused?: number }).paused ?? 0 }]),
+      entries.map(([name, c]) => [
+        name,
+        {
+          waiting: c.waiting,
+          active: c.active,
+          delayed: c.delayed,
+          failed: c.failed,
+          completed: c.completed,
+          paused: (c as { paused?: number }).paused ?? 0,
+        },
+      ]),
     ) as Record<QueueName, QueueCounts>;
   }
 
@@ -87,7 +109,8 @@ export class BullJobQueues extends JobQueues {
    */
   async syncSchedules(wanted: Schedule[]): Promise<{ added: number; removed: number }> {
     const queue = this.queue(QueueName.Schedules);
-    const matches = (e: ScheduleEntry, s: Schedule) => e.job === s.job && e.id === s.job && e.cron === s.cron && e.timeZone === s.timeZone;
+    const matches = (e: ScheduleEntry, s: Schedule) =>
+      e.job === s.job && e.id === s.job && e.cron === s.cron && e.timeZone === s.timeZone;
     const existing = await this.listSchedules();
     const unwanted = existing.filter((e) => !wanted.some((s) => matches(e, s)));
     for (const e of unwanted) await queue.removeRepeatableByKey(e.key);
@@ -101,6 +124,12 @@ export class BullJobQueues extends JobQueues {
 
   async listSchedules(): Promise<ScheduleEntry[]> {
     const jobs = await this.queue(QueueName.Schedules).getRepeatableJobs();
-    return jobs.map((j) => ({ job: j.name, id: j.id ?? null, cron: j.cron ?? null, timeZone: j.tz ?? null, key: j.key }));
+    return jobs.map((j) => ({
+      job: j.name,
+      id: j.id ?? null,
+      cron: j.cron ?? null,
+      timeZone: j.tz ?? null,
+      key: j.key,
+    }));
   }
 }

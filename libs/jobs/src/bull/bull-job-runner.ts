@@ -21,7 +21,10 @@ export class BullJobRunner extends JobRunner implements BeforeApplicationShutdow
     for (const [name, handler] of Object.entries(handlers) as [JobName, (payload: unknown) => Promise<unknown>][]) {
       // process() resolves when the queue closes and rejects when it could not start (also emitted as 'error',
       // logged below); left unhandled, a worker stopped right after starting would crash the process.
-      this.queues.queue(JOB_QUEUE[name]).process(name, concurrency, (job: Job) => handler(job.data)).catch(() => undefined);
+      this.queues
+        .queue(JOB_QUEUE[name])
+        .process(name, concurrency, (job: Job) => handler(job.data))
+        .catch(() => undefined);
     }
     for (const queue of this.queues.all()) {
       queue.on('failed', (job: Job, err: Error) => {
@@ -32,17 +35,26 @@ export class BullJobRunner extends JobRunner implements BeforeApplicationShutdow
         );
       });
       // A stalled job (its lock expired: a blocked event loop or a killed worker) runs again: handlers are idempotent.
-      queue.on('stalled', (job: Job) => this.logger.warn({ queue: queue.name, job: job.name, jobId: job.id }, `Job ${job.name} ${job.id} stalled and will run again`));
-      queue.on('error', (err: Error) => this.logger.warn({ err, queue: queue.name }, `Queue ${queue.name}: ${err.message}`));
+      queue.on('stalled', (job: Job) =>
+        this.logger.warn(
+          { queue: queue.name, job: job.name, jobId: job.id },
+          `Job ${job.name} ${job.id} stalled and will run again`,
+        ),
+      );
+      queue.on('error', (err: Error) =>
+        this.logger.warn({ err, queue: queue.name }, `Queue ${queue.name}: ${err.message}`),
+      );
     }
   }
 
   /** Bull's close() pauses the worker and waits for the active jobs to finish. */
   async stop(): Promise<void> {
-    await Promise.all(this.queues.all().map(async (q) => {
-      await this.startupSettled(q);
-      await q.close();
-    }));
+    await Promise.all(
+      this.queues.all().map(async (q) => {
+        await this.startupSettled(q);
+        await q.close();
+      }),
+    );
   }
 
   /**

@@ -16,7 +16,12 @@ import { BullJobRunner } from './bull-job-runner';
     BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
-  providers: [BullJobQueues, BullJobRunner, { provide: JobQueues, useExisting: BullJobQueues }, { provide: JobRunner, useExisting: BullJobRunner }],
+  providers: [
+    BullJobQueues,
+    BullJobRunner,
+    { provide: JobQueues, useExisting: BullJobQueues },
+    { provide: JobRunner, useExisting: BullJobRunner },
+  ],
   exports: [JobQueues, JobRunner, BullJobQueues],
 })
 export class QueuesModule {}

@@ -62,7 +62,11 @@ export class OutboxRelay {
       const sent: string[] = [];
       for (const row of rows) {
         try {
-          await withTimeout(this.dispatch(row), ADD_TIMEOUT_MS, `Adding job ${row.kind} for outbox row ${row.id} did not finish`);
+          await withTimeout(
+            this.dispatch(row),
+            ADD_TIMEOUT_MS,
+            `Adding job ${row.kind} for outbox row ${row.id} did not finish`,
+          );
           sent.push(row.id);
         } catch (err) {
           await this.repo.noteFailure(m, row.id, (err as Error).message);
@@ -93,10 +97,14 @@ export class OutboxRelay {
       await this.queues.remove(JobName.FollowUpDue, followUpDueJobId(p.followUpId, p.previousDueDate));
     }
     const fireAt = instantAtLocalHour(p.dueDate, this.config.FOLLOW_UP_DUE_HOUR, this.config.APP_TIME_ZONE);
-    await this.queues.add(JobName.FollowUpDue, { followUpId: p.followUpId, dueDate: p.dueDate }, {
-      jobId: followUpDueJobId(p.followUpId, p.dueDate),
-      delayMs: fireAt.getTime() - this.clock.now().getTime(),
-    });
+    await this.queues.add(
+      JobName.FollowUpDue,
+      { followUpId: p.followUpId, dueDate: p.dueDate },
+      {
+        jobId: followUpDueJobId(p.followUpId, p.dueDate),
+        delayMs: fireAt.getTime() - this.clock.now().getTime(),
+      },
+    );
   }
 
   private async loop(): Promise<void> {
@@ -120,7 +128,9 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now;
-    await this.db.transaction((m) => this.repo.deleteDispatchedBefore(m, new Date(now - KEEP_DISPATCHED_MS), this.clock.today()));
+    await this.db.transaction((m) =>
+      this.repo.deleteDispatchedBefore(m, new Date(now - KEEP_DISPATCHED_MS), this.clock.today()),
+    );
   }
 
   /**

@@ -13,10 +13,10 @@ export interface OutboxRow {
 export class OutboxRepository {
   async add<J extends JobName>(m: EntityManager, kind: J, payloads: JobPayloads[J][]): Promise<void> {
     if (!payloads.length) return;
-    await m.query(
-      `INSERT INTO outbox (kind, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`,
-      [kind, payloads.map((p) => JSON.stringify(p))],
-    );
+    await m.query(`INSERT INTO outbox (kind, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`, [
+      kind,
+      payloads.map((p) => JSON.stringify(p)),
+    ]);
   }
 
   /**
@@ -36,7 +36,10 @@ export class OutboxRepository {
   }
 
   async noteFailure(m: EntityManager, id: string, error: string): Promise<void> {
-    await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.slice(0, 2000)]);
+    await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+      id,
+      error.slice(0, 2000),
+    ]);
   }
 
   /**
