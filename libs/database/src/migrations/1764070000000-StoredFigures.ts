@@ -46,16 +46,7 @@ export class StoredFigures1764070000000 implements MigrationInterface {
     // and date at most: a status write fires the spans' insert and update triggers, both from the same
     // date, and after the first delete the guard, held until commit, keeps every reader from storing
     // (a rolled-back savepoint takes its lock and its setting back together).
-    await q.query(`CREATE FUNCTION forget_stored_figures_from(since date) RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE
-        done text := current_setting('pot.stored_figures_forgotten_from', true);
-      BEGIN
-        IF since IS NULL OR since >= stored_figures_last_date() + 2 THEN RETURN; END IF;
-        IF done <> '' AND done::date <= since THEN RETURN; END IF;
-        LOCK TABLE stored_figures_guard IN ROW EXCLUSIVE MODE;
-        DELETE FROM stored_figures WHERE as_of >= since;
-        PERFORM set_config('pot.stored_figures_forgotten_from', since::text, true);
-      END $$`);
+    await q.query(forgetStoredFiguresFromSql('CREATE FUNCTION', DELETE_AS_FOUND));
 
     for (const w of WATCHED) {
       await q.query(forgetFunction(w));
@@ -83,6 +74,26 @@ export class StoredFigures1764070000000 implements MigrationInterface {
     await q.query(`DROP TABLE "stored_figures_guard"`);
     await q.query(`DROP TABLE "stored_figures"`);
   }
+}
+
+/** How the first version deleted: in whatever order the plan met the rows (see StoredFiguresLockOrder). */
+export const DELETE_AS_FOUND = `        DELETE FROM stored_figures WHERE as_of >= since;`;
+
+/** `forget_stored_figures_from` with its way of deleting the rows from `since` on (`remove`). */
+export function forgetStoredFiguresFromSql(
+  create: 'CREATE FUNCTION' | 'CREATE OR REPLACE FUNCTION',
+  remove: string,
+): string {
+  return `${create} forget_stored_figures_from(since date) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        done text := current_setting('pot.stored_figures_forgotten_from', true);
+      BEGIN
+        IF since IS NULL OR since >= stored_figures_last_date() + 2 THEN RETURN; END IF;
+        IF done <> '' AND done::date <= since THEN RETURN; END IF;
+        LOCK TABLE stored_figures_guard IN ROW EXCLUSIVE MODE;
+${remove}
+        PERFORM set_config('pot.stored_figures_forgotten_from', since::text, true);
+      END $$`;
 }
 
 /**
