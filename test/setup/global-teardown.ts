@@ -1,6 +1,7 @@
 // globalSetup runs outside Jest's module mapper: resolve @app/* through tsconfig paths.
 import 'tsconfig-paths/register';
-import { adminClient, dropDatabase, TEST_DB_PREFIX, testRunId } from './test-database';
+import type { Client } from 'pg';
+import { adminClient, dropDatabase, RUN_KEEPER, TEST_DB_PREFIX, testRunId } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
   if (process.env.JEST_SKIP_DB === '1') return;
@@ -13,5 +14,7 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await dropDatabase(client, datname);
   } finally {
     await client.end();
+    // The run is over: its databases are gone, and nothing of it needs keeping any more.
+    await ((globalThis as Record<symbol, unknown>)[RUN_KEEPER] as Client | undefined)?.end();
   }
 }
