@@ -82,7 +82,7 @@ export async function startServer(args: string[], ready: string, env: Record<str
 let built = false;
 
 /** `npm run build`, once per bench process, so the bench always runs the code as it is checked out. */
-function buildOnce(): void {
+export function buildOnce(): void {
   if (built) return;
   console.log('Building the API (npm run build) ...');
   const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });

@@ -66,10 +66,10 @@ export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promi
 }
 
 /** Waits until a run is over (processed by a worker) and returns it. */
-export async function finishedRun(ctx: TestContext, id: number): Promise<ImportRunDto> {
+export async function finishedRun(ctx: TestContext, id: number, ms?: number): Promise<ImportRunDto> {
   return eventually(async () => {
     const run = await importsOf(ctx).get(id);
     if (run.state === 'queued' || run.state === 'running') throw new Error(`import run ${id} is still ${run.state}`);
     return run;
-  });
+  }, ms);
 }

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,14 @@ export class PrivateRedis {
     this.process = undefined;
   }
 
+  /** A restart that lost the data (no persistence, a new machine): stopped, its files removed, started. */
+  async restartEmpty(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir);
+    await this.restart();
+  }
+
   async destroy(): Promise<void> {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
@@ -112,7 +120,7 @@ export class PrivateRedis {
 }
 
 /** A port nobody listens on, reserved for this process (see `reservePort`). */
-async function freePort(from: number, to: number): Promise<number> {
+export async function freePort(from: number, to: number): Promise<number> {
   const start = from + Math.floor(Math.random() * (to - from + 1));
   for (let i = 0; i <= to - from; i++) {
     const port = from + ((start - from + i) % (to - from + 1));

@@ -29,10 +29,12 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop: (
     IMPORT_DIR: join(tmpdir(), name),
   });
   await createDatabaseIfMissing(config, name, templateDatabase());
+  const mainServer = Object.assign(new AppConfig(), config);
   return {
     config,
     drop: async () => {
-      const client = await adminClient(config);
+      // Its own copy: a context pointed at another server (a private PostgreSQL) still drops this one.
+      const client = await adminClient(mainServer);
       try {
         await dropDatabase(client, name);
       } finally {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, FieldProblem, TooManyRequestsError } from './errors';
 
 /** The one JSON shape of every error response. */
@@ -12,6 +13,22 @@ export interface ErrorBody {
   message: string;
   problems: FieldProblem[];
   requestId?: string;
+}
+
+/**
+ * Retry-After of a 503: a PostgreSQL restart or failover takes seconds; a client retrying sooner only adds
+ * to the connections the server refuses while it comes back.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The body of a 503 for an unavailable database (also used outside Nest: the queue board). */
+export function databaseUnavailableBody(): ErrorBody {
+  return {
+    status: 503,
+    error: 'service_unavailable',
+    message: 'The database is not reachable; try again shortly',
+    problems: [],
+  };
 }
 
 /**
@@ -35,6 +52,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (res.sent || res.raw.headersSent) return;
     if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds)
       res.header('Retry-After', String(exception.retryAfterSeconds));
+    if (body.status === 503 && !res.hasHeader('retry-after'))
+      res.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     // @nestjs/throttler names its header after the throttler (Retry-After-sign-in); clients read Retry-After.
     const named = body.status === 429 ? res.getHeader('retry-after-sign-in') : undefined;
     if (named !== undefined && !res.hasHeader('retry-after')) res.header('Retry-After', String(named));
@@ -56,19 +75,13 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
       return { status, error: errorName(status), message, problems: [] };
     }
+    // Whatever the pool or the server said (57P01, "starting up", a dropped connection, ECONNREFUSED…).
+    if (isDatabaseUnavailable(e)) return databaseUnavailableBody();
     if (e instanceof QueryFailedError) {
       const mapped = fromDatabaseError(
         (e as QueryFailedError & { driverError?: { code?: string; detail?: string } }).driverError,
       );
       if (mapped) return mapped;
-    }
-    if (isConnectionError(e)) {
-      return {
-        status: 503,
-        error: 'service_unavailable',
-        message: 'The database is not reachable; try again shortly',
-        problems: [],
-      };
     }
     return {
       status: 500,
@@ -95,25 +108,7 @@ function fromDatabaseError(err?: { code?: string; detail?: string }): ErrorBody 
   if (code === '40001' || code === '40P01') {
     return { status: 409, error: 'conflict', message: 'A concurrent change got in the way; retry', problems: [] };
   }
-  if (code.startsWith('08') || code === '57P01' || code === '57P03' || code === '53300') {
-    return {
-      status: 503,
-      error: 'service_unavailable',
-      message: 'The database is not reachable; try again shortly',
-      problems: [],
-    };
-  }
   return undefined;
-}
-
-function isConnectionError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    /Connection terminated/.test(String((e as Error)?.message))
-  );
 }
 
 /** The `error` label of a status: `bad_request`, `uri_too_long`, … */

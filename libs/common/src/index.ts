@@ -1,6 +1,7 @@
 export * from './access';
 export * from './calendar-date';
 export * from './clock';
+export * from './database-unavailable';
 export * from './errors';
 export * from './http-error.filter';
 export * from './pagination';

@@ -1,3 +1,4 @@
+import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { ENTITIES } from './entities';
@@ -25,6 +26,18 @@ export function dataSourceOptions(
       // Fail fast instead of hanging when PostgreSQL is down; the error filter answers 503.
       connectionTimeoutMillis: 5000,
       application_name: 'patient-online-tracker',
+      onConnect: listenForConnectionErrors,
     },
   };
+}
+
+/**
+ * pg-pool hands a new connection to TypeORM a moment before TypeORM listens for its errors. A server that
+ * ends the connection in that moment (a fast shutdown or restart; seen under load in
+ * test/foundation/database-outage.e2e-spec.ts) makes the client emit an `error` that nobody hears, which
+ * throws and would end the process. With a listener of our own for the connection's whole life, the error
+ * reaches the next query instead ("not queryable": a 503) and the pool drops the connection.
+ */
+function listenForConnectionErrors(client: ClientBase): void {
+  client.on('error', () => undefined);
 }

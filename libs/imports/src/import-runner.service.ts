@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Clock } from '@app/common';
+import { Clock, isDatabaseUnavailable } from '@app/common';
 import { StatusRepository } from '@app/status';
 import { IMPORT_COMPLETED_HOOK, ImportCompletedHook } from './import-completed.hook';
 import { ImportFileStore } from './import-file.store';
@@ -69,7 +69,9 @@ export class ImportRunner {
       await this.runs.markFailed(runId, failureMessage(err));
       state = ImportState.Failed;
     }
-    if (state !== null) await this.removeFile(runId);
+    // Also when the run was over already: a retry after a COMMIT whose answer the dropped connection lost
+    // finds the run succeeded (nothing is imported twice), with its file still there.
+    await this.removeFile(runId);
     return state;
   }
 
@@ -193,15 +195,11 @@ function mergeProblems(a: ImportProblem[], b: ImportProblem[]): ImportProblem[] 
   return [...a, ...b].sort((x, y) => x.row - y.row).slice(0, MAX_STORED_PROBLEMS);
 }
 
-/** Connection trouble, a restart, deadlock or serialisation: worth another attempt. */
+/** The database unavailable (a restart, a dropped connection…), a deadlock, a serialisation failure: worth a retry. */
 function isTransient(err: unknown): boolean {
-  const e = (err as { driverError?: { code?: string }; code?: string; message?: string }) ?? {};
-  const code = e.driverError?.code ?? e.code ?? '';
-  return (
-    code.startsWith('08') ||
-    ['57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
-    /Connection terminated|connection timeout/i.test(String(e.message))
-  );
+  if (isDatabaseUnavailable(err)) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
 }
 
 function failureMessage(err: unknown): string {

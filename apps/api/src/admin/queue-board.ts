@@ -1,7 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Actor, ErrorBody, Role } from '@app/common';
+import {
+  Actor,
+  databaseUnavailableBody,
+  ErrorBody,
+  isDatabaseUnavailable,
+  Role,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from '@app/common';
 import { BullJobQueues, createQueueBoardPlugin } from '@app/jobs';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -31,7 +38,8 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
       await scope.register(async (guarded: FastifyInstance) => {
         guarded.addHook('onRequest', async (req, reply) => {
           // An answered request must return the reply, so Fastify goes no further.
-          if (await adminOnly(await resolveActor(req.headers), req, reply)) return reply;
+          const actor = await actorOrUnavailable(resolveActor, req.headers, req, reply);
+          if (actor === ANSWERED || (await adminOnly(actor, req, reply))) return reply;
         });
         await guarded.register(board);
       });
@@ -49,14 +57,41 @@ async function signIn(resolveActor: QueueBoardActorResolver, req: FastifyRequest
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
   const query = req.query as Record<string, unknown>;
   const token = typeof query.token === 'string' ? query.token : (bearer ?? '');
-  const actor = token ? await resolveActor({ authorization: `Bearer ${token}` }) : undefined;
-  if (await adminOnly(actor, req, reply)) return reply;
+  const actor = token
+    ? await actorOrUnavailable(resolveActor, { authorization: `Bearer ${token}` }, req, reply)
+    : undefined;
+  if (actor === ANSWERED || (await adminOnly(actor, req, reply))) return reply;
   const secure = req.protocol === 'https' ? '; Secure' : '';
   reply.header(
     'Set-Cookie',
     `${QUEUE_BOARD_COOKIE}=${encodeURIComponent(token)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`,
   );
   return reply.redirect(QUEUE_BOARD_PATH, 303);
+}
+
+const ANSWERED = Symbol('answered');
+
+/**
+ * Who is asking, or ANSWERED after a 503 when the database could not say: the board is outside Nest's
+ * exception filter, and an outage must not read as "sign in" (401) or a 500.
+ */
+async function actorOrUnavailable(
+  resolveActor: QueueBoardActorResolver,
+  headers: IncomingHttpHeaders,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Actor | undefined | typeof ANSWERED> {
+  try {
+    return await resolveActor(headers);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    req.log.warn({ err }, 'Queue board: the database is not reachable');
+    await reply
+      .status(503)
+      .header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+      .send({ ...databaseUnavailableBody(), requestId: String(req.id) });
+    return ANSWERED;
+  }
 }
 
 /** Answers 401/403 in the API's error shape unless `actor` is an admin; true when it answered. */

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Actor } from '@app/common';
+import { Actor, isDatabaseUnavailable } from '@app/common';
 import { AuthService } from '@app/people';
 import { QUEUE_BOARD_COOKIE, QueueBoardActorResolver } from '../admin/queue-board';
 
@@ -13,7 +13,11 @@ export function authenticatedQueueBoardActor(auth: AuthService): QueueBoardActor
   return async (headers: IncomingHttpHeaders): Promise<Actor | undefined> => {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1] ?? cookie(headers, QUEUE_BOARD_COOKIE);
     if (!token) return undefined;
-    return auth.authenticate(token).catch(() => undefined);
+    // A token that does not check out is nobody (401); a database that cannot be asked is an outage (503).
+    return auth.authenticate(token).catch((err: unknown) => {
+      if (isDatabaseUnavailable(err)) throw err;
+      return undefined;
+    });
   };
 }
 

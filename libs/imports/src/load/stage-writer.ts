@@ -51,11 +51,17 @@ export class StageWriter {
   private lines: string[] = [];
   private readonly copy;
   private readonly done: Promise<void>;
+  /** What ended the COPY early: the server's error, or the connection's (terminated, restarted). */
+  private failure?: Error;
   /** Records written so far. */
   count = 0;
 
   constructor(client: PoolClient) {
     this.copy = client.query(copyFrom(`COPY import_stage (${STAGE_COLUMNS}) FROM STDIN`));
+    // pg hands the COPY its error and then detaches it from the connection: a later write would fail
+    // with "Cannot read properties of null (reading 'stream')", hiding the error (a 57P01, say) that
+    // tells the import to retry. So the first error is kept and every later call reports it.
+    this.copy.on('error', (err: Error) => (this.failure ??= err));
     this.done = finished(this.copy);
     // Reported by `end()` / `flush()`; never an unhandled rejection in between.
     this.done.catch(() => undefined);
@@ -68,6 +74,7 @@ export class StageWriter {
 
   /** Sends what was added since the last flush; waits while the connection's buffer is full. */
   async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     if (!this.lines.length) return;
     const chunk = this.lines.join('');
     this.lines = [];
@@ -76,13 +83,14 @@ export class StageWriter {
 
   async end(): Promise<void> {
     await this.flush();
+    if (this.failure) throw this.failure;
     this.copy.end();
     await this.done;
   }
 
   /** Cancels the COPY (PostgreSQL rolls it back) so the connection can run the transaction's ROLLBACK. */
   async abort(reason: Error): Promise<void> {
-    if (this.copy.destroyed || this.copy.writableFinished) return;
+    if (this.failure || this.copy.destroyed || this.copy.writableFinished) return;
     this.copy.destroy(reason);
     await this.done.catch(() => undefined);
   }
