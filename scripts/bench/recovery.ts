@@ -81,6 +81,9 @@ async function main(): Promise<void> {
     redis.disconnect();
     await redisServer.destroy();
     rmSync(importDir, { recursive: true, force: true });
+    const admin = await connect(config, 'postgres');
+    await admin.query(`DROP DATABASE IF EXISTS "${config.DB_NAME}" WITH (FORCE)`);
+    await admin.end();
   }
 
   async function measureEmptyRedis(): Promise<void> {
