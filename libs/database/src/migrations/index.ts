@@ -12,6 +12,7 @@ import { SpanRefreshPlanned1764080000000 } from './1764080000000-SpanRefreshPlan
 import { UserReferences1764090000000 } from './1764090000000-UserReferences';
 import { ClinicalSystemReports1764100000000 } from './1764100000000-ClinicalSystemReports';
 import { PracticeLockAlone1764110000000 } from './1764110000000-PracticeLockAlone';
+import { StatusEventRecordedIndex1764160000000 } from './1764160000000-StatusEventRecordedIndex';
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UserReferences1764090000000,
   ClinicalSystemReports1764100000000,
   PracticeLockAlone1764110000000,
+  StatusEventRecordedIndex1764160000000,
 ];
