@@ -70,6 +70,17 @@ export class BreakdownQuery extends AreaQuery {
   format?: 'json' | 'csv';
 }
 
+export class OutlookQuery extends AreaQuery {
+  @IsOptional()
+  @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
+  asOf?: string;
+
+  @ApiPropertyOptional(KNOWN_AT_DOC)
+  @IsOptional()
+  @IsInstant()
+  knownAt?: string;
+}
+
 export class TrendQuery extends AreaQuery {
   @ApiProperty({ example: '2013-10', description: 'First month (YYYY-MM)' })
   @Matches(YEAR_MONTH, { message: 'from must be a month YYYY-MM, e.g. 2013-10' })
@@ -203,4 +214,47 @@ export class TrendDto {
   @ApiProperty() to: string;
   @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
   @ApiProperty({ type: [TrendPointDto] }) points: TrendPointDto[];
+}
+
+/** One service's outlook: where it stands on asOf, its net pace over six months, and where that pace leads. */
+export class ServiceOutlookDto {
+  @ApiProperty({ description: 'Practices in scope on asOf (practices.total of the figures)' }) inScope: number;
+  @ApiProperty({ description: 'Practices offering it (enabled) on asOf' }) offering: number;
+  @ApiProperty({ description: 'inScope − offering: not capable, capable or unknown' }) stillToGo: number;
+  @ApiProperty({ description: 'Practices in scope six months earlier' }) inScopeSixMonthsEarlier: number;
+  @ApiProperty({ description: 'Practices offering it six months earlier' }) offeringSixMonthsEarlier: number;
+  @ApiProperty({ description: 'offering − offeringSixMonthsEarlier: newly offering, net (negative: fewer)' })
+  gained: number;
+  @ApiProperty({ description: 'gained ÷ 6: practices newly offering per month, net; one decimal', example: 12.5 })
+  pacePerMonth: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2016-03',
+    description:
+      'YYYY-MM when every practice in scope would offer it at that pace: the month of asOf plus ' +
+      '⌈stillToGo × 6 ÷ gained⌉ months; the month of asOf when none are left; null when the pace is zero or negative',
+  })
+  projectedMonth: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why projectedMonth is null (null otherwise)' })
+  reason: string | null;
+}
+
+export class ServicesOutlookDto {
+  @ApiProperty() appointments: ServiceOutlookDto;
+  @ApiProperty() prescriptions: ServiceOutlookDto;
+  @ApiProperty() records: ServiceOutlookDto;
+}
+
+export class OutlookDto {
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
+  @ApiProperty({
+    format: 'date',
+    description: 'asOf minus six calendar months (a month-end goes to the month-end: 30 September → 31 March)',
+  })
+  sixMonthsEarlier: string;
+  @ApiProperty() services: ServicesOutlookDto;
+  @ApiPropertyOptional({ type: AreaDto, description: 'Present only when regionCode or ccgCode was given' })
+  area?: AreaDto;
 }

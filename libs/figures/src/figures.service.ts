@@ -7,6 +7,8 @@ import {
   BreakdownDto,
   ComparedServiceFiguresDto,
   GroupFiguresDto,
+  OutlookDto,
+  ServicesOutlookDto,
   ServiceFiguresDto,
   ServicesFiguresDto,
   SummaryDto,
@@ -16,6 +18,7 @@ import {
 import { inBatches } from './batches';
 import { Area, FigureRow, FiguresRepository } from './figures.repository';
 import { GroupBy } from './figures.sql';
+import { monthsBefore, PACE_MONTHS, projectOutlook } from './outlook';
 import { pointsChange } from './percent';
 import { StoredFiguresRepository } from './stored-figures.repository';
 
@@ -111,6 +114,44 @@ export class FiguresService {
       return { month, asOf, practicesWithoutListSize: row.practicesWithoutListSize, ...toServiceFigures(row) };
     });
     return { service, from, to, knownAt: knownAt ?? null, points, ...(area && { area: area.dto }) };
+  }
+
+  /**
+   * Per service, on `asOf` (default: today): practices in scope, offering, still to go; the same six
+   * months earlier; the net pace between; and the month every practice would offer it at that pace
+   * (outlook.ts). The counts are the figures' own (practices.total and practices.enabled of the same
+   * statement, through the same stored or computed path as the summary), so "in scope" and "offering"
+   * have one definition.
+   */
+  async outlook(asOf?: string, knownAt?: string, areaQuery: AreaQuery = {}): Promise<OutlookDto> {
+    const date = asOf ?? this.clock.today();
+    const earlier = monthsBefore(date, PACE_MONTHS);
+    const area = await this.area(areaQuery);
+    const [now, before] = await this.totalsOn([date, earlier], knownAt, undefined, 2, area?.area);
+    const services = {} as ServicesOutlookDto;
+    for (const service of SERVICES) {
+      const n = now.find((r) => r.service === service)!;
+      const b = before.find((r) => r.service === service)!;
+      const p = projectOutlook(date, n.practicesTotal, n.practicesEnabled, b.practicesEnabled);
+      services[service] = {
+        inScope: n.practicesTotal,
+        offering: n.practicesEnabled,
+        stillToGo: p.stillToGo,
+        inScopeSixMonthsEarlier: b.practicesTotal,
+        offeringSixMonthsEarlier: b.practicesEnabled,
+        gained: p.gained,
+        pacePerMonth: p.pacePerMonth,
+        projectedMonth: p.projectedMonth,
+        reason: p.reason,
+      };
+    }
+    return {
+      asOf: date,
+      knownAt: knownAt ?? null,
+      sixMonthsEarlier: earlier,
+      services,
+      ...(area && { area: area.dto }),
+    };
   }
 
   /**

@@ -9,6 +9,8 @@ import {
   breakdownCsv,
   BreakdownQuery,
   FiguresService,
+  OutlookDto,
+  OutlookQuery,
   progressInNumbers,
   SummaryDto,
   SummaryQuery,
@@ -83,5 +85,16 @@ export class ReportsController {
     if (!wants(q.format, accept, 'csv')) return trend;
     replyAsText(res, 'text/csv; charset=utf-8', `trend-${areaPart(trend.area)}${q.service}-${q.from}-${q.to}.csv`);
     return trendCsv(trend);
+  }
+
+  @Get('outlook')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Per service: practices still to go, the net pace over six months and the month every practice would offer it',
+  })
+  @ApiOkResponse({ type: OutlookDto })
+  outlook(@Query() q: OutlookQuery): Promise<OutlookDto> {
+    return this.figures.outlook(q.asOf, q.knownAt, q);
   }
 }
