@@ -107,4 +107,23 @@ describe('reports: outlook', () => {
     const bad = await api().get('/reports/outlook?asOf=2014-02-30&knownAt=yesterday').expect(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['asOf', 'knownAt']);
   });
+
+  it('is described in OpenAPI with parameters and typed answers (the web client is generated from it)', async () => {
+    const spec = (await ctx.api('anonymous').get('/docs-json').expect(200)).body;
+    const names = (path: string) =>
+      (spec.paths[`/api/v1${path}`].get.parameters as { name: string }[]).map((p) => p.name).sort();
+    expect(names('/reports/outlook')).toEqual(['asOf', 'ccgCode', 'knownAt', 'regionCode']);
+    for (const path of ['/reports/summary', '/reports/breakdown', '/reports/trend', '/reports/barriers'])
+      expect(names(path)).toEqual(expect.arrayContaining(['regionCode', 'ccgCode']));
+    expect(names('/practices')).toEqual(expect.arrayContaining(['offering', 'open']));
+    const ok = spec.paths['/api/v1/reports/outlook'].get.responses['200'].content['application/json'].schema;
+    expect(ok).toEqual({ $ref: '#/components/schemas/OutlookDto' });
+    const service = spec.components.schemas.ServiceOutlookDto;
+    expect(service.required).toEqual(expect.arrayContaining(['stillToGo', 'pacePerMonth', 'projectedMonth', 'reason']));
+    expect(service.properties.projectedMonth).toMatchObject({ type: 'string', nullable: true });
+    expect(JSON.stringify(spec.components.schemas.SummaryDto.properties.area)).toContain(
+      '#/components/schemas/AreaDto',
+    );
+    expect(spec.components.schemas.SummaryDto.required).not.toContain('area');
+  });
 });
