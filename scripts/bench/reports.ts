@@ -25,7 +25,9 @@ import { BENCH_FROM, BENCH_MONTHS, benchDatabase, BenchScale, ENGLAND, TEN_TIMES
  * `npm run bench:reports [-- --regenerate] [-- --only=england|x10] [-- --runs=N]`
  *
  * Builds (or reuses) England-scale and ten-times bench databases (reports-data.ts), starts the real API
- * in this process on each, and times summary, breakdown by CCG and a 60-month trend: through HTTP, and
+ * in this process on each, and times summary, breakdown by CCG, a 60-month trend, a region's summary and
+ * 24-month trend, known-at reports and a dashboard's known-on view (three 24-month trends, summary and
+ * breakdown by region, all at once): through HTTP, and
  * the very same statements run directly through `pg` with the same concurrency as the service, so the
  * ratio is what Nest, HTTP and JSON add. Prints a Markdown table (docs/figures.md keeps the last one).
  */
@@ -37,6 +39,11 @@ const PORT = Number(process.env.PORT ?? 3202);
 const AS_OF = '2014-09-30';
 const TREND_FROM = BENCH_FROM.slice(0, 7);
 const TREND_TO = '2014-12';
+/** The dashboard's default range: the 24 months up to AS_OF. */
+const VIEW_FROM = '2012-10';
+const KNOWN_AT = '2014-10-15T09:00:00Z';
+const REGION = 'Y54';
+const SERVICES = ['appointments', 'prescriptions', 'records'];
 
 /** Request headers: a manager's bearer token, set by startApi (reports are for every role). */
 const headers: Record<string, string> = {};
@@ -61,7 +68,8 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
   const label = scale === ENGLAND ? 'England' : '10 × England';
   const runs = scale === ENGLAND ? RUNS : Math.max(10, Math.round(RUNS / 2));
   const app = await startApi(config);
-  const pool = new Pool({ ...pgClientConfig(config), max: 4 });
+  // Room for the known-on view's statements at once (three trends of three batches, two dates of two reports).
+  const pool = new Pool({ ...pgClientConfig(config), max: 13 });
   const base = `http://127.0.0.1:${PORT}/api/v1/reports`;
   const months = Array.from({ length: BENCH_MONTHS }, (_, i) =>
     monthEnd(`${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`),
@@ -83,12 +91,47 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
         pool.query(figuresOnDatesSql('national', false), [dates, 'appointments']),
       ),
     );
+  // The same for a region or as known at a moment (always computed): the 24 month-ends up to AS_OF.
+  const viewMonths = months.filter((d) => d > `${VIEW_FROM}-00` && d <= AS_OF);
+  const computedTrend = (service: string, knownAt?: string, region?: string) => () =>
+    Promise.all(
+      inBatches(viewMonths, TREND_BATCHES).map((dates) =>
+        pool.query(figuresOnDatesSql('national', Boolean(knownAt), region ? 'region' : 'england'), [
+          dates,
+          service,
+          ...(knownAt ? [knownAt] : []),
+          ...(region ? [region] : []),
+        ]),
+      ),
+    );
+  const regionBothYears = () =>
+    Promise.all(years.map((d) => pool.query(figuresOnDatesSql('national', false, 'region'), [[d], null, REGION])));
+  const knownBreakdown = () =>
+    Promise.all(years.map((d) => pool.query(figuresSql('region', true), [d, null, KNOWN_AT])));
+  // The dashboard's known-on view: every request of the page at once.
+  const knownViewSql = () =>
+    Promise.all([
+      ...SERVICES.map((s) => computedTrend(s, KNOWN_AT)()),
+      nationalBothYears(KNOWN_AT)(),
+      knownBreakdown(),
+    ]);
   // What the API reads when the figures are stored (StoredFiguresRepository).
   const readStored = (dates: string[], service: string | null) => () =>
     pool.query(READ_STORED, [STORED_FIGURES_DEFINITION, dates, service]);
   // Before each call of a "computed" row: nothing stored, so the API computes (and stores) every time.
   const forget = () => pool.query(`DELETE FROM stored_figures`);
   try {
+    const timeRow = async (
+      report: string,
+      goal: string,
+      api: () => Promise<unknown>,
+      direct: () => Promise<unknown>,
+      n: number,
+    ): Promise<Row> => {
+      console.log(`${label}: ${report}…`);
+      const [a, q] = await time(n, api, direct);
+      return { scale: label, report, goal, api: a, sql: q };
+    };
     const bench = async (
       report: string,
       goal: string,
@@ -102,6 +145,14 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
       return { scale: label, report, goal, api, sql };
     };
     const summaryUrl = `${base}/summary?asOf=${AS_OF}`;
+    const viewTrendUrl = (service: string, query: string) =>
+      `${base}/trend?from=${VIEW_FROM}&to=${AS_OF.slice(0, 7)}&service=${service}&${query}`;
+    const knownViewApi = () =>
+      Promise.all([
+        ...SERVICES.map((s) => get(viewTrendUrl(s, `knownAt=${KNOWN_AT}`))),
+        get(`${base}/summary?asOf=${AS_OF}&knownAt=${KNOWN_AT}`),
+        get(`${base}/breakdown?by=region&asOf=${AS_OF}&knownAt=${KNOWN_AT}`),
+      ]);
     const trendUrl = `${base}/trend?from=${TREND_FROM}&to=${TREND_TO}&service=appointments`;
     const trendRuns = Math.max(10, Math.round(runs / 2));
     return [
@@ -138,9 +189,31 @@ async function benchScale(scale: BenchScale): Promise<Row[]> {
       await bench(
         'summary, knownAt',
         '',
-        `${base}/summary?asOf=${AS_OF}&knownAt=2014-10-15T09:00:00Z`,
-        nationalBothYears('2014-10-15T09:00:00Z'),
+        `${base}/summary?asOf=${AS_OF}&knownAt=${KNOWN_AT}`,
+        nationalBothYears(KNOWN_AT),
         10,
+      ),
+      await bench('summary, region (computed)', '', `${summaryUrl}&regionCode=${REGION}`, regionBothYears),
+      await bench(
+        'trend, 24 months, region (computed)',
+        '',
+        viewTrendUrl('appointments', `regionCode=${REGION}`),
+        computedTrend('appointments', undefined, REGION),
+        trendRuns,
+      ),
+      await bench(
+        'trend, 24 months, knownAt',
+        '',
+        viewTrendUrl('appointments', `knownAt=${KNOWN_AT}`),
+        computedTrend('appointments', KNOWN_AT),
+        trendRuns,
+      ),
+      await timeRow(
+        'known-on view: 3 trends of 24 months, summary, breakdown by region, at once',
+        scale === ENGLAND ? '≤ 2.5 s (page drawn)' : '',
+        knownViewApi,
+        knownViewSql,
+        trendRuns,
       ),
     ];
   } finally {

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
-import { Service } from '@app/common';
+import { monthEnd, Service } from '@app/common';
 import {
   ComparedServiceFiguresDto,
   FiguresService,
   referenceBreakdown,
+  referenceFigures,
   RefFigures,
   ServiceFiguresDto,
 } from '@app/figures';
 import { propertyChunks } from '../setup/property-runs';
 import { stoppedAfterEach } from '../setup/stopped-after-each';
 import { TestContext } from '../setup/test-context';
-import { current, dayOf, expectNationalFiguresMatch, loadWorld, worldArb } from './figure-worlds';
+import { current, dayOf, expectNationalFiguresMatch, KNOWN_AT, loadWorld, only, worldArb } from './figure-worlds';
 
 /**
  * Property: for random practices (open and close dates, CCGs, suppliers), list-size histories and
@@ -100,6 +101,38 @@ describe('figures: SQL equals the reference implementation (property)', () => {
               });
             }
           }
+        }
+      }),
+      { numRuns: runs },
+    );
+  }
+
+  /**
+   * Known-at trends start from today's spans and rank events only where something recorded after K is
+   * effective by the month-end (figures.sql.ts): every service's trend over 13 month-ends (three
+   * statements at once, as the API runs them), for every knownAt of the worlds, against the reference.
+   */
+  it.each(propertyChunks(8).map((runs, i) => ({ part: i + 1, runs })))(
+    'known-at trends of every service match, month by month (part $part, $runs cases)',
+    ({ runs }) => work.run((signal) => checkKnownAtTrends(runs, signal)),
+  );
+
+  async function checkKnownAtTrends(runs: number, signal: AbortSignal): Promise<void> {
+    await fc.assert(
+      fc.asyncProperty(worldArb, fc.constantFrom(...KNOWN_AT), async (world, knownAt) => {
+        fc.pre(!signal.aborted);
+        const { practices, listSizes, events } = await loadWorld(ctx, world);
+        const month = Number(dayOf(world.asOf).slice(0, 4)) * 12 + Number(dayOf(world.asOf).slice(5, 7)) - 1;
+        const ym = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+        for (const service of Object.values(Service)) {
+          fc.pre(!signal.aborted);
+          const trend = await figures.trend(ym(month - 6), ym(month + 6), service, knownAt);
+          expect(trend.points.map((p) => ({ asOf: p.asOf, n: p.practicesWithoutListSize, ...only(p) }))).toEqual(
+            trend.points.map((p) => {
+              const ref = referenceFigures(practices, listSizes, events, monthEnd(p.month), knownAt);
+              return { asOf: monthEnd(p.month), n: ref.practicesWithoutListSize, ...ref.services[service] };
+            }),
+          );
         }
       }),
       { numRuns: runs },

@@ -91,6 +91,26 @@ describe('barrier report', () => {
     ]);
   });
 
+  it("narrows to a region's or a CCG's practices; an unknown one is a 404 naming the field", async () => {
+    const south = await ctx.api().get('/reports/barriers?regionCode=Y55').expect(200);
+    expect(south.body).toMatchObject({ regionCode: 'Y55', ccgCode: null });
+    expect(south.body.rows).toEqual([
+      { service: 'records', category: 'identity_verification', practices: 1, barriers: 1 },
+    ]);
+    expect(south.body.totals).toEqual([{ service: 'records', practices: 1 }]);
+    const north = await ctx.api().get('/reports/barriers?ccgCode=00M&service=records').expect(200);
+    expect(north.body.rows).toEqual([{ service: 'records', category: 'record_redaction', practices: 2, barriers: 3 }]);
+    const byRegion = await ctx.api().get('/reports/barriers?by=region&regionCode=Y54').expect(200);
+    expect(byRegion.body.rows.map((r: { regionCode: string }) => r.regionCode)).toEqual(['Y54', 'Y54']);
+    expect((await ctx.api().get('/reports/barriers?regionCode=Y99').expect(404)).body.problems).toEqual([
+      { field: 'regionCode', message: 'No region Y99' },
+    ]);
+    expect((await ctx.api().get('/reports/barriers?ccgCode=99Z').expect(404)).body.problems[0].field).toBe('ccgCode');
+    expect((await ctx.api().get('/reports/barriers?regionCode=north').expect(400)).body.problems[0].field).toBe(
+      'regionCode',
+    );
+  });
+
   it('answers CSV for ?format=csv or Accept: text/csv', async () => {
     const byParam = await ctx.api().get('/reports/barriers?by=region&service=records&format=csv').expect(200);
     expect(byParam.headers['content-type']).toMatch(/^text\/csv/);

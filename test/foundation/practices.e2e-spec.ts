@@ -1,4 +1,4 @@
-import { ClinicalSystem, Level, Service } from '@app/common';
+import { ClinicalSystem, Level, Role, Service } from '@app/common';
 import { TestContext } from '../setup/test-context';
 
 describe('practices API', () => {
@@ -198,6 +198,35 @@ describe('practices API', () => {
     it('needs service and level together', async () => {
       const res = await ctx.api().get('/practices?service=records').expect(400);
       expect(res.body.problems).toEqual([{ field: 'level', message: expect.any(String) }]);
+    });
+
+    it('lists the open practices of an area not offering a service (not enabled), largest first', async () => {
+      for (const [code, level, size, closedOn] of [
+        ['C20001', Level.Enabled, 20000, null],
+        ['C20002', Level.Capable, 4000, null],
+        ['C20003', Level.NotCapable, 8000, null],
+        ['C20004', null, 6000, null],
+        ['C20005', Level.Capable, 30000, '2014-06-30'],
+      ] as const) {
+        const p = await ctx.factories.practice({ code, ccgCode: '07X', regionCode: 'Y56', listSize: size, closedOn });
+        if (level) await ctx.factories.statusEvent(p.id, Service.Records, level, '2014-01-01');
+      }
+      const list = (query: string) => ctx.api(Role.Manager).get(`/practices?q=C2&${query}`).expect(200);
+      const notOffering = await list(
+        'regionCode=Y56&service=records&offering=false&open=true&sort=listSize&order=desc',
+      );
+      expect(codes(notOffering.body)).toEqual(['C20003', 'C20004', 'C20002']);
+      expect(notOffering.body.total).toBe(3);
+      expect(codes((await list('service=records&offering=true')).body)).toEqual(['C20001']);
+      expect(codes((await list('open=false')).body)).toEqual(['C20005']);
+      expect(codes((await list('regionCode=Y54&service=records&offering=false')).body)).toEqual([]);
+
+      const bad = async (query: string, field: string) =>
+        expect((await ctx.api().get(`/practices?${query}`).expect(400)).body.problems[0].field).toBe(field);
+      await bad('offering=false', 'service');
+      await bad('service=records&offering=maybe', 'offering');
+      await bad('service=records&offering=false&level=capable', 'offering');
+      await bad('open=yes', 'open');
     });
   });
 

@@ -105,6 +105,7 @@ const RULES: Record<string, Rule> = {
     allow: READERS,
     sample: () => ({ path: '/api/v1/reports/trend?from=2014-01&to=2014-03&service=records' }),
   },
+  'GET /api/v1/reports/outlook': { allow: READERS },
 
   'GET /api/v1/users': { allow: [Admin] },
   'POST /api/v1/users': { allow: [Admin] },

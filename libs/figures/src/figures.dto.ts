@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
-import { IsCalendarDate, IsInstant, Service } from '@app/common';
+import { IsCalendarDate, IsCcgCode, IsInstant, IsRegionCode, Service } from '@app/common';
 
 const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
 const KNOWN_AT_DOC = {
@@ -11,7 +11,21 @@ const KNOWN_AT_DOC = {
 
 // ---- requests ----
 
-export class SummaryQuery {
+/** The area whose practices alone are counted: a region, a CCG, or (neither given) all England. */
+export class AreaQuery {
+  @IsOptional()
+  @IsRegionCode({ required: false, description: 'Only the practices of this region (ODS code). Default: England' })
+  regionCode?: string;
+
+  @IsOptional()
+  @IsCcgCode({
+    required: false,
+    description: 'Only the practices of this CCG (ODS code); with regionCode, the CCG must be in that region',
+  })
+  ccgCode?: string;
+}
+
+export class SummaryQuery extends AreaQuery {
   @IsOptional()
   @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
   asOf?: string;
@@ -33,7 +47,7 @@ export class SummaryQuery {
 export const BREAKDOWNS = ['region', 'ccg', 'clinical-system'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-export class BreakdownQuery {
+export class BreakdownQuery extends AreaQuery {
   @ApiProperty({ enum: BREAKDOWNS })
   @IsIn(BREAKDOWNS, { message: `by must be one of: ${BREAKDOWNS.join(', ')}` })
   by: Breakdown;
@@ -56,7 +70,18 @@ export class BreakdownQuery {
   format?: 'json' | 'csv';
 }
 
-export class TrendQuery {
+export class OutlookQuery extends AreaQuery {
+  @IsOptional()
+  @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
+  asOf?: string;
+
+  @ApiPropertyOptional(KNOWN_AT_DOC)
+  @IsOptional()
+  @IsInstant()
+  knownAt?: string;
+}
+
+export class TrendQuery extends AreaQuery {
   @ApiProperty({ example: '2013-10', description: 'First month (YYYY-MM)' })
   @Matches(YEAR_MONTH, { message: 'from must be a month YYYY-MM, e.g. 2013-10' })
   from: string;
@@ -81,6 +106,16 @@ export class TrendQuery {
 }
 
 // ---- responses ----
+
+/** The area of an answer about a region or a CCG (absent from England's answers, which are as they were). */
+export class AreaDto {
+  @ApiProperty({ example: 'Y54', description: "The region's ODS code (a CCG's: the region it is in)" })
+  regionCode: string;
+  @ApiProperty({ nullable: true, type: String, example: '00C', description: 'The CCG, when the area is one' })
+  ccgCode: string | null;
+  @ApiProperty({ example: 'North of England', description: 'Name of the region or CCG' })
+  name: string;
+}
 
 export class PracticeCountsDto {
   @ApiProperty({ description: 'Practices in scope (open on the date)' }) total: number;
@@ -133,6 +168,8 @@ export class PreviousPointDto {
 }
 
 export class SummaryDto {
+  @ApiPropertyOptional({ type: AreaDto, description: 'Present only when regionCode or ccgCode was given' })
+  area?: AreaDto;
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
   @ApiProperty({ description: 'Practices in scope with no list size on the date (they add 0 patients)' })
@@ -150,6 +187,8 @@ export class GroupFiguresDto {
 }
 
 export class BreakdownDto {
+  @ApiPropertyOptional({ type: AreaDto, description: 'Present only when regionCode or ccgCode was given' })
+  area?: AreaDto;
   @ApiProperty({ enum: BREAKDOWNS }) by: Breakdown;
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
@@ -168,9 +207,54 @@ export class TrendPointDto extends ServiceFiguresDto {
 }
 
 export class TrendDto {
+  @ApiPropertyOptional({ type: AreaDto, description: 'Present only when regionCode or ccgCode was given' })
+  area?: AreaDto;
   @ApiProperty({ enum: Service }) service: Service;
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
   @ApiProperty({ type: [TrendPointDto] }) points: TrendPointDto[];
+}
+
+/** One service's outlook: where it stands on asOf, its net pace over six months, and where that pace leads. */
+export class ServiceOutlookDto {
+  @ApiProperty({ description: 'Practices in scope on asOf (practices.total of the figures)' }) inScope: number;
+  @ApiProperty({ description: 'Practices offering it (enabled) on asOf' }) offering: number;
+  @ApiProperty({ description: 'inScope − offering: not capable, capable or unknown' }) stillToGo: number;
+  @ApiProperty({ description: 'Practices in scope six months earlier' }) inScopeSixMonthsEarlier: number;
+  @ApiProperty({ description: 'Practices offering it six months earlier' }) offeringSixMonthsEarlier: number;
+  @ApiProperty({ description: 'offering − offeringSixMonthsEarlier: newly offering, net (negative: fewer)' })
+  gained: number;
+  @ApiProperty({ description: 'gained ÷ 6: practices newly offering per month, net; one decimal', example: 12.5 })
+  pacePerMonth: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2016-03',
+    description:
+      'YYYY-MM when every practice in scope would offer it at that pace: the month of asOf plus ' +
+      '⌈stillToGo × 6 ÷ gained⌉ months; the month of asOf when none are left; null when the pace is zero or negative',
+  })
+  projectedMonth: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why projectedMonth is null (null otherwise)' })
+  reason: string | null;
+}
+
+export class ServicesOutlookDto {
+  @ApiProperty() appointments: ServiceOutlookDto;
+  @ApiProperty() prescriptions: ServiceOutlookDto;
+  @ApiProperty() records: ServiceOutlookDto;
+}
+
+export class OutlookDto {
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
+  @ApiProperty({
+    format: 'date',
+    description: 'asOf minus six calendar months (a month-end goes to the month-end: 30 September → 31 March)',
+  })
+  sixMonthsEarlier: string;
+  @ApiProperty() services: ServicesOutlookDto;
+  @ApiPropertyOptional({ type: AreaDto, description: 'Present only when regionCode or ccgCode was given' })
+  area?: AreaDto;
 }

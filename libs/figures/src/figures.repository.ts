@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Service } from '@app/common';
-import { figuresOnDatesSql, figuresSql, GroupBy } from './figures.sql';
+import { AreaKind, figuresOnDatesSql, figuresSql, GroupBy } from './figures.sql';
 
 /** One group's figures for one service on one date, straight from figures.sql.ts. */
 export interface FigureRow {
@@ -28,6 +28,14 @@ export interface FigureQuery {
   /** Only events recorded at or before this moment (an ISO timestamp with zone, passed to PostgreSQL as text). */
   knownAt?: string;
   service?: Service;
+  /** Only the practices of this region or CCG (England when absent). */
+  area?: Area;
+}
+
+/** A region or a CCG, by its ODS code. */
+export interface Area {
+  kind: Exclude<AreaKind, 'england'>;
+  code: string;
 }
 
 /** All SQL of the figures (the statement itself lives in figures.sql.ts). */
@@ -36,24 +44,47 @@ export class FiguresRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async figuresOn(date: string, q: FigureQuery): Promise<FigureRow[]> {
-    const params: unknown[] = [date, q.service ?? null];
-    if (q.knownAt) params.push(q.knownAt);
-    const rows: Record<string, string | null>[] = await this.db.query(figuresSql(q.by, Boolean(q.knownAt)), params);
+    const rows: Record<string, string | null>[] = await this.db.query(
+      figuresSql(q.by, Boolean(q.knownAt), q.area?.kind),
+      params(date, q),
+    );
     return rows.map(toFigureRow);
+  }
+
+  async region(code: string): Promise<{ code: string; name: string } | undefined> {
+    const rows: { code: string; name: string }[] = await this.db.query(
+      `SELECT code, name FROM region WHERE code = $1`,
+      [code],
+    );
+    return rows[0];
+  }
+
+  async ccg(code: string): Promise<{ code: string; name: string; regionCode: string } | undefined> {
+    const rows: { code: string; name: string; regionCode: string }[] = await this.db.query(
+      `SELECT code, name, region_code AS "regionCode" FROM ccg WHERE code = $1`,
+      [code],
+    );
+    return rows[0];
   }
 
   /** The same for several dates in one statement: rows of each date, keyed by the date. */
   async figuresOnDates(dates: string[], q: FigureQuery): Promise<Map<string, FigureRow[]>> {
-    const params: unknown[] = [dates, q.service ?? null];
-    if (q.knownAt) params.push(q.knownAt);
     const rows: Record<string, string | null>[] = await this.db.query(
-      figuresOnDatesSql(q.by, Boolean(q.knownAt)),
-      params,
+      figuresOnDatesSql(q.by, Boolean(q.knownAt), q.area?.kind),
+      params(dates, q),
     );
     const byDate = new Map<string, FigureRow[]>(dates.map((d) => [d, []]));
     for (const r of rows) byDate.get(r.as_of as string)!.push(toFigureRow(r));
     return byDate;
   }
+}
+
+/** The statements' parameters in their order (figures.sql.ts): date(s), service, then knownAt and area if any. */
+function params(dates: string | string[], q: FigureQuery): unknown[] {
+  const list: unknown[] = [dates, q.service ?? null];
+  if (q.knownAt) list.push(q.knownAt);
+  if (q.area) list.push(q.area.code);
+  return list;
 }
 
 // bigint counts and numeric percentages arrive as text; every value fits a double exactly

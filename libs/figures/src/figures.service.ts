@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, InvalidInputError, minusOneYear, monthEnd, Service, SERVICES } from '@app/common';
+import { Clock, InvalidInputError, minusOneYear, monthEnd, NotFoundError, Service, SERVICES } from '@app/common';
 import {
+  AreaDto,
+  AreaQuery,
   Breakdown,
   BreakdownDto,
   ComparedServiceFiguresDto,
   GroupFiguresDto,
+  OutlookDto,
+  ServicesOutlookDto,
   ServiceFiguresDto,
   ServicesFiguresDto,
   SummaryDto,
@@ -12,8 +16,9 @@ import {
   TrendPointDto,
 } from './figures.dto';
 import { inBatches } from './batches';
-import { FigureRow, FiguresRepository } from './figures.repository';
+import { Area, FigureRow, FiguresRepository } from './figures.repository';
 import { GroupBy } from './figures.sql';
+import { monthsBefore, PACE_MONTHS, projectOutlook } from './outlook';
 import { pointsChange } from './percent';
 import { StoredFiguresRepository } from './stored-figures.repository';
 
@@ -39,28 +44,37 @@ export class FiguresService {
     private readonly clock: Clock,
   ) {}
 
-  /** National figures on `asOf` (default: today in London) and a year earlier, optionally as known at a moment. */
-  async summary(asOf?: string, knownAt?: string): Promise<SummaryDto> {
+  /**
+   * National figures on `asOf` (default: today in London) and a year earlier, optionally as known at a
+   * moment; or the same figures of one region's or CCG's practices.
+   */
+  async summary(asOf?: string, knownAt?: string, areaQuery: AreaQuery = {}): Promise<SummaryDto> {
     const date = asOf ?? this.clock.today();
     const previous = minusOneYear(date);
-    const [now, before] = await this.nationalOn([date, previous], knownAt, undefined, 2);
+    const area = await this.area(areaQuery);
+    const [now, before] = await this.totalsOn([date, previous], knownAt, undefined, 2, area?.area);
     return {
       asOf: date,
       knownAt: knownAt ?? null,
       practicesWithoutListSize: now[0].practicesWithoutListSize,
       previousYear: { asOf: previous, practicesWithoutListSize: before[0].practicesWithoutListSize },
       services: compareServices(now, before),
+      ...(area && { area: area.dto }),
     };
   }
 
-  /** The same figures per region, CCG or clinical system; the groups add up to the national figures. */
-  async breakdown(by: Breakdown, asOf?: string, knownAt?: string): Promise<BreakdownDto> {
+  /**
+   * The same figures per region, CCG or clinical system; the groups add up to the national figures.
+   * Within an area, the groups inside it (a region's CCGs; by region, the region's own row).
+   */
+  async breakdown(by: Breakdown, asOf?: string, knownAt?: string, areaQuery: AreaQuery = {}): Promise<BreakdownDto> {
     const date = asOf ?? this.clock.today();
     const previous = minusOneYear(date);
-    const [now, before] = await Promise.all([
-      this.repo.figuresOn(date, { by: by as GroupBy, knownAt }),
-      this.repo.figuresOn(previous, { by: by as GroupBy, knownAt }),
-    ]);
+    const area = await this.area(areaQuery);
+    if (by === 'region' && area?.area.kind === 'ccg')
+      throw new InvalidInputError('by', 'by=region is not a breakdown of one CCG: use by=ccg or clinical-system');
+    const q = { by: by as GroupBy, knownAt, area: area?.area };
+    const [now, before] = await Promise.all([this.repo.figuresOn(date, q), this.repo.figuresOn(previous, q)]);
     const groups: GroupFiguresDto[] = [];
     const previousByCode = byCode(before);
     for (const [code, rows] of byCode(now)) {
@@ -73,43 +87,125 @@ export class FiguresService {
         services: compareServices(rows, earlier),
       });
     }
-    return { by, asOf: date, knownAt: knownAt ?? null, previousAsOf: previous, groups };
+    return {
+      by,
+      asOf: date,
+      knownAt: knownAt ?? null,
+      previousAsOf: previous,
+      groups,
+      ...(area && { area: area.dto }),
+    };
   }
 
-  /** Month-end figures of one service for each month from `from` to `to` (YYYY-MM, inclusive). */
-  async trend(from: string, to: string, service: Service, knownAt?: string): Promise<TrendDto> {
+  /** Month-end figures of one service, each month from `from` to `to` (YYYY-MM, inclusive), of England or an area. */
+  async trend(
+    from: string,
+    to: string,
+    service: Service,
+    knownAt?: string,
+    areaQuery: AreaQuery = {},
+  ): Promise<TrendDto> {
     const months = monthsBetween(from, to);
-    const rows = await this.nationalOn(months.map(monthEnd), knownAt, service, TREND_BATCHES);
+    const area = await this.area(areaQuery);
+    const rows = await this.totalsOn(months.map(monthEnd), knownAt, service, TREND_BATCHES, area?.area);
     const points = months.map((month, i): TrendPointDto => {
       const asOf = monthEnd(month);
       const [row] = rows[i];
       return { month, asOf, practicesWithoutListSize: row.practicesWithoutListSize, ...toServiceFigures(row) };
     });
-    return { service, from, to, knownAt: knownAt ?? null, points };
+    return { service, from, to, knownAt: knownAt ?? null, points, ...(area && { area: area.dto }) };
   }
 
   /**
-   * National rows of each date (in order), computed in up to `batches` statements at once. Without
-   * knownAt, settled dates come from the stored figures (StoredFiguresRepository); figures as known at a
-   * moment are always computed (they are asked for rarely, and each moment would be its own store).
+   * Per service, on `asOf` (default: today): practices in scope, offering, still to go; the same six
+   * months earlier; the net pace between; and the month every practice would offer it at that pace
+   * (outlook.ts). The counts are the figures' own (practices.total and practices.enabled of the same
+   * statement, through the same stored or computed path as the summary), so "in scope" and "offering"
+   * have one definition.
    */
-  private async nationalOn(
+  async outlook(asOf?: string, knownAt?: string, areaQuery: AreaQuery = {}): Promise<OutlookDto> {
+    const date = asOf ?? this.clock.today();
+    const earlier = monthsBefore(date, PACE_MONTHS);
+    const area = await this.area(areaQuery);
+    const [now, before] = await this.totalsOn([date, earlier], knownAt, undefined, 2, area?.area);
+    const services = {} as ServicesOutlookDto;
+    for (const service of SERVICES) {
+      const n = now.find((r) => r.service === service)!;
+      const b = before.find((r) => r.service === service)!;
+      const p = projectOutlook(date, n.practicesTotal, n.practicesEnabled, b.practicesEnabled);
+      services[service] = {
+        inScope: n.practicesTotal,
+        offering: n.practicesEnabled,
+        stillToGo: p.stillToGo,
+        inScopeSixMonthsEarlier: b.practicesTotal,
+        offeringSixMonthsEarlier: b.practicesEnabled,
+        gained: p.gained,
+        pacePerMonth: p.pacePerMonth,
+        projectedMonth: p.projectedMonth,
+        reason: p.reason,
+      };
+    }
+    return {
+      asOf: date,
+      knownAt: knownAt ?? null,
+      sixMonthsEarlier: earlier,
+      services,
+      ...(area && { area: area.dto }),
+    };
+  }
+
+  /**
+   * The region or CCG asked for (undefined: England), checked to exist: 404 naming the field otherwise,
+   * and 400 naming ccgCode when both are given and the CCG is in another region.
+   */
+  async area(q: AreaQuery): Promise<{ area: Area; dto: AreaDto } | undefined> {
+    if (q.ccgCode) {
+      const ccg = await this.repo.ccg(q.ccgCode);
+      if (!ccg) throw notFound('ccgCode', `No CCG ${q.ccgCode}`);
+      if (q.regionCode && ccg.regionCode !== q.regionCode)
+        throw new InvalidInputError('ccgCode', `CCG ${ccg.code} is in region ${ccg.regionCode}, not ${q.regionCode}`);
+      return {
+        area: { kind: 'ccg', code: ccg.code },
+        dto: { regionCode: ccg.regionCode, ccgCode: ccg.code, name: ccg.name },
+      };
+    }
+    if (!q.regionCode) return undefined;
+    const region = await this.repo.region(q.regionCode);
+    if (!region) throw notFound('regionCode', `No region ${q.regionCode}`);
+    return {
+      area: { kind: 'region', code: region.code },
+      dto: { regionCode: region.code, ccgCode: null, name: region.name },
+    };
+  }
+
+  /**
+   * The totals of England or an area: rows of each date (in order), computed in up to `batches`
+   * statements at once. England's figures without knownAt come from the stored figures where settled
+   * (StoredFiguresRepository); an area's, and figures as known at a moment, are always computed
+   * (docs/figures.md "Stored figures" says why).
+   */
+  private async totalsOn(
     dates: string[],
     knownAt: string | undefined,
     service: Service | undefined,
     batches: number,
+    area?: Area,
   ): Promise<FigureRow[][]> {
-    if (!knownAt) {
+    if (!knownAt && !area) {
       const rows = await this.stored.nationalOnDates(dates, service, batches);
       return dates.map((d) => rows.get(d)!);
     }
     const results = await Promise.all(
-      inBatches(dates, batches).map((batch) => this.repo.figuresOnDates(batch, { by: 'national', knownAt, service })),
+      inBatches(dates, batches).map((batch) =>
+        this.repo.figuresOnDates(batch, { by: 'national', knownAt, service, area }),
+      ),
     );
     const rows = new Map(results.flatMap((m) => [...m]));
     return dates.map((d) => rows.get(d)!);
   }
 }
+
+const notFound = (field: string, message: string) => new NotFoundError(message, [{ field, message }]);
 
 export function toServiceFigures(r: FigureRow): ServiceFiguresDto {
   return {

@@ -4,13 +4,16 @@
  * never client text. One statement computes the figures of one date, for all services (or one), either
  * nationally or per group; the reports run it for each date they need (D, D − 1 year, month-ends).
  *
- * Parameters: $1 the date D, $2 the service (null: all), $3 (known-at variant only) the moment K.
+ * Parameters: $1 the date D, $2 the service (null: all), $3 (known-at variant only) the moment K, and
+ * last (area variants only) the code of the region or CCG whose practices alone are counted.
  * figuresOnDatesSql runs the same statement for each date of an array $1 (a trend's month-ends): one
  * planning and one round trip instead of one per date.
  */
 import { Service, SERVICES } from '@app/common';
 
 export type GroupBy = 'national' | 'region' | 'ccg' | 'clinical-system';
+/** The practices counted: all of England, or only those of one region or one CCG (its code a parameter). */
+export type AreaKind = 'england' | 'region' | 'ccg';
 
 /** The groups of a breakdown: every group is listed, also one with no practice in scope (all zeros). */
 const GROUPS: Record<GroupBy, { key: string; list: string; needsCcg?: boolean }> = {
@@ -40,20 +43,41 @@ const LEVEL_FROM_SPANS = `
     ) {L} ON {L}.practice_id = sc.id`;
 
 /**
- * Level of service {S} as of D known at K: spans hold today's knowledge, so this applies the as-of rule
- * to the events themselves, keeping only those recorded at or before K. For each practice in scope,
- * the winner is the latest effective date ≤ D, then the latest recorded_at, then the highest id: one
- * backward step in status_event_history_idx (practice, service, effective date, recorded at, id), whose
- * recorded_at test is checked inside the index. No row: the level is unknown (null).
+ * Level of service {S} as of D known at K. Spans hold today's knowledge, which is also what was known at
+ * K wherever nothing recorded after K is effective on or before D: the events that decide D are then
+ * the same. So the span's level (the join above) holds, except for a practice whose service has a late
+ * event (recorded after K) effective by D ({L}_late_from ≤ D, from the statement's `late` rows): only
+ * there are the events themselves ranked, keeping those recorded at or before K. The winner is the
+ * latest effective date ≤ D, then the latest recorded_at, then the highest id: one backward step in
+ * status_event_history_idx (practice, service, effective date, recorded at, id), whose recorded_at test
+ * is checked inside the index. No row: the level is unknown (null). A known-at figure so costs what
+ * today's does plus one step per late practice and service, not one step per practice and service.
  */
 const LEVEL_KNOWN_AT = `
-    LEFT JOIN LATERAL (
-      SELECT ev.level FROM status_event ev
-      WHERE ev.practice_id = sc.id AND ev.service = '{S}'::service
-        AND ev.effective_date <= {D} AND ev.recorded_at <= $3::timestamptz
-        AND ($2::service IS NULL OR $2::service = '{S}'::service)
-      ORDER BY ev.effective_date DESC, ev.recorded_at DESC, ev.id DESC
-      LIMIT 1) {L} ON true`;
+      CASE WHEN lt.{S}_late_from <= {D} THEN (
+        SELECT ev.level FROM status_event ev
+        WHERE ev.practice_id = sc.id AND ev.service = '{S}'::service
+          AND ev.effective_date <= {D} AND ev.recorded_at <= $3::timestamptz
+        ORDER BY ev.effective_date DESC, ev.recorded_at DESC, ev.id DESC
+        LIMIT 1)
+      ELSE {L}.level END`;
+
+/**
+ * Known at K: per practice with any event recorded after K, the earliest effective date of those, per
+ * service (null: none). Read from status_event_recorded_idx (recorded_at first, with the columns it
+ * needs), so its cost is that of the late events only. Independent of D: a trend computes it once.
+ */
+const LATE = `
+    SELECT ev.practice_id,${SERVICES.map(
+      (sv) => `
+           min(ev.effective_date) FILTER (WHERE ev.service = '${sv}'::service) AS ${sv}_late_from`,
+    ).join(',')}
+    FROM status_event ev
+    WHERE ev.recorded_at > $3::timestamptz AND ($2::service IS NULL OR ev.service = $2::service)
+    GROUP BY ev.practice_id`;
+
+const LATE_JOIN = `
+    LEFT JOIN late lt ON lt.practice_id = sc.id`;
 
 /** Per service: the alias of its level's join, and the numerators a group's cells give (see per_group). */
 const LEVEL_ALIAS = (service: Service) => `l_${service}`;
@@ -63,8 +87,12 @@ const numerators = (service: Service) => `
            coalesce(sum(practices) FILTER (WHERE ${service} = 'enabled'), 0)::bigint AS ${service}_enabled,
            coalesce(sum(patients) FILTER (WHERE ${service} >= 'capable'), 0)::bigint AS ${service}_at_capable,
            coalesce(sum(patients) FILTER (WHERE ${service} = 'enabled'), 0)::bigint AS ${service}_at_enabled`;
-const levelJoin = (service: Service, knownAt: boolean) =>
-  (knownAt ? LEVEL_KNOWN_AT : LEVEL_FROM_SPANS).replaceAll('{S}', service).replaceAll('{L}', LEVEL_ALIAS(service));
+const levelJoin = (service: Service) =>
+  LEVEL_FROM_SPANS.replaceAll('{S}', service).replaceAll('{L}', LEVEL_ALIAS(service));
+const levelOf = (service: Service, knownAt: boolean) =>
+  knownAt
+    ? `${LEVEL_KNOWN_AT.replaceAll('{S}', service).replaceAll('{L}', LEVEL_ALIAS(service))} AS ${service}`
+    : `${LEVEL_ALIAS(service)}.level AS ${service}`;
 const serviceRow = (service: Service) =>
   `('${service}'::service, ${['known', 'capable', 'enabled', 'at_capable', 'at_enabled'].map((c) => `pg.${service}_${c}`).join(', ')})`;
 
@@ -75,25 +103,47 @@ const serviceRow = (service: Service) =>
  */
 const pct = (num: string, den: string) => `round(100 * ${num}::numeric / nullif(${den}, 0), 1)`;
 
-export function figuresSql(by: GroupBy, knownAt: boolean): string {
-  return figuresOn('$1::date', by, knownAt);
+export function figuresSql(by: GroupBy, knownAt: boolean, area: AreaKind = 'england'): string {
+  return figuresOn('$1::date', by, knownAt, area, knownAt);
 }
 
 /** The figures for every date of the array $1, one row per date, group and service (as_of first). */
-export function figuresOnDatesSql(by: GroupBy, knownAt: boolean): string {
-  return `
+export function figuresOnDatesSql(by: GroupBy, knownAt: boolean, area: AreaKind = 'england'): string {
+  // Known at K: the late events are found once, for every date (MATERIALIZED: not again in each).
+  return `${knownAt ? `WITH late AS MATERIALIZED (${LATE})` : ''}
 SELECT d.day::text AS as_of, f.*
 FROM unnest($1::date[]) d(day)
 -- The per-date statement runs once per date with d.day as its D, each time through the same indexes.
-CROSS JOIN LATERAL (${figuresOn('d.day', by, knownAt)}) f
+CROSS JOIN LATERAL (${figuresOn('d.day', by, knownAt, area)}) f
 ORDER BY d.day, f.code, f.service`;
 }
 
+/**
+ * An area's practices: one more condition on the practices in scope, and the groups of a breakdown
+ * narrowed to those inside the area (a region's CCGs; its own row of a region breakdown). England adds
+ * nothing, so its statement is the very text it was before areas (its hash marks the stored figures).
+ */
+function areaOf(area: AreaKind, by: GroupBy, param: string) {
+  if (area === 'england') return { needsCcg: false, filter: '', groups: GROUPS[by].list };
+  const practices = area === 'region' ? `c.region_code = ${param}` : `p.ccg_code = ${param}`;
+  const narrowed: Partial<Record<GroupBy, string>> =
+    area === 'region'
+      ? { region: `code = ${param}`, ccg: `region_code = ${param}` }
+      : { region: `code = (SELECT region_code FROM ccg WHERE code = ${param})`, ccg: `code = ${param}` };
+  const where = narrowed[by];
+  return {
+    needsCcg: area === 'region',
+    filter: `\n      AND ${practices}`,
+    groups: where ? `SELECT code::text, name FROM ${by} WHERE ${where}` : GROUPS[by].list,
+  };
+}
+
 /** The statement for one date, given as an SQL expression (a parameter, or a column of an outer query). */
-function figuresOn(date: string, by: GroupBy, knownAt: boolean): string {
+function figuresOn(date: string, by: GroupBy, knownAt: boolean, areaKind: AreaKind, withLate = false): string {
   const group = GROUPS[by];
+  const area = areaOf(areaKind, by, knownAt ? '$4::text' : '$3::text');
   const sql = `
-WITH
+WITH${withLate ? `\n  late AS (${LATE}),` : ''}
   -- List size on D: the list_size row whose [effective_date, valid_to) contains D (at most one per
   -- practice, as the write path keeps valid_to = the next effective date). Index-only scan; the
   -- expression is the index's (coalesce: see migration 1764060000000-ListSizeRangeIndex).
@@ -107,10 +157,10 @@ WITH
   scope AS (
     SELECT p.id, ${group.key} AS grp, sz.patients
     FROM practice p
-    ${group.needsCcg ? 'JOIN ccg c ON c.code = p.ccg_code' : ''}
+    ${group.needsCcg || area.needsCcg ? 'JOIN ccg c ON c.code = p.ccg_code' : ''}
     LEFT JOIN size_on sz ON sz.practice_id = p.id
     WHERE (p.opened_on IS NULL OR p.opened_on <= {D})
-      AND (p.closed_on IS NULL OR p.closed_on > {D})
+      AND (p.closed_on IS NULL OR p.closed_on > {D})${area.filter}
   ),
   -- One pass over the practices in scope: each practice is one row, with its level in each service
   -- beside it (one join per service, by practice), counted into cells of group × the three levels
@@ -119,9 +169,9 @@ WITH
   -- for the numerators, and no join hashes practice × service rows (at ten times England those
   -- outgrow work_mem and spill). A practice with no level in a service (no event) has null there.
   cells AS (
-    SELECT sc.grp, ${SERVICES.map((sv) => `${LEVEL_ALIAS(sv)}.level AS ${sv}`).join(', ')},
+    SELECT sc.grp, ${SERVICES.map((sv) => levelOf(sv, knownAt)).join(', ')},
            count(*) AS practices, sum(sc.patients) AS patients, count(*) FILTER (WHERE sc.patients IS NULL) AS without_list_size
-    FROM scope sc${SERVICES.map((sv) => levelJoin(sv, knownAt)).join('')}
+    FROM scope sc${SERVICES.map(levelJoin).join('')}${knownAt ? LATE_JOIN : ''}
     GROUP BY sc.grp, ${SERVICES.join(', ')}
   ),
   -- Denominators and every service's numerators per group. A practice with no level in a service
@@ -143,7 +193,7 @@ WITH
       ${SERVICES.map(serviceRow).join(',\n      ')}
     ) v(service, known, capable, enabled, at_capable, at_enabled)
   ),
-  groups AS (${group.list}),
+  groups AS (${area.groups}),
   -- Every group × service, zeros where nothing is in scope.
   figures AS (
     SELECT g.code, g.name, sv.service,

@@ -30,7 +30,8 @@ const MONTHS = [
 ];
 
 export function progressInNumbers(summary: SummaryDto): string {
-  const lines = [`Progress in numbers ${when(summary.asOf)}:`];
+  const place = summary.area ? ` in ${summary.area.name}` : '';
+  const lines = [`Progress in numbers${place} ${when(summary.asOf)}:`];
   if (summary.knownAt) lines.push(`(as known at ${summary.knownAt})`);
   lines.push('');
   const anyPractice = summary.services.appointments.practices.total > 0;

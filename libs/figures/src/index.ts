@@ -5,6 +5,7 @@ export * from './figures.text';
 export * from './figures.csv';
 export * from './figures.reference';
 export * from './percent';
+export * from './outlook';
 export { FiguresRepository } from './figures.repository';
 export type { FigureRow } from './figures.repository';
 export { figuresOnDatesSql, figuresSql } from './figures.sql';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, Service } from '@app/common';
+import { IsCalendarDate, IsCcgCode, IsRegionCode, Service } from '@app/common';
 import { BarrierCategory } from './follow-ups.enums';
 
 export class BarrierReportQuery {
@@ -21,6 +21,14 @@ export class BarrierReportQuery {
   @IsOptional()
   @IsCalendarDate(undefined, { required: false, description: 'Barriers recorded on or before this date (London time)' })
   to?: string;
+
+  @IsOptional()
+  @IsRegionCode({ required: false, description: 'Only practices of this region (ODS code). Default: England' })
+  regionCode?: string;
+
+  @IsOptional()
+  @IsCcgCode({ required: false, description: 'Only practices of this CCG (ODS code)' })
+  ccgCode?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'Or send Accept: text/csv' })
   @IsOptional()
@@ -48,6 +56,10 @@ export class BarrierReportDto {
   @ApiProperty({ enum: Service, nullable: true }) service: Service | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) from: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) to: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The region asked for (null: England)' })
+  regionCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The CCG asked for (null: none)' })
+  ccgCode: string | null;
   @ApiProperty({ type: [BarrierReportRowDto] }) rows: BarrierReportRowDto[];
   @ApiProperty({ type: [BarrierReportTotalDto] }) totals: BarrierReportTotalDto[];
 }

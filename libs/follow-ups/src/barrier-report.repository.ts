@@ -9,18 +9,24 @@ export interface BarrierFilter {
   from: string | null;
   to: string | null;
   timeZone: string;
+  regionCode: string | null;
+  ccgCode: string | null;
 }
 
 /**
  * Barriers recorded in [from, to] (calendar dates in the app's time zone, either end open): from
  * 00:00 on `from` to 00:00 the day after `to`, as instants, so the recorded_at index applies.
- * $1 service, $2 from, $3 to, $4 time zone.
+ * $1 service, $2 from, $3 to, $4 time zone, $5 region, $6 CCG (the practice's now; null: any).
  */
 const FILTERED = `
   FROM follow_up_barrier b JOIN follow_up f ON f.id = b.follow_up_id
   WHERE ($1::service IS NULL OR b.service = $1::service)
     AND ($2::date IS NULL OR b.recorded_at >= $2::date::timestamp AT TIME ZONE $4)
-    AND ($3::date IS NULL OR b.recorded_at < ($3::date + 1)::timestamp AT TIME ZONE $4)`;
+    AND ($3::date IS NULL OR b.recorded_at < ($3::date + 1)::timestamp AT TIME ZONE $4)
+    AND ($5::text IS NULL OR EXISTS (
+      SELECT 1 FROM practice ap JOIN ccg ac ON ac.code = ap.ccg_code
+      WHERE ap.id = f.practice_id AND ac.region_code = $5))
+    AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM practice ap WHERE ap.id = f.practice_id AND ap.ccg_code = $6))`;
 
 /** The SQL of the barrier report: practices reporting each barrier, by service. */
 @Injectable()
@@ -60,7 +66,17 @@ export class BarrierReportRepository {
     );
   }
 
+  async regionExists(code: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM region WHERE code = $1`, [code]);
+    return rows.length > 0;
+  }
+
+  async ccgExists(code: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM ccg WHERE code = $1`, [code]);
+    return rows.length > 0;
+  }
+
   private params(f: BarrierFilter): unknown[] {
-    return [f.service, f.from, f.to, f.timeZone];
+    return [f.service, f.from, f.to, f.timeZone, f.regionCode, f.ccgCode];
   }
 }

@@ -17,6 +17,7 @@ import {
   toInteger,
 } from '@app/common';
 
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperPostcode = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase().replace(/\s+/g, ' ') : value;
@@ -166,6 +167,28 @@ export class ListPracticesQuery extends PageQuery {
   @IsOptional()
   @IsIn([...Object.values(Level), 'unknown'])
   level?: Level | 'unknown';
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'With service (instead of level): true, only practices whose current level is enabled (offering it); ' +
+      'false, every other practice: not capable, capable, or no status recorded (unknown)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'offering must be true or false' })
+  offering?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only practices open today (in scope of the figures: opened on or before today, not closed); ' +
+      'false: only those not open today',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'open must be true or false' })
+  open?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of the name, or the start of the ODS code' })
   @IsOptional()

@@ -184,7 +184,8 @@ export class PracticesRepository {
     return rows[0].earliest;
   }
 
-  async listPractices(q: ListPracticesQuery): Promise<{ rows: PracticeRow[]; total: number }> {
+  /** A page of practices; `today` (London) decides which are open. */
+  async listPractices(q: ListPracticesQuery, today: string): Promise<{ rows: PracticeRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (v: unknown) => `$${params.push(v)}`;
@@ -195,12 +196,22 @@ export class PracticesRepository {
       const text = param(q.q.replace(/[\\%_]/g, '\\$&')); // the user's % and _ are literal
       where.push(`(p.code LIKE upper(${text}) || '%' OR p.name ILIKE '%' || ${text} || '%')`);
     }
-    if (q.service && q.level) {
+    if (q.service && (q.level || q.offering !== undefined)) {
       // The open span of status_span is the current level (future effective dates are refused).
       const current = `SELECT 1 FROM status_span s WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
-      where.push(
-        q.level === 'unknown' ? `NOT EXISTS (${current})` : `EXISTS (${current} AND s.level = ${param(q.level)})`,
-      );
+      const enabled = `EXISTS (${current} AND s.level = 'enabled')`;
+      if (q.offering !== undefined) where.push(q.offering ? enabled : `NOT ${enabled}`);
+      else
+        where.push(
+          q.level === 'unknown' ? `NOT EXISTS (${current})` : `EXISTS (${current} AND s.level = ${param(q.level)})`,
+        );
+    }
+    if (q.open !== undefined) {
+      // In scope of the figures today (figures.sql.ts: opened on or before D, not closed on or before D).
+      const day = param(today);
+      const open = `((p.opened_on IS NULL OR p.opened_on <= ${day}::date)
+                     AND (p.closed_on IS NULL OR p.closed_on > ${day}::date))`;
+      where.push(q.open ? open : `NOT ${open}`);
     }
     const order = `${SORT_SQL[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code`;
     const rows = await this.db.query(

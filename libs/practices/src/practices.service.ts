@@ -212,11 +212,14 @@ export class PracticesService {
   }
 
   async listPractices(query: ListPracticesQuery): Promise<Page<PracticeDto>> {
-    if ((query.service === undefined) !== (query.level === undefined)) {
+    if (query.level !== undefined && query.offering !== undefined)
+      throw new InvalidInputError('offering', 'give level or offering, not both');
+    const byLevel = query.level !== undefined || query.offering !== undefined;
+    if ((query.service === undefined) !== !byLevel) {
       const field = query.service === undefined ? 'service' : 'level';
-      throw new InvalidInputError(field, 'service and level filter together: give both or neither');
+      throw new InvalidInputError(field, 'service filters together with level or offering: give both or neither');
     }
-    const { rows, total } = await this.repo.listPractices(query);
+    const { rows, total } = await this.repo.listPractices(query, this.clock.today());
     return { items: await this.withCurrentState(rows), total, page: query.page, pageSize: query.pageSize };
   }
 

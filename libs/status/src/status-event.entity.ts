@@ -7,7 +7,10 @@ import { PracticeEntity } from '@app/practices';
  * A database trigger (see the migration) refuses UPDATE and DELETE; corrections are new events.
  */
 @Entity('status_event')
-@Index('status_event_history_idx', ['practiceId', 'service', 'effectiveDate', 'recordedAt', 'id'])
+// (practice_id, service, effective_date, recorded_at, id) INCLUDE (level) and (recorded_at) INCLUDE
+// (practice_id, service, effective_date): made by hand (INCLUDE), migration StatusEventRecordedIndex.
+@Index('status_event_history_idx', { synchronize: false })
+@Index('status_event_recorded_idx', { synchronize: false })
 export class StatusEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'status_event_pk' })
   id: string;

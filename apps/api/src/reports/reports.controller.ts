@@ -4,10 +4,13 @@ import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '@app/common';
 import { replyAsText } from '../http/text-reply';
 import {
+  AreaDto,
   BreakdownDto,
   breakdownCsv,
   BreakdownQuery,
   FiguresService,
+  OutlookDto,
+  OutlookQuery,
   progressInNumbers,
   SummaryDto,
   SummaryQuery,
@@ -20,6 +23,9 @@ import {
 const wants = (format: string | undefined, accept: string | undefined, alternative: 'csv' | 'text') =>
   format ? format === alternative : (accept ?? '').includes(alternative === 'csv' ? 'text/csv' : 'text/plain');
 
+/** An area's code in a download's file name ("Y54-", "00C-"); nothing for England. */
+const areaPart = (area: AreaDto | undefined) => (area ? `${area.ccgCode ?? area.regionCode}-` : '');
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
@@ -28,7 +34,10 @@ export class ReportsController {
 
   @Get('summary')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'National figures on a date and a year earlier (JSON, or the "Progress in numbers" text)' })
+  @ApiOperation({
+    summary:
+      'Figures of England, a region or a CCG on a date and a year earlier (JSON, or the "Progress in numbers" text)',
+  })
   @ApiOkResponse({ type: SummaryDto })
   @ApiProduces('application/json', 'text/plain')
   async summary(
@@ -36,7 +45,7 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const summary = await this.figures.summary(q.asOf, q.knownAt);
+    const summary = await this.figures.summary(q.asOf, q.knownAt, q);
     if (!wants(q.format, accept, 'text')) return summary;
     replyAsText(res, 'text/plain; charset=utf-8');
     return progressInNumbers(summary);
@@ -44,7 +53,9 @@ export class ReportsController {
 
   @Get('breakdown')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The same figures per region, CCG or clinical system (JSON or CSV)' })
+  @ApiOperation({
+    summary: 'The same figures per region, CCG or clinical system, of England or within a region or CCG (JSON or CSV)',
+  })
   @ApiOkResponse({ type: BreakdownDto })
   @ApiProduces('application/json', 'text/csv')
   async breakdown(
@@ -52,15 +63,17 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const breakdown = await this.figures.breakdown(q.by, q.asOf, q.knownAt);
+    const breakdown = await this.figures.breakdown(q.by, q.asOf, q.knownAt, q);
     if (!wants(q.format, accept, 'csv')) return breakdown;
-    replyAsText(res, 'text/csv; charset=utf-8', `figures-by-${q.by}-${breakdown.asOf}.csv`);
+    replyAsText(res, 'text/csv; charset=utf-8', `figures-${areaPart(breakdown.area)}by-${q.by}-${breakdown.asOf}.csv`);
     return breakdownCsv(breakdown);
   }
 
   @Get('trend')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Month-end figures of one service for each month of a range (JSON or CSV)' })
+  @ApiOperation({
+    summary: 'Month-end figures of one service for each month of a range, of England, a region or a CCG (JSON or CSV)',
+  })
   @ApiOkResponse({ type: TrendDto })
   @ApiProduces('application/json', 'text/csv')
   async trend(
@@ -68,9 +81,20 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const trend = await this.figures.trend(q.from, q.to, q.service, q.knownAt);
+    const trend = await this.figures.trend(q.from, q.to, q.service, q.knownAt, q);
     if (!wants(q.format, accept, 'csv')) return trend;
-    replyAsText(res, 'text/csv; charset=utf-8', `trend-${q.service}-${q.from}-${q.to}.csv`);
+    replyAsText(res, 'text/csv; charset=utf-8', `trend-${areaPart(trend.area)}${q.service}-${q.from}-${q.to}.csv`);
     return trendCsv(trend);
+  }
+
+  @Get('outlook')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Per service: practices still to go, the net pace over six months and the month every practice would offer it',
+  })
+  @ApiOkResponse({ type: OutlookDto })
+  outlook(@Query() q: OutlookQuery): Promise<OutlookDto> {
+    return this.figures.outlook(q.asOf, q.knownAt, q);
   }
 }

@@ -13,6 +13,7 @@ import { UserReferences1764090000000 } from './1764090000000-UserReferences';
 import { ClinicalSystemReports1764100000000 } from './1764100000000-ClinicalSystemReports';
 import { PracticeLockAlone1764110000000 } from './1764110000000-PracticeLockAlone';
 import { StoredFiguresLockOrder1764115000000 } from './1764115000000-StoredFiguresLockOrder';
+import { StatusEventRecordedIndex1764160000000 } from './1764160000000-StatusEventRecordedIndex';
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ClinicalSystemReports1764100000000,
   PracticeLockAlone1764110000000,
   StoredFiguresLockOrder1764115000000,
+  StatusEventRecordedIndex1764160000000,
 ];
