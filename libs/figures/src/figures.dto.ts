@@ -36,7 +36,7 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export class BreakdownQuery {
   @ApiProperty({ enum: BREAKDOWNS })
   @IsIn(BREAKDOWNS, { message: `by must be one of: ${BREAKDOWNS.join(', ')}` })
-  by: Breakdown;
+  by!: Breakdown;
 
   @IsOptional()
   @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
@@ -59,15 +59,15 @@ export class BreakdownQuery {
 export class TrendQuery {
   @ApiProperty({ example: '2013-10', description: 'First month (YYYY-MM)' })
   @Matches(YEAR_MONTH, { message: 'from must be a month YYYY-MM, e.g. 2013-10' })
-  from: string;
+  from!: string;
 
   @ApiProperty({ example: '2014-09', description: 'Last month (YYYY-MM), at most 120 months after from' })
   @Matches(YEAR_MONTH, { message: 'to must be a month YYYY-MM, e.g. 2014-09' })
-  to: string;
+  to!: string;
 
   @ApiProperty({ enum: Service })
   @IsEnum(Service, { message: `service must be one of: ${Object.values(Service).join(', ')}` })
-  service: Service;
+  service!: Service;
 
   @ApiPropertyOptional(KNOWN_AT_DOC)
   @IsOptional()
@@ -83,94 +83,94 @@ export class TrendQuery {
 // ---- responses ----
 
 export class PracticeCountsDto {
-  @ApiProperty({ description: 'Practices in scope (open on the date)' }) total: number;
-  @ApiProperty({ description: 'Level capable or enabled' }) capable: number;
-  @ApiProperty({ description: 'Level enabled' }) enabled: number;
+  @ApiProperty({ description: 'Practices in scope (open on the date)' }) total!: number;
+  @ApiProperty({ description: 'Level capable or enabled' }) capable!: number;
+  @ApiProperty({ description: 'Level enabled' }) enabled!: number;
   @ApiProperty({ description: 'No status event on or before the date: in the total, neither capable nor enabled' })
-  unknown: number;
+  unknown!: number;
 }
 
 export class PatientCountsDto {
-  @ApiProperty({ description: 'Sum of list sizes on the date of the practices in scope' }) total: number;
-  @ApiProperty() atCapable: number;
-  @ApiProperty() atEnabled: number;
+  @ApiProperty({ description: 'Sum of list sizes on the date of the practices in scope' }) total!: number;
+  @ApiProperty() atCapable!: number;
+  @ApiProperty() atEnabled!: number;
 }
 
 /** The figures of one service at one date (DESIGN.md "Figures"). Percentages: one decimal, null for a zero denominator. */
 export class ServiceFiguresDto {
-  @ApiProperty() practices: PracticeCountsDto;
-  @ApiProperty() patients: PatientCountsDto;
-  @ApiProperty({ nullable: true, type: Number, example: 99.1 }) practicesCapablePct: number | null;
-  @ApiProperty({ nullable: true, type: Number }) practicesEnabledPct: number | null;
-  @ApiProperty({ nullable: true, type: Number }) patientsAtCapablePct: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 91.2 }) patientsAtEnabledPct: number | null;
+  @ApiProperty() practices!: PracticeCountsDto;
+  @ApiProperty() patients!: PatientCountsDto;
+  @ApiProperty({ nullable: true, type: Number, example: 99.1 }) practicesCapablePct!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) practicesEnabledPct!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) patientsAtCapablePct!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 91.2 }) patientsAtEnabledPct!: number | null;
 }
 
 /** Change since the previous year in percentage points: the difference of the two one-decimal percentages. */
 export class ChangeDto {
-  @ApiProperty({ nullable: true, type: Number }) practicesCapablePct: number | null;
-  @ApiProperty({ nullable: true, type: Number }) practicesEnabledPct: number | null;
-  @ApiProperty({ nullable: true, type: Number }) patientsAtCapablePct: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 27.4 }) patientsAtEnabledPct: number | null;
+  @ApiProperty({ nullable: true, type: Number }) practicesCapablePct!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) practicesEnabledPct!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) patientsAtCapablePct!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 27.4 }) patientsAtEnabledPct!: number | null;
 }
 
 export class ComparedServiceFiguresDto extends ServiceFiguresDto {
   @ApiProperty({ description: 'The same figures at the same point in the previous year' })
-  previousYear: ServiceFiguresDto;
-  @ApiProperty() change: ChangeDto;
+  previousYear!: ServiceFiguresDto;
+  @ApiProperty() change!: ChangeDto;
 }
 
 export class ServicesFiguresDto {
-  @ApiProperty() appointments: ComparedServiceFiguresDto;
-  @ApiProperty() prescriptions: ComparedServiceFiguresDto;
-  @ApiProperty() records: ComparedServiceFiguresDto;
+  @ApiProperty() appointments!: ComparedServiceFiguresDto;
+  @ApiProperty() prescriptions!: ComparedServiceFiguresDto;
+  @ApiProperty() records!: ComparedServiceFiguresDto;
 }
 
 export class PreviousPointDto {
   @ApiProperty({ format: 'date', description: 'asOf minus one calendar year (29 February → 28 February)' })
-  asOf: string;
-  @ApiProperty() practicesWithoutListSize: number;
+  asOf!: string;
+  @ApiProperty() practicesWithoutListSize!: number;
 }
 
 export class SummaryDto {
-  @ApiProperty({ format: 'date' }) asOf: string;
-  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt!: string | null;
   @ApiProperty({ description: 'Practices in scope with no list size on the date (they add 0 patients)' })
-  practicesWithoutListSize: number;
-  @ApiProperty() previousYear: PreviousPointDto;
-  @ApiProperty() services: ServicesFiguresDto;
+  practicesWithoutListSize!: number;
+  @ApiProperty() previousYear!: PreviousPointDto;
+  @ApiProperty() services!: ServicesFiguresDto;
 }
 
 export class GroupFiguresDto {
-  @ApiProperty({ description: 'Region or CCG ODS code, or the clinical system' }) code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() practicesWithoutListSize: number;
-  @ApiProperty() previousYear: PreviousPointDto;
-  @ApiProperty() services: ServicesFiguresDto;
+  @ApiProperty({ description: 'Region or CCG ODS code, or the clinical system' }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() practicesWithoutListSize!: number;
+  @ApiProperty() previousYear!: PreviousPointDto;
+  @ApiProperty() services!: ServicesFiguresDto;
 }
 
 export class BreakdownDto {
-  @ApiProperty({ enum: BREAKDOWNS }) by: Breakdown;
-  @ApiProperty({ format: 'date' }) asOf: string;
-  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
-  @ApiProperty({ format: 'date' }) previousAsOf: string;
+  @ApiProperty({ enum: BREAKDOWNS }) by!: Breakdown;
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt!: string | null;
+  @ApiProperty({ format: 'date' }) previousAsOf!: string;
   @ApiProperty({
     type: [GroupFiguresDto],
     description: 'Every group, also those with nothing in scope; they add up to the national figures',
   })
-  groups: GroupFiguresDto[];
+  groups!: GroupFiguresDto[];
 }
 
 export class TrendPointDto extends ServiceFiguresDto {
-  @ApiProperty({ example: '2014-09' }) month: string;
-  @ApiProperty({ format: 'date', description: 'The last day of the month' }) asOf: string;
-  @ApiProperty() practicesWithoutListSize: number;
+  @ApiProperty({ example: '2014-09' }) month!: string;
+  @ApiProperty({ format: 'date', description: 'The last day of the month' }) asOf!: string;
+  @ApiProperty() practicesWithoutListSize!: number;
 }
 
 export class TrendDto {
-  @ApiProperty({ enum: Service }) service: Service;
-  @ApiProperty() from: string;
-  @ApiProperty() to: string;
-  @ApiProperty({ nullable: true, type: String }) knownAt: string | null;
-  @ApiProperty({ type: [TrendPointDto] }) points: TrendPointDto[];
+  @ApiProperty({ enum: Service }) service!: Service;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ nullable: true, type: String }) knownAt!: string | null;
+  @ApiProperty({ type: [TrendPointDto] }) points!: TrendPointDto[];
 }

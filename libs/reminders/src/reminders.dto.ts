@@ -13,20 +13,20 @@ export class ListRemindersQuery extends PageQuery {
 }
 
 export class ReminderDto {
-  @ApiProperty() id: number;
-  @ApiProperty({ enum: ReminderKind }) kind: ReminderKind;
-  @ApiProperty() subject: string;
-  @ApiProperty({ description: 'Plain text, as e-mailed' }) body: string;
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: ReminderKind }) kind!: ReminderKind;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ description: 'Plain text, as e-mailed' }) body!: string;
   @ApiProperty({ type: Object, description: 'The same content, structured (e.g. the follow-ups listed)' })
-  payload: object;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty({ nullable: true, type: Date }) readAt: Date | null;
-  @ApiProperty({ nullable: true, type: Date }) emailedAt: Date | null;
+  payload!: object;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) readAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) emailedAt!: Date | null;
 }
 
 export class ReminderPageDto {
-  @ApiProperty({ type: [ReminderDto] }) items: ReminderDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [ReminderDto] }) items!: ReminderDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
