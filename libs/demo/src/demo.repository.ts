@@ -34,7 +34,7 @@ export class DemoRepository {
 
   async insertPractices(m: EntityManager, data: DemoData): Promise<number> {
     const p = data.practices;
-    const rows = await m.query(
+    const rows = await m.query<{ id: number }[]>(
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
        SELECT code, name, nullif(postcode, ''), ccg, system::clinical_system, opened, closed
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
@@ -55,7 +55,7 @@ export class DemoRepository {
 
   async insertListSizes(m: EntityManager, data: DemoData): Promise<number> {
     const l = data.listSizes;
-    const rows = await m.query(
+    const rows = await m.query<{ practice_id: number }[]>(
       `INSERT INTO list_size (practice_id, effective_date, patients, source)
        SELECT p.id, t.effective_date, t.patients, 'import'
        FROM unnest($1::text[], $2::date[], $3::int[]) AS t(code, effective_date, patients)

@@ -74,13 +74,13 @@ export class FollowUpsRepository {
     if (q.practiceCode) where.push(`p.code = ${param(q.practiceCode)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, count] = await Promise.all([
-      this.db.query(
+      this.db.query<FollowUpSummaryDto[]>(
         `SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} ${filter}
          ORDER BY f.due_date, f.id LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
       // $1 (today) is selected so that its type is known even when no filter uses it.
-      this.db.query(
+      this.db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n, $1::date AS today ${FROM_FOLLOW_UP} ${filter}`,
         params.slice(0, params.length - 2),
       ),
@@ -93,7 +93,10 @@ export class FollowUpsRepository {
     today: string,
     m: EntityManager = this.db.manager,
   ): Promise<FollowUpSummaryDto | undefined> {
-    const rows = await m.query(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [today, id]);
+    const rows = await m.query<FollowUpSummaryDto[]>(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [
+      today,
+      id,
+    ]);
     return rows[0];
   }
 
@@ -115,7 +118,7 @@ export class FollowUpsRepository {
 
   /** Locks the follow-up for the rest of the transaction: writes to one follow-up apply one after the other. */
   async lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
-    const rows = await m.query(
+    const rows = await m.query<LockedFollowUp[]>(
       `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state, f.due_date::text AS "dueDate",
               f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId"
        ${FROM_FOLLOW_UP} WHERE f.id = $1 FOR UPDATE OF f`,
@@ -169,7 +172,7 @@ export class FollowUpsRepository {
    * assignment commits, so an owner is never made of someone who just stopped qualifying.
    */
   async ownerCandidate(m: EntityManager, userId: number): Promise<OwnerCandidate | undefined> {
-    const rows = await m.query(
+    const rows = await m.query<OwnerCandidate[]>(
       `SELECT id, name, role::text AS role, region_code AS "regionCode", active FROM app_user WHERE id = $1 FOR SHARE`,
       [userId],
     );
@@ -207,7 +210,7 @@ export class FollowUpsRepository {
   }
 
   async findLine(id: number): Promise<(FollowUpLine & { state: FollowUpState }) | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<(FollowUpLine & { state: FollowUpState })[]>(
       `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered", f.state
        ${FROM_FOLLOW_UP} WHERE f.id = $1`,

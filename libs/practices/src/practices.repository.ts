@@ -68,7 +68,7 @@ export class PracticesRepository {
   }
 
   async regionExists(code: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
+    return (await m.query<unknown[]>(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
   }
 
   async insertAreaTeam(m: EntityManager, code: string, name: string, regionCode: string): Promise<void> {
@@ -80,7 +80,7 @@ export class PracticesRepository {
   }
 
   async areaTeamRegion(code: string, m: EntityManager): Promise<string | undefined> {
-    const rows = await m.query(`SELECT region_code FROM area_team WHERE code = $1`, [code]);
+    const rows = await m.query<{ region_code: string }[]>(`SELECT region_code FROM area_team WHERE code = $1`, [code]);
     return rows[0]?.region_code;
   }
 
@@ -110,12 +110,12 @@ export class PracticesRepository {
   }
 
   async ccgRegion(code: string, m: EntityManager = this.db.manager): Promise<string | undefined> {
-    const rows = await m.query(`SELECT region_code FROM ccg WHERE code = $1`, [code]);
+    const rows = await m.query<{ region_code: string }[]>(`SELECT region_code FROM ccg WHERE code = $1`, [code]);
     return rows[0]?.region_code;
   }
 
   async insertPractice(m: EntityManager, p: Omit<PracticeRow, 'id' | 'version' | 'regionCode'>): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ id: number }[]>(
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [p.code, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
@@ -124,7 +124,7 @@ export class PracticesRepository {
   }
 
   async findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
-    const rows = await m.query(
+    const rows = await m.query<PracticeRow[]>(
       `SELECT ${PRACTICE_COLUMNS} FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
@@ -138,9 +138,9 @@ export class PracticesRepository {
    * the old CCG row), a false 404. The second statement's snapshot is taken after the lock is granted.
    */
   async lockByCode(m: EntityManager, code: string): Promise<LockedPractice | undefined> {
-    const locked = await m.query(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
+    const locked = await m.query<unknown[]>(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
     if (!locked.length) return undefined;
-    const rows = await m.query(
+    const rows = await m.query<LockedPractice[]>(
       `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn"
        FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
@@ -156,7 +156,7 @@ export class PracticesRepository {
     p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>,
   ): Promise<boolean> {
     // For UPDATE, TypeORM's query() answers [rows, affected count].
-    const [, affected] = await m.query(
+    const [, affected] = await m.query<[unknown[], number]>(
       `UPDATE practice SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
               version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2`,
@@ -176,7 +176,7 @@ export class PracticesRepository {
 
   /** The earliest effective date of anything recorded for the practice (a new open date may not pass it). */
   async earliestHistoryDate(m: EntityManager, practiceId: number): Promise<string | null> {
-    const rows = await m.query(
+    const rows = await m.query<{ earliest: string | null }[]>(
       `SELECT least((SELECT min(effective_date) FROM status_event WHERE practice_id = $1),
                     (SELECT min(effective_date) FROM list_size WHERE practice_id = $1))::text AS earliest`,
       [practiceId],
@@ -203,7 +203,7 @@ export class PracticesRepository {
       );
     }
     const order = `${SORT_SQL[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code`;
-    const rows = await this.db.query(
+    const rows = await this.db.query<(PracticeRow & { total: string })[]>(
       `SELECT ${PRACTICE_COLUMNS}, count(*) OVER () AS total
        FROM practice p JOIN ccg c ON c.code = p.ccg_code
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -215,7 +215,7 @@ export class PracticesRepository {
     if (!rows.length && q.page > 1) {
       total = Number(
         (
-          await this.db.query(
+          await this.db.query<{ n: string }[]>(
             `SELECT count(*) AS n FROM practice p JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
             params.slice(0, -2),
           )

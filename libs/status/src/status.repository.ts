@@ -31,6 +31,10 @@ export interface PracticeSeen {
   openedOn: string | null;
 }
 
+/** A row of `record_status_event`: the outcome, the practice as seen, and the event when one was recorded. */
+type RecordedRow = StatusEventDto &
+  Pick<PracticeSeen, 'regionCode' | 'openedOn'> & { outcome: RecordOutcome['outcome']; currentLevel: Level };
+
 export type RecordOutcome =
   { outcome: 'recorded'; event: StatusEventDto; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
 
@@ -45,7 +49,7 @@ export class StatusRepository {
    * and outbox rows. No row means no such practice; `refused` means nothing was written (see `RecordOutcome`).
    */
   async recordEvent(w: StatusWrite): Promise<RecordOutcome | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<RecordedRow[]>(
       `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS}, current_level AS "currentLevel"
        FROM record_status_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [

@@ -16,6 +16,17 @@ export interface ServicePair {
   service: Service;
 }
 
+/** What the statements below select: counts, and the ids of the practices whose data changed. */
+interface ChangedRow {
+  n: number;
+  practice_ids: number[];
+}
+interface WrittenRow {
+  added: number;
+  updated: number;
+  practice_ids: number[];
+}
+
 /**
  * Set-based writes from the staging table into the real tables, each one statement. Rows equal to what
  * is stored are left alone (`WHERE … IS DISTINCT FROM`), so importing a file twice changes nothing; a
@@ -102,7 +113,7 @@ export class ApplyRepository {
    */
   async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
     const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'`;
-    const [changed] = await m.query(
+    const [changed] = await m.query<ChangedRow[]>(
       `WITH staged AS (${staged}), up AS (
          UPDATE list_size l SET patients = st.patients, recorded_by = $1::int, source = 'import', recorded_at = now()
          FROM staged st WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date AND l.patients <> st.patients
@@ -111,7 +122,7 @@ export class ApplyRepository {
        SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM up`,
       [recordedBy],
     );
-    const [added] = await m.query(
+    const [added] = await m.query<ChangedRow[]>(
       `WITH fresh AS (
          SELECT st.* FROM (${staged}) st
          WHERE NOT EXISTS (SELECT 1 FROM list_size l WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date)
@@ -156,7 +167,7 @@ export class ApplyRepository {
     recordedBy: number | null,
     note: string,
   ): Promise<Written & { pairs: ServicePair[] }> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ added: number; practice_ids: number[]; services: Service[] }[]>(
       `WITH staged AS (
          SELECT p.id AS practice_id, s.service, s.level, s.effective_date, s.note,
                 lag(s.level) OVER w AS prev_level, lag(s.effective_date) OVER w AS prev_date
@@ -203,7 +214,7 @@ export class ApplyRepository {
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
     // Rows with problems are gone by now, so every staged code is a known practice: the latest supplier
     // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort).
-    const [row] = await m.query(
+    const [row] = await m.query<{ named: number; updated: number; practice_ids: number[] }[]>(
       `WITH named AS (
          SELECT DISTINCT ON (s.code COLLATE "C") s.code, s.supplier, s.effective_date FROM import_stage s
          WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
@@ -238,7 +249,7 @@ export class ApplyRepository {
     params: unknown[] = [],
     perPractice = false,
   ): Promise<Written> {
-    const [row] = await m.query(
+    const [row] = await m.query<WrittenRow[]>(
       `${withUp}
        SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated,
               ${perPractice ? `coalesce(array_agg(DISTINCT practice_id), '{}')` : `'{}'::int[]`} AS practice_ids

@@ -192,7 +192,7 @@ export class StageRepository {
   }
 
   async problemCounts(m: EntityManager): Promise<{ problems: number; rows: number }> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ problems: number; rows: number }[]>(
       `SELECT count(*)::int AS problems, count(DISTINCT row_no)::int AS rows FROM import_problem`,
     );
     return row;
@@ -217,7 +217,7 @@ export class StageRepository {
   }
 
   async countLookupRegions(m: EntityManager): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ n: number }[]>(
       `SELECT count(DISTINCT region_code)::int AS n FROM import_stage WHERE kind = 'ons-ccg-lookup'`,
     );
     return row.n;

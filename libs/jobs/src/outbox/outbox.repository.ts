@@ -47,7 +47,7 @@ export class OutboxRepository {
    * date has not come yet: its delayed job lives in Redis alone until then (see redispatchKept).
    */
   async deleteDispatchedBefore(m: EntityManager, before: Date, today: string): Promise<number> {
-    const [, count] = await m.query(
+    const [, count] = await m.query<[unknown[], number | undefined]>(
       `DELETE FROM outbox WHERE dispatched_at < $1 AND NOT (kind = $2 AND (payload->>'dueDate')::date >= $3::date)`,
       [before, JobName.FollowUpDue, today],
     );
@@ -60,7 +60,9 @@ export class OutboxRepository {
    * rows go again in id order, so a moved due date still ends on its latest date.
    */
   async redispatchKept(m: EntityManager): Promise<number> {
-    const [, count] = await m.query(`UPDATE outbox SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
+    const [, count] = await m.query<[unknown[], number | undefined]>(
+      `UPDATE outbox SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`,
+    );
     return count ?? 0;
   }
 }
