@@ -92,7 +92,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err) => {
+  (err: Error | undefined) => {
     process.stderr.write(
       `${err instanceof ConfigError || err instanceof StartupError ? err.message : (err?.stack ?? err)}\n`,
     );

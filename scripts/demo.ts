@@ -122,8 +122,8 @@ function start(name: string, entry: string, readyLine: RegExp): { process: Child
     },
   );
   const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      process.stdout.write(`[${name}] ${chunk}`);
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(`[${name}] ${chunk.toString()}`);
       if (readyLine.test(chunk.toString())) resolve();
     });
     child.on('exit', (code) =>

@@ -63,7 +63,7 @@ function decodeWindows1252(bytes: Buffer): string {
 }
 
 function readCsv(file: string): string[][] {
-  return parse(readText(file), { skip_empty_lines: true }) as string[][];
+  return parse(readText(file), { skip_empty_lines: true });
 }
 
 /** Rows as objects keyed by the header row. */

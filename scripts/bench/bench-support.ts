@@ -162,7 +162,7 @@ export function runLoad(options: autocannon.Options): Promise<{ result: autocann
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (err, result) => {
-      if (err) return reject(err);
+      if (err) return reject(err instanceof Error ? err : new Error(String(err)));
       latencies.sort((a, b) => a - b);
       resolve({ result, latencies });
     });

@@ -13,7 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { CommonModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { CreateImportDto, ImportRunDto, ImportsModule, ImportsService } from '@app/imports';
+import { CreateImportDto, ImportRunDto, ImportsModule, ImportsService, ImportState } from '@app/imports';
 import { bullRootOptions } from '@app/jobs';
 import { connect, freshDatabase } from './bench-support';
 import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
@@ -76,7 +76,7 @@ async function main() {
     await imports.process(created.id);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const run = await imports.get(created.id);
-    if (run.state !== 'succeeded')
+    if (run.state !== ImportState.Succeeded)
       throw new Error(`${path}: ${run.state}: ${run.message} ${JSON.stringify(run.problems?.slice(0, 3))}`);
     return { rows: run.rowsRead, ms, run };
   };

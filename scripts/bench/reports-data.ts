@@ -41,7 +41,7 @@ export async function benchDatabase(
   const config = Object.assign(loadConfig(), { DB_NAME: scale.database });
   const admin = await connect(config, 'postgres');
   try {
-    const { rows } = await admin.query(
+    const { rows } = await admin.query<{ marker: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS marker FROM pg_database WHERE datname = $1`,
       [scale.database],
     );

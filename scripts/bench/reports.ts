@@ -197,7 +197,7 @@ async function time(
   n: number,
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
-  before = async (): Promise<unknown> => undefined,
+  before = (): Promise<unknown> => Promise.resolve(undefined),
 ): Promise<[number[], number[]]> {
   for (let i = 0; i < 3; i++) await before().then(a).then(before).then(b);
   const [ta, tb]: [number[], number[]] = [[], []];

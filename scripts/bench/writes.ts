@@ -168,7 +168,7 @@ async function measure(
 }
 
 async function countEvents(db: Client): Promise<number> {
-  return Number((await db.query('SELECT count(*) AS n FROM status_event')).rows[0].n);
+  return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM status_event')).rows[0].n);
 }
 
 /** Signs in as the bench's admin (created by the API at start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */

@@ -33,7 +33,7 @@ describe('schedules and the month-end snapshot', () => {
     const { schedules, nextRuns } = await bootOnce();
     expect(schedules.map((s) => s.job).sort()).toEqual(ALL);
     expect(nextRuns).toEqual(ALL);
-    expect(schedules.find((s) => s.job === JobName.DailyDigest)).toMatchObject({
+    expect(schedules.find((s) => s.job === (JobName.DailyDigest as string))).toMatchObject({
       id: JobName.DailyDigest,
       cron: '0 7 * * 1-5',
       timeZone: 'Europe/London',
@@ -59,7 +59,9 @@ describe('schedules and the month-end snapshot', () => {
       APP_TIME_ZONE: 'Europe/London',
     });
     expect(schedules.map((s) => s.job).sort()).toEqual(ALL);
-    expect(schedules.filter((s) => s.job === JobName.DailyDigest).map((s) => s.cron)).toEqual(['30 6 * * 1-5']);
+    expect(schedules.filter((s) => s.job === (JobName.DailyDigest as string)).map((s) => s.cron)).toEqual([
+      '30 6 * * 1-5',
+    ]);
     expect(nextRuns).toEqual(ALL);
   });
 

@@ -147,7 +147,7 @@ describe('imports through the imports queue and the real worker', () => {
       ],
     ])('%s', async (_name, content, reason) => {
       const before = await tableCounts(ctx.db);
-      const res = await upload('hostile.csv', content as string | Buffer);
+      const res = await upload('hostile.csv', content);
       const run = await finishedRun(ctx, res.body.id);
       expect(run).toMatchObject({
         state: ImportState.Rejected,

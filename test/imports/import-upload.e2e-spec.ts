@@ -191,6 +191,7 @@ describe('imports: upload API', () => {
     const routes = Object.getOwnPropertyNames(ImportsController.prototype).filter((name) => name !== 'constructor');
     expect(routes.sort()).toEqual(['create', 'get', 'list']);
     for (const route of routes) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- read for its metadata, never called
       const handler = ImportsController.prototype[route as keyof ImportsController];
       expect(reflector.getAllAndOverride(ROLES, [handler, ImportsController])).toEqual([Role.Admin]);
     }

@@ -13,7 +13,6 @@ import {
 } from './figures.dto';
 import { inBatches } from './batches';
 import { FigureRow, FiguresRepository } from './figures.repository';
-import { GroupBy } from './figures.sql';
 import { pointsChange } from './percent';
 import { StoredFiguresRepository } from './stored-figures.repository';
 
@@ -58,8 +57,8 @@ export class FiguresService {
     const date = asOf ?? this.clock.today();
     const previous = minusOneYear(date);
     const [now, before] = await Promise.all([
-      this.repo.figuresOn(date, { by: by as GroupBy, knownAt }),
-      this.repo.figuresOn(previous, { by: by as GroupBy, knownAt }),
+      this.repo.figuresOn(date, { by, knownAt }),
+      this.repo.figuresOn(previous, { by, knownAt }),
     ]);
     const groups: GroupFiguresDto[] = [];
     const previousByCode = byCode(before);
@@ -148,7 +147,7 @@ function compareServices(now: FigureRow[], before: FigureRow[]): ServicesFigures
     };
     services[service] = compared;
   }
-  return services as unknown as ServicesFiguresDto;
+  return services;
 }
 
 function byCode(rows: FigureRow[]): Map<string, FigureRow[]> {

@@ -20,7 +20,7 @@ export class ImportRunEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'import_run_pk' })
   id!: number;
 
-  @Column({ type: 'enum', enum: IMPORT_FORMATS as ImportFormat[], enumName: 'import_format' })
+  @Column({ type: 'enum', enum: IMPORT_FORMATS, enumName: 'import_format' })
   format!: ImportFormat;
 
   @Column({ name: 'file_name', type: 'text' })

@@ -14,7 +14,6 @@ import {
   PageQuery,
   POSTCODE,
   Service,
-  toInteger,
 } from '@app/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -36,7 +35,7 @@ export class CreateRegionDto {
 
 export class CreateAreaTeamDto {
   @ApiProperty({ example: 'Q45', pattern: '^Q[0-9]{2}$' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Matches(/^Q[0-9]{2}$/, { message: 'code must be an area team code: Q and two digits, e.g. Q45' })
   code!: string;
@@ -65,7 +64,7 @@ export class CreateCcgDto {
 
   @ApiPropertyOptional({ example: 'Q45', description: 'The area team, which must be in the same region' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Matches(/^Q[0-9]{2}$/, { message: 'areaTeamCode must be an area team code: Q and two digits, e.g. Q45' })
   areaTeamCode?: string;

@@ -7,7 +7,7 @@ import { ReminderKind } from './reminders.enums';
 export class ListRemindersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only reminders not read yet' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'unread must be true or false' })
   unread?: boolean;
 }

@@ -151,7 +151,7 @@ export async function* runFormatBatches<T>(
   source: Readable,
   spec: FormatSpec<T>,
   options?: ParseOptions,
-): AsyncGenerator<ParseEvent<T>[]> {
+): AsyncGenerator<ParseEvent<T>[], void, undefined> {
   const opts = resolveOptions(options);
   const decoder = new InputDecoder(opts.encoding);
   const summary: ParseSummary = {

@@ -87,7 +87,7 @@ export async function streamGeneratedFile(megabytes: number) {
 if (require.main === module) {
   streamGeneratedFile(Number(process.argv[2] ?? 200)).then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-    (err) => {
+    (err: Error | undefined) => {
       process.stderr.write(`${String(err?.stack ?? err)}\n`);
       process.exit(1);
     },
