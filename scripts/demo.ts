@@ -44,7 +44,8 @@ async function main() {
     users = await ensureDemoUsers(db, path.resolve('var', 'demo-users.json'));
     // The worker's first relay runs the follow-up rule over the demo practices (once: the sweep is idempotent).
     await db.query(
-      `INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}' WHERE NOT EXISTS (SELECT 1 FROM follow_up)`,
+      `INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}'
+       WHERE NOT EXISTS (SELECT 1 FROM follow_up)`,
     );
   } finally {
     await db.destroy();

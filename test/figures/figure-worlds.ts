@@ -92,7 +92,8 @@ export const previous = (services: ServicesFiguresDto) =>
 /** The practice arbitrary's value: one practice with its list sizes and events. */
 export type WorldPractice = World['practices'][number];
 
-/** Empties the figures' tables and writes a world through the factories (which keep list_size.valid_to and the spans as the write path does). */
+/** Empties the figures' tables and writes a world through the factories (which keep list_size.valid_to and the spans as
+ * the write path does). */
 export async function loadWorld(ctx: TestContext, world: World): Promise<ReferenceData> {
   await ctx.db.query(
     'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',

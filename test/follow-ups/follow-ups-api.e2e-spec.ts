@@ -268,7 +268,8 @@ describe('follow-ups API', () => {
       .send({ reason: 'Records go live next week' })
       .expect(200);
     const entries = await ctx.db.query(
-      `SELECT user_id AS "userId", action, details FROM audit_entry WHERE entity_type = 'follow_up' AND entity_id = $1 ORDER BY id`,
+      `SELECT user_id AS "userId", action, details FROM audit_entry WHERE entity_type = 'follow_up' AND entity_id = $1
+       ORDER BY id`,
       [String(f.id)],
     );
     const practiceId = f.practiceId;

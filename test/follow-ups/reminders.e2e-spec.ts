@@ -47,7 +47,8 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     // Alice works in every region (she owns a follow-up in Y55 too).
     users.alice = await addUser(ctx.db, { role: Role.Support, email: 'alice@example.nhs.uk', regionCode: null });
     users.bob = await addUser(ctx.db, { role: Role.Support, email: 'bob@example.nhs.uk', regionCode: 'Y54' });
-    // Carol has left (deactivated once she owned a follow-up, below): her reminders are kept, but nothing is e-mailed to her.
+    // Carol has left (deactivated once she owned a follow-up, below): her reminders are kept, but nothing is e-mailed
+    // to her.
     users.carol = await addUser(ctx.db, { role: Role.Support, email: 'carol@example.nhs.uk', regionCode: 'Y54' });
     users.north = await addUser(ctx.db, { role: Role.Manager, email: 'north@example.nhs.uk', regionCode: 'Y54' });
     users.south = await addUser(ctx.db, { role: Role.Manager, email: 'south@example.nhs.uk', regionCode: 'Y55' });

@@ -90,7 +90,9 @@ describe('the follow-up rule', () => {
     ]);
     for (const p of [offersAll, closed, notYetOpen]) expect(await followUpsOf(ctx, p.id)).toEqual([]);
     const [{ n }] = await ctx.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT practice_id FROM follow_up WHERE state IN ('open', 'contacted', 'barriers_recorded') GROUP BY practice_id HAVING count(*) > 1) d`,
+      `SELECT count(*)::int AS n
+       FROM (SELECT practice_id FROM follow_up WHERE state IN ('open', 'contacted', 'barriers_recorded')
+           GROUP BY practice_id HAVING count(*) > 1) d`,
     );
     expect(n).toBe(0);
   });

@@ -22,7 +22,8 @@ describe('imports: rules', () => {
 
   const events = (code: string) =>
     ctx.db.query(
-      `SELECT e.service, e.level, e.effective_date::text AS date FROM status_event e JOIN practice p ON p.id = e.practice_id
+      `SELECT e.service, e.level, e.effective_date::text AS date FROM status_event e
+       JOIN practice p ON p.id = e.practice_id
        WHERE p.code = $1 ORDER BY e.service, e.effective_date, e.id`,
       [code],
     );
@@ -187,7 +188,8 @@ describe('imports: rules', () => {
       ]);
       // The spans were rebuilt: the back-dated level holds until the stored event takes over.
       const spans = await ctx.db.query(
-        `SELECT level, valid_from::text AS "from", valid_to::text AS "to" FROM status_span WHERE practice_id = $1 AND service = 'records' ORDER BY valid_from`,
+        `SELECT level, valid_from::text AS "from", valid_to::text AS "to" FROM status_span
+         WHERE practice_id = $1 AND service = 'records' ORDER BY valid_from`,
         [id],
       );
       expect(spans).toEqual([
@@ -347,7 +349,8 @@ describe('imports: rules', () => {
       });
       const sizes = () =>
         ctx.db.query(
-          `SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size WHERE practice_id = $1 ORDER BY effective_date`,
+          `SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size
+           WHERE practice_id = $1 ORDER BY effective_date`,
           [id],
         );
       const linked = await sizes();

@@ -224,7 +224,8 @@ describe('access matrix: every served route × every kind of caller', () => {
       newFollowUp: async () => {
         const practice = await ctx.factories.practice({ code: `C${String(10000 + ++practiceSeq)}`, ccgCode: '00M' });
         const [row] = await ctx.db.query(
-          `INSERT INTO follow_up (practice_id, services_not_offered, due_date) VALUES ($1, '{records}', '2099-01-01') RETURNING id`,
+          `INSERT INTO follow_up (practice_id, services_not_offered, due_date) VALUES ($1, '{records}', '2099-01-01')
+           RETURNING id`,
           [practice.id],
         );
         return row.id;

@@ -81,7 +81,8 @@ describe('signed-in users cache', () => {
     const { user, token } = await freshAdmin('outage@test.invalid');
     expect(await listening()).toBe(true);
     await outsider.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN app_user_changed'`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query = 'LISTEN app_user_changed'`,
     );
     expect(await within(2_000, () => !cache.active)).toBe(true);
     // Meanwhile every request reads the row: a change made now bites at once.

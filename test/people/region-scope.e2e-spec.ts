@@ -1,7 +1,8 @@
 import { Role } from '@app/common';
 import { TestContext } from '../setup/test-context';
 
-/** DESIGN.md "People": support staff write only in their own region (everywhere when they have none); managers never write. */
+/** DESIGN.md "People": support staff write only in their own region (everywhere when they have none); managers never
+ * write. */
 describe('who may change which practice', () => {
   let ctx: TestContext;
   const north = { role: Role.Support, regionCode: 'Y54' };

@@ -35,7 +35,8 @@ export async function ensureDemoUsers(db: DataSource, credentialsFile: string): 
     if (!exists) {
       known[u.email] = randomBytes(12).toString('base64url');
       await db.query(
-        `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
         [u.email, u.name, u.role, u.regionCode, await hasher.hash(known[u.email])],
       );
     }

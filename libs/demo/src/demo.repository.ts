@@ -21,7 +21,8 @@ export class DemoRepository {
       [col(data.regions, 'code'), col(data.regions, 'name')],
     );
     await m.query(
-      `INSERT INTO area_team (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      `INSERT INTO area_team (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT DO NOTHING`,
       [col(data.areaTeams, 'code'), col(data.areaTeams, 'name'), col(data.areaTeams, 'regionCode')],
     );
     const ccgs: DemoCcg[] = data.ccgs;
@@ -66,7 +67,8 @@ export class DemoRepository {
     // valid_to of every list size: the next effective date of the same practice.
     await m.query(
       `UPDATE list_size l SET valid_to = n.next_date
-       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date FROM list_size) n
+       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
+           FROM list_size) n
        WHERE l.id = n.id AND l.valid_to IS DISTINCT FROM n.next_date`,
     );
     return rows.length;

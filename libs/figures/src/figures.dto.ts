@@ -96,7 +96,8 @@ export class PatientCountsDto {
   @ApiProperty() atEnabled!: number;
 }
 
-/** The figures of one service at one date (DESIGN.md "Figures"). Percentages: one decimal, null for a zero denominator. */
+/** The figures of one service at one date (DESIGN.md "Figures"). Percentages: one decimal, null for a zero
+ * denominator. */
 export class ServiceFiguresDto {
   @ApiProperty() practices!: PracticeCountsDto;
   @ApiProperty() patients!: PatientCountsDto;

@@ -120,7 +120,8 @@ WITH
   -- outgrow work_mem and spill). A practice with no level in a service (no event) has null there.
   cells AS (
     SELECT sc.grp, ${SERVICES.map((sv) => `${LEVEL_ALIAS(sv)}.level AS ${sv}`).join(', ')},
-           count(*) AS practices, sum(sc.patients) AS patients, count(*) FILTER (WHERE sc.patients IS NULL) AS without_list_size
+           count(*) AS practices, sum(sc.patients) AS patients,
+             count(*) FILTER (WHERE sc.patients IS NULL) AS without_list_size
     FROM scope sc${SERVICES.map((sv) => levelJoin(sv, knownAt)).join('')}
     GROUP BY sc.grp, ${SERVICES.join(', ')}
   ),

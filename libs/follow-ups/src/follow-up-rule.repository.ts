@@ -12,7 +12,8 @@ const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 const CONSIDERED = `
   considered AS (
     SELECT p.id AS practice_id,
-           (p.opened_on IS NULL OR p.opened_on <= $1::date) AND (p.closed_on IS NULL OR p.closed_on > $1::date) AS in_scope,
+           (p.opened_on IS NULL OR p.opened_on <= $1::date)
+             AND (p.closed_on IS NULL OR p.closed_on > $1::date) AS in_scope,
            ARRAY(SELECT s FROM unnest(enum_range(NULL::service)) AS s
                  WHERE NOT EXISTS (SELECT 1 FROM status_span sp
                                    WHERE sp.practice_id = p.id AND sp.service = s AND sp.level = 'enabled'

@@ -40,10 +40,12 @@ const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 /** `today` is $1 in every query using SUMMARY_COLUMNS (for `overdue`). */
 const SUMMARY_COLUMNS = `
-  f.id, json_build_object('code', p.code, 'name', p.name, 'ccgCode', p.ccg_code, 'regionCode', c.region_code) AS practice,
+  f.id, json_build_object('code', p.code, 'name', p.name, 'ccgCode', p.ccg_code,
+                          'regionCode', c.region_code) AS practice,
   f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId", f.due_date::text AS "dueDate",
   (f.state IN ${ACTIVE_SQL} AND f.due_date < $1::date) AS overdue, f.state,
-  f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.closed_at AS "closedAt", f.closed_by AS "closedBy", f.close_note AS "closeNote",
+  f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.closed_at AS "closedAt", f.closed_by AS "closedBy",
+    f.close_note AS "closeNote",
   (SELECT max(contacted_at) FROM follow_up_contact fc WHERE fc.follow_up_id = f.id) AS "lastContactAt",
   (SELECT count(*)::int FROM follow_up_barrier fb WHERE fb.follow_up_id = f.id) AS "barrierCount"`;
 
@@ -102,7 +104,8 @@ export class FollowUpsRepository {
 
   contacts(id: number, m: EntityManager = this.db.manager): Promise<ContactDto[]> {
     return m.query(
-      `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy", recorded_at AS "recordedAt"
+      `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy",
+         recorded_at AS "recordedAt"
        FROM follow_up_contact WHERE follow_up_id = $1 ORDER BY contacted_at DESC, id DESC`,
       [id],
     );
@@ -119,7 +122,8 @@ export class FollowUpsRepository {
   /** Locks the follow-up for the rest of the transaction: writes to one follow-up apply one after the other. */
   async lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
     const rows = await m.query<LockedFollowUp[]>(
-      `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state, f.due_date::text AS "dueDate",
+      `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state,
+         f.due_date::text AS "dueDate",
               f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId"
        ${FROM_FOLLOW_UP} WHERE f.id = $1 FOR UPDATE OF f`,
       [id],
@@ -133,7 +137,8 @@ export class FollowUpsRepository {
     c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
   ): Promise<void> {
     await m.query(
-      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
       [followUpId, c.contactedAt, c.method, c.outcome, c.recordedBy, c.recordedAt],
     );
   }
@@ -147,7 +152,8 @@ export class FollowUpsRepository {
   ): Promise<void> {
     await m.query(
       `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by, recorded_at)
-       SELECT $1, s::service, c::barrier_category, d, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
+       SELECT $1, s::service, c::barrier_category, d, $5, $6
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
       [
         followUpId,
         barriers.map((b) => b.service),
@@ -191,7 +197,8 @@ export class FollowUpsRepository {
     closedBy: number | null,
   ): Promise<void> {
     await m.query(
-      `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now() WHERE id = $1`,
+      `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now()
+       WHERE id = $1`,
       [id, state, note, closedBy],
     );
   }
@@ -199,7 +206,8 @@ export class FollowUpsRepository {
   /** The active follow-ups due on or before `date` (optionally: strictly before), with their practice. */
   activeDueBy(date: string, opts: { strictlyBefore?: boolean; ownedOnly?: boolean } = {}): Promise<FollowUpLine[]> {
     return this.db.query(
-      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
+      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode",
+         f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered"
        ${FROM_FOLLOW_UP}
        WHERE f.state IN ${ACTIVE_SQL} AND ${opts.strictlyBefore ? 'f.due_date < $1' : 'f.due_date <= $1'}
@@ -211,7 +219,8 @@ export class FollowUpsRepository {
 
   async findLine(id: number): Promise<(FollowUpLine & { state: FollowUpState }) | undefined> {
     const rows = await this.db.query<(FollowUpLine & { state: FollowUpState })[]>(
-      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
+      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode",
+         f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered", f.state
        ${FROM_FOLLOW_UP} WHERE f.id = $1`,
       [id],

@@ -56,7 +56,8 @@ export interface RunOutcome {
 const RUN_COLUMNS = `id, format, file_name AS "fileName", file_size::float8 AS "fileSize", file_sha256 AS "fileSha256",
   stored_file AS "storedFile", options, state, rows_read AS "rowsRead", rows_accepted AS "rowsAccepted",
   rows_rejected AS "rowsRejected", rows_skipped AS "rowsSkipped", progress, problem_count AS "problemCount", summary,
-  message, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  message, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
+    finished_at AS "finishedAt"`;
 
 /** Any fixed number: imports run one at a time across all workers (and CLI runs in-process). */
 const IMPORT_LOCK_KEY = 7_438_190_212;
@@ -177,7 +178,8 @@ export class ImportRunsRepository {
 
   async markFailed(id: number, message: string): Promise<void> {
     await this.db.query(
-      `UPDATE import_run SET state = 'failed', message = $2, finished_at = now() WHERE id = $1 AND state IN ('queued', 'running')`,
+      `UPDATE import_run SET state = 'failed', message = $2, finished_at = now()
+       WHERE id = $1 AND state IN ('queued', 'running')`,
       [id, message],
     );
   }

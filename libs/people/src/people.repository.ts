@@ -23,8 +23,10 @@ export interface NewUser {
   passwordHash: string;
 }
 
-const USER_COLUMNS = `id, email, name, role, region_code AS "regionCode", active, created_at AS "createdAt", updated_at AS "updatedAt"`;
-const CREDENTIAL_COLUMNS = `id, email, role, region_code AS "regionCode", active, password_hash AS "passwordHash", token_version AS "tokenVersion"`;
+const USER_COLUMNS = `id, email, name, role, region_code AS "regionCode", active, created_at AS "createdAt",
+                        updated_at AS "updatedAt"`;
+const CREDENTIAL_COLUMNS = `id, email, role, region_code AS "regionCode", active, password_hash AS "passwordHash",
+                              token_version AS "tokenVersion"`;
 
 /** All SQL of users. */
 @Injectable()
@@ -33,7 +35,8 @@ export class PeopleRepository {
 
   async insert(m: EntityManager, u: NewUser): Promise<UserDto> {
     const rows = await m.query<UserDto[]>(
-      `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+      `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
+       RETURNING ${USER_COLUMNS}`,
       [u.email, u.name, u.role, u.regionCode, u.passwordHash],
     );
     return rows[0];
@@ -91,7 +94,8 @@ export class PeopleRepository {
     endSessions: boolean,
   ): Promise<Credentials> {
     const [rows] = await m.query<[Credentials[], number]>(
-      `UPDATE app_user SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
+      `UPDATE app_user
+       SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
       [id, passwordHash, endSessions],
     );
@@ -125,7 +129,8 @@ export class PeopleRepository {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, count] = await Promise.all([
       this.db.query<UserDto[]>(
-        `SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
+        `SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email
+         LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
       this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM app_user ${filter}`, params.slice(0, -2)),

@@ -141,7 +141,8 @@ export class PracticesRepository {
     const locked = await m.query<unknown[]>(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
     if (!locked.length) return undefined;
     const rows = await m.query<LockedPractice[]>(
-      `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn"
+      `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn",
+         p.closed_on::text AS "closedOn"
        FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
@@ -157,7 +158,8 @@ export class PracticesRepository {
   ): Promise<boolean> {
     // For UPDATE, TypeORM's query() answers [rows, affected count].
     const [, affected] = await m.query<[unknown[], number]>(
-      `UPDATE practice SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
+      `UPDATE practice
+       SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
               version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2`,
       [id, expectedVersion, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
@@ -197,7 +199,8 @@ export class PracticesRepository {
     }
     if (q.service && q.level) {
       // The open span of status_span is the current level (future effective dates are refused).
-      const current = `SELECT 1 FROM status_span s WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
+      const current = `SELECT 1 FROM status_span s
+                       WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
       where.push(
         q.level === 'unknown' ? `NOT EXISTS (${current})` : `EXISTS (${current} AND s.level = ${param(q.level)})`,
       );
@@ -216,7 +219,8 @@ export class PracticesRepository {
       total = Number(
         (
           await this.db.query<{ n: string }[]>(
-            `SELECT count(*) AS n FROM practice p JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+            `SELECT count(*) AS n FROM practice p
+             JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
             params.slice(0, -2),
           )
         )[0].n,
@@ -236,7 +240,8 @@ export class PracticesRepository {
 
   currentListSizes(practiceIds: number[]): Promise<ListSizeRow[]> {
     return this.db.query(
-      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate",
+         recorded_at AS "recordedAt",
               recorded_by AS "recordedBy", source
        FROM list_size WHERE valid_to IS NULL AND practice_id = ANY($1)`,
       [practiceIds],
@@ -260,7 +265,8 @@ export class PracticesRepository {
       `INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (practice_id, effective_date)
-       DO UPDATE SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source, recorded_at = now()`,
+       DO UPDATE SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source,
+         recorded_at = now()`,
       [practiceId, effectiveDate, patients, recordedBy, source],
     );
     await this.relinkListSizes(m, [practiceId]);
@@ -279,7 +285,8 @@ export class PracticesRepository {
 
   listSizeHistory(practiceId: number): Promise<ListSizeRow[]> {
     return this.db.query(
-      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate",
+         recorded_at AS "recordedAt",
               recorded_by AS "recordedBy", source
        FROM list_size WHERE practice_id = $1 ORDER BY effective_date DESC`,
       [practiceId],

@@ -14,7 +14,8 @@ export interface NewReminder {
   payload: object;
 }
 
-const REMINDER_COLUMNS = `id::int AS id, kind, subject, body, payload, created_at AS "createdAt", read_at AS "readAt", emailed_at AS "emailedAt"`;
+const REMINDER_COLUMNS = `id::int AS id, kind, subject, body, payload, created_at AS "createdAt", read_at AS "readAt",
+                            emailed_at AS "emailedAt"`;
 
 /** All SQL of stored reminders. */
 @Injectable()
@@ -63,7 +64,8 @@ export class RemindersRepository {
   async markRead(userId: number, id: number): Promise<ReminderDto | undefined> {
     // TypeORM answers an UPDATE with [rows, affected].
     const [rows] = await this.db.query<[ReminderDto[], number]>(
-      `UPDATE reminder SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${REMINDER_COLUMNS}`,
+      `UPDATE reminder SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
+       RETURNING ${REMINDER_COLUMNS}`,
       [id, userId],
     );
     return rows[0];

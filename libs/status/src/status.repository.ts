@@ -21,7 +21,8 @@ export interface StatusWrite {
   outboxKind: string;
 }
 
-const EVENT_COLUMNS = `id::text AS id, service, level, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+const EVENT_COLUMNS = `id::text AS id, service, level, effective_date::text AS "effectiveDate",
+                         recorded_at AS "recordedAt",
   recorded_by AS "recordedBy", source, note`;
 
 /** What the practice looked like under the lock: enough to say why a write was refused. */
@@ -50,7 +51,8 @@ export class StatusRepository {
    */
   async recordEvent(w: StatusWrite): Promise<RecordOutcome | undefined> {
     const rows = await this.db.query<RecordedRow[]>(
-      `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS}, current_level AS "currentLevel"
+      `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS},
+         current_level AS "currentLevel"
        FROM record_status_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         w.code,

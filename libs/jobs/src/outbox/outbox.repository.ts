@@ -25,7 +25,8 @@ export class OutboxRepository {
    */
   claim(m: EntityManager, limit: number): Promise<OutboxRow[]> {
     return m.query(
-      `SELECT id::text AS id, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT id::text AS id, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1
+       FOR UPDATE SKIP LOCKED`,
       [limit],
     );
   }
