@@ -75,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
     const { items } = await imports.list({ page: 1, pageSize: 20 });
     for (const r of items) {
       process.stdout.write(
-        `${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`,
+        `${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ` +
+          `${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`,
       );
     }
     return 0;

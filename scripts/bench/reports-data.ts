@@ -103,7 +103,8 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
     log,
     'regions',
     `INSERT INTO region (code, name) VALUES
-    ('Y54', 'North of England'), ('Y55', 'Midlands and East of England'), ('Y56', 'London'), ('Y57', 'South of England')`,
+    ('Y54', 'North of England'), ('Y55', 'Midlands and East of England'), ('Y56', 'London'),
+      ('Y57', 'South of England')`,
   );
   await step(
     db,
@@ -149,7 +150,7 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
     CROSS JOIN LATERAL (SELECT pg_temp.h(p.id, s.n, CASE s.n WHEN 3 THEN 90 ELSE 50 END) AS c) ac
     CROSS JOIN LATERAL (SELECT ac.c + 3 + pg_temp.h(p.id, s.n + 10, CASE s.n WHEN 3 THEN 120 ELSE 30 END) AS e) ae
     CROSS JOIN LATERAL (SELECT CASE WHEN pg_temp.h(p.id * 3 + s.n, m + 100, 100) < 3
-                                        THEN (ARRAY['not_capable', 'capable', 'enabled'])[1 + pg_temp.h(p.id, m + 200, 3)]
+                                   THEN (ARRAY['not_capable', 'capable', 'enabled'])[1 + pg_temp.h(p.id, m + 200, 3)]
                                    WHEN m >= ae.e THEN 'enabled' WHEN m >= ac.c THEN 'capable' ELSE 'not_capable'
                                END::service_level AS level) lvl
     WHERE (p.opened_on IS NULL OR e.day >= p.opened_on) AND (p.closed_on IS NULL OR e.day < p.closed_on)

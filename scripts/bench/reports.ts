@@ -226,7 +226,8 @@ function printTable(rows: Row[]): void {
       percentile(r.sql, 95),
     ];
     console.log(
-      `| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ${r.goal} |`,
+      `| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ` +
+        `${r.goal} |`,
     );
   }
 }

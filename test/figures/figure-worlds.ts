@@ -136,7 +136,8 @@ export async function readBack(ctx: TestContext): Promise<ReferenceData> {
     `SELECT practice_id AS "practiceId", effective_date::text AS "effectiveDate", patients FROM list_size`,
   );
   const events: RefEvent[] = await ctx.db.query(
-    `SELECT id::text AS id, practice_id AS "practiceId", service::text AS service, level::text AS level, effective_date::text AS "effectiveDate",
+    `SELECT id::text AS id, practice_id AS "practiceId", service::text AS service, level::text AS level,
+       effective_date::text AS "effectiveDate",
             to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt"
      FROM status_event`,
   );

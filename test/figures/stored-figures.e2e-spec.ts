@@ -125,7 +125,7 @@ describe('figures: stored figures of settled dates', () => {
     );
   });
 
-  it('keeps stored figures through a change from today on, and drops only the dates a back-dated change reaches', async () => {
+  it('keeps stored figures through a change from today on; drops only dates a back-dated change reaches', async () => {
     await ctx.db.query(
       'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
     );

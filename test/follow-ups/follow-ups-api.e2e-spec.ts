@@ -120,7 +120,7 @@ describe('follow-ups API', () => {
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['method', 'outcome']);
   });
 
-  it('records barriers (detail required for other; only services not offered) and moves to barriers_recorded', async () => {
+  it('records barriers (detail required for other; only services not offered): barriers_recorded', async () => {
     const f = await followUpFor({ missing: [Service.Appointments, Service.Records] });
     const noDetail = await ctx
       .api()
@@ -326,7 +326,7 @@ describe('follow-ups API', () => {
     }
   });
 
-  it('resolves or cancels with a reason; a closed follow-up no longer changes, and the rule opens a fresh one', async () => {
+  it('resolves or cancels with a reason; a closed follow-up no longer changes; the rule opens a new one', async () => {
     const f = await followUpFor();
     expect(
       (await ctx.api().post(`/follow-ups/${f.id}/cancel`).send({ reason: ' ' }).expect(400)).body.problems[0].field,

@@ -71,7 +71,7 @@ describe('the follow-up rule', () => {
     );
   });
 
-  it('the nightly sweep creates the missing follow-ups, exactly once when run twice (even at the same time)', async () => {
+  it('the nightly sweep creates missing follow-ups exactly once when run twice (even at the same time)', async () => {
     const missing = await ctx.factories.practice(); // no status at all: every service unknown
     const offersAll = await ctx.factories.practice();
     const closed = await ctx.factories.practice({ closedOn: '2014-06-30' });
@@ -119,7 +119,7 @@ describe('the follow-up rule', () => {
     expect(await pendingOutbox(ctx)).toEqual([]);
   });
 
-  it('a practice created through the API (every level unknown) gets its follow-up without waiting for the sweep', async () => {
+  it('a practice created through the API (every level unknown) gets its follow-up before the sweep', async () => {
     await ctx.factories.ccg('00M', 'Y54');
     await ctx.api().post('/practices').send({ code: 'B82001', name: 'New Surgery', ccgCode: '00M' }).expect(201);
     const [{ id }] = await ctx.db.query(`SELECT id FROM practice WHERE code = 'B82001'`);

@@ -71,7 +71,8 @@ describe('schedules and the month-end snapshot', () => {
       worker.clock.setNow(new Date('2014-10-01T02:00:00Z'));
       const { id } = await ctx.factories.practice({ openedOn: '2000-01-01' });
       await ctx.factories.statusEvent(id, Service.Appointments, Level.Enabled, '2014-09-01');
-      await ctx.factories.statusEvent(id, Service.Records, Level.Enabled, '2014-10-01'); // after the month end: not counted
+      // After the month end: not counted.
+      await ctx.factories.statusEvent(id, Service.Records, Level.Enabled, '2014-10-01');
 
       expect(await worker.schedules.monthEndSnapshot()).toEqual({ monthEnd: '2014-09-30', stored: true });
       expect(await worker.schedules.monthEndSnapshot()).toEqual({ monthEnd: '2014-09-30', stored: false });

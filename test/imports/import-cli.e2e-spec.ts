@@ -84,7 +84,8 @@ describe('imports: the CLI command', () => {
     expect(code).toBe(1);
     expect(out.text()).toContain('\r[####################] 100%  rejected  line 4');
     expect(out.text()).toContain(
-      '  problems (4):\n    row 2, practice_code, "A81043": practice A81043 is not known: import the practice list (epraccur) first\n',
+      '  problems (4):\n    row 2, practice_code, "A81043": practice A81043 is not known: import the practice list ' +
+        '(epraccur) first\n',
     );
   });
 

@@ -272,9 +272,15 @@ describe('access matrix: every served route × every kind of caller', () => {
         const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
         const now = Math.floor(Date.now() / 1000);
         const user = await freshUser(Admin);
-        return bearer(
-          `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: String(user.id), ver: 1, aud: ACCESS_AUDIENCE, iss: TOKEN_ISSUER, iat: now, exp: now + 600 })}.`,
-        );
+        const claims = {
+          sub: String(user.id),
+          ver: 1,
+          aud: ACCESS_AUDIENCE,
+          iss: TOKEN_ISSUER,
+          iat: now,
+          exp: now + 600,
+        };
+        return bearer(`${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`);
       },
       expected: refused(401),
     },

@@ -5,7 +5,8 @@ import { IsCalendarDate, IsInstant, Service } from '@app/common';
 const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
 const KNOWN_AT_DOC = {
   description:
-    'Status history as it stood at this moment: only status events recorded at or before it count. List sizes and practices (open and close dates) are as recorded now',
+    'Status history as it stood at this moment: only status events recorded at or before it count. List sizes and ' +
+    'practices (open and close dates) are as recorded now',
   example: '2014-10-15T09:00:00Z',
 };
 

@@ -65,8 +65,9 @@ const numerators = (service: Service) => `
            coalesce(sum(patients) FILTER (WHERE ${service} = 'enabled'), 0)::bigint AS ${service}_at_enabled`;
 const levelJoin = (service: Service, knownAt: boolean) =>
   (knownAt ? LEVEL_KNOWN_AT : LEVEL_FROM_SPANS).replaceAll('{S}', service).replaceAll('{L}', LEVEL_ALIAS(service));
+const SERVICE_ROW_COLUMNS = ['known', 'capable', 'enabled', 'at_capable', 'at_enabled'];
 const serviceRow = (service: Service) =>
-  `('${service}'::service, ${['known', 'capable', 'enabled', 'at_capable', 'at_enabled'].map((c) => `pg.${service}_${c}`).join(', ')})`;
+  `('${service}'::service, ${SERVICE_ROW_COLUMNS.map((c) => `pg.${service}_${c}`).join(', ')})`;
 
 /**
  * Percentage with one decimal. numeric division keeps 16+ significant digits, so rounding it to one

@@ -65,7 +65,8 @@ export class FollowUpRuleRepository {
        SET state = CASE WHEN closing.cancel THEN 'cancelled' ELSE 'resolved' END::follow_up_state,
            close_note = CASE WHEN closing.cancel
                              THEN format('Cancelled automatically: the practice is not open on %s.', $1::date)
-                             ELSE format('Resolved automatically: appointments, prescriptions and records are all enabled as of %s.', $1::date) END,
+                             ELSE format('Resolved automatically: appointments, prescriptions and records are all '
+                                         || 'enabled as of %s.', $1::date) END,
            closed_at = now(), closed_by = NULL, updated_at = now()
        FROM closing WHERE f.id = closing.id
        RETURNING f.state`,

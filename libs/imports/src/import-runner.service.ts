@@ -125,7 +125,8 @@ export class ImportRunner {
     if (summary.fatal) return reject(`The file was rejected, nothing was imported: ${summary.fatal}`);
     if (rowsRejected > 0 && !run.options.partial) {
       return reject(
-        `${plural(rowsRejected, 'row')} with problems: nothing was imported (strict mode; import with partial to keep the valid rows)`,
+        `${plural(rowsRejected, 'row')} with problems: nothing was imported ` +
+          `(strict mode; import with partial to keep the valid rows)`,
       );
     }
     if (rowsRejected > 0 && base.rowsAccepted === 0)
@@ -134,7 +135,8 @@ export class ImportRunner {
     // and "succeeded" always means something was read and kept.
     if (base.rowsAccepted === 0)
       return reject(
-        `Nothing to import: ${plural(base.rowsSkipped, 'row')} left out (${skipReasons(summary.skipped)}), none to keep`,
+        `Nothing to import: ${plural(base.rowsSkipped, 'row')} left out ` +
+          `(${skipReasons(summary.skipped)}), none to keep`,
       );
     if (rowsRejected > 0) await this.stage.dropRowsWithProblems(m);
 
@@ -161,7 +163,9 @@ export class ImportRunner {
       ...base,
       state: ImportState.Succeeded,
       summary: summaryOf(applied.changes),
-      message: `${plural(base.rowsAccepted, 'row')} imported${rowsRejected ? `, ${plural(rowsRejected, 'row')} with problems left out (partial mode)` : ''}`,
+      message:
+        `${plural(base.rowsAccepted, 'row')} imported` +
+        `${rowsRejected ? `, ${plural(rowsRejected, 'row')} with problems left out (partial mode)` : ''}`,
     };
     await this.runs.finish(m, run.id, outcome);
     return ImportState.Succeeded;

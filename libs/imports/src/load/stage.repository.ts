@@ -27,7 +27,8 @@ export type RecordKind = 'practice' | 'list-size' | 'status' | 'region' | 'ccg' 
 export class StageRepository {
   async create(m: EntityManager): Promise<void> {
     await m.query(`CREATE TEMP TABLE import_stage (
-      row_no integer NOT NULL, kind text NOT NULL, code text NOT NULL, name text, postcode text, region_code text, ccg_code text,
+      row_no integer NOT NULL, kind text NOT NULL, code text NOT NULL, name text, postcode text, region_code text,
+        ccg_code text,
       opened_on date, closed_on date, status text, effective_date date, patients integer,
       service service, level service_level, note text, supplier clinical_system, region_name text
     ) ON COMMIT DROP`);
@@ -116,7 +117,8 @@ export class StageRepository {
        FROM import_stage s WHERE s.kind = 'practice' AND s.status = 'C' AND s.closed_on IS NULL
        UNION ALL
        SELECT s.row_no, $4, s.opened_on::text,
-              'the open date ' || s.opened_on || ' is after the recorded history of practice ' || s.code || ', which starts ' || h.earliest
+              'the open date ' || s.opened_on || ' is after the recorded history of practice ' || s.code
+                || ', which starts ' || h.earliest
        FROM import_stage s JOIN practice p ON p.code = s.code
        CROSS JOIN LATERAL (SELECT least((SELECT min(e.effective_date) FROM status_event e WHERE e.practice_id = p.id),
                                         (SELECT min(l.effective_date) FROM list_size l
@@ -124,8 +126,10 @@ export class StageRepository {
        WHERE s.kind = 'practice' AND s.opened_on IS DISTINCT FROM p.opened_on AND s.opened_on > h.earliest
        UNION ALL
        SELECT s.row_no, $5, '',
-              'practice ' || s.code || ' is recorded as closing on ' || p.closed_on || ' and this file has no close date for it: '
-              || 'an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)'
+              'practice ' || s.code || ' is recorded as closing on ' || p.closed_on
+                || ' and this file has no close date for it: '
+              || 'an older practice list? An import never reopens a practice '
+              || '(reopen it through the API if it has reopened)'
        FROM import_stage s JOIN practice p ON p.code = s.code
        WHERE s.kind = 'practice' AND s.closed_on IS NULL AND p.closed_on IS NOT NULL`,
       [col.ccg, col.region, col.status, col.opened, col.closed],
@@ -144,7 +148,8 @@ export class StageRepository {
               CASE WHEN p.id IS NULL THEN s.code ELSE s.effective_date::text END,
               CASE WHEN p.id IS NULL THEN 'practice ' || s.code
                 || ' is not known: import the practice list (epraccur) first'
-                   ELSE 'the effective date ' || s.effective_date || ' is before practice ' || s.code || ' opened (' || p.opened_on || ')' END
+                   ELSE 'the effective date ' || s.effective_date || ' is before practice ' || s.code || ' opened ('
+                     || p.opened_on || ')' END
        FROM import_stage s LEFT JOIN practice p ON p.code = s.code
        WHERE s.kind IN ('list-size', 'status') AND (p.id IS NULL OR s.effective_date < p.opened_on)`,
       [col.key, col.date],
@@ -180,7 +185,8 @@ export class StageRepository {
            WHERE kind = 'ons-ccg-lookup' AND ccg IS NOT NULL) d WHERE n > 1
        UNION ALL
        SELECT rows.row_no, $1, rows.region_code,
-              'CCG ' || c.code || ' belongs to area team ' || a.code || ' in region ' || a.region_code || ': it cannot move to region ' || rows.region_code
+              'CCG ' || c.code || ' belongs to area team ' || a.code || ' in region ' || a.region_code
+                || ': it cannot move to region ' || rows.region_code
        FROM rows JOIN ccg c ON c.code = rows.ccg JOIN area_team a ON a.code = c.area_team_code
        WHERE a.region_code <> rows.region_code`,
       [col.region, col.region, col.key],

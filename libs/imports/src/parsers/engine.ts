@@ -217,7 +217,8 @@ export async function* runFormatBatches<T>(
         events.push(
           stop(
             line,
-            `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})${hint}`,
+            `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} ` +
+              `(found: ${found})${hint}`,
           ),
         );
         return false;
