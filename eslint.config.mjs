@@ -28,6 +28,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // The package is CommonJS (no "type": "module"): its plain .js files, run by bare node (the bench's floor
+    // server) or read by tools (jest.config.js), load modules with require.
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests read supertest's untyped response bodies (`res.body` is `any`) on almost every line; the
     // assertions check their shape, so the no-unsafe-* family would only add casts.
     files: ['test/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts'],

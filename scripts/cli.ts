@@ -75,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
     const { items } = await imports.list({ page: 1, pageSize: 20 });
     for (const r of items) {
       process.stdout.write(
-        `${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`,
+        `${String(r.id).padStart(6)}  ${r.createdAt.toISOString().slice(0, 19)}  ${r.state.padEnd(9)} ` +
+          `${String(r.progress).padStart(3)}%  ${r.kind.padEnd(19)} ${r.fileName}\n`,
       );
     }
     return 0;
@@ -92,7 +93,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err) => {
+  (err: Error | undefined) => {
     process.stderr.write(
       `${err instanceof ConfigError || err instanceof StartupError ? err.message : (err?.stack ?? err)}\n`,
     );

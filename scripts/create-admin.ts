@@ -42,22 +42,20 @@ async function main() {
   await checkDependencies(config, { redis: false });
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    const user = await app
-      .get(PeopleService)
-      .createUser({
-        email,
-        name: values.name?.trim() || 'Administrator',
-        role: Role.Admin,
-        regionCode: null,
-        password,
-      });
+    const user = await app.get(PeopleService).createUser({
+      email,
+      name: values.name?.trim() || 'Administrator',
+      role: Role.Admin,
+      regionCode: null,
+      password,
+    });
     console.log(`Created admin ${user.email} (user ${user.id}). Sign in with POST /api/v1/auth/login.`);
   } finally {
     await app.close();
   }
 }
 
-main().catch((err) => {
+main().catch((err: Error & { status?: number }) => {
   if (err instanceof ConfigError || err instanceof StartupError) console.error(err.message);
   else if (err?.status === 409)
     console.error(`${err.message}: an admin can reset that account's password (POST /api/v1/users/:id/password).`);

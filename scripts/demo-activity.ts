@@ -1,5 +1,14 @@
 import { generateDemoBarriers, readDemoData, generateStatusHistory } from '@app/demo';
 
+/** The fields of a follow-up (GET /follow-ups) that this script reads. */
+interface FollowUpJson {
+  id: number;
+  servicesNotOffered: string[];
+  ownerId: number | null;
+  barrierCount: number;
+  practice?: { regionCode: string };
+}
+
 /**
  * Some follow-up work for the demo, done the way staff do it: through the API, as the demo admin. Waits
  * for the worker's sweep to open the follow-ups, then records a few barriers and gives some follow-ups an
@@ -12,7 +21,7 @@ export async function seedFollowUpActivity(
 ): Promise<string> {
   const api = await signIn(base, admin);
   const followUpOf = async (practiceCode: string) =>
-    (await api('GET', `/follow-ups?practiceCode=${practiceCode}`)).items?.[0];
+    (await api<{ items?: FollowUpJson[] }>('GET', `/follow-ups?practiceCode=${practiceCode}`)).items?.[0];
   const data = readDemoData();
   const barriers = generateDemoBarriers(data.practices, generateStatusHistory(data.practices, data.listSizes));
   let waited = 0;
@@ -20,8 +29,8 @@ export async function seedFollowUpActivity(
     await new Promise((resolve) => setTimeout(resolve, 1000));
     waited++;
   }
-  const support = (await api('GET', '/users?pageSize=100')).items.find(
-    (u: { email: string }) => u.email === supportEmail,
+  const support = (await api<{ items: { id: number; email: string }[] }>('GET', '/users?pageSize=100')).items.find(
+    (u) => u.email === supportEmail,
   );
   let recorded = 0;
   let assigned = 0;
@@ -31,7 +40,7 @@ export async function seedFollowUpActivity(
     if (followUp.barrierCount) continue;
     // The history moved on after the barrier's date: name a service the follow-up is still about.
     const service = followUp.servicesNotOffered.includes(b.service) ? b.service : followUp.servicesNotOffered[0];
-    const res = await api('POST', `/follow-ups/${followUp.id}/barriers`, {
+    const res = await api<{ id?: number }>('POST', `/follow-ups/${followUp.id}/barriers`, {
       barriers: [{ service, category: b.category, detail: b.detail }],
     });
     if (res.id) recorded++;
@@ -40,7 +49,7 @@ export async function seedFollowUpActivity(
       assigned++;
     }
   }
-  const total = (await api('GET', '/follow-ups?pageSize=1')).total;
+  const total = (await api<{ total: number }>('GET', '/follow-ups?pageSize=1')).total;
   return `${total} open follow-ups; ${recorded} given demo barriers, ${assigned} assigned to the demo support user.`;
 }
 
@@ -52,13 +61,13 @@ async function signIn(base: string, creds: { email: string; password: string }) 
   });
   const { accessToken } = (await login.json()) as { accessToken?: string };
   if (!accessToken) throw new Error(`Demo sign-in as ${creds.email} failed (${login.status})`);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a thin script over the documented JSON API
-  return async (method: string, path: string, body?: object): Promise<any> => {
+  // The caller names the documented response it expects; a thin script, so it is not checked.
+  return async <T = unknown>(method: string, path: string, body?: object): Promise<T> => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return res.json();
+    return (await res.json()) as T;
   };
 }

@@ -18,6 +18,9 @@ import { seedFollowUpActivity } from './demo-activity';
  * then the API and the worker started and their addresses printed. `--load-only` stops after loading.
  */
 const ROOT = path.resolve(__dirname, '..');
+// Commands printed whole, so they can be copied from the terminal.
+const SIGN_IN_ARGS = `-H 'Content-Type: application/json' -d '{"email":"…","password":"…"}'`;
+const CREATE_ADMIN = "npm run user:create-admin -- --email you@example.nhs.uk --password '<12+ characters>'";
 
 async function main() {
   const config = loadConfig();
@@ -44,7 +47,8 @@ async function main() {
     users = await ensureDemoUsers(db, path.resolve('var', 'demo-users.json'));
     // The worker's first relay runs the follow-up rule over the demo practices (once: the sweep is idempotent).
     await db.query(
-      `INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}' WHERE NOT EXISTS (SELECT 1 FROM follow_up)`,
+      `INSERT INTO outbox (kind, payload) SELECT 'sweep-follow-ups', '{"reason": "demo"}'
+       WHERE NOT EXISTS (SELECT 1 FROM follow_up)`,
     );
   } finally {
     await db.destroy();
@@ -90,7 +94,7 @@ The tracker is running (Ctrl-C stops it).
 Demo users (passwords kept in var/demo-users.json on this machine only):
 ${describeUsers(users)}
 
-  Sign in:           curl -s -X POST ${base}/api/v1/auth/login -H 'Content-Type: application/json' -d '{"email":"…","password":"…"}'
+  Sign in:           curl -s -X POST ${base}/api/v1/auth/login ${SIGN_IN_ARGS}
                      then send Authorization: Bearer <accessToken> (see docs/people.md)
 `);
   await Promise.all(children.map((c) => new Promise((resolve) => c.process.on('exit', resolve))));
@@ -99,13 +103,15 @@ ${describeUsers(users)}
 function describeUsers(users: DemoUser[]): string {
   const unknown = users.some((u) => !u.password)
     ? `\n  Passwords made by another checkout are not known here. Make yourself an admin, then reset the others
-  (POST /api/v1/users/:id/password):  npm run user:create-admin -- --email you@example.nhs.uk --password '<12+ characters>'`
+  (POST /api/v1/users/:id/password):  ${CREATE_ADMIN}`
     : '';
   return (
     users
       .map(
         (u) =>
-          `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ${u.password ?? '(made before this checkout: password unknown here)'}${u.regionCode ? `   region ${u.regionCode}` : ''}`,
+          `  ${u.role.padEnd(8)} ${u.email.padEnd(30)} ` +
+          `${u.password ?? '(made before this checkout: password unknown here)'}` +
+          `${u.regionCode ? `   region ${u.regionCode}` : ''}`,
       )
       .join('\n') + unknown
   );
@@ -122,8 +128,8 @@ function start(name: string, entry: string, readyLine: RegExp): { process: Child
     },
   );
   const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      process.stdout.write(`[${name}] ${chunk}`);
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(`[${name}] ${chunk.toString()}`);
       if (readyLine.test(chunk.toString())) resolve();
     });
     child.on('exit', (code) =>

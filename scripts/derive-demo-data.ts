@@ -63,7 +63,7 @@ function decodeWindows1252(bytes: Buffer): string {
 }
 
 function readCsv(file: string): string[][] {
-  return parse(readText(file), { skip_empty_lines: true }) as string[][];
+  return parse(readText(file), { skip_empty_lines: true });
 }
 
 /** Rows as objects keyed by the header row. */
@@ -217,7 +217,8 @@ function main(): void {
       if (other.length) {
         notes.push(
           `CCG ${c.CCG13CDH} (${c.CCG13NM}) appears under area team ` +
-            `${other.map(([q, n]) => `${q} in ${n} rows`).join(', ')} of the list-size files; kept the ONS lookup's ${areaTeamCode}`,
+            `${other.map(([q, n]) => `${q} in ${n} rows`).join(', ')} of the list-size files; kept the ONS lookup's ` +
+            `${areaTeamCode}`,
         );
       }
     }
@@ -300,7 +301,8 @@ function main(): void {
     `  kept ${practiceRows.length} GP practices; CCG remapped to 2013: ${JSON.stringify(Object.fromEntries(remapped))}`,
   );
   log(
-    `  dropped: ${dropped.badCode} malformed codes, ${dropped.ccgUnmapped.length} with a CCG outside the 211 and no 2013 CCG ${dropped.ccgUnmapped.join(' ')}`,
+    `  dropped: ${dropped.badCode} malformed codes, ${dropped.ccgUnmapped.length} with a CCG outside the 211 and no ` +
+      `2013 CCG ${dropped.ccgUnmapped.join(' ')}`,
   );
   if (ccgRegionMismatch.length) log(`  ODS region ≠ CCG's 2013 region: ${ccgRegionMismatch.length}`);
 
@@ -337,13 +339,15 @@ function main(): void {
   const listed = new Set(listRows.map((l) => l[0]));
   const withoutList = practiceRows.filter((p) => !listed.has(p.code));
   log(
-    `list sizes: ${listRows.length} practices kept; dropped ${droppedListCodes.length} codes with patients: ${JSON.stringify(Object.fromEntries(whyDropped))}`,
+    `list sizes: ${listRows.length} practices kept; dropped ${droppedListCodes.length} codes with patients: ` +
+      `${JSON.stringify(Object.fromEntries(whyDropped))}`,
   );
   log(`  dropped patients per quarter: ${droppedPatients.join(', ')}`);
   log(`  kept patients per quarter:    ${keptPatients.join(', ')}`);
   log(`  cells written as 0 (practice no longer listed): ${zeroedCells}`);
   log(
-    `  practices with no list size in any quarter: ${withoutList.length} (${withoutList.filter((p) => p.closedOn).length} closed)`,
+    `  practices with no list size in any quarter: ${withoutList.length} ` +
+      `(${withoutList.filter((p) => p.closedOn).length} closed)`,
   );
 
   // --- write
@@ -419,6 +423,9 @@ function renderAttribution(x: {
     .sort((a, b) => b[1] - a[1])
     .map(([s, n]) => `${s} ${fmt(n)} (${((100 * n) / x.practices).toFixed(1)}%)`)
     .join(', ');
+  // The Markdown is written out as it stands (ATTRIBUTION.md, reproduced byte for byte): its table rows and
+  // paragraph lines cannot be rewrapped here.
+  /* eslint-disable max-len */
   return `# Demo dataset: attribution and derivation
 
 Contains public sector information licensed under the Open Government Licence v3.0
@@ -504,6 +511,7 @@ appointments / prescriptions / records 64% / 64% / 2%; end of September 2014, pr
 and patients at offering practices 91% / 88% / 21%; 31 March 2015, practices offering 98.7% / 97.4% / 96.8%.
 Which practice is enabled when is invented; only those national totals are real.
 ${x.notes.length ? `\n## Notes\n\n${x.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+  /* eslint-enable max-len */
 }
 
 main();

@@ -145,8 +145,10 @@ export async function seedStatusHistory(db: Client): Promise<void> {
                   SELECT p.id, s.service, l.level, DATE '2013-03-31' + (l.step * 180 + (p.id * 7 + s.n * 13) % 150),
                          'import'
                   FROM practice p
-                  CROSS JOIN (VALUES ('appointments'::service, 1), ('prescriptions', 2), ('records', 3)) AS s(service, n)
-                  CROSS JOIN (VALUES ('not_capable'::service_level, 0), ('capable', 1), ('enabled', 2)) AS l(level, step)
+                  CROSS JOIN (VALUES ('appointments'::service, 1), ('prescriptions', 2), ('records', 3))
+                    AS s(service, n)
+                  CROSS JOIN (VALUES ('not_capable'::service_level, 0), ('capable', 1), ('enabled', 2))
+                    AS l(level, step)
                   WHERE l.step < 2 OR (p.id + s.n) % 3 <> 0`);
   await db.query(`SELECT refresh_status_spans(array_agg(id), NULL) FROM practice`);
   await db.query('VACUUM (ANALYZE) practice, ccg, region, list_size, status_event, status_span');
@@ -162,7 +164,7 @@ export function runLoad(options: autocannon.Options): Promise<{ result: autocann
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (err, result) => {
-      if (err) return reject(err);
+      if (err) return reject(err instanceof Error ? err : new Error(String(err)));
       latencies.sort((a, b) => a - b);
       resolve({ result, latencies });
     });

@@ -22,7 +22,9 @@ async function main() {
   await seedEngland(db, PRACTICES);
   // A third offer everything (no follow-up), a third miss records, a third have no status at all.
   await db.query(`INSERT INTO status_event (practice_id, service, level, effective_date, source)
-                  SELECT p.id, s, CASE WHEN p.id % 3 = 1 AND s = 'records' THEN 'capable' ELSE 'enabled' END::service_level, DATE '2014-01-01', 'import'
+                  SELECT p.id, s,
+                         CASE WHEN p.id % 3 = 1 AND s = 'records' THEN 'capable' ELSE 'enabled' END::service_level,
+                         DATE '2014-01-01', 'import'
                   FROM practice p CROSS JOIN unnest(enum_range(NULL::service)) s WHERE p.id % 3 IN (0, 1)`);
   await db.query(`INSERT INTO status_span (practice_id, service, valid_from, level, event_id)
                   SELECT practice_id, service, effective_date, level, id FROM status_event`);
@@ -71,7 +73,8 @@ async function main() {
     ]);
 
     await ds.query(
-      `INSERT INTO outbox (kind, payload) SELECT $1, jsonb_build_object('practiceId', 1 + (i * 7919) % $2) FROM generate_series(1, $3) i`,
+      `INSERT INTO outbox (kind, payload) SELECT $1, jsonb_build_object('practiceId', 1 + (i * 7919) % $2)
+       FROM generate_series(1, $3) i`,
       [JobName.EvaluatePractice, PRACTICES, EVALUATIONS],
     );
     t = performance.now();

@@ -106,7 +106,10 @@ function* listSizeRows(m: number, sizes: number[]): Generator<string> {
   const { first } = month(m);
   yield 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n';
   for (let p = 0; p < GP_PRACTICES; p++) {
-    yield `GP_PRAC_PAT_LIST,${first},GP,${ccgCode(p % CCGS)},E38000130,${practiceCode(p)},TS6 0HA,ALL,ALL,${sizes[p]}\r\n`;
+    yield (
+      `GP_PRAC_PAT_LIST,${first},GP,${ccgCode(p % CCGS)},E38000130,${practiceCode(p)},TS6 0HA,ALL,ALL,` +
+      `${sizes[p]}\r\n`
+    );
   }
 }
 
@@ -123,10 +126,15 @@ const UPTAKE_FIELDS = [
 
 function* pomiRows(m: number, levels: number[][], sizes: number[], rnd: () => number): Generator<string> {
   const { end } = month(m);
-  yield 'report_period_end,region_code,region_name,ccg_code,ccg_name,practice_code,practice_name,system_supplier,field,value\r\n';
+  yield (
+    'report_period_end,region_code,region_name,ccg_code,ccg_name,practice_code,practice_name,system_supplier,' +
+    'field,value\r\n'
+  );
   for (let p = 0; p < GP_PRACTICES; p++) {
     const ccg = p % CCGS;
-    const head = `${end},${regionOfCcg(ccg)},REGION,${ccgCode(ccg)},"NHS ${ccgCode(ccg)} CCG",${practiceCode(p)},"PRACTICE ${p}",${SYSTEMS[p % 4]}`;
+    const head =
+      `${end},${regionOfCcg(ccg)},REGION,${ccgCode(ccg)},"NHS ${ccgCode(ccg)} CCG",${practiceCode(p)},` +
+      `"PRACTICE ${p}",${SYSTEMS[p % 4]}`;
     yield `${head},Patient_List_Size,${sizes[p]}\r\n`;
     for (let s = 0; s < LEVEL_FIELDS.length; s++) {
       // 0.5 % of values are "not known" (9) in any month.

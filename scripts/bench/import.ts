@@ -13,7 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { CommonModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { CreateImportDto, ImportRunDto, ImportsModule, ImportsService } from '@app/imports';
+import { CreateImportDto, ImportRunDto, ImportsModule, ImportsService, ImportState } from '@app/imports';
 import { bullRootOptions } from '@app/jobs';
 import { connect, freshDatabase } from './bench-support';
 import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
@@ -76,7 +76,7 @@ async function main() {
     await imports.process(created.id);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const run = await imports.get(created.id);
-    if (run.state !== 'succeeded')
+    if (run.state !== ImportState.Succeeded)
       throw new Error(`${path}: ${run.state}: ${run.message} ${JSON.stringify(run.problems?.slice(0, 3))}`);
     return { rows: run.rowsRead, ms, run };
   };
@@ -116,7 +116,9 @@ async function main() {
     const pomiAgain = await again(files.pomi, { kind: 'pomi-long' });
 
     const line = (name: string, count: number, imp: Timing, copy: Timing) =>
-      `| ${name} | ${count} | ${imp.rows.toLocaleString('en-GB')} | ${(imp.ms / 1000).toFixed(2)} | ${perSecond(imp).toLocaleString('en-GB')} | ${(copy.ms / 1000).toFixed(2)} | ${perSecond(copy).toLocaleString('en-GB')} | ${Math.round((100 * perSecond(imp)) / perSecond(copy))} % |`;
+      `| ${name} | ${count} | ${imp.rows.toLocaleString('en-GB')} | ${(imp.ms / 1000).toFixed(2)} | ` +
+      `${perSecond(imp).toLocaleString('en-GB')} | ${(copy.ms / 1000).toFixed(2)} | ` +
+      `${perSecond(copy).toLocaleString('en-GB')} | ${Math.round((100 * perSecond(imp)) / perSecond(copy))} % |`;
     const total = add(add(practices.imported, listSizes.imported), pomi.imported);
     const copyTotal = add(add(practices.copied, listSizes.copied), pomi.copied);
     const table = (title: string, rows: [string, number, Timing, Timing][]) => {
@@ -127,7 +129,8 @@ async function main() {
     };
     const count = 1 + files.listSizes.length + files.pomi.length;
     table(
-      'bench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an empty table',
+      'bench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an ' +
+        'empty table',
       [
         ['practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied],
         ['list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied],
@@ -144,14 +147,17 @@ async function main() {
       ['all', count, totalAgain, copyTotal],
     ]);
     console.log(
-      `changes of the last file of each: practices ${JSON.stringify(practicesAgain.changes.practices)}, list sizes ${JSON.stringify(listSizesAgain.changes.listSizes)}, status events ${JSON.stringify(pomiAgain.changes.statusEvents)}`,
+      `changes of the last file of each: practices ${JSON.stringify(practicesAgain.changes.practices)}, list sizes ` +
+        `${JSON.stringify(listSizesAgain.changes.listSizes)}, status events ` +
+        `${JSON.stringify(pomiAgain.changes.statusEvents)}`,
     );
     const ratio = perSecond(total) / perSecond(copyTotal);
     console.log(
       `\ngoal: at least 40 % of COPY throughput — ${Math.round(ratio * 100)} %: ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
     );
     console.log(
-      `goal: the full practice list in under 5 s — ${(practices.imported.ms / 1000).toFixed(2)} s: ${practices.imported.ms < 5000 ? 'met' : 'NOT met'}`,
+      `goal: the full practice list in under 5 s — ${(practices.imported.ms / 1000).toFixed(2)} s: ` +
+        `${practices.imported.ms < 5000 ? 'met' : 'NOT met'}`,
     );
   } finally {
     await app.close();

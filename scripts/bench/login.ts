@@ -58,12 +58,14 @@ async function main() {
     for (const kind of Object.keys(timings)) {
       const sorted = timings[kind].sort((a, b) => a - b);
       console.log(
-        `| ${kind} | ${[...statuses[kind]].join(', ')} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} |`,
+        `| ${kind} | ${[...statuses[kind]].join(', ')} | ${percentile(sorted, 50).toFixed(1)} | ` +
+          `${percentile(sorted, 95).toFixed(1)} |`,
       );
     }
 
     console.log(
-      `\nAuthenticated reads, ${CONNECTIONS} connections for ${SECONDS} s (token checked and user row read on every request)`,
+      `\nAuthenticated reads, ${CONNECTIONS} connections for ${SECONDS} s (token checked and user row read on every ` +
+        `request)`,
     );
     console.log('| route | req/s | p50 ms | p99 ms | non-2xx |');
     console.log('|---|---|---|---|---|');
@@ -75,7 +77,8 @@ async function main() {
         headers: { authorization: `Bearer ${token}` },
       });
       console.log(
-        `| GET ${path} | ${(result['2xx'] / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${result.non2xx} |`,
+        `| GET ${path} | ${(result['2xx'] / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ` +
+          `${percentile(latencies, 99).toFixed(1)} | ${result.non2xx} |`,
       );
     }
   } finally {

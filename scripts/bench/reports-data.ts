@@ -41,7 +41,7 @@ export async function benchDatabase(
   const config = Object.assign(loadConfig(), { DB_NAME: scale.database });
   const admin = await connect(config, 'postgres');
   try {
-    const { rows } = await admin.query(
+    const { rows } = await admin.query<{ marker: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS marker FROM pg_database WHERE datname = $1`,
       [scale.database],
     );
@@ -103,7 +103,8 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
     log,
     'regions',
     `INSERT INTO region (code, name) VALUES
-    ('Y54', 'North of England'), ('Y55', 'Midlands and East of England'), ('Y56', 'London'), ('Y57', 'South of England')`,
+    ('Y54', 'North of England'), ('Y55', 'Midlands and East of England'), ('Y56', 'London'),
+      ('Y57', 'South of England')`,
   );
   await step(
     db,
@@ -125,7 +126,8 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
            CASE WHEN pg_temp.h(i, 2, 20) = 0 THEN DATE '2010-01-01' + pg_temp.h(i, 3, 1700)::int
                 WHEN pg_temp.h(i, 4, 10) = 0 THEN NULL
                 ELSE DATE '1960-01-01' + pg_temp.h(i, 5, 18000)::int END,
-           CASE WHEN pg_temp.h(i, 6, 25) = 0 AND pg_temp.h(i, 2, 20) <> 0 THEN DATE '2012-06-01' + pg_temp.h(i, 7, 900)::int END
+           CASE WHEN pg_temp.h(i, 6, 25) = 0 AND pg_temp.h(i, 2, 20) <> 0
+                THEN DATE '2012-06-01' + pg_temp.h(i, 7, 900)::int END
     FROM generate_series(1, $1) i`,
     [scale.practices, scale.ccgs],
   );
@@ -137,15 +139,20 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
     log,
     'status events',
     `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_at, source)
-    SELECT p.id, s.service, lvl.level, e.day, e.day + make_interval(days => pg_temp.h(p.id, m * 7 + s.n, 40)::int, secs => pg_temp.h(p.id, m, 86400)), 'import'
+    SELECT p.id, s.service, lvl.level, e.day,
+      e.day + make_interval(days => pg_temp.h(p.id, m * 7 + s.n, 40)::int, secs => pg_temp.h(p.id, m, 86400)), 'import'
     FROM practice p
-    CROSS JOIN (VALUES (1, 'appointments'::service), (2, 'prescriptions'::service), (3, 'records'::service)) s(n, service)
+    CROSS JOIN (VALUES (1, 'appointments'::service), (2, 'prescriptions'::service), (3, 'records'::service))
+      s(n, service)
     CROSS JOIN generate_series(0, $1 - 1) m
-    CROSS JOIN LATERAL (SELECT (DATE '2010-01-01' + make_interval(months => m))::date + pg_temp.h(p.id * 3 + s.n, m, 28)::int AS day) e
+    CROSS JOIN LATERAL (SELECT (DATE '2010-01-01' + make_interval(months => m))::date
+                               + pg_temp.h(p.id * 3 + s.n, m, 28)::int AS day) e
     CROSS JOIN LATERAL (SELECT pg_temp.h(p.id, s.n, CASE s.n WHEN 3 THEN 90 ELSE 50 END) AS c) ac
     CROSS JOIN LATERAL (SELECT ac.c + 3 + pg_temp.h(p.id, s.n + 10, CASE s.n WHEN 3 THEN 120 ELSE 30 END) AS e) ae
-    CROSS JOIN LATERAL (SELECT CASE WHEN pg_temp.h(p.id * 3 + s.n, m + 100, 100) < 3 THEN (ARRAY['not_capable', 'capable', 'enabled'])[1 + pg_temp.h(p.id, m + 200, 3)]
-                                   WHEN m >= ae.e THEN 'enabled' WHEN m >= ac.c THEN 'capable' ELSE 'not_capable' END::service_level AS level) lvl
+    CROSS JOIN LATERAL (SELECT CASE WHEN pg_temp.h(p.id * 3 + s.n, m + 100, 100) < 3
+                                   THEN (ARRAY['not_capable', 'capable', 'enabled'])[1 + pg_temp.h(p.id, m + 200, 3)]
+                                   WHEN m >= ae.e THEN 'enabled' WHEN m >= ac.c THEN 'capable' ELSE 'not_capable'
+                               END::service_level AS level) lvl
     WHERE (p.opened_on IS NULL OR e.day >= p.opened_on) AND (p.closed_on IS NULL OR e.day < p.closed_on)
     ORDER BY p.id, s.service, e.day`,
     [BENCH_MONTHS],
@@ -177,7 +184,8 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
     log,
     'list size valid_to',
     `UPDATE list_size l SET valid_to = n.next_date
-    FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date FROM list_size) n
+    FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
+        FROM list_size) n
     WHERE l.id = n.id AND n.next_date IS NOT NULL`,
   );
 
@@ -188,7 +196,8 @@ async function generate(db: Client, scale: BenchScale, log: (line: string) => vo
     log,
     'status spans',
     `INSERT INTO status_span (practice_id, service, valid_from, valid_to, level, event_id)
-    SELECT practice_id, service, effective_date, lead(effective_date) OVER (PARTITION BY practice_id, service ORDER BY effective_date), level, id
+    SELECT practice_id, service, effective_date,
+           lead(effective_date) OVER (PARTITION BY practice_id, service ORDER BY effective_date), level, id
     FROM (SELECT DISTINCT ON (practice_id, service, effective_date) practice_id, service, effective_date, level, id
           FROM status_event ORDER BY practice_id, service, effective_date, recorded_at DESC, id DESC) winners`,
   );

@@ -270,7 +270,7 @@ async function time(
   n: number,
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
-  before = async (): Promise<unknown> => undefined,
+  before = (): Promise<unknown> => Promise.resolve(undefined),
 ): Promise<[number[], number[]]> {
   for (let i = 0; i < 3; i++) await before().then(a).then(before).then(b);
   const [ta, tb]: [number[], number[]] = [[], []];
@@ -299,7 +299,8 @@ function printTable(rows: Row[]): void {
       percentile(r.sql, 95),
     ];
     console.log(
-      `| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ${r.goal} |`,
+      `| ${r.scale} | ${r.report} | ${ms(a50)} | ${ms(a95)} | ${ms(s50)} | ${ms(s95)} | ${(a50 / s50).toFixed(2)} | ` +
+        `${r.goal} |`,
     );
   }
 }

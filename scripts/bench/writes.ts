@@ -98,10 +98,12 @@ async function main() {
 
   console.log('\nbench:writes — status writes through POST /api/v1/practices/:code/status');
   console.log(
-    `practices ${PRACTICES} with ${seeded} status events before the first run, connections ${CONNECTIONS}, duration ${SECONDS} s each`,
+    `practices ${PRACTICES} with ${seeded} status events before the first run, connections ${CONNECTIONS}, duration ` +
+      `${SECONDS} s each`,
   );
   console.log(
-    `| server | writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | server CPU ms/write | PostgreSQL CPU ms/write | load generator CPU ms/write |`,
+    `| server | writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | server CPU ms/write | ` +
+      `PostgreSQL CPU ms/write | load generator CPU ms/write |`,
   );
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const row of rows) console.log(row);
@@ -132,7 +134,9 @@ async function measure(
           setupRequest: (req) => {
             n++;
             const practice = 1 + ((n * 2654435761) % PRACTICES);
-            const date = `${2013 + (n % 3)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+            const date =
+              `${2013 + (n % 3)}-${String(1 + (n % 12)).padStart(2, '0')}-` +
+              `${String(1 + (n % 28)).padStart(2, '0')}`;
             return {
               ...req,
               path: `/api/v1/practices/B${String(practice).padStart(5, '0')}/status`,
@@ -164,11 +168,15 @@ async function measure(
   if (events < ok || events > ok + CONNECTIONS)
     console.log(`WARNING (${label}): ${ok} writes acknowledged but ${events} events stored`);
   const perWrite = (seconds: number) => ((seconds * 1000) / ok).toFixed(2);
-  return `| ${label} | ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ${result.errors} | ${events} | ${perWrite(serverCpu)} | ${perWrite(dbCpu)} | ${perWrite(loadCpu)} |`;
+  return (
+    `| ${label} | ${(ok / SECONDS).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ` +
+    `${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${ok} | ${result.non2xx} | ` +
+    `${result.errors} | ${events} | ${perWrite(serverCpu)} | ${perWrite(dbCpu)} | ${perWrite(loadCpu)} |`
+  );
 }
 
 async function countEvents(db: Client): Promise<number> {
-  return Number((await db.query('SELECT count(*) AS n FROM status_event')).rows[0].n);
+  return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM status_event')).rows[0].n);
 }
 
 /** Signs in as the bench's admin (created by the API at start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */

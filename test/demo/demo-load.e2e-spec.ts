@@ -11,7 +11,7 @@ describe('demo data load', () => {
 
   const count = async (table: string) => Number((await ctx.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
-  it('loads the real geography, practices and list sizes with generated histories, and a second load adds nothing', async () => {
+  it('loads real geography, practices and list sizes with generated histories; loading again adds none', async () => {
     const first = await loadDemoData(ctx.db);
     expect(first.practices).toBe(8165);
     expect(first.statusEvents).toBeGreaterThan(40000);
@@ -46,11 +46,14 @@ describe('demo data load', () => {
     const res = await ctx.api().get('/reports/summary?asOf=2014-09-30&format=text').expect(200);
     expect(res.text.split('\n').filter((line) => line.startsWith('•'))).toEqual([
       '• 99% of general practices have the capability to allow patients to book or cancel appointments online.',
-      '• 91% of patients are registered with general practices that offer the ability to book or cancel appointments online. This is up from 64% at the same point in the previous year.',
+      '• 91% of patients are registered with general practices that offer the ability to book or cancel appointments ' +
+        'online. This is up from 64% at the same point in the previous year.',
       '• 98% of general practices have the capability to allow patients to view or order repeat prescriptions online.',
-      '• 88% of patients are registered with general practices that offer the ability to view or order repeat prescriptions online. This is up from 64% at the same point in the previous year.',
+      '• 88% of patients are registered with general practices that offer the ability to view or order repeat ' +
+        'prescriptions online. This is up from 64% at the same point in the previous year.',
       '• 84% of general practices have the capability to allow patients to view their medical record online.',
-      '• 21% of patients are registered with general practices that offer the ability to view their medical record online. This is up from 2% at the same point in the previous year.',
+      '• 21% of patients are registered with general practices that offer the ability to view their medical record ' +
+        'online. This is up from 2% at the same point in the previous year.',
     ]);
   });
 });

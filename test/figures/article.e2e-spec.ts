@@ -13,15 +13,20 @@ const ARTICLE: Record<Service, { capable2014: number; enabled2013: number; enabl
   [Service.Records]: { capable2014: 84, enabled2013: 2, enabled2014: 21 },
 };
 
-const EXPECTED_TEXT = `Progress in numbers at end of September 2014:
-
-• 99% of general practices have the capability to allow patients to book or cancel appointments online.
-• 91% of patients are registered with general practices that offer the ability to book or cancel appointments online. This is up from 64% at the same point in the previous year.
-• 98% of general practices have the capability to allow patients to view or order repeat prescriptions online.
-• 88% of patients are registered with general practices that offer the ability to view or order repeat prescriptions online. This is up from 64% at the same point in the previous year.
-• 84% of general practices have the capability to allow patients to view their medical record online.
-• 21% of patients are registered with general practices that offer the ability to view their medical record online. This is up from 2% at the same point in the previous year.
-`;
+const EXPECTED_TEXT = [
+  'Progress in numbers at end of September 2014:',
+  '',
+  '• 99% of general practices have the capability to allow patients to book or cancel appointments online.',
+  '• 91% of patients are registered with general practices that offer the ability to book or cancel ' +
+    'appointments online. This is up from 64% at the same point in the previous year.',
+  '• 98% of general practices have the capability to allow patients to view or order repeat prescriptions online.',
+  '• 88% of patients are registered with general practices that offer the ability to view or order repeat ' +
+    'prescriptions online. This is up from 64% at the same point in the previous year.',
+  '• 84% of general practices have the capability to allow patients to view their medical record online.',
+  '• 21% of patients are registered with general practices that offer the ability to view their medical ' +
+    'record online. This is up from 2% at the same point in the previous year.',
+  '',
+].join('\n');
 
 describe('figures: the article of October 2014', () => {
   let ctx: TestContext;

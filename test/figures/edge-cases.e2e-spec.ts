@@ -195,7 +195,8 @@ describe('figures: edge cases', () => {
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toMatch(/^by,code,name,service,as_of,practices_total,/);
     expect(lines[1]).toBe(
-      'ccg,00C,"NHS Darlington, ""Tees"" CCG",appointments,2014-09-30,1,1,0,0,10,10,0,100,0,100,0,0,2013-09-30,0,0,0,0,100,0,100,0',
+      'ccg,00C,"NHS Darlington, ""Tees"" CCG",appointments,2014-09-30,1,1,0,0,10,10,0,100,0,100,0,0,2013-09-30,0,0,0,' +
+        '0,100,0,100,0',
     );
     expect(lines[4]).toMatch(/^ccg,07X,"'=HYPERLINK\(""x""\)",appointments,2014-09-30,0,0,0,0,0,0,0,,,,,0,/);
     expect(lines).toHaveLength(1 + 2 * 3 + 1); // header, 2 CCGs × 3 services, final line end
@@ -219,7 +220,9 @@ describe('figures: edge cases', () => {
     const csv = (await ctx.api().get('/reports/trend?from=2016-02&to=2016-02&service=records&format=csv').expect(200))
       .text;
     expect(csv).toBe(
-      'month,as_of,service,practices_total,practices_capable,practices_enabled,practices_unknown,patients_total,patients_at_capable,patients_at_enabled,practices_capable_pct,practices_enabled_pct,patients_at_capable_pct,patients_at_enabled_pct,practices_without_list_size\r\n' +
+      'month,as_of,service,practices_total,practices_capable,practices_enabled,practices_unknown,patients_total,' +
+        'patients_at_capable,patients_at_enabled,practices_capable_pct,practices_enabled_pct,patients_at_capable_pct,' +
+        'patients_at_enabled_pct,practices_without_list_size\r\n' +
         '2016-02,2016-02-29,records,1,1,1,0,50,50,50,100,100,100,100,0\r\n',
     );
   });

@@ -92,7 +92,8 @@ export const previous = (services: ServicesFiguresDto) =>
 /** The practice arbitrary's value: one practice with its list sizes and events. */
 export type WorldPractice = World['practices'][number];
 
-/** Empties the figures' tables and writes a world through the factories (which keep list_size.valid_to and the spans as the write path does). */
+/** Empties the figures' tables and writes a world through the factories (which keep list_size.valid_to and the spans as
+ * the write path does). */
 export async function loadWorld(ctx: TestContext, world: World): Promise<ReferenceData> {
   await ctx.db.query(
     'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
@@ -135,7 +136,8 @@ export async function readBack(ctx: TestContext): Promise<ReferenceData> {
     `SELECT practice_id AS "practiceId", effective_date::text AS "effectiveDate", patients FROM list_size`,
   );
   const events: RefEvent[] = await ctx.db.query(
-    `SELECT id::text AS id, practice_id AS "practiceId", service::text AS service, level::text AS level, effective_date::text AS "effectiveDate",
+    `SELECT id::text AS id, practice_id AS "practiceId", service::text AS service, level::text AS level,
+       effective_date::text AS "effectiveDate",
             to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt"
      FROM status_event`,
   );

@@ -91,13 +91,15 @@ describe('figures: stored figures of settled dates', () => {
       // Only where the dates stay in order (a CHECK constraint).
       case 'closed on':
         await ctx.db.query(
-          `UPDATE practice SET closed_on = $2 WHERE id = $1 AND ($2::date IS NULL OR opened_on IS NULL OR $2::date > opened_on)`,
+          `UPDATE practice SET closed_on = $2
+           WHERE id = $1 AND ($2::date IS NULL OR opened_on IS NULL OR $2::date > opened_on)`,
           [id, change.day === null ? null : dayOf(change.day)],
         );
         return;
       case 'opened on':
         await ctx.db.query(
-          `UPDATE practice SET opened_on = $2 WHERE id = $1 AND ($2::date IS NULL OR closed_on IS NULL OR closed_on > $2::date)`,
+          `UPDATE practice SET opened_on = $2
+           WHERE id = $1 AND ($2::date IS NULL OR closed_on IS NULL OR closed_on > $2::date)`,
           [id, change.day === null ? null : dayOf(change.day)],
         );
         return;
@@ -134,7 +136,7 @@ describe('figures: stored figures of settled dates', () => {
       }),
   );
 
-  it('keeps stored figures through a change from today on, and drops only the dates a back-dated change reaches', async () => {
+  it('keeps stored figures through a change from today on; drops only dates a back-dated change reaches', async () => {
     await ctx.db.query(
       'TRUNCATE region, ccg, area_team, practice, list_size, status_event, status_span RESTART IDENTITY CASCADE',
     );
@@ -173,7 +175,8 @@ describe('figures: stored figures of settled dates', () => {
     await ctx.db.transaction(async (m) => {
       for (const day of ['2014-06-01', '2014-06-20', '2014-02-10']) {
         await m.query(
-          `INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', $2, 'manual')`,
+          `INSERT INTO status_event (practice_id, service, level, effective_date, source)
+           VALUES ($1, 'records', 'enabled', $2, 'manual')`,
           [practice.id, day],
         );
         await m.query(`SELECT refresh_status_spans(ARRAY[$1]::int[], 'records')`, [practice.id]);
@@ -201,7 +204,8 @@ describe('figures: stored figures of settled dates', () => {
 
     await ctx.db.query(
       `INSERT INTO stored_figures (as_of, service, definition, figures)
-       SELECT '2014-09-30', s, 'an-older-definition', '{"code": "ENG", "practices_total": 999}' FROM unnest(enum_range(NULL::service)) s`,
+       SELECT '2014-09-30', s, 'an-older-definition', '{"code": "ENG", "practices_total": 999}'
+       FROM unnest(enum_range(NULL::service)) s`,
     );
     expect((await figures().summary('2014-09-30')).services.records.practices.total).toBe(1);
     const definitions = await ctx.db.query(
@@ -224,7 +228,8 @@ describe('figures: stored figures of settled dates', () => {
       let reading: Promise<SummaryDto> | undefined;
       await inTransactionElsewhere(async (change) => {
         await change.query(
-          `INSERT INTO status_event (practice_id, service, level, effective_date, source) VALUES ($1, 'records', 'enabled', '2014-06-01', 'manual')`,
+          `INSERT INTO status_event (practice_id, service, level, effective_date, source)
+           VALUES ($1, 'records', 'enabled', '2014-06-01', 'manual')`,
           [practice.id],
         );
         await change.query(`SELECT refresh_status_spans(ARRAY[$1]::int[], 'records')`, [practice.id]);
@@ -242,7 +247,8 @@ describe('figures: stored figures of settled dates', () => {
         await reader.query(`LOCK TABLE stored_figures_guard IN SHARE MODE`);
         await reader.query(
           `INSERT INTO stored_figures (as_of, service, definition, figures)
-           SELECT as_of, s, $1, '{}' FROM (VALUES ('2014-05-31'::date), ('2014-09-30')) d(as_of), unnest(enum_range(NULL::service)) s`,
+           SELECT as_of, s, $1, '{}'
+           FROM (VALUES ('2014-05-31'::date), ('2014-09-30')) d(as_of), unnest(enum_range(NULL::service)) s`,
           [STORED_FIGURES_DEFINITION],
         );
         // then() sends the request (supertest sends nothing until asked for its result).

@@ -115,7 +115,8 @@ describe('barrier report', () => {
     const byParam = await ctx.api().get('/reports/barriers?by=region&service=records&format=csv').expect(200);
     expect(byParam.headers['content-type']).toMatch(/^text\/csv/);
     expect(byParam.text).toBe(
-      'regionCode,regionName,service,category,practices,barriers\r\nY54,Region Y54,records,record_redaction,2,3\r\nY55,Region Y55,records,identity_verification,1,1\r\n',
+      'regionCode,regionName,service,category,practices,barriers\r\nY54,Region Y54,records,record_redaction,2,3\r\n' +
+        'Y55,Region Y55,records,identity_verification,1,1\r\n',
     );
     const byAccept = await ctx
       .api()

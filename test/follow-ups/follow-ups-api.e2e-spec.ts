@@ -120,7 +120,7 @@ describe('follow-ups API', () => {
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['method', 'outcome']);
   });
 
-  it('records barriers (detail required for other; only services not offered) and moves to barriers_recorded', async () => {
+  it('records barriers (detail required for other; only services not offered): barriers_recorded', async () => {
     const f = await followUpFor({ missing: [Service.Appointments, Service.Records] });
     const noDetail = await ctx
       .api()
@@ -268,7 +268,8 @@ describe('follow-ups API', () => {
       .send({ reason: 'Records go live next week' })
       .expect(200);
     const entries = await ctx.db.query(
-      `SELECT user_id AS "userId", action, details FROM audit_entry WHERE entity_type = 'follow_up' AND entity_id = $1 ORDER BY id`,
+      `SELECT user_id AS "userId", action, details FROM audit_entry WHERE entity_type = 'follow_up' AND entity_id = $1
+       ORDER BY id`,
       [String(f.id)],
     );
     const practiceId = f.practiceId;
@@ -325,7 +326,7 @@ describe('follow-ups API', () => {
     }
   });
 
-  it('resolves or cancels with a reason; a closed follow-up no longer changes, and the rule opens a fresh one', async () => {
+  it('resolves or cancels with a reason; a closed follow-up no longer changes; the rule opens a new one', async () => {
     const f = await followUpFor();
     expect(
       (await ctx.api().post(`/follow-ups/${f.id}/cancel`).send({ reason: ' ' }).expect(400)).body.problems[0].field,

@@ -23,7 +23,8 @@ export interface FollowUpRow {
 
 export async function followUpsOf(ctx: TestContext, practiceId: number): Promise<FollowUpRow[]> {
   return ctx.db.query(
-    `SELECT id, practice_id, services_not_offered::text[], state, due_date::text, owner_id, close_note FROM follow_up WHERE practice_id = $1 ORDER BY id`,
+    `SELECT id, practice_id, services_not_offered::text[], state, due_date::text, owner_id, close_note FROM follow_up
+     WHERE practice_id = $1 ORDER BY id`,
     [practiceId],
   );
 }

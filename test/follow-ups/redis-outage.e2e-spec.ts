@@ -22,7 +22,7 @@ describe('status writes while Redis is down', () => {
     worker = await WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 50 });
     setNow(MONDAY, ctx, worker);
     worker.queues.queue(QueueName.FollowUps).on('completed', (job: Job) => {
-      if (job.name === JobName.EvaluatePractice) completed.push(String(job.id));
+      if (job.name === (JobName.EvaluatePractice as string)) completed.push(String(job.id));
     });
   });
 
@@ -43,7 +43,7 @@ describe('status writes while Redis is down', () => {
     for (const p of practices) await recordLevel(ctx, p.code, Service.Appointments, Level.Enabled);
     await recordLevel(ctx, practices[0].code, Service.Records, Level.Capable); // two writes, two jobs, one follow-up
     const requested = (await pendingOutbox(ctx))
-      .filter((r) => r.kind === JobName.EvaluatePractice)
+      .filter((r) => r.kind === (JobName.EvaluatePractice as string))
       .map((r) => `outbox-${r.id}`);
     expect(requested).toHaveLength(6);
     expect(completed).toEqual([]);

@@ -30,7 +30,8 @@ describe('reminders: digest, due, escalation, e-mail', () => {
 
   const reminders = (kind?: string): Promise<ReminderRow[]> =>
     ctx.db.query(
-      `SELECT id::int, user_id, kind, dedupe_key, subject, payload, emailed_at FROM reminder WHERE $1::text IS NULL OR kind::text = $1 ORDER BY user_id, id`,
+      `SELECT id::int, user_id, kind, dedupe_key, subject, payload, emailed_at FROM reminder
+       WHERE $1::text IS NULL OR kind::text = $1 ORDER BY user_id, id`,
       [kind ?? null],
     );
   const as = (name: string, role = Role.Support, regionCode: string | null = 'Y54') =>
@@ -47,7 +48,8 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     // Alice works in every region (she owns a follow-up in Y55 too).
     users.alice = await addUser(ctx.db, { role: Role.Support, email: 'alice@example.nhs.uk', regionCode: null });
     users.bob = await addUser(ctx.db, { role: Role.Support, email: 'bob@example.nhs.uk', regionCode: 'Y54' });
-    // Carol has left (deactivated once she owned a follow-up, below): her reminders are kept, but nothing is e-mailed to her.
+    // Carol has left (deactivated once she owned a follow-up, below): her reminders are kept, but nothing is e-mailed
+    // to her.
     users.carol = await addUser(ctx.db, { role: Role.Support, email: 'carol@example.nhs.uk', regionCode: 'Y54' });
     users.north = await addUser(ctx.db, { role: Role.Manager, email: 'north@example.nhs.uk', regionCode: 'Y54' });
     users.south = await addUser(ctx.db, { role: Role.Manager, email: 'south@example.nhs.uk', regionCode: 'Y55' });
@@ -90,7 +92,7 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     await smtp.close();
   });
 
-  it('the weekday digest gives each owner one reminder listing their due and overdue follow-ups, also when run twice', async () => {
+  it('the weekday digest gives each owner one reminder of due and overdue follow-ups, even if run twice', async () => {
     expect(await worker.schedules.dailyDigest()).toEqual({ owners: 3, stored: 3 });
     expect(await worker.schedules.dailyDigest()).toEqual({ owners: 3, stored: 0 });
     // And once more through Bull, as the schedule would run it.
@@ -136,7 +138,7 @@ describe('reminders: digest, due, escalation, e-mail', () => {
     ]);
   });
 
-  it("escalates follow-ups overdue by more than ESCALATE_AFTER_DAYS to their region's active managers, once a day", async () => {
+  it("escalates follow-ups overdue over ESCALATE_AFTER_DAYS to their region's active managers, daily", async () => {
     expect(await worker.schedules.overdueEscalation()).toEqual({ followUps: 3, managers: 2, stored: 2 });
     expect(await worker.schedules.overdueEscalation()).toMatchObject({ stored: 0 });
     const escalations = await reminders('overdue_escalation');

@@ -71,7 +71,7 @@ describe('the follow-up rule', () => {
     );
   });
 
-  it('the nightly sweep creates the missing follow-ups, exactly once when run twice (even at the same time)', async () => {
+  it('the nightly sweep creates missing follow-ups exactly once when run twice (even at the same time)', async () => {
     const missing = await ctx.factories.practice(); // no status at all: every service unknown
     const offersAll = await ctx.factories.practice();
     const closed = await ctx.factories.practice({ closedOn: '2014-06-30' });
@@ -90,7 +90,9 @@ describe('the follow-up rule', () => {
     ]);
     for (const p of [offersAll, closed, notYetOpen]) expect(await followUpsOf(ctx, p.id)).toEqual([]);
     const [{ n }] = await ctx.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT practice_id FROM follow_up WHERE state IN ('open', 'contacted', 'barriers_recorded') GROUP BY practice_id HAVING count(*) > 1) d`,
+      `SELECT count(*)::int AS n
+       FROM (SELECT practice_id FROM follow_up WHERE state IN ('open', 'contacted', 'barriers_recorded')
+           GROUP BY practice_id HAVING count(*) > 1) d`,
     );
     expect(n).toBe(0);
   });
@@ -117,7 +119,7 @@ describe('the follow-up rule', () => {
     expect(await pendingOutbox(ctx)).toEqual([]);
   });
 
-  it('a practice created through the API (every level unknown) gets its follow-up without waiting for the sweep', async () => {
+  it('a practice created through the API (every level unknown) gets its follow-up before the sweep', async () => {
     await ctx.factories.ccg('00M', 'Y54');
     await ctx.api().post('/practices').send({ code: 'B82001', name: 'New Surgery', ccgCode: '00M' }).expect(201);
     const [{ id }] = await ctx.db.query(`SELECT id FROM practice WHERE code = 'B82001'`);

@@ -33,7 +33,7 @@ describe('schedules and the month-end snapshot', () => {
     const { schedules, nextRuns } = await bootOnce();
     expect(schedules.map((s) => s.job).sort()).toEqual(ALL);
     expect(nextRuns).toEqual(ALL);
-    expect(schedules.find((s) => s.job === JobName.DailyDigest)).toMatchObject({
+    expect(schedules.find((s) => s.job === (JobName.DailyDigest as string))).toMatchObject({
       id: JobName.DailyDigest,
       cron: '0 7 * * 1-5',
       timeZone: 'Europe/London',
@@ -59,7 +59,9 @@ describe('schedules and the month-end snapshot', () => {
       APP_TIME_ZONE: 'Europe/London',
     });
     expect(schedules.map((s) => s.job).sort()).toEqual(ALL);
-    expect(schedules.filter((s) => s.job === JobName.DailyDigest).map((s) => s.cron)).toEqual(['30 6 * * 1-5']);
+    expect(schedules.filter((s) => s.job === (JobName.DailyDigest as string)).map((s) => s.cron)).toEqual([
+      '30 6 * * 1-5',
+    ]);
     expect(nextRuns).toEqual(ALL);
   });
 
@@ -69,7 +71,8 @@ describe('schedules and the month-end snapshot', () => {
       worker.clock.setNow(new Date('2014-10-01T02:00:00Z'));
       const { id } = await ctx.factories.practice({ openedOn: '2000-01-01' });
       await ctx.factories.statusEvent(id, Service.Appointments, Level.Enabled, '2014-09-01');
-      await ctx.factories.statusEvent(id, Service.Records, Level.Enabled, '2014-10-01'); // after the month end: not counted
+      // After the month end: not counted.
+      await ctx.factories.statusEvent(id, Service.Records, Level.Enabled, '2014-10-01');
 
       expect(await worker.schedules.monthEndSnapshot()).toEqual({ monthEnd: '2014-09-30', stored: true });
       expect(await worker.schedules.monthEndSnapshot()).toEqual({ monthEnd: '2014-09-30', stored: false });

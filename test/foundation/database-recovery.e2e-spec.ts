@@ -20,7 +20,8 @@ describe('database connection loss', () => {
     const admin = await adminClient(ctx.config);
     try {
       const { rows } = await admin.query(
-        `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+         WHERE datname = $1 AND pid <> pg_backend_pid()`,
         [ctx.config.DB_NAME],
       );
       expect(Number(rows[0].n)).toBeGreaterThan(0);

@@ -38,24 +38,29 @@ describe('schema', () => {
     withDataSource(async (ds) => {
       await undoThrough(ds, 'UserReferences1764090000000');
       const [{ id: user }] = await ds.query(
-        `INSERT INTO app_user (email, name, role, password_hash) VALUES ('a@test.invalid', 'A', 'support', 'x') RETURNING id`,
+        `INSERT INTO app_user (email, name, role, password_hash) VALUES ('a@test.invalid', 'A', 'support', 'x')
+         RETURNING id`,
       );
       await ds.query(
-        `INSERT INTO region (code, name) VALUES ('Y54', 'North'); INSERT INTO ccg (code, name, region_code) VALUES ('00M', 'C', 'Y54')`,
+        `INSERT INTO region (code, name) VALUES ('Y54', 'North'); INSERT INTO ccg (code, name, region_code)
+         VALUES ('00M', 'C', 'Y54')`,
       );
       const [{ id: practice }] = await ds.query(
         `INSERT INTO practice (code, name, ccg_code) VALUES ('A81001', 'P', '00M') RETURNING id`,
       );
       const [{ id: followUp }] = await ds.query(
-        `INSERT INTO follow_up (practice_id, services_not_offered, owner_id, due_date, created_by) VALUES ($1, '{records}', 9999, '2014-10-20', $2) RETURNING id`,
+        `INSERT INTO follow_up (practice_id, services_not_offered, owner_id, due_date, created_by)
+         VALUES ($1, '{records}', 9999, '2014-10-20', $2) RETURNING id`,
         [practice, user],
       );
       await ds.query(
-        `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by) VALUES ($1, now(), 'phone', 'x', 9999)`,
+        `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by)
+         VALUES ($1, now(), 'phone', 'x', 9999)`,
         [followUp],
       );
       await ds.query(
-        `INSERT INTO reminder (user_id, kind, dedupe_key, subject, body, payload) VALUES ($1, 'daily_digest', 'a', 's', 'b', '{}'), (9999, 'daily_digest', 'b', 's', 'b', '{}')`,
+        `INSERT INTO reminder (user_id, kind, dedupe_key, subject, body, payload)
+         VALUES ($1, 'daily_digest', 'a', 's', 'b', '{}'), (9999, 'daily_digest', 'b', 's', 'b', '{}')`,
         [user],
       );
 
@@ -77,10 +82,12 @@ describe('schema', () => {
       const left = await ds.query(
         `SELECT kind, name FROM (
            SELECT 'table' AS kind, table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public'
-           UNION ALL SELECT 'type', typname::text FROM pg_type t WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'd')
+           UNION ALL SELECT 'type', typname::text FROM pg_type t
+           WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'd')
            UNION ALL SELECT 'function', proname::text FROM pg_proc p WHERE pronamespace = 'public'::regnamespace
              -- An extension's own functions (btree_gist) stay with the extension.
-             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')) o
+             AND NOT EXISTS (SELECT FROM pg_depend d
+                 WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')) o
          WHERE NOT (kind = 'table' AND name = $1) ORDER BY kind, name`,
         [ds.options.migrationsTableName],
       );

@@ -100,7 +100,7 @@ describe('status history', () => {
     expect(corrected.body.currentLevel).toBe('capable');
 
     const spans = (await load(id)).spans
-      .filter((s) => s.service === 'records')
+      .filter((s) => s.service === Service.Records)
       .sort((a, b) => a.valid_from.localeCompare(b.valid_from));
     expect(spans).toEqual([
       { service: 'records', level: 'not_capable', valid_from: '2013-01-01', valid_to: '2014-01-01' },

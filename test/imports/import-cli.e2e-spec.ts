@@ -29,7 +29,7 @@ describe('imports: the CLI command', () => {
     [['regions', 'a.csv', '--user', 'me'], '--user must be a user id (a whole number)'],
     [['regions', 'a.csv', '--colour'], /Unknown option '--colour'/],
   ])('usage errors: %j', async (args, message) => {
-    expect(await parseImportCommand(args as string[])).toEqual(
+    expect(await parseImportCommand(args)).toEqual(
       typeof message === 'string' ? message : expect.stringMatching(message),
     );
   });
@@ -66,9 +66,9 @@ describe('imports: the CLI command', () => {
     );
     expect(code).toBe(0);
     expect(out.text()).toMatch(/^Import run \d+: regions file regions.csv \(96 bytes\) queued\n/);
-    expect(out.text()).toMatch(/progress 100% \(succeeded\)  line 4\n/);
+    expect(out.text()).toMatch(/progress 100% \(succeeded\) {2}line 4\n/);
     expect(out.text()).toMatch(
-      /Import run \d+ succeeded: 4 rows imported\n  rows: 4 read, 4 accepted, 0 rejected, 0 skipped\n  regions: 4 added, 0 updated, 0 unchanged\n$/,
+      /Import run \d+ succeeded: 4 rows imported\n {2}rows: 4 read, 4 accepted, 0 rejected, 0 skipped\n {2}regions: 4 added, 0 updated, 0 unchanged\n$/,
     );
     expect(out.text()).not.toMatch(/\r/);
   });
@@ -84,7 +84,8 @@ describe('imports: the CLI command', () => {
     expect(code).toBe(1);
     expect(out.text()).toContain('\r[####################] 100%  rejected  line 4');
     expect(out.text()).toContain(
-      '  problems (4):\n    row 2, practice_code, "A81043": practice A81043 is not known: import the practice list (epraccur) first\n',
+      '  problems (4):\n    row 2, practice_code, "A81043": practice A81043 is not known: import the practice list ' +
+        '(epraccur) first\n',
     );
   });
 

@@ -34,7 +34,8 @@ describe('imports apply the follow-up rule', () => {
 
     await worker.settle();
     const followUps = await ctx.db.query(
-      `SELECT p.code, f.services_not_offered::text[] AS services FROM follow_up f JOIN practice p ON p.id = f.practice_id
+      `SELECT p.code, f.services_not_offered::text[] AS services FROM follow_up f
+       JOIN practice p ON p.id = f.practice_id
        WHERE f.state IN ('open', 'contacted', 'barriers_recorded') ORDER BY p.code`,
     );
     expect(followUps).toEqual([{ code: 'H20002', services: ['prescriptions', 'records'] }]);

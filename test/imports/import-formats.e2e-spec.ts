@@ -59,7 +59,8 @@ describe('imports: each format', () => {
     expect(run.summary?.skipped).toEqual({ 'not a GP practice': 4 });
     expect(run.summary?.changes.practices).toEqual({ added: 23, updated: 0, unchanged: 0 });
     const rows = await ctx.db.query(
-      `SELECT code, name, postcode, ccg_code, opened_on::text, closed_on::text, clinical_system FROM practice WHERE code IN ('A81043', 'A85601') ORDER BY code`,
+      `SELECT code, name, postcode, ccg_code, opened_on::text, closed_on::text, clinical_system FROM practice
+       WHERE code IN ('A81043', 'A85601') ORDER BY code`,
     );
     expect(rows).toEqual([
       {
@@ -167,7 +168,8 @@ describe('imports: each format', () => {
     expect(run.state).toBe(ImportState.Succeeded);
     expect(run.summary?.changes.listSizes).toEqual({ added: 1, updated: 0, unchanged: 0 });
     const [size] = await ctx.db.query(
-      `SELECT l.effective_date::text AS date, l.patients FROM list_size l JOIN practice p ON p.id = l.practice_id WHERE p.code = 'A84002'`,
+      `SELECT l.effective_date::text AS date, l.patients FROM list_size l JOIN practice p ON p.id = l.practice_id
+       WHERE p.code = 'A84002'`,
     );
     expect(size).toEqual({ date: '2021-01-01', patients: 5903 });
   });

@@ -22,7 +22,8 @@ async function streamUpload(ctx: TestContext, fields: Record<string, string>, fi
     Object.entries(fields)
       .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
       .join('') +
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ` +
+    `text/csv\r\n\r\n`;
   return new Promise<{ status: number; body: { id: number; state: string } }>((resolve, reject) => {
     const req = request(
       {
@@ -143,11 +144,12 @@ describe('imports through the imports queue and the real worker', () => {
       [
         'the wrong format',
         'PUBLICATION,PRACTICE\r\nX,A81001\r\n',
-        'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: PUBLICATION, PRACTICE)',
+        'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: ' +
+          'PUBLICATION, PRACTICE)',
       ],
     ])('%s', async (_name, content, reason) => {
       const before = await tableCounts(ctx.db);
-      const res = await upload('hostile.csv', content as string | Buffer);
+      const res = await upload('hostile.csv', content);
       const run = await finishedRun(ctx, res.body.id);
       expect(run).toMatchObject({
         state: ImportState.Rejected,

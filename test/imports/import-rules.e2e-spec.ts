@@ -22,7 +22,8 @@ describe('imports: rules', () => {
 
   const events = (code: string) =>
     ctx.db.query(
-      `SELECT e.service, e.level, e.effective_date::text AS date FROM status_event e JOIN practice p ON p.id = e.practice_id
+      `SELECT e.service, e.level, e.effective_date::text AS date FROM status_event e
+       JOIN practice p ON p.id = e.practice_id
        WHERE p.code = $1 ORDER BY e.service, e.effective_date, e.id`,
       [code],
     );
@@ -35,7 +36,7 @@ describe('imports: rules', () => {
       'B10002,records,capable,2014-04-30,', // before B10002 opened
     );
 
-    it('strict (the default): any problem rejects the whole file, nothing is written, every problem is listed', async () => {
+    it('strict (the default): any problem rejects the file, nothing is written, every problem is listed', async () => {
       const before = await tableCounts(ctx.db);
       const run = await importText(ctx, 'strict.csv', file, { kind: 'status-csv' });
       expect(run).toMatchObject({
@@ -99,7 +100,8 @@ describe('imports: rules', () => {
 
     it('a file whose every row is left out on purpose is rejected: most likely the wrong file', async () => {
       const uptakeOnly = [
-        'report_period_end,region_code,region_name,ccg_code,ccg_name,practice_code,practice_name,system_supplier,field,value',
+        'report_period_end,region_code,region_name,ccg_code,ccg_name,practice_code,practice_name,system_supplier,' +
+          'field,value',
         '30SEP2014,Y54,NORTH,00M,"NHS 00M CCG",B10001,"A SURGERY",EMIS,Pat_Appts_Use,120',
         '30SEP2014,Y54,NORTH,00M,"NHS 00M CCG",B10001,"A SURGERY",EMIS,Sys_Appts_Enbld,9',
       ].join('\n');
@@ -187,7 +189,8 @@ describe('imports: rules', () => {
       ]);
       // The spans were rebuilt: the back-dated level holds until the stored event takes over.
       const spans = await ctx.db.query(
-        `SELECT level, valid_from::text AS "from", valid_to::text AS "to" FROM status_span WHERE practice_id = $1 AND service = 'records' ORDER BY valid_from`,
+        `SELECT level, valid_from::text AS "from", valid_to::text AS "to" FROM status_span
+         WHERE practice_id = $1 AND service = 'records' ORDER BY valid_from`,
         [id],
       );
       expect(spans).toEqual([
@@ -219,7 +222,7 @@ describe('imports: rules', () => {
   });
 
   describe('practices and list sizes', () => {
-    it('the practice list twice changes nothing; a newer one updates only what changed (and bumps version)', async () => {
+    it('the practice list twice changes nothing; a newer one updates only what changed (bumping version)', async () => {
       await excerptGeography(ctx);
       const first = await importFixture(ctx, 'epraccur-2015-09-excerpt.csv', { kind: 'epraccur' });
       expect(first.summary?.changes.practices).toEqual({ added: 23, updated: 0, unchanged: 0 });
@@ -262,7 +265,8 @@ describe('imports: rules', () => {
           column: 'column 12 (close date)',
           value: '',
           reason:
-            'practice A81044 is recorded as closing on 2015-12-31 and this file has no close date for it: an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)',
+            'practice A81044 is recorded as closing on 2015-12-31 and this file has no close date for it: an older ' +
+            'practice list? An import never reopens a practice (reopen it through the API if it has reopened)',
         },
       ]);
       expect(await versions()).toEqual(after);
@@ -324,10 +328,11 @@ describe('imports: rules', () => {
       ]);
     });
 
-    it('list sizes: the same figures again change nothing; a corrected figure replaces the old one; a new date is added', async () => {
+    it('list sizes: the same figures change nothing; a correction replaces the old; a new date is added', async () => {
       const { id } = await ctx.factories.practice({ code: 'E10001', openedOn: '2000-01-01' });
       const gpReg = (date: string, patients: number) =>
-        `PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,${date},GP,00M,E38000130,E10001,TS6 0HA,ALL,ALL,${patients}\r\n`;
+        `PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n` +
+        `GP_PRAC_PAT_LIST,${date},GP,00M,E38000130,E10001,TS6 0HA,ALL,ALL,${patients}\r\n`;
       const add = await importText(ctx, 'jan.csv', gpReg('01JAN2021', 5000), { kind: 'list-size-gp-reg' });
       expect(add.summary?.changes.listSizes).toEqual({ added: 1, updated: 0, unchanged: 0 });
       const same = await importText(ctx, 'jan-again.csv', gpReg('01JAN2021', 5000), { kind: 'list-size-gp-reg' });
@@ -347,7 +352,8 @@ describe('imports: rules', () => {
       });
       const sizes = () =>
         ctx.db.query(
-          `SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size WHERE practice_id = $1 ORDER BY effective_date`,
+          `SELECT ctid::text, effective_date::text AS date, valid_to::text AS "to", patients FROM list_size
+           WHERE practice_id = $1 ORDER BY effective_date`,
           [id],
         );
       const linked = await sizes();

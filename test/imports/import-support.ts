@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CreateImportDto, ImportRunDto, ImportsService } from '@app/imports';
+import { CreateImportDto, ImportRunDto, ImportsService, ImportState } from '@app/imports';
 import type { TestContext } from '../setup/test-context';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'imports');
@@ -18,7 +18,7 @@ export async function importPath(
   userId: number | null = null,
 ): Promise<ImportRunDto> {
   const imports = importsOf(ctx);
-  const run = await imports.createFromPath(path, request as CreateImportDto, userId);
+  const run = await imports.createFromPath(path, request, userId);
   await imports.process(run.id);
   return imports.get(run.id);
 }
@@ -69,7 +69,8 @@ export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promi
 export async function finishedRun(ctx: TestContext, id: number, ms?: number): Promise<ImportRunDto> {
   return eventually(async () => {
     const run = await importsOf(ctx).get(id);
-    if (run.state === 'queued' || run.state === 'running') throw new Error(`import run ${id} is still ${run.state}`);
+    if (run.state === ImportState.Queued || run.state === ImportState.Running)
+      throw new Error(`import run ${id} is still ${run.state}`);
     return run;
   }, ms);
 }

@@ -57,7 +57,7 @@ describe('imports: one transaction, the follow-up hook inside it', () => {
     expect(hook.calls).toEqual([]);
   });
 
-  it('a failure after the writes (here the hook) leaves nothing half-done: the run failed, nothing committed', async () => {
+  it('a failure after the writes (here the hook) leaves nothing half-done: run failed, nothing committed', async () => {
     hook.fail = true;
     const before = await tableCounts(ctx.db);
     const run = await importText(ctx, 'c.csv', csv('H10002,appointments,enabled,2014-09-30'), { kind: 'status-csv' });

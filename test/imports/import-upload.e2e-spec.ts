@@ -161,7 +161,9 @@ describe('imports: upload API', () => {
 
   it('takes a file sent without a name as upload.csv', async () => {
     const boundary = 'no-name';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=""\r\n\r\n${REGIONS}\r\n--${boundary}--\r\n`;
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\n` +
+      `Content-Disposition: form-data; name="file"; filename=""\r\n\r\n${REGIONS}\r\n--${boundary}--\r\n`;
     const res = await ctx
       .api()
       .post('/imports')
@@ -175,7 +177,9 @@ describe('imports: upload API', () => {
 
   it('refuses a multipart body cut short with a 400, keeping no file', async () => {
     const boundary = 'cut-short';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${REGIONS}`;
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nregions\r\n--${boundary}\r\n` +
+      `Content-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${REGIONS}`;
     const res = await ctx
       .api()
       .post('/imports')
@@ -191,6 +195,7 @@ describe('imports: upload API', () => {
     const routes = Object.getOwnPropertyNames(ImportsController.prototype).filter((name) => name !== 'constructor');
     expect(routes.sort()).toEqual(['create', 'get', 'list']);
     for (const route of routes) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- read for its metadata, never called
       const handler = ImportsController.prototype[route as keyof ImportsController];
       expect(reflector.getAllAndOverride(ROLES, [handler, ImportsController])).toEqual([Role.Admin]);
     }

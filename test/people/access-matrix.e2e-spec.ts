@@ -194,7 +194,7 @@ type Outcome = 'allowed' | 401 | 403;
 interface Scenario {
   name: string;
   /** The Authorization header to send (none when undefined). */
-  header: () => Promise<string | undefined>;
+  header: () => string | undefined | Promise<string | undefined>;
   expected: (rule: Rule) => Outcome;
 }
 
@@ -225,7 +225,8 @@ describe('access matrix: every served route × every kind of caller', () => {
       newFollowUp: async () => {
         const practice = await ctx.factories.practice({ code: `C${String(10000 + ++practiceSeq)}`, ccgCode: '00M' });
         const [row] = await ctx.db.query(
-          `INSERT INTO follow_up (practice_id, services_not_offered, due_date) VALUES ($1, '{records}', '2099-01-01') RETURNING id`,
+          `INSERT INTO follow_up (practice_id, services_not_offered, due_date) VALUES ($1, '{records}', '2099-01-01')
+           RETURNING id`,
           [practice.id],
         );
         return row.id;
@@ -248,11 +249,11 @@ describe('access matrix: every served route × every kind of caller', () => {
       typeof rule.allow === 'string' ? 'allowed' : status;
 
   const scenarios: Scenario[] = [
-    { name: 'no token', header: async () => undefined, expected: refused(401) },
-    { name: 'not a JWT', header: async () => bearer('not-a-token'), expected: refused(401) },
+    { name: 'no token', header: () => undefined, expected: refused(401) },
+    { name: 'not a JWT', header: () => bearer('not-a-token'), expected: refused(401) },
     {
       name: 'another scheme',
-      header: async () => `Basic ${Buffer.from(`${fixture.signIn.email}:${TEST_PASSWORD}`).toString('base64')}`,
+      header: () => `Basic ${Buffer.from(`${fixture.signIn.email}:${TEST_PASSWORD}`).toString('base64')}`,
       expected: refused(401),
     },
     {
@@ -272,9 +273,15 @@ describe('access matrix: every served route × every kind of caller', () => {
         const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
         const now = Math.floor(Date.now() / 1000);
         const user = await freshUser(Admin);
-        return bearer(
-          `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: String(user.id), ver: 1, aud: ACCESS_AUDIENCE, iss: TOKEN_ISSUER, iat: now, exp: now + 600 })}.`,
-        );
+        const claims = {
+          sub: String(user.id),
+          ver: 1,
+          aud: ACCESS_AUDIENCE,
+          iss: TOKEN_ISSUER,
+          iat: now,
+          exp: now + 600,
+        };
+        return bearer(`${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`);
       },
       expected: refused(401),
     },
@@ -371,7 +378,7 @@ describe('access matrix: every served route × every kind of caller', () => {
       const header = await scenario.header();
       if (header) req.set('Authorization', header);
       const res = sample.body ? await req.send(sample.body) : await req;
-      const outcome: Outcome | number =
+      const outcome: number | 'allowed' =
         res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? res.status : 'allowed';
       results.push(`${scenario.name}: ${outcome}`);
       expectations.push(`${scenario.name}: ${scenario.expected(rule)}`);

@@ -243,7 +243,8 @@ describe('audit trail', () => {
 
     beforeAll(async () => {
       await ctx.db.query(
-        `CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+        `CREATE FUNCTION test_refuse()
+           RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
       );
     });
 
@@ -287,7 +288,8 @@ describe('audit trail', () => {
     expect((await trail(`to=${later}`)).length).toBe(await auditCount());
     // A bare date is midnight in London: 23:30 UTC on 30 June 2014 is already 1 July there (BST).
     await ctx.db.query(
-      `INSERT INTO audit_entry (at, action, entity_type, entity_id, details) VALUES ('2014-06-30T23:30:00Z', 'test.entry', 'test', '1', '{}')`,
+      `INSERT INTO audit_entry (at, action, entity_type, entity_id, details)
+       VALUES ('2014-06-30T23:30:00Z', 'test.entry', 'test', '1', '{}')`,
     );
     expect(await trail(`entityType=test&from=2014-07-01&to=2014-07-02`)).toHaveLength(1);
     expect(await trail(`entityType=test&to=2014-07-01`)).toHaveLength(0);

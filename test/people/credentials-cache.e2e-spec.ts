@@ -5,7 +5,7 @@ import { CredentialsCache } from '@app/people';
 import { TestContext } from '../setup/test-context';
 
 /** Polls `probe` until it answers true, for at most `ms`; answers whether it did. */
-async function within(ms: number, probe: () => Promise<boolean>): Promise<boolean> {
+async function within(ms: number, probe: () => boolean | Promise<boolean>): Promise<boolean> {
   const deadline = Date.now() + ms;
   for (;;) {
     if (await probe()) return true;
@@ -36,7 +36,7 @@ describe('signed-in users cache', () => {
     return { user, token: (await ctx.tokensFor(user)).accessToken };
   };
   const me = (token: string) => ctx.api('anonymous').get('/me').set('Authorization', `Bearer ${token}`);
-  const listening = () => within(5_000, async () => cache.active);
+  const listening = () => within(5_000, () => cache.active);
 
   it('serves a signed-in user from memory while listening, so a request costs no user query', async () => {
     const { user, token } = await freshAdmin('cached@test.invalid');
@@ -44,9 +44,9 @@ describe('signed-in users cache', () => {
     expect(await listening()).toBe(true);
     await me(token).expect(200); // stored now
     let loads = 0;
-    const credentials = await cache.get(user.id, async () => {
+    const credentials = await cache.get(user.id, () => {
       loads++;
-      return undefined;
+      return Promise.resolve(undefined);
     });
     expect(loads).toBe(0);
     expect(credentials).toMatchObject({ id: user.id, active: true });
@@ -81,13 +81,14 @@ describe('signed-in users cache', () => {
     const { user, token } = await freshAdmin('outage@test.invalid');
     expect(await listening()).toBe(true);
     await outsider.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN app_user_changed'`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query = 'LISTEN app_user_changed'`,
     );
-    expect(await within(2_000, async () => !cache.active)).toBe(true);
+    expect(await within(2_000, () => !cache.active)).toBe(true);
     // Meanwhile every request reads the row: a change made now bites at once.
     await me(token).expect(200);
     await outsider.query(`UPDATE app_user SET active = false WHERE id = $1`, [user.id]);
     await me(token).expect(401);
-    expect(await within(10_000, async () => cache.active)).toBe(true);
+    expect(await within(10_000, () => cache.active)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { Role } from '@app/common';
 import { TestContext } from '../setup/test-context';
 
-/** DESIGN.md "People": support staff write only in their own region (everywhere when they have none); managers never write. */
+/** DESIGN.md "People": support staff write only in their own region (everywhere when they have none); managers never
+ * write. */
 describe('who may change which practice', () => {
   let ctx: TestContext;
   const north = { role: Role.Support, regionCode: 'Y54' };
@@ -104,7 +105,8 @@ describe('who may change which practice', () => {
     const [{ id }] = await ctx.db.query(`SELECT id FROM practice WHERE code = 'A81001'`);
     await expect(
       ctx.db.query(
-        `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_by) VALUES ($1, 'records', 'capable', '2014-01-01', 999999)`,
+        `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_by)
+         VALUES ($1, 'records', 'capable', '2014-01-01', 999999)`,
         [id],
       ),
     ).rejects.toThrow(/status_event_recorded_by_fk/);

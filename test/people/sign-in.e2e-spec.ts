@@ -68,7 +68,7 @@ describe('sign-in and sessions', () => {
     }
   });
 
-  it('locks an account after 5 failures (429 with Retry-After), known or unknown alike, until an admin resets it', async () => {
+  it('locks an account after 5 failures (429, Retry-After), known or unknown, until an admin resets it', async () => {
     const user = await ctx.factories.user({ role: Role.Manager, email: 'target@test.invalid' });
     for (const email of ['target@test.invalid', 'ghost@test.invalid']) {
       for (let i = 0; i < 5; i++) await login(email, `wrong guess ${i}`).expect(401);

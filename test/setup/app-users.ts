@@ -15,7 +15,8 @@ export async function addUser(
       `Region ${u.regionCode}`,
     ]);
   const [row] = await db.query(
-    `INSERT INTO app_user (email, name, role, region_code, active, password_hash) VALUES ($1, $2, $3, $4, $5, 'not-a-hash') RETURNING id`,
+    `INSERT INTO app_user (email, name, role, region_code, active, password_hash)
+     VALUES ($1, $2, $3, $4, $5, 'not-a-hash') RETURNING id`,
     [
       u.email === undefined ? `${u.role}${Math.random().toString(36).slice(2, 8)}@example.nhs.uk` : u.email,
       u.name ?? `A ${u.role}`,

@@ -32,15 +32,13 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
     // API's one error shape, not Fastify's own.
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply
-        .code(status)
-        .send({
-          status,
-          error: errorName(status),
-          message: `The request cannot be read: ${error.message}`,
-          problems: [],
-          requestId: String(req.id),
-        });
+      void reply.code(status).send({
+        status,
+        error: errorName(status),
+        message: `The request cannot be read: ${error.message}`,
+        problems: [],
+        requestId: String(req.id),
+      });
     },
   });
 }
@@ -76,7 +74,8 @@ export function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('Patient Online tracker')
     .setDescription(
-      'GP practices, Patient Online service status history, follow-ups and roll-up figures (NHS England implementation support). ' +
+      'GP practices, Patient Online service status history, follow-ups and roll-up figures (NHS England ' +
+        'implementation support). ' +
         'Sign in with POST /api/v1/auth/login and send the accessToken as Authorization: Bearer <token>.',
     )
     .setVersion('1')

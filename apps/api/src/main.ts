@@ -15,7 +15,7 @@ async function bootstrap() {
   await configureApp(app);
   // Every interface, as Express did (Fastify alone would take localhost only): compose reaches the API
   // from other containers. IPv6 and IPv4 together where the host has IPv6, IPv4 alone otherwise.
-  await app.listen(config.PORT, '::').catch((err) => {
+  await app.listen(config.PORT, '::').catch((err: NodeJS.ErrnoException) => {
     if (err?.code !== 'EAFNOSUPPORT' && err?.code !== 'EADDRNOTAVAIL') throw err;
     return app.listen(config.PORT, '0.0.0.0');
   });
@@ -24,7 +24,7 @@ async function bootstrap() {
   );
 }
 
-bootstrap().catch((err) => {
+bootstrap().catch((err: NodeJS.ErrnoException & { port?: number }) => {
   if (err instanceof ConfigError) console.error(err.message);
   else if (err instanceof StartupError) console.error(err.message);
   else if (err?.code === 'EADDRINUSE')

@@ -11,13 +11,13 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Index('audit_entry_at_idx', ['at'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'audit_entry_pk' })
-  id: string;
+  id!: string;
 
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
-  at: Date;
+  at!: Date;
 
   @Column({ name: 'user_id', type: 'integer', nullable: true })
-  userId: number | null;
+  userId!: number | null;
 
   // By name, not class: libs/people depends on this lib, so importing UserEntity here would be circular.
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
@@ -26,16 +26,16 @@ export class AuditEntryEntity {
 
   /** `<entity>.<verb>`, e.g. `practice.create`, `status.record`, `user.deactivate`. */
   @Column({ type: 'varchar', length: 64 })
-  action: string;
+  action!: string;
 
   /** What the entry is about, as a reader looks it up: `practice` (by ODS code), `region`, `ccg`, `user` (by id). */
   @Column({ name: 'entity_type', type: 'varchar', length: 32 })
-  entityType: string;
+  entityType!: string;
 
   @Column({ name: 'entity_id', type: 'varchar', length: 64 })
-  entityId: string;
+  entityId!: string;
 
   /** What changed: the new values, or `{field: {from, to}}` for edits. Never a password or token. */
   @Column({ type: 'jsonb' })
-  details: Record<string, unknown>;
+  details!: Record<string, unknown>;
 }

@@ -42,24 +42,24 @@ export class AuditQuery extends PageQuery {
 }
 
 export class AuditEntryDto {
-  @ApiProperty() id: string;
-  @ApiProperty() at: Date;
+  @ApiProperty() id!: string;
+  @ApiProperty() at!: Date;
   @ApiProperty({
     nullable: true,
     type: Number,
     description: 'null: the system (an import, a job, the first-admin set-up)',
   })
-  userId: number | null;
-  @ApiProperty({ nullable: true, type: String }) userEmail: string | null;
-  @ApiProperty({ example: 'practice.update' }) action: string;
-  @ApiProperty({ example: 'practice' }) entityType: string;
-  @ApiProperty({ example: 'A81001' }) entityId: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+  userId!: number | null;
+  @ApiProperty({ nullable: true, type: String }) userEmail!: string | null;
+  @ApiProperty({ example: 'practice.update' }) action!: string;
+  @ApiProperty({ example: 'practice' }) entityType!: string;
+  @ApiProperty({ example: 'A81001' }) entityId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
 }
 
 export class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

@@ -40,7 +40,7 @@ export class AuditRepository {
     if (q.to) where.push(`a.at < ${instant(q.to)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, count] = await Promise.all([
-      this.db.query(
+      this.db.query<AuditEntryDto[]>(
         `SELECT a.id::text AS id, a.at, a.user_id AS "userId", u.email AS "userEmail", a.action,
                 a.entity_type AS "entityType", a.entity_id AS "entityId", a.details
          FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id
@@ -49,7 +49,7 @@ export class AuditRepository {
          LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
-      this.db.query(`SELECT count(*)::int AS n FROM audit_entry a ${filter}`, params.slice(0, -2)),
+      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_entry a ${filter}`, params.slice(0, -2)),
     ]);
     return { rows, total: count[0].n };
   }

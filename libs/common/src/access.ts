@@ -37,7 +37,7 @@ export const WRITERS = [Role.Admin, Role.Support];
  * one (e.g. on a route wrongly marked public), since services read "no actor" as the system itself.
  */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const actor = ctx.switchToHttp().getRequest().user as Actor | undefined;
+  const actor = ctx.switchToHttp().getRequest<{ user?: Actor }>().user;
   if (!actor) throw new UnauthorizedError('Sign in first: send Authorization: Bearer <access token>');
   return actor;
 });

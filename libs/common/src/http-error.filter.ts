@@ -72,7 +72,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
       const response = e.getResponse();
       const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: string | string[] }).message ?? e.message);
       return { status, error: errorName(status), message, problems: [] };
     }
     // Whatever the pool or the server said (57P01, "starting up", a dropped connection, ECONNREFUSED…).

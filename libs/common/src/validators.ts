@@ -85,7 +85,8 @@ export function IsInstant(opts: { orDate?: boolean } = {}) {
     validator: {
       validate: (value: unknown) => isInstant(value) || (!!opts.orDate && isCalendarDate(value)),
       defaultMessage: (args) =>
-        `${args?.property} must be an ISO 8601 timestamp with a zone, e.g. 2014-10-01T09:00:00Z${opts.orDate ? ', or a date (YYYY-MM-DD)' : ''}`,
+        `${args?.property} must be an ISO 8601 timestamp with a zone, e.g. ` +
+        `2014-10-01T09:00:00Z${opts.orDate ? ', or a date (YYYY-MM-DD)' : ''}`,
     },
   });
 }

@@ -20,7 +20,11 @@ const CRON = /^\S+(\s+\S+){4}$/;
 const cronMessage = (name: string) => ({ message: `${name} must be a five-field cron expression, e.g. "0 7 * * 1-5"` });
 
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === ''
+    ? undefined
+    : typeof value === 'string' && /^-?\d+$/.test(value)
+      ? Number(value)
+      : value;
 
 /**
  * Every setting the apps read, with safe local defaults. Validated once at start-up so a typo stops the

@@ -31,7 +31,8 @@ async function checkPostgres(config: AppConfig): Promise<void> {
     const pending = MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
     if (pending.length) {
       throw new StartupError(
-        `${describeDatabase(config)} has ${pending.length} pending migration(s) (${pending.join(', ')}): run "npm run migration:run".`,
+        `${describeDatabase(config)} has ${pending.length} pending migration(s) (${pending.join(', ')}): ` +
+          `run "npm run migration:run".`,
       );
     }
   } finally {
@@ -56,7 +57,8 @@ async function checkRedis(config: AppConfig): Promise<void> {
     await redis.ping();
   } catch (err) {
     throw new StartupError(
-      `Redis at ${config.REDIS_HOST}:${config.REDIS_PORT} is not reachable (${(err as Error).message}): start redis-server or set REDIS_HOST/REDIS_PORT.`,
+      `Redis at ${config.REDIS_HOST}:${config.REDIS_PORT} is not reachable (${(err as Error).message}): start ` +
+        `redis-server or set REDIS_HOST/REDIS_PORT.`,
     );
   } finally {
     redis.disconnect();

@@ -55,7 +55,7 @@ export function defaultDemoDataDir(cwd: string = process.cwd()): string {
 
 function readRows(dir: string, file: string, expectedHeader?: string[]): { header: string[]; rows: string[][] } {
   const full = path.join(dir, file);
-  const records = parse(fs.readFileSync(full, 'utf8'), { skip_empty_lines: true }) as string[][];
+  const records = parse(fs.readFileSync(full, 'utf8'), { skip_empty_lines: true });
   if (records.length === 0) throw new Error(`${full}: empty file`);
   const [header, ...rows] = records;
   if (expectedHeader && header.join(',') !== expectedHeader.join(',')) {

@@ -26,16 +26,17 @@ const DEMO_USERS: Omit<DemoUser, 'password'>[] = [
  */
 export async function ensureDemoUsers(db: DataSource, credentialsFile: string): Promise<DemoUser[]> {
   const known: Record<string, string> = existsSync(credentialsFile)
-    ? JSON.parse(readFileSync(credentialsFile, 'utf8'))
+    ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, string>)
     : {};
   const hasher = new PasswordHasher();
   const users: DemoUser[] = [];
   for (const u of DEMO_USERS) {
-    const exists = (await db.query(`SELECT 1 FROM app_user WHERE email = $1`, [u.email])).length > 0;
+    const exists = (await db.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [u.email])).length > 0;
     if (!exists) {
       known[u.email] = randomBytes(12).toString('base64url');
       await db.query(
-        `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
         [u.email, u.name, u.role, u.regionCode, await hasher.hash(known[u.email])],
       );
     }

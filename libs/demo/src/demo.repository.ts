@@ -21,7 +21,8 @@ export class DemoRepository {
       [col(data.regions, 'code'), col(data.regions, 'name')],
     );
     await m.query(
-      `INSERT INTO area_team (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      `INSERT INTO area_team (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT DO NOTHING`,
       [col(data.areaTeams, 'code'), col(data.areaTeams, 'name'), col(data.areaTeams, 'regionCode')],
     );
     const ccgs: DemoCcg[] = data.ccgs;
@@ -34,7 +35,7 @@ export class DemoRepository {
 
   async insertPractices(m: EntityManager, data: DemoData): Promise<number> {
     const p = data.practices;
-    const rows = await m.query(
+    const rows = await m.query<{ id: number }[]>(
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
        SELECT code, name, nullif(postcode, ''), ccg, system::clinical_system, opened, closed
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
@@ -55,7 +56,7 @@ export class DemoRepository {
 
   async insertListSizes(m: EntityManager, data: DemoData): Promise<number> {
     const l = data.listSizes;
-    const rows = await m.query(
+    const rows = await m.query<{ practice_id: number }[]>(
       `INSERT INTO list_size (practice_id, effective_date, patients, source)
        SELECT p.id, t.effective_date, t.patients, 'import'
        FROM unnest($1::text[], $2::date[], $3::int[]) AS t(code, effective_date, patients)
@@ -66,7 +67,8 @@ export class DemoRepository {
     // valid_to of every list size: the next effective date of the same practice.
     await m.query(
       `UPDATE list_size l SET valid_to = n.next_date
-       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date FROM list_size) n
+       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
+           FROM list_size) n
        WHERE l.id = n.id AND l.valid_to IS DISTINCT FROM n.next_date`,
     );
     return rows.length;

@@ -232,7 +232,7 @@ describe('computeFigures', () => {
   it('rejects unknown services, levels and dates', () => {
     const bad = (e: Partial<FigureEvent>) => () =>
       computeFigures(
-        { practices: [], listSizes: [], events: [{ ...ev('A00001', 'enabled', '2014-01-01'), ...e } as FigureEvent] },
+        { practices: [], listSizes: [], events: [{ ...ev('A00001', 'enabled', '2014-01-01'), ...e }] },
         '2014-01-01',
       );
     expect(bad({ service: 'online' as never })).toThrow(/service/);

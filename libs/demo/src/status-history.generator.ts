@@ -160,7 +160,7 @@ interface PracticeState {
 
 /** Whole-number target count of practices whose one-decimal percentage equals `pct`, nearest to it. */
 function practicesForPercent(pct: number, total: number): number {
-  let n = Math.round((pct * total) / 100);
+  const n = Math.round((pct * total) / 100);
   for (const candidate of [n, n - 1, n + 1, n - 2, n + 2]) {
     if (candidate >= 0 && candidate <= total && percent(candidate, total, 1) === pct) return candidate;
   }
@@ -265,7 +265,7 @@ export function generateStatusHistory(
         `${service} capable on ${checkpoint.date}`,
       );
 
-      const row: Array<LevelName | undefined> = new Array(states.length).fill(undefined);
+      const row: Array<LevelName | undefined> = new Array<LevelName | undefined>(states.length).fill(undefined);
       for (const i of scope) row[i] = enabled.has(i) ? 'enabled' : capable.has(i) ? 'capable' : 'not_capable';
       perCheckpoint.push(row);
       prevEnabled = enabled;

@@ -1,4 +1,5 @@
-/** `items` in at most `n` consecutive batches of near-equal size (none empty): dates run at once on pooled connections. */
+/** `items` in at most `n` consecutive batches of near-equal size (none empty): dates run at once on pooled
+ * connections. */
 export function inBatches<T>(items: T[], n: number): T[][] {
   if (!items.length) return [];
   const size = Math.ceil(items.length / n);

@@ -244,7 +244,7 @@ function compareServices(now: FigureRow[], before: FigureRow[]): ServicesFigures
     };
     services[service] = compared;
   }
-  return services as unknown as ServicesFiguresDto;
+  return services;
 }
 
 function byCode(rows: FigureRow[]): Map<string, FigureRow[]> {

@@ -93,8 +93,9 @@ const levelOf = (service: Service, knownAt: boolean) =>
   knownAt
     ? `${LEVEL_KNOWN_AT.replaceAll('{S}', service).replaceAll('{L}', LEVEL_ALIAS(service))} AS ${service}`
     : `${LEVEL_ALIAS(service)}.level AS ${service}`;
+const SERVICE_ROW_COLUMNS = ['known', 'capable', 'enabled', 'at_capable', 'at_enabled'];
 const serviceRow = (service: Service) =>
-  `('${service}'::service, ${['known', 'capable', 'enabled', 'at_capable', 'at_enabled'].map((c) => `pg.${service}_${c}`).join(', ')})`;
+  `('${service}'::service, ${SERVICE_ROW_COLUMNS.map((c) => `pg.${service}_${c}`).join(', ')})`;
 
 /**
  * Percentage with one decimal. numeric division keeps 16+ significant digits, so rounding it to one
@@ -170,7 +171,8 @@ WITH${withLate ? `\n  late AS (${LATE}),` : ''}
   -- outgrow work_mem and spill). A practice with no level in a service (no event) has null there.
   cells AS (
     SELECT sc.grp, ${SERVICES.map((sv) => levelOf(sv, knownAt)).join(', ')},
-           count(*) AS practices, sum(sc.patients) AS patients, count(*) FILTER (WHERE sc.patients IS NULL) AS without_list_size
+           count(*) AS practices, sum(sc.patients) AS patients,
+             count(*) FILTER (WHERE sc.patients IS NULL) AS without_list_size
     FROM scope sc${SERVICES.map(levelJoin).join('')}${knownAt ? LATE_JOIN : ''}
     GROUP BY sc.grp, ${SERVICES.join(', ')}
   ),

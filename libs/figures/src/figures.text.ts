@@ -46,13 +46,15 @@ export function progressInNumbers(summary: SummaryDto): string {
     const enabled = wholePercent(f.patients.atEnabled, f.patients.total);
     if (enabled === null) {
       lines.push(
-        `• No list sizes are recorded for ${longDate(summary.asOf)}, so there is no figure for patients registered with general practices that offer the ability to ${OFFER[service]}.`,
+        `• No list sizes are recorded for ${longDate(summary.asOf)}, so there is no figure for patients registered ` +
+          `with general practices that offer the ability to ${OFFER[service]}.`,
       );
       continue;
     }
     const before = wholePercent(f.previousYear.patients.atEnabled, f.previousYear.patients.total);
     lines.push(
-      `• ${enabled}% of patients are registered with general practices that offer the ability to ${OFFER[service]}. ${comparison(enabled, before)}`,
+      `• ${enabled}% of patients are registered with general practices that offer the ability to ${OFFER[service]}. ` +
+        `${comparison(enabled, before)}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -39,27 +39,27 @@ export class BarrierReportQuery {
 export class BarrierReportRowDto {
   @ApiPropertyOptional({ description: 'by=region only' }) regionCode?: string;
   @ApiPropertyOptional({ description: 'by=region only' }) regionName?: string;
-  @ApiProperty({ enum: Service }) service: Service;
-  @ApiProperty({ enum: BarrierCategory }) category: BarrierCategory;
-  @ApiProperty({ description: 'Practices that reported this barrier for this service' }) practices: number;
+  @ApiProperty({ enum: Service }) service!: Service;
+  @ApiProperty({ enum: BarrierCategory }) category!: BarrierCategory;
+  @ApiProperty({ description: 'Practices that reported this barrier for this service' }) practices!: number;
   @ApiProperty({ description: 'Barrier records (a practice may report the same barrier more than once)' })
-  barriers: number;
+  barriers!: number;
 }
 
 export class BarrierReportTotalDto {
-  @ApiProperty({ enum: Service }) service: Service;
-  @ApiProperty({ description: 'Practices that reported any barrier for this service' }) practices: number;
+  @ApiProperty({ enum: Service }) service!: Service;
+  @ApiProperty({ description: 'Practices that reported any barrier for this service' }) practices!: number;
 }
 
 export class BarrierReportDto {
-  @ApiProperty({ enum: ['category', 'region'] }) by: 'category' | 'region';
-  @ApiProperty({ enum: Service, nullable: true }) service: Service | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) from: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) to: string | null;
+  @ApiProperty({ enum: ['category', 'region'] }) by!: 'category' | 'region';
+  @ApiProperty({ enum: Service, nullable: true }) service!: Service | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) from!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) to!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The region asked for (null: England)' })
-  regionCode: string | null;
+  regionCode!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The CCG asked for (null: none)' })
-  ccgCode: string | null;
-  @ApiProperty({ type: [BarrierReportRowDto] }) rows: BarrierReportRowDto[];
-  @ApiProperty({ type: [BarrierReportTotalDto] }) totals: BarrierReportTotalDto[];
+  ccgCode!: string | null;
+  @ApiProperty({ type: [BarrierReportRowDto] }) rows!: BarrierReportRowDto[];
+  @ApiProperty({ type: [BarrierReportTotalDto] }) totals!: BarrierReportTotalDto[];
 }

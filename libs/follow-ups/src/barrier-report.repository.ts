@@ -49,7 +49,8 @@ export class BarrierReportRepository {
               count(DISTINCT f.practice_id)::int AS practices, count(*)::int AS barriers
        ${FILTERED.replace(
          'WHERE',
-         `JOIN practice p ON p.id = f.practice_id JOIN ccg c ON c.code = p.ccg_code JOIN region r ON r.code = c.region_code
+         `JOIN practice p ON p.id = f.practice_id JOIN ccg c ON c.code = p.ccg_code
+          JOIN region r ON r.code = c.region_code
   WHERE`,
        )}
        GROUP BY r.code, r.name, b.service, b.category
@@ -61,7 +62,8 @@ export class BarrierReportRepository {
   /** Practices reporting any barrier per service (a practice with two categories counts once here). */
   totals(f: BarrierFilter): Promise<BarrierReportTotalDto[]> {
     return this.db.query(
-      `SELECT b.service, count(DISTINCT f.practice_id)::int AS practices ${FILTERED} GROUP BY b.service ORDER BY b.service`,
+      `SELECT b.service, count(DISTINCT f.practice_id)::int AS practices ${FILTERED} GROUP BY b.service
+       ORDER BY b.service`,
       this.params(f),
     );
   }

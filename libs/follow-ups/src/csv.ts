@@ -10,6 +10,7 @@ export function toCsv(columns: readonly string[], rows: Record<string, unknown>[
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the callers' cells are strings and numbers
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -10,31 +10,31 @@ import { FollowUpEntity } from './follow-up.entity';
 @Check('follow_up_barrier_other_has_detail', `category <> 'other' OR length(btrim(detail)) > 0`)
 export class FollowUpBarrierEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'follow_up_barrier_pk' })
-  id: string;
+  id!: string;
 
   @Column({ name: 'follow_up_id', type: 'integer' })
-  followUpId: number;
+  followUpId!: number;
 
   @ManyToOne(() => FollowUpEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'follow_up_id', foreignKeyConstraintName: 'follow_up_barrier_follow_up_fk' })
   followUp?: FollowUpEntity;
 
   @Column({ type: 'enum', enum: Service, enumName: 'service' })
-  service: Service;
+  service!: Service;
 
   @Column({ type: 'enum', enum: BarrierCategory, enumName: 'barrier_category' })
-  category: BarrierCategory;
+  category!: BarrierCategory;
 
   @Column({ type: 'text', nullable: true })
-  detail: string | null;
+  detail!: string | null;
 
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
-  recordedBy: number | null;
+  recordedBy!: number | null;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'follow_up_barrier_recorded_by_fk' })
   recorder?: unknown;
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
-  recordedAt: Date;
+  recordedAt!: Date;
 }

@@ -7,31 +7,31 @@ import { FollowUpEntity } from './follow-up.entity';
 @Index('follow_up_contact_follow_up_idx', ['followUpId', 'contactedAt'])
 export class FollowUpContactEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'follow_up_contact_pk' })
-  id: string;
+  id!: string;
 
   @Column({ name: 'follow_up_id', type: 'integer' })
-  followUpId: number;
+  followUpId!: number;
 
   @ManyToOne(() => FollowUpEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'follow_up_id', foreignKeyConstraintName: 'follow_up_contact_follow_up_fk' })
   followUp?: FollowUpEntity;
 
   @Column({ name: 'contacted_at', type: 'timestamptz' })
-  contactedAt: Date;
+  contactedAt!: Date;
 
   @Column({ type: 'enum', enum: ContactMethod, enumName: 'contact_method' })
-  method: ContactMethod;
+  method!: ContactMethod;
 
   @Column({ type: 'text' })
-  outcome: string;
+  outcome!: string;
 
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
-  recordedBy: number | null;
+  recordedBy!: number | null;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'follow_up_contact_recorded_by_fk' })
   recorder?: unknown;
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
-  recordedAt: Date;
+  recordedAt!: Date;
 }

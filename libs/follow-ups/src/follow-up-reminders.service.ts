@@ -39,7 +39,8 @@ export class FollowUpRemindersService {
         subject: `Follow-up due today: ${f.practiceCode} ${f.practiceName}`,
         body:
           `The follow-up with ${f.practiceCode} ${f.practiceName} is due today (${dueDate}).\n` +
-          `Services not offered yet: ${f.servicesNotOffered.join(', ')}.\n\nRecord a contact or barriers, or set a new due date, in the tracker.`,
+          `Services not offered yet: ${f.servicesNotOffered.join(', ')}.\n\n` +
+          `Record a contact or barriers, or set a new due date, in the tracker.`,
         payload: { followUp: this.line(f, this.clock.today()) },
       },
     ]);
@@ -59,7 +60,9 @@ export class FollowUpRemindersService {
         userId: ownerId,
         kind: ReminderKind.DailyDigest,
         dedupeKey: today,
-        subject: `Your follow-ups for ${today}: ${lines.length} due${overdue.length ? ` (${overdue.length} overdue)` : ''}`,
+        subject:
+          `Your follow-ups for ${today}: ` +
+          `${lines.length} due${overdue.length ? ` (${overdue.length} overdue)` : ''}`,
         body: [
           `You own ${lines.length} follow-up(s) due on or before ${today}.`,
           '',
@@ -88,9 +91,12 @@ export class FollowUpRemindersService {
         userId,
         kind: ReminderKind.OverdueEscalation,
         dedupeKey: today,
-        subject: `${lines.length} follow-up(s) in region ${regionCode} overdue by more than ${this.config.ESCALATE_AFTER_DAYS} days`,
+        subject:
+          `${lines.length} follow-up(s) in region ${regionCode} overdue by more than ` +
+          `${this.config.ESCALATE_AFTER_DAYS} days`,
         body: [
-          `Follow-ups in region ${regionCode} overdue by more than ${this.config.ESCALATE_AFTER_DAYS} days on ${today}:`,
+          `Follow-ups in region ${regionCode} overdue by more than ${this.config.ESCALATE_AFTER_DAYS} days on ` +
+            `${today}:`,
           '',
           ...lines.map(
             (f) => `${this.text(f, today)}${f.ownerId === null ? ' — nobody owns it' : ` — owner: user ${f.ownerId}`}`,
@@ -106,7 +112,8 @@ export class FollowUpRemindersService {
     });
     const stored = await this.reminders.storeNow(reminders);
     this.logger.log(
-      `Overdue escalation for ${today}: ${overdue.length} follow-up(s), ${reminders.length} manager(s), ${stored.length} new reminder(s)`,
+      `Overdue escalation for ${today}: ${overdue.length} follow-up(s), ${reminders.length} manager(s), ` +
+        `${stored.length} new reminder(s)`,
     );
     return { followUps: overdue.length, managers: reminders.length, stored: stored.length };
   }
@@ -126,7 +133,10 @@ export class FollowUpRemindersService {
 
   private text(f: FollowUpLine, today: string): string {
     const late = daysBetween(f.dueDate, today);
-    return `- ${f.practiceCode} ${f.practiceName}: due ${f.dueDate}${late > 0 ? ` (${late} day(s) overdue)` : ''}; not offered: ${f.servicesNotOffered.join(', ')} [follow-up ${f.id}]`;
+    return (
+      `- ${f.practiceCode} ${f.practiceName}: due ${f.dueDate}${late > 0 ? ` (${late} day(s) overdue)` : ''}; ` +
+      `not offered: ${f.servicesNotOffered.join(', ')} [follow-up ${f.id}]`
+    );
   }
 }
 

@@ -12,7 +12,8 @@ const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 const CONSIDERED = `
   considered AS (
     SELECT p.id AS practice_id,
-           (p.opened_on IS NULL OR p.opened_on <= $1::date) AND (p.closed_on IS NULL OR p.closed_on > $1::date) AS in_scope,
+           (p.opened_on IS NULL OR p.opened_on <= $1::date)
+             AND (p.closed_on IS NULL OR p.closed_on > $1::date) AS in_scope,
            ARRAY(SELECT s FROM unnest(enum_range(NULL::service)) AS s
                  WHERE NOT EXISTS (SELECT 1 FROM status_span sp
                                    WHERE sp.practice_id = p.id AND sp.service = s AND sp.level = 'enabled'
@@ -64,7 +65,8 @@ export class FollowUpRuleRepository {
        SET state = CASE WHEN closing.cancel THEN 'cancelled' ELSE 'resolved' END::follow_up_state,
            close_note = CASE WHEN closing.cancel
                              THEN format('Cancelled automatically: the practice is not open on %s.', $1::date)
-                             ELSE format('Resolved automatically: appointments, prescriptions and records are all enabled as of %s.', $1::date) END,
+                             ELSE format('Resolved automatically: appointments, prescriptions and records are all '
+                                         || 'enabled as of %s.', $1::date) END,
            closed_at = now(), closed_by = NULL, updated_at = now()
        FROM closing WHERE f.id = closing.id
        RETURNING f.state`,

@@ -38,7 +38,8 @@ export class FollowUpRuleService {
     const result = await this.apply(null);
     this.logger.log(
       result,
-      `Follow-up sweep: ${result.created} created, ${result.updated} updated, ${result.resolved} resolved, ${result.cancelled} cancelled`,
+      `Follow-up sweep: ${result.created} created, ${result.updated} updated, ${result.resolved} resolved, ` +
+        `${result.cancelled} cancelled`,
     );
     return result;
   }

@@ -34,50 +34,50 @@ import { FollowUpState } from './follow-ups.enums';
 )
 export class FollowUpEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'follow_up_pk' })
-  id: number;
+  id!: number;
 
   @Column({ name: 'practice_id', type: 'integer' })
-  practiceId: number;
+  practiceId!: number;
 
   @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'follow_up_practice_fk' })
   practice?: PracticeEntity;
 
   @Column({ name: 'services_not_offered', type: 'enum', enum: Service, enumName: 'service', array: true })
-  servicesNotOffered: Service[];
+  servicesNotOffered!: Service[];
 
   @Column({ name: 'owner_id', type: 'integer', nullable: true })
-  ownerId: number | null;
+  ownerId!: number | null;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'follow_up_owner_fk' })
   owner?: unknown;
 
   @Column({ name: 'due_date', type: 'date' })
-  dueDate: string;
+  dueDate!: string;
 
   @Column({ type: 'enum', enum: FollowUpState, enumName: 'follow_up_state', default: FollowUpState.Open })
-  state: FollowUpState;
+  state!: FollowUpState;
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
-  createdBy: number | null;
+  createdBy!: number | null;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'follow_up_created_by_fk' })
   creator?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
+  updatedAt!: Date;
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
-  closedAt: Date | null;
+  closedAt!: Date | null;
 
   /** Null when closed by the follow-up rule itself. */
   @Column({ name: 'closed_by', type: 'integer', nullable: true })
-  closedBy: number | null;
+  closedBy!: number | null;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'closed_by', foreignKeyConstraintName: 'follow_up_closed_by_fk' })
@@ -85,5 +85,5 @@ export class FollowUpEntity {
 
   /** Why it was resolved or cancelled (required for both). */
   @Column({ name: 'close_note', type: 'text', nullable: true })
-  closeNote: string | null;
+  closeNote!: string | null;
 }

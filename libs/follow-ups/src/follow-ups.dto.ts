@@ -105,14 +105,14 @@ export class ListFollowUpsQuery extends PageQuery {
 export class RecordContactDto {
   @ApiProperty({ enum: ContactMethod })
   @IsEnum(ContactMethod)
-  method: ContactMethod;
+  method!: ContactMethod;
 
   @ApiProperty({ example: 'Spoke to the practice manager; will check with EMIS about online records', maxLength: 2000 })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  outcome: string;
+  outcome!: string;
 
   @ApiPropertyOptional({
     format: 'date-time',
@@ -126,11 +126,11 @@ export class RecordContactDto {
 export class BarrierInputDto {
   @ApiProperty({ enum: Service })
   @IsEnum(Service)
-  service: Service;
+  service!: Service;
 
   @ApiProperty({ enum: BarrierCategory })
   @IsEnum(BarrierCategory)
-  category: BarrierCategory;
+  category!: BarrierCategory;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required when category is other' })
   @ValidateIf((b: BarrierInputDto) => b.category === BarrierCategory.Other || b.detail !== undefined)
@@ -148,12 +148,12 @@ export class RecordBarriersDto {
   @IsObject({ each: true, message: 'barriers must be a list of objects ({service, category, detail?})' })
   @ValidateNested({ each: true })
   @Type(() => BarrierInputDto)
-  barriers: BarrierInputDto[];
+  barriers!: BarrierInputDto[];
 }
 
 export class SetDueDateDto {
   @IsCalendarDate(undefined, { description: 'Today or later' })
-  dueDate: string;
+  dueDate!: string;
 }
 
 export class AssignOwnerDto {
@@ -163,7 +163,7 @@ export class AssignOwnerDto {
   @IsInt()
   @Min(1)
   @Max(MAX_INTEGER)
-  ownerId: number | null;
+  ownerId!: number | null;
 }
 
 export class CloseFollowUpDto {
@@ -172,62 +172,62 @@ export class CloseFollowUpDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  reason: string;
+  reason!: string;
 }
 
 // ---- responses ----
 
 export class FollowUpPracticeDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() ccgCode: string;
-  @ApiProperty() regionCode: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() ccgCode!: string;
+  @ApiProperty() regionCode!: string;
 }
 
 export class ContactDto {
-  @ApiProperty() id: string;
-  @ApiProperty() contactedAt: Date;
-  @ApiProperty({ enum: ContactMethod }) method: ContactMethod;
-  @ApiProperty() outcome: string;
-  @ApiProperty({ nullable: true, type: Number }) recordedBy: number | null;
-  @ApiProperty() recordedAt: Date;
+  @ApiProperty() id!: string;
+  @ApiProperty() contactedAt!: Date;
+  @ApiProperty({ enum: ContactMethod }) method!: ContactMethod;
+  @ApiProperty() outcome!: string;
+  @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
+  @ApiProperty() recordedAt!: Date;
 }
 
 export class BarrierDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ enum: Service }) service: Service;
-  @ApiProperty({ enum: BarrierCategory }) category: BarrierCategory;
-  @ApiProperty({ nullable: true, type: String }) detail: string | null;
-  @ApiProperty({ nullable: true, type: Number }) recordedBy: number | null;
-  @ApiProperty() recordedAt: Date;
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: Service }) service!: Service;
+  @ApiProperty({ enum: BarrierCategory }) category!: BarrierCategory;
+  @ApiProperty({ nullable: true, type: String }) detail!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
+  @ApiProperty() recordedAt!: Date;
 }
 
 export class FollowUpSummaryDto {
-  @ApiProperty() id: number;
-  @ApiProperty() practice: FollowUpPracticeDto;
-  @ApiProperty({ enum: Service, isArray: true }) servicesNotOffered: Service[];
-  @ApiProperty({ nullable: true, type: Number }) ownerId: number | null;
-  @ApiProperty({ format: 'date' }) dueDate: string;
-  @ApiProperty({ description: 'Active and due before today' }) overdue: boolean;
-  @ApiProperty({ enum: FollowUpState }) state: FollowUpState;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
-  @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null when closed by the rule itself' }) closedBy:
+  @ApiProperty() id!: number;
+  @ApiProperty() practice!: FollowUpPracticeDto;
+  @ApiProperty({ enum: Service, isArray: true }) servicesNotOffered!: Service[];
+  @ApiProperty({ nullable: true, type: Number }) ownerId!: number | null;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty({ description: 'Active and due before today' }) overdue!: boolean;
+  @ApiProperty({ enum: FollowUpState }) state!: FollowUpState;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) closedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Null when closed by the rule itself' }) closedBy!:
     number | null;
-  @ApiProperty({ nullable: true, type: String }) closeNote: string | null;
-  @ApiProperty({ nullable: true, type: Date }) lastContactAt: Date | null;
-  @ApiProperty() barrierCount: number;
+  @ApiProperty({ nullable: true, type: String }) closeNote!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) lastContactAt!: Date | null;
+  @ApiProperty() barrierCount!: number;
 }
 
 export class FollowUpDetailDto extends FollowUpSummaryDto {
-  @ApiProperty({ type: [ContactDto], description: 'Newest first' }) contacts: ContactDto[];
-  @ApiProperty({ type: [BarrierDto], description: 'Newest first' }) barriers: BarrierDto[];
+  @ApiProperty({ type: [ContactDto], description: 'Newest first' }) contacts!: ContactDto[];
+  @ApiProperty({ type: [BarrierDto], description: 'Newest first' }) barriers!: BarrierDto[];
 }
 
 export class FollowUpPageDto {
-  @ApiProperty({ type: [FollowUpSummaryDto] }) items: FollowUpSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [FollowUpSummaryDto] }) items!: FollowUpSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

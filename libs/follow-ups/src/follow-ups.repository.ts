@@ -40,10 +40,12 @@ const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 /** `today` is $1 in every query using SUMMARY_COLUMNS (for `overdue`). */
 const SUMMARY_COLUMNS = `
-  f.id, json_build_object('code', p.code, 'name', p.name, 'ccgCode', p.ccg_code, 'regionCode', c.region_code) AS practice,
+  f.id, json_build_object('code', p.code, 'name', p.name, 'ccgCode', p.ccg_code,
+                          'regionCode', c.region_code) AS practice,
   f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId", f.due_date::text AS "dueDate",
   (f.state IN ${ACTIVE_SQL} AND f.due_date < $1::date) AS overdue, f.state,
-  f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.closed_at AS "closedAt", f.closed_by AS "closedBy", f.close_note AS "closeNote",
+  f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.closed_at AS "closedAt", f.closed_by AS "closedBy",
+    f.close_note AS "closeNote",
   (SELECT max(contacted_at) FROM follow_up_contact fc WHERE fc.follow_up_id = f.id) AS "lastContactAt",
   (SELECT count(*)::int FROM follow_up_barrier fb WHERE fb.follow_up_id = f.id) AS "barrierCount"`;
 
@@ -74,13 +76,13 @@ export class FollowUpsRepository {
     if (q.practiceCode) where.push(`p.code = ${param(q.practiceCode)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, count] = await Promise.all([
-      this.db.query(
+      this.db.query<FollowUpSummaryDto[]>(
         `SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} ${filter}
          ORDER BY f.due_date, f.id LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
       // $1 (today) is selected so that its type is known even when no filter uses it.
-      this.db.query(
+      this.db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n, $1::date AS today ${FROM_FOLLOW_UP} ${filter}`,
         params.slice(0, params.length - 2),
       ),
@@ -93,13 +95,17 @@ export class FollowUpsRepository {
     today: string,
     m: EntityManager = this.db.manager,
   ): Promise<FollowUpSummaryDto | undefined> {
-    const rows = await m.query(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [today, id]);
+    const rows = await m.query<FollowUpSummaryDto[]>(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [
+      today,
+      id,
+    ]);
     return rows[0];
   }
 
   contacts(id: number, m: EntityManager = this.db.manager): Promise<ContactDto[]> {
     return m.query(
-      `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy", recorded_at AS "recordedAt"
+      `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy",
+         recorded_at AS "recordedAt"
        FROM follow_up_contact WHERE follow_up_id = $1 ORDER BY contacted_at DESC, id DESC`,
       [id],
     );
@@ -115,8 +121,9 @@ export class FollowUpsRepository {
 
   /** Locks the follow-up for the rest of the transaction: writes to one follow-up apply one after the other. */
   async lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
-    const rows = await m.query(
-      `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state, f.due_date::text AS "dueDate",
+    const rows = await m.query<LockedFollowUp[]>(
+      `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state,
+         f.due_date::text AS "dueDate",
               f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId"
        ${FROM_FOLLOW_UP} WHERE f.id = $1 FOR UPDATE OF f`,
       [id],
@@ -130,7 +137,8 @@ export class FollowUpsRepository {
     c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
   ): Promise<void> {
     await m.query(
-      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
       [followUpId, c.contactedAt, c.method, c.outcome, c.recordedBy, c.recordedAt],
     );
   }
@@ -144,7 +152,8 @@ export class FollowUpsRepository {
   ): Promise<void> {
     await m.query(
       `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by, recorded_at)
-       SELECT $1, s::service, c::barrier_category, d, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
+       SELECT $1, s::service, c::barrier_category, d, $5, $6
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
       [
         followUpId,
         barriers.map((b) => b.service),
@@ -169,7 +178,7 @@ export class FollowUpsRepository {
    * assignment commits, so an owner is never made of someone who just stopped qualifying.
    */
   async ownerCandidate(m: EntityManager, userId: number): Promise<OwnerCandidate | undefined> {
-    const rows = await m.query(
+    const rows = await m.query<OwnerCandidate[]>(
       `SELECT id, name, role::text AS role, region_code AS "regionCode", active FROM app_user WHERE id = $1 FOR SHARE`,
       [userId],
     );
@@ -188,7 +197,8 @@ export class FollowUpsRepository {
     closedBy: number | null,
   ): Promise<void> {
     await m.query(
-      `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now() WHERE id = $1`,
+      `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now()
+       WHERE id = $1`,
       [id, state, note, closedBy],
     );
   }
@@ -196,7 +206,8 @@ export class FollowUpsRepository {
   /** The active follow-ups due on or before `date` (optionally: strictly before), with their practice. */
   activeDueBy(date: string, opts: { strictlyBefore?: boolean; ownedOnly?: boolean } = {}): Promise<FollowUpLine[]> {
     return this.db.query(
-      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
+      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode",
+         f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered"
        ${FROM_FOLLOW_UP}
        WHERE f.state IN ${ACTIVE_SQL} AND ${opts.strictlyBefore ? 'f.due_date < $1' : 'f.due_date <= $1'}
@@ -207,8 +218,9 @@ export class FollowUpsRepository {
   }
 
   async findLine(id: number): Promise<(FollowUpLine & { state: FollowUpState }) | undefined> {
-    const rows = await this.db.query(
-      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode", f.owner_id AS "ownerId",
+    const rows = await this.db.query<(FollowUpLine & { state: FollowUpState })[]>(
+      `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode",
+         f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered", f.state
        ${FROM_FOLLOW_UP} WHERE f.id = $1`,
       [id],

@@ -88,7 +88,8 @@ export class FollowUpsService {
         if (!f.servicesNotOffered.includes(b.service)) {
           throw new InvalidInputError(
             `barriers.${i}.service`,
-            `barriers.${i}.service ${b.service} is not among the services this follow-up is about (${f.servicesNotOffered.join(', ')})`,
+            `barriers.${i}.service ${b.service} is not among the services this follow-up is about ` +
+              `(${f.servicesNotOffered.join(', ')})`,
           );
         }
       });
@@ -183,7 +184,8 @@ export class FollowUpsService {
       if (!f) throw new NotFoundError(`No follow-up ${id}`);
       if (!mayWriteInRegion(actor, f.regionCode)) {
         throw new ForbiddenError(
-          `Your account may change follow-ups in region ${actor?.regionCode ?? '-'} only; this one is in ${f.regionCode}`,
+          `Your account may change follow-ups in region ${actor?.regionCode ?? '-'} only; this one is in ` +
+            `${f.regionCode}`,
         );
       }
       if (!isActive(f.state)) throw new ConflictError(`Follow-up ${id} is ${f.state}: it can no longer change`);
@@ -208,7 +210,10 @@ function whyNotOwner(owner: OwnerCandidate | undefined, userId: number, regionCo
   if (owner.role === Role.Manager)
     return `user ${userId} (${owner.name}) is a manager: follow-ups are owned by support staff or admins`;
   if (!mayWriteInRegion({ userId, role: owner.role, regionCode: owner.regionCode }, regionCode)) {
-    return `user ${userId} (${owner.name}) works in region ${owner.regionCode} only; this follow-up's practice is in ${regionCode}`;
+    return (
+      `user ${userId} (${owner.name}) works in region ${owner.regionCode} only; this follow-up's practice is in ` +
+      `${regionCode}`
+    );
   }
   return undefined;
 }

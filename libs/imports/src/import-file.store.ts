@@ -73,7 +73,7 @@ export class ImportFileStore {
   }
 
   async remove(name: string): Promise<void> {
-    await unlink(this.path(name)).catch((err) => {
+    await unlink(this.path(name)).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;
     });
   }

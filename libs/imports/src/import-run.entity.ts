@@ -18,75 +18,75 @@ export enum ImportState {
 @Check('import_run_progress_range', `progress BETWEEN 0 AND 100`)
 export class ImportRunEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'import_run_pk' })
-  id: number;
+  id!: number;
 
-  @Column({ type: 'enum', enum: IMPORT_FORMATS as ImportFormat[], enumName: 'import_format' })
-  format: ImportFormat;
+  @Column({ type: 'enum', enum: IMPORT_FORMATS, enumName: 'import_format' })
+  format!: ImportFormat;
 
   @Column({ name: 'file_name', type: 'text' })
-  fileName: string;
+  fileName!: string;
 
   @Column({ name: 'file_size', type: 'bigint' })
-  fileSize: string;
+  fileSize!: string;
 
   @Column({ name: 'file_sha256', type: 'varchar', length: 64 })
-  fileSha256: string;
+  fileSha256!: string;
 
   /** The file's name inside IMPORT_DIR; null once the run is over and the file removed. */
   @Column({ name: 'stored_file', type: 'text', nullable: true })
-  storedFile: string | null;
+  storedFile!: string | null;
 
   @Column({ type: 'jsonb', default: () => `'{}'` })
-  options: ImportOptions;
+  options!: ImportOptions;
 
   @Column({ type: 'enum', enum: ImportState, enumName: 'import_state', default: ImportState.Queued })
-  state: ImportState;
+  state!: ImportState;
 
   @Column({ name: 'rows_read', type: 'integer', default: 0 })
-  rowsRead: number;
+  rowsRead!: number;
 
   @Column({ name: 'rows_accepted', type: 'integer', default: 0 })
-  rowsAccepted: number;
+  rowsAccepted!: number;
 
   @Column({ name: 'rows_rejected', type: 'integer', default: 0 })
-  rowsRejected: number;
+  rowsRejected!: number;
 
   @Column({ name: 'rows_skipped', type: 'integer', default: 0 })
-  rowsSkipped: number;
+  rowsSkipped!: number;
 
   @Column({ type: 'smallint', default: 0 })
-  progress: number;
+  progress!: number;
 
   /** All problems found; `problems` keeps the first 1,000 by row. */
   @Column({ name: 'problem_count', type: 'integer', default: 0 })
-  problemCount: number;
+  problemCount!: number;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
-  problems: ImportProblem[];
+  problems!: ImportProblem[];
 
   @Column({ type: 'jsonb', nullable: true })
-  summary: ImportSummary | null;
+  summary!: ImportSummary | null;
 
   /** The outcome in one sentence (why a run was rejected or failed). */
   @Column({ type: 'text', nullable: true })
-  message: string | null;
+  message!: string | null;
 
   @Column({ type: 'integer', default: 0 })
-  attempts: number;
+  attempts!: number;
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
-  createdBy: number | null;
+  createdBy!: number | null;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'import_run_created_by_fk' })
   creator?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
-  startedAt: Date | null;
+  startedAt!: Date | null;
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
-  finishedAt: Date | null;
+  finishedAt!: Date | null;
 }

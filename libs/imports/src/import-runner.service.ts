@@ -127,7 +127,8 @@ export class ImportRunner {
     if (summary.fatal) return reject(`The file was rejected, nothing was imported: ${summary.fatal}`);
     if (rowsRejected > 0 && !run.options.partial) {
       return reject(
-        `${plural(rowsRejected, 'row')} with problems: nothing was imported (strict mode; import with partial to keep the valid rows)`,
+        `${plural(rowsRejected, 'row')} with problems: nothing was imported ` +
+          `(strict mode; import with partial to keep the valid rows)`,
       );
     }
     if (rowsRejected > 0 && base.rowsAccepted === 0)
@@ -136,7 +137,8 @@ export class ImportRunner {
     // and "succeeded" always means something was read and kept.
     if (base.rowsAccepted === 0)
       return reject(
-        `Nothing to import: ${plural(base.rowsSkipped, 'row')} left out (${skipReasons(summary.skipped)}), none to keep`,
+        `Nothing to import: ${plural(base.rowsSkipped, 'row')} left out ` +
+          `(${skipReasons(summary.skipped)}), none to keep`,
       );
     if (rowsRejected > 0) await this.stage.dropRowsWithProblems(m);
 
@@ -163,7 +165,9 @@ export class ImportRunner {
       ...base,
       state: ImportState.Succeeded,
       summary: summaryOf(applied.changes),
-      message: `${plural(base.rowsAccepted, 'row')} imported${rowsRejected ? `, ${plural(rowsRejected, 'row')} with problems left out (partial mode)` : ''}`,
+      message:
+        `${plural(base.rowsAccepted, 'row')} imported` +
+        `${rowsRejected ? `, ${plural(rowsRejected, 'row')} with problems left out (partial mode)` : ''}`,
     };
     await this.runs.finish(m, run.id, outcome);
     return ImportState.Succeeded;

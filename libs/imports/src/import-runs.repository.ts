@@ -56,7 +56,8 @@ export interface RunOutcome {
 const RUN_COLUMNS = `id, format, file_name AS "fileName", file_size::float8 AS "fileSize", file_sha256 AS "fileSha256",
   stored_file AS "storedFile", options, state, rows_read AS "rowsRead", rows_accepted AS "rowsAccepted",
   rows_rejected AS "rowsRejected", rows_skipped AS "rowsSkipped", progress, problem_count AS "problemCount", summary,
-  message, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  message, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
+    finished_at AS "finishedAt"`;
 
 /** Any fixed number: imports run one at a time across all workers (and CLI runs in-process). */
 const IMPORT_LOCK_KEY = 7_438_190_212;
@@ -67,7 +68,7 @@ export class ImportRunsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(m: EntityManager, run: NewImportRun): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ id: number }[]>(
       `INSERT INTO import_run (format, file_name, file_size, file_sha256, stored_file, options, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [
@@ -85,12 +86,12 @@ export class ImportRunsRepository {
 
   async isActiveUser(userId: number): Promise<boolean> {
     if (!(userId >= 1 && userId <= MAX_INTEGER)) return false;
-    const rows = await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId]);
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId]);
     return rows.length > 0;
   }
 
   async find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<ImportRunRow[]>(
       `SELECT ${RUN_COLUMNS}${withProblems ? ', problems' : ''} FROM import_run WHERE id = $1`,
       [id],
     );
@@ -106,12 +107,11 @@ export class ImportRunsRepository {
     const where = `WHERE ($1::import_state IS NULL OR state = $1) AND ($2::import_format IS NULL OR format = $2)`;
     const params = [q.state ?? null, q.format ?? null];
     const [rows, [count]] = await Promise.all([
-      this.db.query(`SELECT ${RUN_COLUMNS} FROM import_run ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
-      this.db.query(`SELECT count(*)::int AS n FROM import_run ${where}`, params),
+      this.db.query<ImportRunRow[]>(
+        `SELECT ${RUN_COLUMNS} FROM import_run ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`,
+        [...params, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
+      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM import_run ${where}`, params),
     ]);
     return { rows, total: count.n };
   }
@@ -137,7 +137,7 @@ export class ImportRunsRepository {
   /** Marks the run running (committed at once, outside the import's transaction); undefined when it is over. */
   async claim(id: number): Promise<ImportRunRow | undefined> {
     // TypeORM answers an UPDATE with [rows, count].
-    const [rows] = await this.db.query(
+    const [rows] = await this.db.query<[ImportRunRow[], number]>(
       `UPDATE import_run SET state = 'running', started_at = now(), attempts = attempts + 1, progress = 0
        WHERE id = $1 AND state IN ('queued', 'running') RETURNING ${RUN_COLUMNS}`,
       [id],
@@ -178,7 +178,8 @@ export class ImportRunsRepository {
 
   async markFailed(id: number, message: string): Promise<void> {
     await this.db.query(
-      `UPDATE import_run SET state = 'failed', message = $2, finished_at = now() WHERE id = $1 AND state IN ('queued', 'running')`,
+      `UPDATE import_run SET state = 'failed', message = $2, finished_at = now()
+       WHERE id = $1 AND state IN ('queued', 'running')`,
       [id, message],
     );
   }

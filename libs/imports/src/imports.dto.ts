@@ -22,7 +22,7 @@ const ENCODINGS = ['auto', 'utf-8', 'windows-1252'] as const;
 export class CreateImportDto {
   @ApiProperty({ enum: IMPORT_FORMATS, description: 'The file format (see docs/imports.md)' })
   @IsIn(IMPORT_FORMATS as ImportFormat[], { message: `kind must be one of: ${IMPORT_FORMATS.join(', ')}` })
-  kind: ImportFormat;
+  kind!: ImportFormat;
 
   @ApiPropertyOptional({
     default: false,
@@ -79,29 +79,29 @@ export class ListImportsQuery extends PageQuery {
 // ---- responses ----
 
 export class ImportProblemDto {
-  @ApiProperty({ description: 'Line of the file where the row starts (0: the file as a whole)' }) row: number;
+  @ApiProperty({ description: 'Line of the file where the row starts (0: the file as a whole)' }) row!: number;
   @ApiPropertyOptional({ description: 'The column as the file names it' }) column?: string;
   @ApiPropertyOptional({ description: 'The value found (at most 100 characters)' }) value?: string;
-  @ApiProperty() reason: string;
+  @ApiProperty() reason!: string;
 }
 
 export class ImportRunDto {
-  @ApiProperty() id: number;
-  @ApiProperty({ enum: IMPORT_FORMATS }) kind: ImportFormat;
-  @ApiProperty() fileName: string;
-  @ApiProperty({ description: 'Bytes' }) fileSize: number;
-  @ApiProperty() fileSha256: string;
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: IMPORT_FORMATS }) kind!: ImportFormat;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ description: 'Bytes' }) fileSize!: number;
+  @ApiProperty() fileSha256!: string;
   @ApiProperty({ type: Object, description: 'partial, effectiveDate, service, includeListSizes, encoding' })
-  options: ImportOptions;
-  @ApiProperty({ enum: ImportState }) state: ImportState;
-  @ApiProperty({ description: '0–100' }) progress: number;
-  @ApiProperty({ description: 'Data rows read (not the header, not blank lines)' }) rowsRead: number;
+  options!: ImportOptions;
+  @ApiProperty({ enum: ImportState }) state!: ImportState;
+  @ApiProperty({ description: '0–100' }) progress!: number;
+  @ApiProperty({ description: 'Data rows read (not the header, not blank lines)' }) rowsRead!: number;
   @ApiProperty({ description: 'Rows that passed every check (committed only when the run succeeded)' })
-  rowsAccepted: number;
-  @ApiProperty({ description: 'Rows with a problem' }) rowsRejected: number;
+  rowsAccepted!: number;
+  @ApiProperty({ description: 'Rows with a problem' }) rowsRejected!: number;
   @ApiProperty({ description: 'Rows left out on purpose (e.g. not a GP practice); reasons in summary.skipped' })
-  rowsSkipped: number;
-  @ApiProperty({ description: 'All problems found; `problems` holds the first 1,000 by row' }) problemCount: number;
+  rowsSkipped!: number;
+  @ApiProperty({ description: 'All problems found; `problems` holds the first 1,000 by row' }) problemCount!: number;
   @ApiPropertyOptional({ type: [ImportProblemDto], description: 'Only in GET /imports/:id' })
   problems?: ImportProblemDto[];
   @ApiPropertyOptional({
@@ -109,20 +109,20 @@ export class ImportRunDto {
     nullable: true,
     description: 'What changed, per kind of data: added, updated, unchanged',
   })
-  summary: ImportSummary | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The outcome in one sentence' }) message: string | null;
-  @ApiProperty() attempts: number;
-  @ApiPropertyOptional({ nullable: true }) createdBy: number | null;
-  @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) startedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) finishedAt: Date | null;
+  summary!: ImportSummary | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The outcome in one sentence' }) message!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiPropertyOptional({ nullable: true }) createdBy!: number | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiPropertyOptional({ nullable: true }) startedAt!: Date | null;
+  @ApiPropertyOptional({ nullable: true }) finishedAt!: Date | null;
 }
 
 export class ImportRunPageDto {
-  @ApiProperty({ type: [ImportRunDto] }) items: ImportRunDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [ImportRunDto] }) items!: ImportRunDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export function toImportRunDto(row: ImportRunRow): ImportRunDto {

@@ -125,7 +125,8 @@ export class ImportsService {
       if (!date) {
         throw new InvalidInputError(
           'effectiveDate',
-          'effectiveDate is required for list-size-quarterly files (they carry no date; e.g. 2013-04-01 for April–June 2013)',
+          'effectiveDate is required for list-size-quarterly files (they carry no date; e.g. 2013-04-01 for ' +
+            'April–June 2013)',
         );
       }
       const today = this.clock.today();

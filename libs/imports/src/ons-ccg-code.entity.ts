@@ -8,14 +8,14 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 @Entity('ons_ccg_code')
 export class OnsCcgCodeEntity {
   @PrimaryColumn({ name: 'ons_code', type: 'varchar', length: 9, primaryKeyConstraintName: 'ons_ccg_code_pk' })
-  onsCode: string;
+  onsCode!: string;
 
   @Column({ name: 'ccg_code', type: 'varchar', length: 3 })
-  ccgCode: string;
+  ccgCode!: string;
 
   @Column({ type: 'text' })
-  name: string;
+  name!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

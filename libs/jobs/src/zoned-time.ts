@@ -29,7 +29,7 @@ function offsetAt(instant: number, timeZone: string): number {
     });
     formatters.set(timeZone, f);
   }
-  const part = (type: string) => Number(f!.formatToParts(new Date(instant)).find((p) => p.type === type)!.value);
+  const part = (type: string) => Number(f.formatToParts(new Date(instant)).find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }

@@ -90,7 +90,8 @@ export class CredentialsCache implements OnModuleDestroy {
       void client.end().catch(() => undefined);
       if (this.closed) return;
       this.logger.warn(
-        `Not caching credentials: the connection listening for user changes is down (${err?.message ?? 'closed'}); retrying`,
+        `Not caching credentials: the connection listening for user changes is down (${err?.message ?? 'closed'}); ` +
+          `retrying`,
       );
       this.retry = setTimeout(() => void this.listen(), RETRY_MS);
       this.retry.unref();

@@ -12,7 +12,8 @@ export function resolveJwtSecret(config: AppConfig): string {
   if (config.JWT_SECRET) return config.JWT_SECRET;
   if (config.NODE_ENV === 'production') {
     throw new ConfigError(
-      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters, e.g. the output of: openssl rand -base64 48). Fix the environment variable(s) and start again.',
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters, e.g. the ' +
+        'output of: openssl rand -base64 48). Fix the environment variable(s) and start again.',
     );
   }
   if (!processSecret) {

@@ -26,7 +26,8 @@ export class LoginAttempts {
     if (count > this.config.LOGIN_MAX_FAILURES) {
       const minutes = Math.max(1, Math.ceil(resetMs / 60_000));
       throw new TooManyRequestsError(
-        `Too many unsuccessful sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an admin to reset the password`,
+        `Too many unsuccessful sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, ` +
+          `or ask an admin to reset the password`,
         Math.ceil(resetMs / 1000),
       );
     }

@@ -41,18 +41,18 @@ function IsPassword(description = `At least ${PASSWORD_MIN_LENGTH} characters`) 
 
 export class CreateUserDto {
   @IsEmailAddress()
-  email: string;
+  email!: string;
 
   @ApiProperty({ example: 'Jane Smith' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  name: string;
+  name!: string;
 
   @ApiProperty({ enum: Role })
   @IsEnum(Role)
-  role: Role;
+  role!: Role;
 
   @IsOptional()
   @IsRegionCode({
@@ -63,7 +63,7 @@ export class CreateUserDto {
   regionCode?: string | null;
 
   @IsPassword('At least 12 characters; the person should change it after signing in (POST /me/password)')
-  password: string;
+  password!: string;
 }
 
 /** Every field optional; `regionCode: null` removes the region. */
@@ -114,7 +114,7 @@ export class ListUsersQuery extends PageQuery {
 }
 
 export class ResetPasswordDto {
-  @IsPassword() password: string;
+  @IsPassword() password!: string;
 }
 
 export class ChangePasswordDto {
@@ -122,21 +122,21 @@ export class ChangePasswordDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
-  currentPassword: string;
+  currentPassword!: string;
 
-  @IsPassword() newPassword: string;
+  @IsPassword() newPassword!: string;
 }
 
 export class LoginDto {
   @IsEmailAddress()
-  email: string;
+  email!: string;
 
   // Any length accepted here: a sign-in only checks, and a too-short guess is just wrong.
   @ApiProperty({ format: 'password' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
-  password: string;
+  password!: string;
 }
 
 export class RefreshDto {
@@ -144,34 +144,34 @@ export class RefreshDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(4096)
-  refreshToken: string;
+  refreshToken!: string;
 }
 
 // ---- responses ----
 
 export class UserDto {
-  @ApiProperty() id: number;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: Role }) role: Role;
-  @ApiProperty({ nullable: true, type: String }) regionCode: string | null;
-  @ApiProperty() active: boolean;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
+  @ApiProperty() id!: number;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Role }) role!: Role;
+  @ApiProperty({ nullable: true, type: String }) regionCode!: string | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
 }
 
 export class UserPageDto {
-  @ApiProperty({ type: [UserDto] }) items: UserDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export class TokensDto {
-  @ApiProperty({ description: 'Send as Authorization: Bearer <accessToken>' }) accessToken: string;
-  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
-  @ApiProperty({ description: 'For POST /auth/refresh; keep it secret' }) refreshToken: string;
-  @ApiProperty({ description: 'Seconds until the refresh token expires' }) refreshExpiresIn: number;
-  @ApiProperty() user: UserDto;
+  @ApiProperty({ description: 'Send as Authorization: Bearer <accessToken>' }) accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
+  @ApiProperty({ description: 'For POST /auth/refresh; keep it secret' }) refreshToken!: string;
+  @ApiProperty({ description: 'Seconds until the refresh token expires' }) refreshExpiresIn!: number;
+  @ApiProperty() user!: UserDto;
 }

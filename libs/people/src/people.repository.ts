@@ -23,8 +23,10 @@ export interface NewUser {
   passwordHash: string;
 }
 
-const USER_COLUMNS = `id, email, name, role, region_code AS "regionCode", active, created_at AS "createdAt", updated_at AS "updatedAt"`;
-const CREDENTIAL_COLUMNS = `id, email, role, region_code AS "regionCode", active, password_hash AS "passwordHash", token_version AS "tokenVersion"`;
+const USER_COLUMNS = `id, email, name, role, region_code AS "regionCode", active, created_at AS "createdAt",
+                        updated_at AS "updatedAt"`;
+const CREDENTIAL_COLUMNS = `id, email, role, region_code AS "regionCode", active, password_hash AS "passwordHash",
+                              token_version AS "tokenVersion"`;
 
 /** All SQL of users. */
 @Injectable()
@@ -32,29 +34,30 @@ export class PeopleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(m: EntityManager, u: NewUser): Promise<UserDto> {
-    const rows = await m.query(
-      `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+    const rows = await m.query<UserDto[]>(
+      `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
+       RETURNING ${USER_COLUMNS}`,
       [u.email, u.name, u.role, u.regionCode, u.passwordHash],
     );
     return rows[0];
   }
 
   async findById(id: number, m: EntityManager = this.db.manager): Promise<UserDto | undefined> {
-    return (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]))[0];
+    return (await m.query<UserDto[]>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]))[0];
   }
 
   /** Locks the user's row for the rest of the transaction (edits to one user apply one after another). */
   async lockById(m: EntityManager, id: number): Promise<UserDto | undefined> {
-    return (await m.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]))[0];
+    return (await m.query<UserDto[]>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]))[0];
   }
 
   /** The access guard's per-request check: a primary-key lookup. */
   async credentialsById(id: number, m: EntityManager = this.db.manager): Promise<Credentials | undefined> {
-    return (await m.query(`SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE id = $1`, [id]))[0];
+    return (await m.query<Credentials[]>(`SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE id = $1`, [id]))[0];
   }
 
   async credentialsByEmail(email: string, m: EntityManager = this.db.manager): Promise<Credentials | undefined> {
-    return (await m.query(`SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE email = $1`, [email]))[0];
+    return (await m.query<Credentials[]>(`SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE email = $1`, [email]))[0];
   }
 
   /**
@@ -62,7 +65,9 @@ export class PeopleRepository {
    * runs under these locks, so two admins demoting each other at once cannot both succeed.
    */
   async lockActiveAdmins(m: EntityManager): Promise<number[]> {
-    const rows = await m.query(`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+    const rows = await m.query<{ id: number }[]>(
+      `SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
+    );
     return rows.map((r: { id: number }) => r.id);
   }
 
@@ -72,7 +77,7 @@ export class PeopleRepository {
     u: { name: string; role: Role; regionCode: string | null; active: boolean; endSessions: boolean },
   ): Promise<UserDto> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = await m.query(
+    const [rows] = await m.query<[UserDto[], number]>(
       `UPDATE app_user SET name = $2, role = $3, region_code = $4, active = $5,
               token_version = token_version + CASE WHEN $6 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${USER_COLUMNS}`,
@@ -88,8 +93,9 @@ export class PeopleRepository {
     passwordHash: string,
     endSessions: boolean,
   ): Promise<Credentials> {
-    const [rows] = await m.query(
-      `UPDATE app_user SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
+    const [rows] = await m.query<[Credentials[], number]>(
+      `UPDATE app_user
+       SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
       [id, passwordHash, endSessions],
     );
@@ -101,7 +107,7 @@ export class PeopleRepository {
   }
 
   async anyActiveAdmin(m: EntityManager): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM app_user WHERE role = 'admin' AND active LIMIT 1`)).length > 0;
+    return (await m.query<unknown[]>(`SELECT 1 FROM app_user WHERE role = 'admin' AND active LIMIT 1`)).length > 0;
   }
 
   /** Serialises first-admin creation across API instances starting together. */
@@ -122,11 +128,12 @@ export class PeopleRepository {
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, count] = await Promise.all([
-      this.db.query(
-        `SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
+      this.db.query<UserDto[]>(
+        `SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email
+         LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
-      this.db.query(`SELECT count(*)::int AS n FROM app_user ${filter}`, params.slice(0, -2)),
+      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM app_user ${filter}`, params.slice(0, -2)),
     ]);
     return { rows, total: count[0].n };
   }

@@ -131,7 +131,8 @@ export class PeopleService {
       const existing = await this.repo.credentialsByEmail(email, m);
       if (existing) {
         throw new ConflictError(
-          `${email} already has an account (${existing.role}${existing.active ? '' : ', inactive'}): use another e-mail address`,
+          `${email} already has an account (${existing.role}${existing.active ? '' : ', inactive'}): use another ` +
+            `e-mail address`,
         );
       }
       const user = await this.repo.insert(m, {

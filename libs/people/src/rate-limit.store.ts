@@ -86,7 +86,7 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
     void this.connect();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     this.redis.disconnect();
   }
 

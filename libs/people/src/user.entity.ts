@@ -21,40 +21,40 @@ import { RegionEntity } from '@app/practices';
 @Check('app_user_email_lower_case', `email = lower(email)`)
 export class UserEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'app_user_pk' })
-  id: number;
+  id!: number;
 
   @Index('app_user_email_key', { unique: true })
   @Column({ type: 'varchar', length: 254 })
-  email: string;
+  email!: string;
 
   @Column({ type: 'text' })
-  name: string;
+  name!: string;
 
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
-  role: Role;
+  role!: Role;
 
   /** Support staff with a region write only there; managers hear about their region's overdue follow-ups. */
   @Column({ name: 'region_code', type: 'varchar', length: 3, nullable: true })
-  regionCode: string | null;
+  regionCode!: string | null;
 
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'app_user_region_code_fk' })
   region?: RegionEntity;
 
   @Column({ type: 'boolean', default: true })
-  active: boolean;
+  active!: boolean;
 
   /** argon2id, with its parameters and salt in the string. */
   @Column({ name: 'password_hash', type: 'text' })
-  passwordHash: string;
+  passwordHash!: string;
 
   /** In every token; raised on password change, deactivation and sign-out, which ends every earlier token. */
   @Column({ name: 'token_version', type: 'integer', default: 1 })
-  tokenVersion: number;
+  tokenVersion!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
+  updatedAt!: Date;
 }

@@ -5,19 +5,19 @@ import { RegionEntity } from './region.entity';
 @Entity('area_team')
 export class AreaTeamEntity {
   @PrimaryColumn({ type: 'varchar', length: 3, primaryKeyConstraintName: 'area_team_pk' })
-  code: string;
+  code!: string;
 
   @Column({ type: 'text' })
-  name: string;
+  name!: string;
 
   @Index('area_team_region_code_idx')
   @Column({ name: 'region_code', type: 'varchar', length: 3 })
-  regionCode: string;
+  regionCode!: string;
 
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'area_team_region_code_fk' })
   region?: RegionEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

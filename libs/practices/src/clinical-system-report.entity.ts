@@ -10,15 +10,15 @@ import { PracticeEntity } from './practice.entity';
 @Entity('clinical_system_report')
 export class ClinicalSystemReportEntity {
   @PrimaryColumn({ name: 'practice_id', type: 'integer', primaryKeyConstraintName: 'clinical_system_report_pk' })
-  practiceId: number;
+  practiceId!: number;
 
   @ManyToOne(() => PracticeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'clinical_system_report_practice_fk' })
   practice?: PracticeEntity;
 
   @Column({ name: 'as_of', type: 'date' })
-  asOf: string;
+  asOf!: string;
 
   @Column({ type: 'enum', enum: RecordSource, enumName: 'record_source' })
-  source: RecordSource;
+  source!: RecordSource;
 }

@@ -14,29 +14,29 @@ import { PracticeEntity } from './practice.entity';
 @Check('list_size_patients_range', `patients BETWEEN 0 AND 2000000`)
 export class ListSizeEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'list_size_pk' })
-  id: string;
+  id!: string;
 
   @Column({ name: 'practice_id', type: 'integer' })
-  practiceId: number;
+  practiceId!: number;
 
   @ManyToOne(() => PracticeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'list_size_practice_fk' })
   practice?: PracticeEntity;
 
   @Column({ name: 'effective_date', type: 'date' })
-  effectiveDate: string;
+  effectiveDate!: string;
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo: string | null;
+  validTo!: string | null;
 
   @Column({ type: 'integer' })
-  patients: number;
+  patients!: number;
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
-  recordedAt: Date;
+  recordedAt!: Date;
 
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
-  recordedBy: number | null;
+  recordedBy!: number | null;
 
   // By name: UserEntity lives in libs/people, which depends on this lib.
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
@@ -44,5 +44,5 @@ export class ListSizeEntity {
   recorder?: unknown;
 
   @Column({ type: 'enum', enum: RecordSource, enumName: 'record_source', default: RecordSource.Manual })
-  source: RecordSource;
+  source!: RecordSource;
 }

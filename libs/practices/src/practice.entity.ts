@@ -19,21 +19,21 @@ import { CcgEntity } from './ccg.entity';
 @Check('practice_dates_order', `closed_on IS NULL OR opened_on IS NULL OR closed_on > opened_on`)
 export class PracticeEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'practice_pk' })
-  id: number;
+  id!: number;
 
   @Index('practice_code_key', { unique: true })
   @Column({ type: 'varchar', length: 6 })
-  code: string;
+  code!: string;
 
   @Column({ type: 'text' })
-  name: string;
+  name!: string;
 
   @Column({ type: 'varchar', length: 10, nullable: true })
-  postcode: string | null;
+  postcode!: string | null;
 
   @Index('practice_ccg_code_idx')
   @Column({ name: 'ccg_code', type: 'varchar', length: 3 })
-  ccgCode: string;
+  ccgCode!: string;
 
   @ManyToOne(() => CcgEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'ccg_code', foreignKeyConstraintName: 'practice_ccg_code_fk' })
@@ -46,21 +46,21 @@ export class PracticeEntity {
     enumName: 'clinical_system',
     default: ClinicalSystem.UNKNOWN,
   })
-  clinicalSystem: ClinicalSystem;
+  clinicalSystem!: ClinicalSystem;
 
   @Column({ name: 'opened_on', type: 'date', nullable: true })
-  openedOn: string | null;
+  openedOn!: string | null;
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
-  closedOn: string | null;
+  closedOn!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
+  updatedAt!: Date;
 
   /** Optimistic concurrency for edits: updates say which version they saw (see practices.repository). */
   @Column({ type: 'integer', default: 1 })
-  version: number;
+  version!: number;
 }

@@ -14,7 +14,6 @@ import {
   PageQuery,
   POSTCODE,
   Service,
-  toInteger,
 } from '@app/common';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -25,48 +24,48 @@ const upperPostcode = ({ value }: { value: unknown }) =>
 // ---- requests ----
 
 export class CreateRegionDto {
-  @IsRegionCode() code: string;
+  @IsRegionCode() code!: string;
 
   @ApiProperty({ example: 'North of England' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_NAME_LENGTH)
-  name: string;
+  name!: string;
 }
 
 export class CreateAreaTeamDto {
   @ApiProperty({ example: 'Q45', pattern: '^Q[0-9]{2}$' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Matches(/^Q[0-9]{2}$/, { message: 'code must be an area team code: Q and two digits, e.g. Q45' })
-  code: string;
+  code!: string;
 
   @ApiProperty({ example: 'Durham, Darlington and Tees' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_NAME_LENGTH)
-  name: string;
+  name!: string;
 
-  @IsRegionCode() regionCode: string;
+  @IsRegionCode() regionCode!: string;
 }
 
 export class CreateCcgDto {
-  @IsCcgCode() code: string;
+  @IsCcgCode() code!: string;
 
   @ApiProperty({ example: 'NHS Darlington CCG' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_NAME_LENGTH)
-  name: string;
+  name!: string;
 
-  @IsRegionCode() regionCode: string;
+  @IsRegionCode() regionCode!: string;
 
   @ApiPropertyOptional({ example: 'Q45', description: 'The area team, which must be in the same region' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Matches(/^Q[0-9]{2}$/, { message: 'areaTeamCode must be an area team code: Q and two digits, e.g. Q45' })
   areaTeamCode?: string;
@@ -77,14 +76,14 @@ export class ListCcgsQuery {
 }
 
 export class CreatePracticeDto {
-  @IsPracticeCode() code: string;
+  @IsPracticeCode() code!: string;
 
   @ApiProperty({ example: 'The Manor House Surgery' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_NAME_LENGTH)
-  name: string;
+  name!: string;
 
   @ApiPropertyOptional({ example: 'TS6 0HA' })
   @IsOptional()
@@ -93,7 +92,7 @@ export class CreatePracticeDto {
   @Matches(POSTCODE, { message: 'postcode must be a UK postcode, e.g. TS6 0HA' })
   postcode?: string;
 
-  @IsCcgCode() ccgCode: string;
+  @IsCcgCode() ccgCode!: string;
 
   @ApiPropertyOptional({ enum: ClinicalSystem, default: ClinicalSystem.UNKNOWN })
   @IsOptional()
@@ -213,70 +212,70 @@ export class RecordListSizeDto {
   @IsInt()
   @Min(0)
   @Max(2_000_000)
-  patients: number;
+  patients!: number;
 
-  @IsCalendarDate() effectiveDate: string;
+  @IsCalendarDate() effectiveDate!: string;
 }
 
 // ---- responses ----
 
 export class RegionDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
 }
 
 export class AreaTeamDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() regionCode: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() regionCode!: string;
 }
 
 export class CcgDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() regionCode: string;
-  @ApiProperty({ nullable: true, type: String }) areaTeamCode: string | null;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() regionCode!: string;
+  @ApiProperty({ nullable: true, type: String }) areaTeamCode!: string | null;
 }
 
 export class CurrentLevelDto {
-  @ApiProperty({ enum: [...Object.values(Level), 'unknown'] }) level: Level | 'unknown';
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) effectiveDate: string | null;
+  @ApiProperty({ enum: [...Object.values(Level), 'unknown'] }) level!: Level | 'unknown';
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) effectiveDate!: string | null;
 }
 
 export class ListSizeDto {
-  @ApiProperty() patients: number;
-  @ApiProperty({ format: 'date' }) effectiveDate: string;
+  @ApiProperty() patients!: number;
+  @ApiProperty({ format: 'date' }) effectiveDate!: string;
 }
 
 export class ServicesDto {
-  @ApiProperty() appointments: CurrentLevelDto;
-  @ApiProperty() prescriptions: CurrentLevelDto;
-  @ApiProperty() records: CurrentLevelDto;
+  @ApiProperty() appointments!: CurrentLevelDto;
+  @ApiProperty() prescriptions!: CurrentLevelDto;
+  @ApiProperty() records!: CurrentLevelDto;
 }
 
 export class PracticeDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) postcode: string | null;
-  @ApiProperty() ccgCode: string;
-  @ApiProperty() regionCode: string;
-  @ApiProperty({ enum: ClinicalSystem }) clinicalSystem: ClinicalSystem;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) openedOn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty({ description: 'Current level of each service (the as-of rule at today)' }) services: ServicesDto;
-  @ApiProperty({ nullable: true, type: ListSizeDto }) listSize: ListSizeDto | null;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) postcode!: string | null;
+  @ApiProperty() ccgCode!: string;
+  @ApiProperty() regionCode!: string;
+  @ApiProperty({ enum: ClinicalSystem }) clinicalSystem!: ClinicalSystem;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) openedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'Current level of each service (the as-of rule at today)' }) services!: ServicesDto;
+  @ApiProperty({ nullable: true, type: ListSizeDto }) listSize!: ListSizeDto | null;
 }
 
 export class PracticePageDto {
-  @ApiProperty({ type: [PracticeDto] }) items: PracticeDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [PracticeDto] }) items!: PracticeDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export class ListSizeHistoryDto extends ListSizeDto {
-  @ApiProperty() recordedAt: Date;
-  @ApiProperty({ nullable: true, type: Number }) recordedBy: number | null;
-  @ApiProperty() source: string;
+  @ApiProperty() recordedAt!: Date;
+  @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
+  @ApiProperty() source!: string;
 }

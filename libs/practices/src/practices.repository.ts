@@ -68,7 +68,7 @@ export class PracticesRepository {
   }
 
   async regionExists(code: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
+    return (await m.query<unknown[]>(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
   }
 
   async insertAreaTeam(m: EntityManager, code: string, name: string, regionCode: string): Promise<void> {
@@ -80,7 +80,7 @@ export class PracticesRepository {
   }
 
   async areaTeamRegion(code: string, m: EntityManager): Promise<string | undefined> {
-    const rows = await m.query(`SELECT region_code FROM area_team WHERE code = $1`, [code]);
+    const rows = await m.query<{ region_code: string }[]>(`SELECT region_code FROM area_team WHERE code = $1`, [code]);
     return rows[0]?.region_code;
   }
 
@@ -110,12 +110,12 @@ export class PracticesRepository {
   }
 
   async ccgRegion(code: string, m: EntityManager = this.db.manager): Promise<string | undefined> {
-    const rows = await m.query(`SELECT region_code FROM ccg WHERE code = $1`, [code]);
+    const rows = await m.query<{ region_code: string }[]>(`SELECT region_code FROM ccg WHERE code = $1`, [code]);
     return rows[0]?.region_code;
   }
 
   async insertPractice(m: EntityManager, p: Omit<PracticeRow, 'id' | 'version' | 'regionCode'>): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ id: number }[]>(
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [p.code, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
@@ -124,7 +124,7 @@ export class PracticesRepository {
   }
 
   async findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
-    const rows = await m.query(
+    const rows = await m.query<PracticeRow[]>(
       `SELECT ${PRACTICE_COLUMNS} FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
@@ -138,10 +138,11 @@ export class PracticesRepository {
    * the old CCG row), a false 404. The second statement's snapshot is taken after the lock is granted.
    */
   async lockByCode(m: EntityManager, code: string): Promise<LockedPractice | undefined> {
-    const locked = await m.query(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
+    const locked = await m.query<unknown[]>(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
     if (!locked.length) return undefined;
-    const rows = await m.query(
-      `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn"
+    const rows = await m.query<LockedPractice[]>(
+      `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn",
+         p.closed_on::text AS "closedOn"
        FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
@@ -156,8 +157,9 @@ export class PracticesRepository {
     p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>,
   ): Promise<boolean> {
     // For UPDATE, TypeORM's query() answers [rows, affected count].
-    const [, affected] = await m.query(
-      `UPDATE practice SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
+    const [, affected] = await m.query<[unknown[], number]>(
+      `UPDATE practice
+       SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
               version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2`,
       [id, expectedVersion, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
@@ -176,7 +178,7 @@ export class PracticesRepository {
 
   /** The earliest effective date of anything recorded for the practice (a new open date may not pass it). */
   async earliestHistoryDate(m: EntityManager, practiceId: number): Promise<string | null> {
-    const rows = await m.query(
+    const rows = await m.query<{ earliest: string | null }[]>(
       `SELECT least((SELECT min(effective_date) FROM status_event WHERE practice_id = $1),
                     (SELECT min(effective_date) FROM list_size WHERE practice_id = $1))::text AS earliest`,
       [practiceId],
@@ -198,7 +200,8 @@ export class PracticesRepository {
     }
     if (q.service && (q.level || q.offering !== undefined)) {
       // The open span of status_span is the current level (future effective dates are refused).
-      const current = `SELECT 1 FROM status_span s WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
+      const current = `SELECT 1 FROM status_span s
+                       WHERE s.practice_id = p.id AND s.service = ${param(q.service)} AND s.valid_to IS NULL`;
       const enabled = `EXISTS (${current} AND s.level = 'enabled')`;
       if (q.offering !== undefined) where.push(q.offering ? enabled : `NOT ${enabled}`);
       else
@@ -214,7 +217,7 @@ export class PracticesRepository {
       where.push(q.open ? open : `NOT ${open}`);
     }
     const order = `${SORT_SQL[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code`;
-    const rows = await this.db.query(
+    const rows = await this.db.query<(PracticeRow & { total: string })[]>(
       `SELECT ${PRACTICE_COLUMNS}, count(*) OVER () AS total
        FROM practice p JOIN ccg c ON c.code = p.ccg_code
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -226,8 +229,9 @@ export class PracticesRepository {
     if (!rows.length && q.page > 1) {
       total = Number(
         (
-          await this.db.query(
-            `SELECT count(*) AS n FROM practice p JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+          await this.db.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM practice p
+             JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
             params.slice(0, -2),
           )
         )[0].n,
@@ -247,7 +251,8 @@ export class PracticesRepository {
 
   currentListSizes(practiceIds: number[]): Promise<ListSizeRow[]> {
     return this.db.query(
-      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate",
+         recorded_at AS "recordedAt",
               recorded_by AS "recordedBy", source
        FROM list_size WHERE valid_to IS NULL AND practice_id = ANY($1)`,
       [practiceIds],
@@ -271,7 +276,8 @@ export class PracticesRepository {
       `INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (practice_id, effective_date)
-       DO UPDATE SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source, recorded_at = now()`,
+       DO UPDATE SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source,
+         recorded_at = now()`,
       [practiceId, effectiveDate, patients, recordedBy, source],
     );
     await this.relinkListSizes(m, [practiceId]);
@@ -290,7 +296,8 @@ export class PracticesRepository {
 
   listSizeHistory(practiceId: number): Promise<ListSizeRow[]> {
     return this.db.query(
-      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+      `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate",
+         recorded_at AS "recordedAt",
               recorded_by AS "recordedBy", source
        FROM list_size WHERE practice_id = $1 ORDER BY effective_date DESC`,
       [practiceId],

@@ -152,7 +152,8 @@ export class PracticesService {
       const current = (await this.repo.findByCode(code, m))!;
       if (dto.version !== undefined && dto.version !== current.version) {
         throw new ConflictError(
-          `Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): reload and retry`,
+          `Practice ${code} was changed by someone else (version ${current.version}, you sent ${dto.version}): ` +
+            `reload and retry`,
           [{ field: 'version', message: `the practice is at version ${current.version}` }],
         );
       }

@@ -15,9 +15,10 @@ export class RecipientsRepository {
     userId: number,
     m: EntityManager = this.db.manager,
   ): Promise<{ email: string; name: string } | undefined> {
-    const rows = await m.query(`SELECT email, name FROM app_user WHERE id = $1 AND active AND email IS NOT NULL`, [
-      userId,
-    ]);
+    const rows = await m.query<{ email: string; name: string }[]>(
+      `SELECT email, name FROM app_user WHERE id = $1 AND active AND email IS NOT NULL`,
+      [userId],
+    );
     return rows[0];
   }
 

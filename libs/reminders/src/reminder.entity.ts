@@ -12,39 +12,39 @@ import { ReminderKind } from './reminders.enums';
 @Index('reminder_user_created_idx', ['userId', 'createdAt'])
 export class ReminderEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'reminder_pk' })
-  id: string;
+  id!: string;
 
   @Column({ name: 'user_id', type: 'integer' })
-  userId: number;
+  userId!: number;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'reminder_user_fk' })
   user?: unknown;
 
   @Column({ type: 'enum', enum: ReminderKind, enumName: 'reminder_kind' })
-  kind: ReminderKind;
+  kind!: ReminderKind;
 
   @Column({ name: 'dedupe_key', type: 'text' })
-  dedupeKey: string;
+  dedupeKey!: string;
 
   @Column({ type: 'text' })
-  subject: string;
+  subject!: string;
 
   /** Plain text, as e-mailed. */
   @Column({ type: 'text' })
-  body: string;
+  body!: string;
 
   /** The same content, structured (e.g. the follow-ups listed), for the UI. */
   @Column({ type: 'jsonb' })
-  payload: object;
+  payload!: object;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
-  readAt: Date | null;
+  readAt!: Date | null;
 
   /** Set once the e-mail went out: a repeated e-mail job then sends nothing. */
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
-  emailedAt: Date | null;
+  emailedAt!: Date | null;
 }

@@ -14,7 +14,8 @@ export interface NewReminder {
   payload: object;
 }
 
-const REMINDER_COLUMNS = `id::int AS id, kind, subject, body, payload, created_at AS "createdAt", read_at AS "readAt", emailed_at AS "emailedAt"`;
+const REMINDER_COLUMNS = `id::int AS id, kind, subject, body, payload, created_at AS "createdAt", read_at AS "readAt",
+                            emailed_at AS "emailedAt"`;
 
 /** All SQL of stored reminders. */
 @Injectable()
@@ -50,11 +51,11 @@ export class RemindersRepository {
   ): Promise<{ items: ReminderDto[]; total: number }> {
     const filter = `WHERE user_id = $1 ${unreadOnly ? 'AND read_at IS NULL' : ''}`;
     const [items, count] = await Promise.all([
-      this.db.query(
+      this.db.query<ReminderDto[]>(
         `SELECT ${REMINDER_COLUMNS} FROM reminder ${filter} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
         [userId, limit, offset],
       ),
-      this.db.query(`SELECT count(*)::int AS n FROM reminder ${filter}`, [userId]),
+      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reminder ${filter}`, [userId]),
     ]);
     return { items, total: count[0].n };
   }
@@ -62,8 +63,9 @@ export class RemindersRepository {
   /** Marks one of the user's reminders read (the first time only); undefined when it is not theirs. */
   async markRead(userId: number, id: number): Promise<ReminderDto | undefined> {
     // TypeORM answers an UPDATE with [rows, affected].
-    const [rows] = await this.db.query(
-      `UPDATE reminder SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${REMINDER_COLUMNS}`,
+    const [rows] = await this.db.query<[ReminderDto[], number]>(
+      `UPDATE reminder SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
+       RETURNING ${REMINDER_COLUMNS}`,
       [id, userId],
     );
     return rows[0];
@@ -74,7 +76,7 @@ export class RemindersRepository {
     m: EntityManager,
     id: number,
   ): Promise<{ userId: number; subject: string; body: string; emailedAt: Date | null } | undefined> {
-    const rows = await m.query(
+    const rows = await m.query<{ userId: number; subject: string; body: string; emailedAt: Date | null }[]>(
       `SELECT user_id AS "userId", subject, body, emailed_at AS "emailedAt" FROM reminder WHERE id = $1 FOR UPDATE`,
       [id],
     );

@@ -4,11 +4,11 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 @Entity('month_end_snapshot')
 export class MonthEndSnapshotEntity {
   @PrimaryColumn({ name: 'month_end', type: 'date', primaryKeyConstraintName: 'month_end_snapshot_pk' })
-  monthEnd: string;
+  monthEnd!: string;
 
   @Column({ type: 'jsonb' })
-  figures: object;
+  figures!: object;
 
   @CreateDateColumn({ name: 'computed_at', type: 'timestamptz' })
-  computedAt: Date;
+  computedAt!: Date;
 }

@@ -22,11 +22,14 @@ export class SnapshotsService {
   }
 
   async captureMonthEnd(monthEndDate = this.previousMonthEnd()): Promise<{ monthEnd: string; stored: boolean }> {
-    const exists = await this.db.query(`SELECT 1 FROM month_end_snapshot WHERE month_end = $1`, [monthEndDate]);
+    const exists = await this.db.query<unknown[]>(`SELECT 1 FROM month_end_snapshot WHERE month_end = $1`, [
+      monthEndDate,
+    ]);
     if (exists.length) return { monthEnd: monthEndDate, stored: false };
     const figures = await this.figures.compute(monthEndDate);
-    const rows = await this.db.query(
-      `INSERT INTO month_end_snapshot (month_end, figures) VALUES ($1, $2) ON CONFLICT (month_end) DO NOTHING RETURNING month_end`,
+    const rows = await this.db.query<unknown[]>(
+      `INSERT INTO month_end_snapshot (month_end, figures) VALUES ($1, $2) ON CONFLICT (month_end) DO NOTHING
+       RETURNING month_end`,
       [monthEndDate, JSON.stringify(figures)],
     );
     this.logger.log(`Month-end snapshot for ${monthEndDate}: ${rows.length ? 'stored' : 'already there'}`);
@@ -34,8 +37,9 @@ export class SnapshotsService {
   }
 
   async get(monthEndDate: string): Promise<{ monthEnd: string; figures: object; computedAt: Date } | undefined> {
-    const rows = await this.db.query(
-      `SELECT month_end::text AS "monthEnd", figures, computed_at AS "computedAt" FROM month_end_snapshot WHERE month_end = $1`,
+    const rows = await this.db.query<{ monthEnd: string; figures: object; computedAt: Date }[]>(
+      `SELECT month_end::text AS "monthEnd", figures, computed_at AS "computedAt" FROM month_end_snapshot
+       WHERE month_end = $1`,
       [monthEndDate],
     );
     return rows[0];

@@ -13,29 +13,29 @@ import { PracticeEntity } from '@app/practices';
 @Index('status_event_recorded_idx', { synchronize: false })
 export class StatusEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'status_event_pk' })
-  id: string;
+  id!: string;
 
   @Column({ name: 'practice_id', type: 'integer' })
-  practiceId: number;
+  practiceId!: number;
 
   @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'status_event_practice_fk' })
   practice?: PracticeEntity;
 
   @Column({ type: 'enum', enum: Service, enumName: 'service' })
-  service: Service;
+  service!: Service;
 
   @Column({ type: 'enum', enum: Level, enumName: 'service_level' })
-  level: Level;
+  level!: Level;
 
   @Column({ name: 'effective_date', type: 'date' })
-  effectiveDate: string;
+  effectiveDate!: string;
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
-  recordedAt: Date;
+  recordedAt!: Date;
 
   @Column({ name: 'recorded_by', type: 'integer', nullable: true })
-  recordedBy: number | null;
+  recordedBy!: number | null;
 
   // By name: UserEntity lives in libs/people, which depends on libs/practices.
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
@@ -43,8 +43,8 @@ export class StatusEventEntity {
   recorder?: unknown;
 
   @Column({ type: 'enum', enum: RecordSource, enumName: 'record_source', default: RecordSource.Manual })
-  source: RecordSource;
+  source!: RecordSource;
 
   @Column({ type: 'text', nullable: true })
-  note: string | null;
+  note!: string | null;
 }

@@ -14,20 +14,20 @@ import { Level, Service } from '@app/common';
 @Index('status_span_during_idx', { synchronize: false })
 export class StatusSpanEntity {
   @PrimaryColumn({ name: 'practice_id', type: 'integer', primaryKeyConstraintName: 'status_span_pk' })
-  practiceId: number;
+  practiceId!: number;
 
   @PrimaryColumn({ type: 'enum', enum: Service, enumName: 'service', primaryKeyConstraintName: 'status_span_pk' })
-  service: Service;
+  service!: Service;
 
   @PrimaryColumn({ name: 'valid_from', type: 'date', primaryKeyConstraintName: 'status_span_pk' })
-  validFrom: string;
+  validFrom!: string;
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo: string | null;
+  validTo!: string | null;
 
   @Column({ type: 'enum', enum: Level, enumName: 'service_level' })
-  level: Level;
+  level!: Level;
 
   @Column({ name: 'event_id', type: 'bigint' })
-  eventId: string;
+  eventId!: string;
 }

@@ -7,48 +7,48 @@ import { ListSizeHistoryDto } from '@app/practices';
 export class RecordLevelDto {
   @ApiProperty({ enum: Service })
   @IsEnum(Service)
-  service: Service;
+  service!: Service;
 
   @ApiProperty({ enum: Level, description: 'not_capable (POMI 0), capable (1), enabled (2)' })
   @IsEnum(Level)
-  level: Level;
+  level!: Level;
 
   @IsCalendarDate(undefined, {
     description: 'When the level became true; not in the future, not before the practice opened',
   })
-  effectiveDate: string;
+  effectiveDate!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MaxLength(2000)
   note?: string;
 }
 
 export class StatusEventDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ enum: Service }) service: Service;
-  @ApiProperty({ enum: Level }) level: Level;
-  @ApiProperty({ format: 'date' }) effectiveDate: string;
-  @ApiProperty() recordedAt: Date;
-  @ApiProperty({ nullable: true, type: Number }) recordedBy: number | null;
-  @ApiProperty({ enum: RecordSource }) source: RecordSource;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: Service }) service!: Service;
+  @ApiProperty({ enum: Level }) level!: Level;
+  @ApiProperty({ format: 'date' }) effectiveDate!: string;
+  @ApiProperty() recordedAt!: Date;
+  @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
+  @ApiProperty({ enum: RecordSource }) source!: RecordSource;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
 }
 
 export class RecordLevelResultDto {
-  @ApiProperty() event: StatusEventDto;
+  @ApiProperty() event!: StatusEventDto;
   @ApiProperty({
     enum: [...Object.values(Level), 'unknown'],
     description: 'The current level of that service after this event',
   })
-  currentLevel: Level | 'unknown';
+  currentLevel!: Level | 'unknown';
 }
 
 export class PracticeHistoryDto {
-  @ApiProperty() code: string;
-  @ApiProperty({ type: [StatusEventDto], description: 'Newest effective date first' }) statusEvents: StatusEventDto[];
+  @ApiProperty() code!: string;
+  @ApiProperty({ type: [StatusEventDto], description: 'Newest effective date first' }) statusEvents!: StatusEventDto[];
   @ApiProperty({ type: [ListSizeHistoryDto], description: 'Newest effective date first' })
-  listSizes: ListSizeHistoryDto[];
+  listSizes!: ListSizeHistoryDto[];
 }

@@ -21,7 +21,8 @@ export interface StatusWrite {
   outboxKind: string;
 }
 
-const EVENT_COLUMNS = `id::text AS id, service, level, effective_date::text AS "effectiveDate", recorded_at AS "recordedAt",
+const EVENT_COLUMNS = `id::text AS id, service, level, effective_date::text AS "effectiveDate",
+                         recorded_at AS "recordedAt",
   recorded_by AS "recordedBy", source, note`;
 
 /** What the practice looked like under the lock: enough to say why a write was refused. */
@@ -30,6 +31,10 @@ export interface PracticeSeen {
   regionCode: string;
   openedOn: string | null;
 }
+
+/** A row of `record_status_event`: the outcome, the practice as seen, and the event when one was recorded. */
+type RecordedRow = StatusEventDto &
+  Pick<PracticeSeen, 'regionCode' | 'openedOn'> & { outcome: RecordOutcome['outcome']; currentLevel: Level };
 
 export type RecordOutcome =
   { outcome: 'recorded'; event: StatusEventDto; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
@@ -45,8 +50,9 @@ export class StatusRepository {
    * and outbox rows. No row means no such practice; `refused` means nothing was written (see `RecordOutcome`).
    */
   async recordEvent(w: StatusWrite): Promise<RecordOutcome | undefined> {
-    const rows = await this.db.query(
-      `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS}, current_level AS "currentLevel"
+    const rows = await this.db.query<RecordedRow[]>(
+      `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS},
+         current_level AS "currentLevel"
        FROM record_status_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         w.code,

@@ -36,13 +36,13 @@ export class RedisHealthIndicator implements OnModuleDestroy {
           timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
         }),
       ]).finally(() => clearTimeout(timer));
-      return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${pong}` });
+      return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${String(pong)}` });
     } catch (err) {
       return indicator.down({ message: (err as Error).message });
     }
   }
 
-  async onModuleDestroy() {
+  onModuleDestroy(): void {
     this.client.disconnect();
   }
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger, Level } from 'pino';
 import { storage, type Store } from 'nestjs-pino/storage';
 
-/** The request as its log lines show it; a token in a query string (the queue board's sign-in link) never reaches the logs. */
+/** The request as its log lines show it; a token in a query string (the queue board's sign-in link) never reaches the
+ * logs. */
 function requestFields(req: FastifyRequest) {
   return { id: req.id, method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1…') };
 }

@@ -21,7 +21,7 @@ export function securityHeaders(): Record<string, string> {
   };
   let failure: unknown;
   helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => (failure = err));
-  if (failure) throw failure;
+  if (failure) throw failure as Error; // what helmet passes to next()
   return headers;
 }
 

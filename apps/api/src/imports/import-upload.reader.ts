@@ -90,9 +90,6 @@ export class ImportUploadReader {
 
 /** The client's file name as text we can store: none becomes "upload.csv"; NUL and lone surrogates go. */
 function cleanFileName(name: string | undefined): string {
-  const clean = (name ?? '')
-    .replace(/\u0000/g, '')
-    .replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')
-    .trim();
+  const clean = (name ?? '').replaceAll('\0', '').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD').trim();
   return clean || 'upload.csv';
 }

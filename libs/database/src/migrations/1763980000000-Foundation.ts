@@ -25,7 +25,8 @@ export class Foundation1763980000000 implements MigrationInterface {
       "region_code" character varying(3) NOT NULL,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "ccg_pk" PRIMARY KEY ("code"),
-      CONSTRAINT "ccg_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "region"("code") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "ccg_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "region"("code") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     await q.query(`CREATE INDEX "ccg_region_code_idx" ON "ccg" ("region_code")`);
 
     await q.query(`CREATE TABLE "practice" (
@@ -43,7 +44,8 @@ export class Foundation1763980000000 implements MigrationInterface {
       CONSTRAINT "practice_dates_order" CHECK (closed_on IS NULL OR opened_on IS NULL OR closed_on > opened_on),
       CONSTRAINT "practice_code_format" CHECK (code ~ '^[A-Z][0-9]{5}$'),
       CONSTRAINT "practice_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "practice_ccg_code_fk" FOREIGN KEY ("ccg_code") REFERENCES "ccg"("code") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "practice_ccg_code_fk" FOREIGN KEY ("ccg_code") REFERENCES "ccg"("code") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     await q.query(`CREATE UNIQUE INDEX "practice_code_key" ON "practice" ("code")`);
     await q.query(`CREATE INDEX "practice_ccg_code_idx" ON "practice" ("ccg_code")`);
     // Text search on name (staff type fragments such as "manor house").
@@ -60,7 +62,8 @@ export class Foundation1763980000000 implements MigrationInterface {
       "source" "public"."record_source" NOT NULL DEFAULT 'manual',
       CONSTRAINT "list_size_patients_range" CHECK (patients BETWEEN 0 AND 2000000),
       CONSTRAINT "list_size_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "list_size_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
+      CONSTRAINT "list_size_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE CASCADE
+        ON UPDATE NO ACTION)`);
     await q.query(`CREATE UNIQUE INDEX "list_size_practice_date_key" ON "list_size" ("practice_id", "effective_date")`);
 
     await q.query(`CREATE TABLE "status_event" (
@@ -74,9 +77,11 @@ export class Foundation1763980000000 implements MigrationInterface {
       "source" "public"."record_source" NOT NULL DEFAULT 'manual',
       "note" text,
       CONSTRAINT "status_event_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "status_event_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "status_event_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     await q.query(
-      `CREATE INDEX "status_event_history_idx" ON "status_event" ("practice_id", "service", "effective_date", "recorded_at", "id")`,
+      `CREATE INDEX "status_event_history_idx" ON "status_event" ("practice_id", "service", "effective_date",
+           "recorded_at", "id")`,
     );
     // History is append-only (DESIGN.md): the database itself refuses to change or remove an event.
     await q.query(`CREATE FUNCTION status_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -95,7 +100,8 @@ export class Foundation1763980000000 implements MigrationInterface {
       "event_id" bigint NOT NULL,
       CONSTRAINT "status_span_pk" PRIMARY KEY ("practice_id", "service", "valid_from"))`);
     await q.query(
-      `CREATE UNIQUE INDEX "status_span_current_key" ON "status_span" ("practice_id", "service") WHERE valid_to IS NULL`,
+      `CREATE UNIQUE INDEX "status_span_current_key" ON "status_span" ("practice_id", "service")
+       WHERE valid_to IS NULL`,
     );
     await q.query(
       `CREATE INDEX "status_span_current_level_idx" ON "status_span" ("service", "level") WHERE valid_to IS NULL`,

@@ -19,7 +19,8 @@ export class People1763990000000 implements MigrationInterface {
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "app_user_email_lower_case" CHECK (email = lower(email)),
       CONSTRAINT "app_user_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "app_user_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "region"("code") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "app_user_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "region"("code") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     // Stored lower-case (the check above), so this plain index makes addresses unique whatever their case.
     await q.query(`CREATE UNIQUE INDEX "app_user_email_key" ON "app_user" ("email")`);
 
@@ -32,7 +33,8 @@ export class People1763990000000 implements MigrationInterface {
       "entity_id" character varying(64) NOT NULL,
       "details" jsonb NOT NULL,
       CONSTRAINT "audit_entry_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "audit_entry_user_fk" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "audit_entry_user_fk" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     await q.query(`CREATE INDEX "audit_entry_entity_idx" ON "audit_entry" ("entity_type", "entity_id", "at")`);
     await q.query(`CREATE INDEX "audit_entry_user_idx" ON "audit_entry" ("user_id", "at")`);
     await q.query(`CREATE INDEX "audit_entry_at_idx" ON "audit_entry" ("at")`);
@@ -46,10 +48,12 @@ export class People1763990000000 implements MigrationInterface {
 
     // Until now recorded_by held no user (there were none); from here on it must name a real one.
     await q.query(
-      `ALTER TABLE "list_size" ADD CONSTRAINT "list_size_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "list_size" ADD CONSTRAINT "list_size_recorded_by_fk" FOREIGN KEY ("recorded_by")
+         REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await q.query(
-      `ALTER TABLE "status_event" ADD CONSTRAINT "status_event_recorded_by_fk" FOREIGN KEY ("recorded_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "status_event" ADD CONSTRAINT "status_event_recorded_by_fk" FOREIGN KEY ("recorded_by")
+         REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
   }
 

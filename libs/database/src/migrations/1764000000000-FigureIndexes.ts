@@ -15,9 +15,11 @@ export class FigureIndexes1764000000000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
     await q.query(`CREATE INDEX "status_span_during_idx" ON "status_span"
-      USING gist ("service", daterange("valid_from", "valid_to", '[)')) INCLUDE ("practice_id", "level", "valid_from", "valid_to")`);
+      USING gist ("service", daterange("valid_from", "valid_to", '[)'))
+      INCLUDE ("practice_id", "level", "valid_from", "valid_to")`);
     await q.query(`CREATE INDEX "list_size_during_idx" ON "list_size"
-      USING gist (daterange("effective_date", "valid_to", '[)')) INCLUDE ("practice_id", "patients", "effective_date", "valid_to")`);
+      USING gist (daterange("effective_date", "valid_to", '[)'))
+      INCLUDE ("practice_id", "patients", "effective_date", "valid_to")`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

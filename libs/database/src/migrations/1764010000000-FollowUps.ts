@@ -22,13 +22,14 @@ export class FollowUps1764010000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "outbox_pending_idx" ON "outbox" ("id") WHERE dispatched_at IS NULL`);
 
     await q.query(
-      `CREATE TYPE "public"."follow_up_state" AS ENUM('open', 'contacted', 'barriers_recorded', 'resolved', 'cancelled')`,
+      `CREATE TYPE "public"."follow_up_state"
+         AS ENUM('open', 'contacted', 'barriers_recorded', 'resolved', 'cancelled')`,
     );
     await q.query(`CREATE TYPE "public"."contact_method" AS ENUM('phone', 'email', 'visit', 'other')`);
     // DESIGN.md's list; extend only with a migration (ALTER TYPE … ADD VALUE).
-    await q.query(`CREATE TYPE "public"."barrier_category" AS ENUM('system_not_capable', 'awaiting_supplier', 'staff_capacity',
-      'identity_verification', 'clinical_safety', 'information_governance', 'record_redaction', 'training_needed',
-      'low_patient_demand', 'practice_policy', 'other')`);
+    await q.query(`CREATE TYPE "public"."barrier_category" AS ENUM('system_not_capable', 'awaiting_supplier',
+      'staff_capacity', 'identity_verification', 'clinical_safety', 'information_governance', 'record_redaction',
+      'training_needed', 'low_patient_demand', 'practice_policy', 'other')`);
 
     await q.query(`CREATE TABLE "follow_up" (
       "id" SERIAL NOT NULL,
@@ -43,16 +44,21 @@ export class FollowUps1764010000000 implements MigrationInterface {
       "closed_at" TIMESTAMP WITH TIME ZONE,
       "closed_by" integer,
       "close_note" text,
-      CONSTRAINT "follow_up_closed_has_note" CHECK (state IN ('open', 'contacted', 'barriers_recorded') OR (closed_at IS NOT NULL AND close_note IS NOT NULL)),
+      CONSTRAINT "follow_up_closed_has_note"
+        CHECK (state IN ('open', 'contacted', 'barriers_recorded')
+          OR (closed_at IS NOT NULL AND close_note IS NOT NULL)),
       CONSTRAINT "follow_up_services_not_empty" CHECK (cardinality(services_not_offered) > 0),
       CONSTRAINT "follow_up_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "follow_up_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "follow_up_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     // At most one follow-up per practice that is still work to do; also the arbiter of ON CONFLICT on creation.
     await q.query(
-      `CREATE UNIQUE INDEX "follow_up_active_practice_key" ON "follow_up" ("practice_id") WHERE state IN ('open', 'contacted', 'barriers_recorded')`,
+      `CREATE UNIQUE INDEX "follow_up_active_practice_key" ON "follow_up" ("practice_id")
+       WHERE state IN ('open', 'contacted', 'barriers_recorded')`,
     );
     await q.query(
-      `CREATE INDEX "follow_up_active_due_idx" ON "follow_up" ("due_date") WHERE state IN ('open', 'contacted', 'barriers_recorded')`,
+      `CREATE INDEX "follow_up_active_due_idx" ON "follow_up" ("due_date")
+       WHERE state IN ('open', 'contacted', 'barriers_recorded')`,
     );
     await q.query(`CREATE INDEX "follow_up_owner_idx" ON "follow_up" ("owner_id", "due_date")`);
     await q.query(`CREATE INDEX "follow_up_practice_idx" ON "follow_up" ("practice_id")`);
@@ -66,7 +72,8 @@ export class FollowUps1764010000000 implements MigrationInterface {
       "recorded_by" integer,
       "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "follow_up_contact_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "follow_up_contact_follow_up_fk" FOREIGN KEY ("follow_up_id") REFERENCES "follow_up"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "follow_up_contact_follow_up_fk" FOREIGN KEY ("follow_up_id") REFERENCES "follow_up"("id")
+        ON DELETE RESTRICT ON UPDATE NO ACTION)`);
     await q.query(
       `CREATE INDEX "follow_up_contact_follow_up_idx" ON "follow_up_contact" ("follow_up_id", "contacted_at")`,
     );
@@ -81,7 +88,8 @@ export class FollowUps1764010000000 implements MigrationInterface {
       "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "follow_up_barrier_other_has_detail" CHECK (category <> 'other' OR length(btrim(detail)) > 0),
       CONSTRAINT "follow_up_barrier_pk" PRIMARY KEY ("id"),
-      CONSTRAINT "follow_up_barrier_follow_up_fk" FOREIGN KEY ("follow_up_id") REFERENCES "follow_up"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "follow_up_barrier_follow_up_fk" FOREIGN KEY ("follow_up_id") REFERENCES "follow_up"("id")
+        ON DELETE RESTRICT ON UPDATE NO ACTION)`);
     await q.query(`CREATE INDEX "follow_up_barrier_follow_up_idx" ON "follow_up_barrier" ("follow_up_id")`);
     // The barrier report filters on when barriers were recorded.
     await q.query(

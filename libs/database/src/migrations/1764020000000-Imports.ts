@@ -6,7 +6,9 @@ export class Imports1764020000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TYPE "public"."import_format" AS ENUM('epraccur', 'regions', 'ccgs', 'ccg-lookup', 'ccg-codes', 'list-size-quarterly', 'list-size-gp-reg', 'pomi-wide', 'pomi-long', 'status-csv')`,
+      `CREATE TYPE "public"."import_format"
+         AS ENUM('epraccur', 'regions', 'ccgs', 'ccg-lookup', 'ccg-codes', 'list-size-quarterly', 'list-size-gp-reg',
+           'pomi-wide', 'pomi-long', 'status-csv')`,
     );
     await q.query(
       `CREATE TYPE "public"."import_state" AS ENUM('queued', 'running', 'succeeded', 'failed', 'rejected')`,

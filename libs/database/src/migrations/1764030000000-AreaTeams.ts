@@ -11,11 +11,13 @@ export class AreaTeams1764030000000 implements MigrationInterface {
       "region_code" character varying(3) NOT NULL,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "area_team_pk" PRIMARY KEY ("code"),
-      CONSTRAINT "area_team_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "region"("code") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+      CONSTRAINT "area_team_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "region"("code") ON DELETE RESTRICT
+        ON UPDATE NO ACTION)`);
     await q.query(`CREATE INDEX "area_team_region_code_idx" ON "area_team" ("region_code")`);
     await q.query(`ALTER TABLE "ccg" ADD "area_team_code" character varying(3)`);
     await q.query(
-      `ALTER TABLE "ccg" ADD CONSTRAINT "ccg_area_team_code_fk" FOREIGN KEY ("area_team_code") REFERENCES "area_team"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "ccg" ADD CONSTRAINT "ccg_area_team_code_fk" FOREIGN KEY ("area_team_code")
+         REFERENCES "area_team"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await q.query(`CREATE INDEX "ccg_area_team_code_idx" ON "ccg" ("area_team_code")`);
   }

@@ -83,9 +83,9 @@ ${lock}
  * - `record_status_event(...)` locks the practice, appends the event, refreshes the spans and writes the
  *   audit and outbox rows, all in the caller's transaction. It writes nothing, and answers
  *   `outcome = 'refused'` with what it found, when the practice is in a region the writer may not change,
- *   the effective date is after the latest allowed (today) or before the practice opened: the application then raises the exact error from the practice's
- *   region and opening date (the rules and their messages live in TypeScript; these checks repeat them
- *   only so the lock and the check happen together). An unknown code answers no row at all.
+ *   the effective date is after the latest allowed (today) or before the practice opened: the application then raises
+ *   the exact error from the practice's region and opening date (the rules and their messages live in TypeScript; these
+ *   checks repeat them only so the lock and the check happen together). An unknown code answers no row at all.
  *
  * Each statement of a PL/pgSQL function takes a fresh snapshot under READ COMMITTED, so once the row
  * lock is granted the events read are the ones every earlier writer committed: concurrent writes to one
@@ -105,7 +105,8 @@ ${SPAN_REFRESH}
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(
-      `DROP FUNCTION record_status_event(text, text, service, service_level, date, date, integer, record_source, text, text, text)`,
+      `DROP FUNCTION record_status_event(text, text, service, service_level, date, date, integer, record_source, text,
+           text, text)`,
     );
     await q.query(`DROP FUNCTION refresh_status_spans(integer[], service)`);
   }

@@ -15,12 +15,14 @@ export class ListSizeRangeIndex1764060000000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "list_size_during_idx"`);
     await q.query(`CREATE INDEX "list_size_during_idx" ON "list_size"
-      USING gist (daterange("effective_date", coalesce("valid_to", 'infinity'), '[)')) INCLUDE ("practice_id", "patients", "effective_date", "valid_to")`);
+      USING gist (daterange("effective_date", coalesce("valid_to", 'infinity'), '[)'))
+      INCLUDE ("practice_id", "patients", "effective_date", "valid_to")`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "list_size_during_idx"`);
     await q.query(`CREATE INDEX "list_size_during_idx" ON "list_size"
-      USING gist (daterange("effective_date", "valid_to", '[)')) INCLUDE ("practice_id", "patients", "effective_date", "valid_to")`);
+      USING gist (daterange("effective_date", "valid_to", '[)'))
+      INCLUDE ("practice_id", "patients", "effective_date", "valid_to")`);
   }
 }

@@ -58,7 +58,8 @@ export class StoredFigures1764070000000 implements MigrationInterface {
       await q.query(`CREATE TRIGGER "${w.table}_deleted_forget_figures" AFTER DELETE ON "${w.table}"
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT ${call}`);
       await q.query(
-        `CREATE TRIGGER "${w.table}_truncated_forget_figures" AFTER TRUNCATE ON "${w.table}" FOR EACH STATEMENT ${call}`,
+        `CREATE TRIGGER "${w.table}_truncated_forget_figures" AFTER TRUNCATE ON "${w.table}"
+         FOR EACH STATEMENT ${call}`,
       );
     }
   }

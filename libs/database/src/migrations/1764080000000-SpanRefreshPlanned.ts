@@ -17,7 +17,8 @@ export class SpanRefreshPlanned1764080000000 implements MigrationInterface {
   name = 'SpanRefreshPlanned1764080000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE OR REPLACE FUNCTION refresh_status_spans(p_practice_ids integer[], p_service service) RETURNS void
+    await q.query(`CREATE OR REPLACE FUNCTION refresh_status_spans(p_practice_ids integer[], p_service service)
+      RETURNS void
       LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
       BEGIN
 ${SPAN_REFRESH};
@@ -25,7 +26,8 @@ ${SPAN_REFRESH};
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE OR REPLACE FUNCTION refresh_status_spans(p_practice_ids integer[], p_service service) RETURNS void
+    await q.query(`CREATE OR REPLACE FUNCTION refresh_status_spans(p_practice_ids integer[], p_service service)
+      RETURNS void
       LANGUAGE sql AS $$
 ${SPAN_REFRESH}
       $$`);

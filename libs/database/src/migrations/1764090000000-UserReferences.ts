@@ -30,7 +30,8 @@ export class UserReferences1764090000000 implements MigrationInterface {
       if (table !== 'reminder')
         await q.query(`UPDATE "${table}" SET "${column}" = NULL WHERE ${orphan(table, column)}`);
       await q.query(
-        `ALTER TABLE "${table}" ADD CONSTRAINT "${constraint}" FOREIGN KEY ("${column}") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${constraint}" FOREIGN KEY ("${column}") REFERENCES "app_user"("id")
+           ON DELETE RESTRICT ON UPDATE NO ACTION`,
       );
     }
   }

@@ -22,10 +22,12 @@ export class ClinicalSystemReports1764100000000 implements MigrationInterface {
       "as_of" date NOT NULL,
       "source" "public"."record_source" NOT NULL,
       CONSTRAINT "clinical_system_report_pk" PRIMARY KEY ("practice_id"),
-      CONSTRAINT "clinical_system_report_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id") ON DELETE CASCADE ON UPDATE NO ACTION)
+      CONSTRAINT "clinical_system_report_practice_fk" FOREIGN KEY ("practice_id") REFERENCES "practice"("id")
+        ON DELETE CASCADE ON UPDATE NO ACTION)
       WITH (fillfactor = 50)`);
     await q.query(`INSERT INTO clinical_system_report (practice_id, as_of, source)
-      SELECT practice_id, max(effective_date), 'import' FROM status_event WHERE source = 'import' GROUP BY practice_id`);
+      SELECT practice_id, max(effective_date), 'import' FROM status_event WHERE source = 'import'
+      GROUP BY practice_id`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

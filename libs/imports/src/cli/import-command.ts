@@ -104,9 +104,11 @@ export async function runImportCommand(
   } catch (err) {
     // The file cannot be read (missing, a directory, no permission): bad usage, not a crash.
     if (!(err instanceof DomainError) && !UNREADABLE.includes((err as { code?: string }).code ?? '')) throw err;
-    io.write(
-      `Cannot import: ${err instanceof DomainError ? err.problems.map((p) => p.message).join('; ') || err.message : (err as Error).message}\n`,
-    );
+    const reason =
+      err instanceof DomainError
+        ? err.problems.map((p) => p.message).join('; ') || err.message
+        : (err as Error).message;
+    io.write(`Cannot import: ${reason}\n`);
     return 2;
   }
   io.write(`Import run ${run.id}: ${run.kind} file ${run.fileName} (${formatBytes(run.fileSize)}) queued\n`);
@@ -148,7 +150,8 @@ class ProgressBar {
     if (this.io.isTTY) {
       const filled = Math.round(run.progress / 5);
       this.io.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${String(run.progress).padStart(3)}%  ${run.state}${where}    `,
+        `\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${String(run.progress).padStart(3)}%  ` +
+          `${run.state}${where}    `,
       );
       this.drawn = true;
     } else if (Math.floor(run.progress / 10) > this.lastStep) {
@@ -173,7 +176,8 @@ const MAX_PRINTED_PROBLEMS = 50;
 export function describeOutcome(run: ImportRunDto): string {
   const lines = [`Import run ${run.id} ${run.state}: ${run.message ?? ''}`];
   lines.push(
-    `  rows: ${n(run.rowsRead)} read, ${n(run.rowsAccepted)} accepted, ${n(run.rowsRejected)} rejected, ${n(run.rowsSkipped)} skipped`,
+    `  rows: ${n(run.rowsRead)} read, ${n(run.rowsAccepted)} accepted, ${n(run.rowsRejected)} rejected, ` +
+      `${n(run.rowsSkipped)} skipped`,
   );
   for (const [kind, c] of Object.entries(run.summary?.changes ?? {}) as [string, ChangeCounts][]) {
     lines.push(`  ${kind}: ${n(c.added)} added, ${n(c.updated)} updated, ${n(c.unchanged)} unchanged`);
@@ -190,7 +194,8 @@ export function describeOutcome(run: ImportRunDto): string {
   }
   if (run.problemCount > MAX_PRINTED_PROBLEMS) {
     lines.push(
-      `    … ${n(run.problemCount - Math.min(problems.length, MAX_PRINTED_PROBLEMS))} more (GET /api/v1/imports/${run.id} lists the first 1,000)`,
+      `    … ${n(run.problemCount - Math.min(problems.length, MAX_PRINTED_PROBLEMS))} more (GET ` +
+        `/api/v1/imports/${run.id} lists the first 1,000)`,
     );
   }
   return `${lines.join('\n')}\n`;

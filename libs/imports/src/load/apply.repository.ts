@@ -16,6 +16,17 @@ export interface ServicePair {
   service: Service;
 }
 
+/** What the statements below select: counts, and the ids of the practices whose data changed. */
+interface ChangedRow {
+  n: number;
+  practice_ids: number[];
+}
+interface WrittenRow {
+  added: number;
+  updated: number;
+  practice_ids: number[];
+}
+
 /**
  * Set-based writes from the staging table into the real tables, each one statement. Rows equal to what
  * is stored are left alone (`WHERE … IS DISTINCT FROM`), so importing a file twice changes nothing; a
@@ -29,7 +40,8 @@ export class ApplyRepository {
       `WITH src AS (
          SELECT code, name FROM import_stage WHERE kind = 'region'
          UNION ALL
-         (SELECT DISTINCT ON (region_code) region_code, region_name FROM import_stage WHERE kind = 'ons-ccg-lookup' ORDER BY region_code, row_no)
+         (SELECT DISTINCT ON (region_code) region_code, region_name FROM import_stage WHERE kind = 'ons-ccg-lookup'
+             ORDER BY region_code, row_no)
        ), up AS (
          INSERT INTO region AS r (code, name) SELECT code, name FROM src
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE r.name IS DISTINCT FROM EXCLUDED.name
@@ -45,7 +57,8 @@ export class ApplyRepository {
       `WITH src AS (
          SELECT code, name, region_code FROM import_stage WHERE kind = 'ccg'
          UNION ALL
-         SELECT o.ccg_code, s.name, s.region_code FROM import_stage s JOIN ons_ccg_code o ON o.ons_code = s.code WHERE s.kind = 'ons-ccg-lookup'
+         SELECT o.ccg_code, s.name, s.region_code FROM import_stage s JOIN ons_ccg_code o ON o.ons_code = s.code
+         WHERE s.kind = 'ons-ccg-lookup'
        ), up AS (
          INSERT INTO ccg AS c (code, name, region_code) SELECT code, name, region_code FROM src
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code
@@ -80,10 +93,12 @@ export class ApplyRepository {
          INSERT INTO practice AS p (code, name, postcode, ccg_code, opened_on, closed_on)
          SELECT code, name, postcode, ccg_code, opened_on, closed_on FROM import_stage WHERE kind = 'practice'
          ON CONFLICT (code) DO UPDATE
-           SET name = EXCLUDED.name, postcode = EXCLUDED.postcode, ccg_code = EXCLUDED.ccg_code, opened_on = EXCLUDED.opened_on,
+           SET name = EXCLUDED.name, postcode = EXCLUDED.postcode, ccg_code = EXCLUDED.ccg_code,
+             opened_on = EXCLUDED.opened_on,
                closed_on = EXCLUDED.closed_on, version = p.version + 1, updated_at = now()
            WHERE (p.name, p.postcode, p.ccg_code, p.opened_on, p.closed_on)
-                 IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.postcode, EXCLUDED.ccg_code, EXCLUDED.opened_on, EXCLUDED.closed_on)
+                 IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.postcode, EXCLUDED.ccg_code, EXCLUDED.opened_on,
+                     EXCLUDED.closed_on)
          RETURNING p.id AS practice_id, xmax = 0 AS inserted
        )`,
       [],
@@ -101,24 +116,28 @@ export class ApplyRepository {
    * run under the practices' row locks.
    */
   async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
-    const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'`;
-    const [changed] = await m.query(
+    const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s
+                    JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'`;
+    const [changed] = await m.query<ChangedRow[]>(
       `WITH staged AS (${staged}), up AS (
          UPDATE list_size l SET patients = st.patients, recorded_by = $1::int, source = 'import', recorded_at = now()
-         FROM staged st WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date AND l.patients <> st.patients
+         FROM staged st
+         WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date AND l.patients <> st.patients
          RETURNING l.practice_id
        )
        SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM up`,
       [recordedBy],
     );
-    const [added] = await m.query(
+    const [added] = await m.query<ChangedRow[]>(
       `WITH fresh AS (
          SELECT st.* FROM (${staged}) st
-         WHERE NOT EXISTS (SELECT 1 FROM list_size l WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date)
+         WHERE NOT EXISTS (SELECT 1 FROM list_size l
+             WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date)
        ), linked AS (
          SELECT f.*,
                 least(lead(f.effective_date) OVER (PARTITION BY f.practice_id ORDER BY f.effective_date),
-                      (SELECT min(l.effective_date) FROM list_size l WHERE l.practice_id = f.practice_id AND l.effective_date > f.effective_date)) AS valid_to
+                      (SELECT min(l.effective_date) FROM list_size l
+                          WHERE l.practice_id = f.practice_id AND l.effective_date > f.effective_date)) AS valid_to
          FROM fresh f
        ), ins AS (
          INSERT INTO list_size (practice_id, effective_date, valid_to, patients, recorded_by, source)
@@ -156,7 +175,7 @@ export class ApplyRepository {
     recordedBy: number | null,
     note: string,
   ): Promise<Written & { pairs: ServicePair[] }> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ added: number; practice_ids: number[]; services: Service[] }[]>(
       `WITH staged AS (
          SELECT p.id AS practice_id, s.service, s.level, s.effective_date, s.note,
                 lag(s.level) OVER w AS prev_level, lag(s.effective_date) OVER w AS prev_date
@@ -203,7 +222,7 @@ export class ApplyRepository {
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
     // Rows with problems are gone by now, so every staged code is a known practice: the latest supplier
     // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort).
-    const [row] = await m.query(
+    const [row] = await m.query<{ named: number; updated: number; practice_ids: number[] }[]>(
       `WITH named AS (
          SELECT DISTINCT ON (s.code COLLATE "C") s.code, s.supplier, s.effective_date FROM import_stage s
          WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
@@ -238,7 +257,7 @@ export class ApplyRepository {
     params: unknown[] = [],
     perPractice = false,
   ): Promise<Written> {
-    const [row] = await m.query(
+    const [row] = await m.query<WrittenRow[]>(
       `${withUp}
        SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated,
               ${perPractice ? `coalesce(array_agg(DISTINCT practice_id), '{}')` : `'{}'::int[]`} AS practice_ids

@@ -13,7 +13,8 @@ import type { AnyImportRecord } from '../parsers';
  * never need escaping; free text does.
  */
 export const STAGE_COLUMNS =
-  'row_no, kind, code, name, postcode, region_code, ccg_code, opened_on, closed_on, status, effective_date, patients, service, level, note, supplier, region_name';
+  'row_no, kind, code, name, postcode, region_code, ccg_code, opened_on, closed_on, status, effective_date, ' +
+  'patients, service, level, note, supplier, region_name';
 
 const N = '\\N';
 const SPECIAL = /[\\\t\n\r]/;
@@ -31,19 +32,40 @@ const opt = (value: string | null | undefined) => value ?? N;
 export function stageLine(row: number, r: AnyImportRecord): string {
   switch (r.type) {
     case 'practice':
-      return `${row}\tpractice\t${r.code}\t${text(r.name)}\t${text(r.postcode)}\t${r.regionCode}\t${r.ccgCode}\t${opt(r.openedOn)}\t${opt(r.closedOn)}\t${r.status}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\n`;
+      return (
+        `${row}\tpractice\t${r.code}\t${text(r.name)}\t${text(r.postcode)}\t${r.regionCode}\t${r.ccgCode}\t` +
+        `${opt(r.openedOn)}\t${opt(r.closedOn)}\t${r.status}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\n`
+      );
     case 'list-size':
-      return `${row}\tlist-size\t${r.practiceCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${r.effectiveDate}\t${r.patients}\t${N}\t${N}\t${N}\t${N}\t${N}\n`;
+      return (
+        `${row}\tlist-size\t${r.practiceCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${r.effectiveDate}\t` +
+        `${r.patients}\t${N}\t${N}\t${N}\t${N}\t${N}\n`
+      );
     case 'status':
-      return `${row}\tstatus\t${r.practiceCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${r.effectiveDate}\t${N}\t${r.service}\t${r.level}\t${text(r.note)}\t${opt(r.supplier)}\t${N}\n`;
+      return (
+        `${row}\tstatus\t${r.practiceCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${r.effectiveDate}\t${N}\t` +
+        `${r.service}\t${r.level}\t${text(r.note)}\t${opt(r.supplier)}\t${N}\n`
+      );
     case 'region':
-      return `${row}\tregion\t${r.code}\t${text(r.name)}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\n`;
+      return (
+        `${row}\tregion\t${r.code}\t${text(r.name)}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t` +
+        `${N}\t${N}\t${N}\t${N}\n`
+      );
     case 'ccg':
-      return `${row}\tccg\t${r.code}\t${text(r.name)}\t${N}\t${r.regionCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\n`;
+      return (
+        `${row}\tccg\t${r.code}\t${text(r.name)}\t${N}\t${r.regionCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t` +
+        `${N}\t${N}\t${N}\t${N}\t${N}\n`
+      );
     case 'ons-ccg-code':
-      return `${row}\tons-ccg-code\t${r.ccgOnsCode}\t${text(r.ccgName)}\t${N}\t${N}\t${r.ccgCode}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\n`;
+      return (
+        `${row}\tons-ccg-code\t${r.ccgOnsCode}\t${text(r.ccgName)}\t${N}\t${N}\t${r.ccgCode}\t${N}\t${N}\t${N}\t` +
+        `${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\n`
+      );
     case 'ons-ccg-lookup':
-      return `${row}\tons-ccg-lookup\t${r.ccgOnsCode}\t${text(r.ccgName)}\t${N}\t${opt(r.regionCode)}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${text(r.regionName)}\n`;
+      return (
+        `${row}\tons-ccg-lookup\t${r.ccgOnsCode}\t${text(r.ccgName)}\t${N}\t${opt(r.regionCode)}\t${N}\t${N}\t` +
+        `${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${text(r.regionName)}\n`
+      );
   }
 }
 

@@ -27,12 +27,14 @@ export type RecordKind = 'practice' | 'list-size' | 'status' | 'region' | 'ccg' 
 export class StageRepository {
   async create(m: EntityManager): Promise<void> {
     await m.query(`CREATE TEMP TABLE import_stage (
-      row_no integer NOT NULL, kind text NOT NULL, code text NOT NULL, name text, postcode text, region_code text, ccg_code text,
+      row_no integer NOT NULL, kind text NOT NULL, code text NOT NULL, name text, postcode text, region_code text,
+        ccg_code text,
       opened_on date, closed_on date, status text, effective_date date, patients integer,
       service service, level service_level, note text, supplier clinical_system, region_name text
     ) ON COMMIT DROP`);
     await m.query(
-      `CREATE TEMP TABLE import_problem (row_no integer NOT NULL, col text, value text, reason text NOT NULL) ON COMMIT DROP`,
+      `CREATE TEMP TABLE import_problem (row_no integer NOT NULL, col text, value text,
+           reason text NOT NULL) ON COMMIT DROP`,
     );
   }
 
@@ -108,21 +110,26 @@ export class StageRepository {
        FROM import_stage s WHERE s.kind = 'practice' AND NOT EXISTS (SELECT 1 FROM ccg c WHERE c.code = s.ccg_code)
        UNION ALL
        SELECT s.row_no, $2, s.region_code, 'region ' || s.region_code || ' is not known: import the regions first'
-       FROM import_stage s WHERE s.kind = 'practice' AND NOT EXISTS (SELECT 1 FROM region r WHERE r.code = s.region_code)
+       FROM import_stage s
+       WHERE s.kind = 'practice' AND NOT EXISTS (SELECT 1 FROM region r WHERE r.code = s.region_code)
        UNION ALL
        SELECT s.row_no, $3, s.status, 'status C (closed) needs a close date'
        FROM import_stage s WHERE s.kind = 'practice' AND s.status = 'C' AND s.closed_on IS NULL
        UNION ALL
        SELECT s.row_no, $4, s.opened_on::text,
-              'the open date ' || s.opened_on || ' is after the recorded history of practice ' || s.code || ', which starts ' || h.earliest
+              'the open date ' || s.opened_on || ' is after the recorded history of practice ' || s.code
+                || ', which starts ' || h.earliest
        FROM import_stage s JOIN practice p ON p.code = s.code
        CROSS JOIN LATERAL (SELECT least((SELECT min(e.effective_date) FROM status_event e WHERE e.practice_id = p.id),
-                                        (SELECT min(l.effective_date) FROM list_size l WHERE l.practice_id = p.id)) AS earliest) h
+                                        (SELECT min(l.effective_date) FROM list_size l
+                                            WHERE l.practice_id = p.id)) AS earliest) h
        WHERE s.kind = 'practice' AND s.opened_on IS DISTINCT FROM p.opened_on AND s.opened_on > h.earliest
        UNION ALL
        SELECT s.row_no, $5, '',
-              'practice ' || s.code || ' is recorded as closing on ' || p.closed_on || ' and this file has no close date for it: '
-              || 'an older practice list? An import never reopens a practice (reopen it through the API if it has reopened)'
+              'practice ' || s.code || ' is recorded as closing on ' || p.closed_on
+                || ' and this file has no close date for it: '
+              || 'an older practice list? An import never reopens a practice '
+              || '(reopen it through the API if it has reopened)'
        FROM import_stage s JOIN practice p ON p.code = s.code
        WHERE s.kind = 'practice' AND s.closed_on IS NULL AND p.closed_on IS NOT NULL`,
       [col.ccg, col.region, col.status, col.opened, col.closed],
@@ -139,8 +146,10 @@ export class StageRepository {
        SELECT s.row_no,
               CASE WHEN p.id IS NULL THEN $1 ELSE $2 END,
               CASE WHEN p.id IS NULL THEN s.code ELSE s.effective_date::text END,
-              CASE WHEN p.id IS NULL THEN 'practice ' || s.code || ' is not known: import the practice list (epraccur) first'
-                   ELSE 'the effective date ' || s.effective_date || ' is before practice ' || s.code || ' opened (' || p.opened_on || ')' END
+              CASE WHEN p.id IS NULL THEN 'practice ' || s.code
+                || ' is not known: import the practice list (epraccur) first'
+                   ELSE 'the effective date ' || s.effective_date || ' is before practice ' || s.code || ' opened ('
+                     || p.opened_on || ')' END
        FROM import_stage s LEFT JOIN practice p ON p.code = s.code
        WHERE s.kind IN ('list-size', 'status') AND (p.id IS NULL OR s.effective_date < p.opened_on)`,
       [col.key, col.date],
@@ -163,17 +172,21 @@ export class StageRepository {
        SELECT row_no, $1, region_code, 'region ' || region_code || ' is not known: import the regions first'
        FROM rows WHERE kind = 'ccg' AND NOT EXISTS (SELECT 1 FROM region r WHERE r.code = rows.region_code)
        UNION ALL
-       SELECT row_no, $2, region_code, 'the region ' || region_code || ' has no ODS code (not one of the four 2013 regions)'
+       SELECT row_no, $2, region_code, 'the region ' || region_code
+         || ' has no ODS code (not one of the four 2013 regions)'
        FROM rows WHERE kind = 'ons-ccg-lookup' AND region_code IS NULL
        UNION ALL
-       SELECT row_no, $3, code, 'no ODS code is known for CCG ' || code || ': import the CCG code list (ccg-codes) first'
+       SELECT row_no, $3, code, 'no ODS code is known for CCG ' || code
+         || ': import the CCG code list (ccg-codes) first'
        FROM rows WHERE kind = 'ons-ccg-lookup' AND ccg IS NULL
        UNION ALL
        SELECT row_no, $3, code, 'CCG ' || ccg || ' appears more than once in the file'
-       FROM (SELECT *, count(*) OVER (PARTITION BY ccg) AS n FROM rows WHERE kind = 'ons-ccg-lookup' AND ccg IS NOT NULL) d WHERE n > 1
+       FROM (SELECT *, count(*) OVER (PARTITION BY ccg) AS n FROM rows
+           WHERE kind = 'ons-ccg-lookup' AND ccg IS NOT NULL) d WHERE n > 1
        UNION ALL
        SELECT rows.row_no, $1, rows.region_code,
-              'CCG ' || c.code || ' belongs to area team ' || a.code || ' in region ' || a.region_code || ': it cannot move to region ' || rows.region_code
+              'CCG ' || c.code || ' belongs to area team ' || a.code || ' in region ' || a.region_code
+                || ': it cannot move to region ' || rows.region_code
        FROM rows JOIN ccg c ON c.code = rows.ccg JOIN area_team a ON a.code = c.area_team_code
        WHERE a.region_code <> rows.region_code`,
       [col.region, col.region, col.key],
@@ -185,14 +198,15 @@ export class StageRepository {
     await m.query(
       `INSERT INTO import_problem (row_no, col, value, reason)
        SELECT row_no, $1, ccg_code, 'CCG ' || ccg_code || ' appears more than once in the file'
-       FROM (SELECT row_no, ccg_code, count(*) OVER (PARTITION BY ccg_code) AS n FROM import_stage WHERE kind = 'ons-ccg-code') d
+       FROM (SELECT row_no, ccg_code, count(*) OVER (PARTITION BY ccg_code) AS n FROM import_stage
+           WHERE kind = 'ons-ccg-code') d
        WHERE n > 1`,
       [col.ccg],
     );
   }
 
   async problemCounts(m: EntityManager): Promise<{ problems: number; rows: number }> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ problems: number; rows: number }[]>(
       `SELECT count(*)::int AS problems, count(DISTINCT row_no)::int AS rows FROM import_problem`,
     );
     return row;
@@ -217,7 +231,7 @@ export class StageRepository {
   }
 
   async countLookupRegions(m: EntityManager): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ n: number }[]>(
       `SELECT count(DISTINCT region_code)::int AS n FROM import_stage WHERE kind = 'ons-ccg-lookup'`,
     );
     return row.n;

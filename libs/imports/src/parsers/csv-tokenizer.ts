@@ -80,7 +80,6 @@ export class CsvTokenizer {
         }
         if (q === -1 || q + 1 === n) {
           this.quoteAtEnd = q !== -1;
-          i = n;
           break;
         }
         if (text.charCodeAt(q + 1) === QUOTE) {

@@ -20,6 +20,7 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 /** Control characters that never appear in a text CSV (tab, LF, VT, FF and CR are allowed). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const BINARY = /[\x00-\x08\x0e-\x1f]/;
 
 export function windows1252ToUtf8(bytes: Buffer): Buffer {

@@ -151,7 +151,7 @@ export async function* runFormatBatches<T>(
   source: Readable,
   spec: FormatSpec<T>,
   options?: ParseOptions,
-): AsyncGenerator<ParseEvent<T>[]> {
+): AsyncGenerator<ParseEvent<T>[], void, undefined> {
   const opts = resolveOptions(options);
   const decoder = new InputDecoder(opts.encoding);
   const summary: ParseSummary = {
@@ -217,7 +217,8 @@ export async function* runFormatBatches<T>(
         events.push(
           stop(
             line,
-            `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} (found: ${found})${hint}`,
+            `header not recognised for ${spec.format}: missing column(s) ${matched.missing.join('; ')} ` +
+              `(found: ${found})${hint}`,
           ),
         );
         return false;

@@ -1,4 +1,4 @@
-import { combineOnsCcgLookups, OnsCcgCodeRecord, OnsCcgLookupRecord } from './index';
+import { combineOnsCcgLookups } from './index';
 import { bytes, collect, fixture } from './test-helpers';
 
 describe('regions and CCGs parsers', () => {
@@ -79,10 +79,7 @@ describe('regions and CCGs parsers', () => {
       (r) => r.record,
     );
     const codes = (await collect(fixture('CCG_APR_2013-excerpt.csv'), 'ccg-codes')).records.map((r) => r.record);
-    const { regions, ccgs, problems } = combineOnsCcgLookups(
-      lookups as OnsCcgLookupRecord[],
-      codes as OnsCcgCodeRecord[],
-    );
+    const { regions, ccgs, problems } = combineOnsCcgLookups(lookups, codes);
     expect(problems).toEqual([]);
     expect(ccgs).toHaveLength(25);
     expect(ccgs[0]).toEqual({

@@ -84,7 +84,8 @@ describe('hostile input', () => {
         row: 1,
         fatal: true,
         reason:
-          'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: Y54, North of England)',
+          'header not recognised for regions: missing column(s) code or region_code; name or region_name ' +
+          '(found: Y54, North of England)',
       },
     ]);
     expect(summary.rowsRead).toBe(0);
@@ -93,7 +94,8 @@ describe('hostile input', () => {
   it('a semicolon-separated file gets a hint', async () => {
     const { problems } = await collect(bytes('code;name\nY54;North\n'), 'regions');
     expect(problems[0].reason).toBe(
-      'header not recognised for regions: missing column(s) code or region_code; name or region_name (found: code;name); the file seems to separate fields with ";", not commas',
+      'header not recognised for regions: missing column(s) code or region_code; name or region_name ' +
+        '(found: code;name); the file seems to separate fields with ";", not commas',
     );
   });
 
@@ -211,7 +213,7 @@ describe('hostile input', () => {
       ]);
     });
 
-    it('an unclosed quote stops the parse: in a big file at the record limit, in a small one at the end of the file', async () => {
+    it('an unclosed quote stops the parse: in a big file at the record limit, in a small one at its end', async () => {
       const big = `code,name\nY54,"North\n${'Y55,Midlands\n'.repeat(20_000)}`;
       const first = await collect(bytes(big), 'regions');
       expect(first.records).toEqual([]);

@@ -2,7 +2,8 @@ import { listSizeEffectiveDateFromFileName, NO_REGISTERED_LIST, NOT_ALL_AGES_TOT
 import { bytes, collect, fixture } from './test-helpers';
 
 const QUARTERLY_HEADER =
-  'Regional Office Name,Regional Office Code,Area Team Name,Area Team Code,PCO Name,PCO Code,Practice Name,Practice Code,' +
+  'Regional Office Name,Regional Office Code,Area Team Name,Area Team Code,PCO Name,PCO Code,Practice Name,' +
+  'Practice Code,' +
   ['0-4', '5-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+']
     .flatMap((b) => [`Male ${b}`, `Female ${b}`])
     .join(',');

@@ -5,9 +5,9 @@ import { effectiveDate, MAX_PATIENTS, parseDate, patients, practiceCode } from '
 /**
  * List sizes.
  * - `list-size-quarterly`: `Patient_List_Size_YYYY_MM-MM.csv` (2013–2015): `Practice Code` and 18
- *   male/female age-band columns (0-4 … 75+; all nine published files have these 18), summed. A zero total is an organisation with no registered list:
- *   skipped and counted. The file has no date: the `effectiveDate` option is required
- *   (`listSizeEffectiveDateFromFileName` gives the first day of the quarter named in the file name).
+ *   male/female age-band columns (0-4 … 75+; all nine published files have these 18), summed. A zero total is an
+ *   organisation with no registered list: skipped and counted. The file has no date: the `effectiveDate` option is
+ *   required (`listSizeEffectiveDateFromFileName` gives the first day of the quarter named in the file name).
  * - `list-size-gp-reg`: `gp-reg-pat-prac-all` (`EXTRACT_DATE` like `01JAN2021`, `CODE`, `SEX`, `AGE`,
  *   `NUMBER_OF_PATIENTS`): one record per practice row with SEX=ALL and AGE=ALL; other breakdown rows,
  *   rows whose TYPE is not GP and zero lists are skipped and counted.

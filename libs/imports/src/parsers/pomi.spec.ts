@@ -98,7 +98,8 @@ describe('pomi-long parser', () => {
     });
     const levels = records.map(
       (r) =>
-        `${r.record.practiceCode} ${'service' in r.record ? r.record.service : ''} ${'level' in r.record ? r.record.level : ''}`,
+        `${r.record.practiceCode} ${'service' in r.record ? r.record.service : ''} ` +
+        `${'level' in r.record ? r.record.level : ''}`,
     );
     expect(levels).toEqual([
       'A81001 appointments enabled',

@@ -71,7 +71,7 @@ describe('status-csv parser', () => {
     });
   });
 
-  it('takes a row that stops before its optional trailing note; one short of a required column is a problem', async () => {
+  it('takes a row that ends before its optional trailing note; one short of a required column is refused', async () => {
     const { records, problems } = await collect(
       bytes(`${HEADER}\nA81006,Records,Capable,2015-07-31\nA81007,Records,Capable\n`),
       'status-csv',
@@ -140,7 +140,8 @@ describe('status-csv parser', () => {
         row: 1,
         fatal: true,
         reason:
-          'header not recognised for status-csv: missing column(s) practice_code; level; effective_date (found: practice, service, status, date)',
+          'header not recognised for status-csv: missing column(s) practice_code; level; effective_date ' +
+          '(found: practice, service, status, date)',
       },
     ]);
   });

@@ -9,7 +9,8 @@ import { parseFileBatches } from './index';
  */
 const HEADER = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n';
 
-/** Row i: every 1,000th row (999, 1999, …) is a breakdown row (skipped), every 5,000th from 2,500 is bad; no list is zero. */
+/** Row i: every 1,000th row (999, 1999, …) is a breakdown row (skipped), every 5,000th from 2,500 is bad; no list is
+ * zero. */
 export function generatedRow(i: number): string {
   const code = `${String.fromCharCode(65 + (i % 26))}${String(i % 100_000).padStart(5, '0')}`;
   const sex = i % 1000 === 999 ? 'MALE' : 'ALL';
@@ -87,7 +88,7 @@ export async function streamGeneratedFile(megabytes: number) {
 if (require.main === module) {
   streamGeneratedFile(Number(process.argv[2] ?? 200)).then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-    (err) => {
+    (err: Error | undefined) => {
       process.stderr.write(`${String(err?.stack ?? err)}\n`);
       process.exit(1);
     },

@@ -75,7 +75,7 @@ const dateCache = new Map<string, Map<string, Check<string>>>();
 export function parseDate(raw: string, formats: DateFormat[]): Check<string> {
   const layouts = formats.length === 1 ? formats[0] : formats.join();
   let cache = dateCache.get(layouts);
-  if (!cache) dateCache.set(layouts, (cache = new Map()));
+  if (!cache) dateCache.set(layouts, (cache = new Map<string, Check<string>>()));
   let result = cache.get(raw);
   if (!result) {
     if (cache.size >= 1000) cache.clear();

@@ -110,7 +110,7 @@ export class BullJobQueues extends JobQueues {
   async syncSchedules(wanted: Schedule[]): Promise<{ added: number; removed: number }> {
     const queue = this.queue(QueueName.Schedules);
     const matches = (e: ScheduleEntry, s: Schedule) =>
-      e.job === s.job && e.id === s.job && e.cron === s.cron && e.timeZone === s.timeZone;
+      e.job === (s.job as string) && e.id === s.job && e.cron === s.cron && e.timeZone === s.timeZone;
     const existing = await this.listSchedules();
     const unwanted = existing.filter((e) => !wanted.some((s) => matches(e, s)));
     for (const e of unwanted) await queue.removeRepeatableByKey(e.key);

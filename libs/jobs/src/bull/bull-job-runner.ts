@@ -31,7 +31,8 @@ export class BullJobRunner extends JobRunner implements BeforeApplicationShutdow
         const final = job.attemptsMade >= (job.opts.attempts ?? 1);
         this.logger[final ? 'error' : 'warn'](
           { err, queue: queue.name, job: job.name, jobId: job.id, attempt: job.attemptsMade },
-          `Job ${job.name} ${job.id} failed${final ? ' for good (kept in the failed list)' : '; it will be retried'}: ${err.message}`,
+          `Job ${job.name} ${job.id} failed` +
+            `${final ? ' for good (kept in the failed list)' : '; it will be retried'}: ${err.message}`,
         );
       });
       // A stalled job (its lock expired: a blocked event loop or a killed worker) runs again: handlers are idempotent.

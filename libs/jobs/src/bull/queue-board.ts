@@ -15,5 +15,5 @@ export function createQueueBoardPlugin(queues: BullJobQueues, basePath: string):
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Patient Online jobs' } },
   });
-  return serverAdapter.registerPlugin() as FastifyPluginCallback;
+  return serverAdapter.registerPlugin();
 }

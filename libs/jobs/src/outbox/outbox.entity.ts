@@ -9,25 +9,25 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('outbox_pending_idx', ['id'], { where: 'dispatched_at IS NULL' })
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pk' })
-  id: string;
+  id!: string;
 
   /** The job name (JobName). */
   @Column({ type: 'text' })
-  kind: string;
+  kind!: string;
 
   @Column({ type: 'jsonb' })
-  payload: object;
+  payload!: object;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
-  dispatchedAt: Date | null;
+  dispatchedAt!: Date | null;
 
   /** Failed relay attempts (Redis refused or timed out), with the last error, for operators. */
   @Column({ type: 'integer', default: 0 })
-  attempts: number;
+  attempts!: number;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError: string | null;
+  lastError!: string | null;
 }

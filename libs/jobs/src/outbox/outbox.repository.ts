@@ -25,7 +25,8 @@ export class OutboxRepository {
    */
   claim(m: EntityManager, limit: number): Promise<OutboxRow[]> {
     return m.query(
-      `SELECT id::text AS id, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT id::text AS id, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1
+       FOR UPDATE SKIP LOCKED`,
       [limit],
     );
   }
@@ -47,7 +48,7 @@ export class OutboxRepository {
    * date has not come yet: its delayed job lives in Redis alone until then (see redispatchKept).
    */
   async deleteDispatchedBefore(m: EntityManager, before: Date, today: string): Promise<number> {
-    const [, count] = await m.query(
+    const [, count] = await m.query<[unknown[], number | undefined]>(
       `DELETE FROM outbox WHERE dispatched_at < $1 AND NOT (kind = $2 AND (payload->>'dueDate')::date >= $3::date)`,
       [before, JobName.FollowUpDue, today],
     );
@@ -60,7 +61,9 @@ export class OutboxRepository {
    * rows go again in id order, so a moved due date still ends on its latest date.
    */
   async redispatchKept(m: EntityManager): Promise<number> {
-    const [, count] = await m.query(`UPDATE outbox SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
+    const [, count] = await m.query<[unknown[], number | undefined]>(
+      `UPDATE outbox SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`,
+    );
     return count ?? 0;
   }
 }
