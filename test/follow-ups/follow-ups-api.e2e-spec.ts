@@ -164,6 +164,19 @@ describe('follow-ups API', () => {
       .send({ barriers: [[], 'records'] })
       .expect(400);
     expect(notObjects.body.problems.map((p: { field: string }) => p.field)).toContain('barriers');
+    // Deep in a body, a name the whitelist never sees is refused like any unknown field.
+    for (const field of ['constructor', '__proto__', 'toString']) {
+      const nested = await ctx
+        .api()
+        .post(`/follow-ups/${f.id}/barriers`)
+        .set('Content-Type', 'application/json')
+        .send(`{"barriers": [{"service": "records", "category": "staff_capacity", "${field}": {"prototype": {}}}]}`)
+        .expect(400);
+      expect(nested.body.problems).toEqual([
+        { field: `barriers.0.${field}`, message: `property ${field} should not exist` },
+      ]);
+    }
+    expect((await ctx.api().get(`/follow-ups/${f.id}`).expect(200)).body.barrierCount).toBe(0);
 
     const res = await ctx
       .api()

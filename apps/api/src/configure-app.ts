@@ -7,6 +7,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import { errorName } from '@app/common';
 import { AppConfig } from '@app/config';
 import { mountQueueBoard } from './admin/queue-board';
+import { useBodyParsers } from './http/body-parsers';
 import { requestIdFor } from './http/request-id';
 import { addRequestLogging } from './http/request-logging';
 import { addResponseHeaders } from './http/security-headers';
@@ -32,15 +33,13 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
     // API's one error shape, not Fastify's own.
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply
-        .code(status)
-        .send({
-          status,
-          error: errorName(status),
-          message: `The request cannot be read: ${error.message}`,
-          problems: [],
-          requestId: String(req.id),
-        });
+      void reply.code(status).send({
+        status,
+        error: errorName(status),
+        message: `The request cannot be read: ${error.message}`,
+        problems: [],
+        requestId: String(req.id),
+      });
     },
   });
 }
@@ -53,6 +52,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   // Outside any request, a PinoLogger's logger is the root one that every line of the API goes through.
   addRequestLogging(fastify, (await app.resolve(PinoLogger)).logger);
   addResponseHeaders(fastify);
+  useBodyParsers(app);
   // Multipart bodies are read only by the upload route, streaming, with its limits (ImportUploadReader).
   await app.register(multipart);
   // Closed unless configured: tokens travel in a header, so no cookies and no credentials mode.
