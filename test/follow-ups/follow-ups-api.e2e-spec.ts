@@ -343,6 +343,14 @@ describe('follow-ups API', () => {
     expect(
       (await ctx.api().post(`/follow-ups/${f.id}/cancel`).send({ reason: ' ' }).expect(400)).body.problems[0].field,
     ).toBe('reason');
+    // No body at all, JSON type or not: the missing reason is named.
+    const empty = await ctx
+      .api()
+      .post(`/follow-ups/${f.id}/cancel`)
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(400);
+    expect(new Set(empty.body.problems.map((p: { field: string }) => p.field))).toEqual(new Set(['reason']));
     const cancelled = await ctx
       .api()
       .post(`/follow-ups/${f.id}/cancel`)

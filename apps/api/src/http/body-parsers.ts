@@ -8,16 +8,21 @@ const POISON_KEYS = new Set(['__proto__', 'constructor']);
 
 /**
  * The body parsers of the API, in place of the ones Nest registers at `init` (the same two types):
- * JSON through Fastify's own parser, whose refusal of prototype-poisoning keys becomes the 400 of any
- * unknown field, naming it; and `application/x-www-form-urlencoded` (docs/decisions.md, "API").
+ * JSON through Fastify's own parser, except that an empty body is no body (Fastify refuses it with a
+ * 400) and its refusal of prototype-poisoning keys becomes the 400 of any unknown field, naming it; and
+ * `application/x-www-form-urlencoded` (docs/decisions.md, "API").
  */
 export function useBodyParsers(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const { bodyLimit } = fastify.initialConfig;
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<Server>('application/json', { bodyLimit }, (req, body, done) => {
-    void parseJson(req, body.toString('utf8'), (err, value) => {
-      if (err) done(poisonKeysError(body.toString('utf8')) ?? err, undefined);
+    // A POST that takes no body (sign-out, mark read…) sent by a client that sets the JSON type anyway:
+    // the same as no body at all, which every route's own validation then judges.
+    const text = body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    void parseJson(req, text, (err, value) => {
+      if (err) done(poisonKeysError(text) ?? err, undefined);
       else done(null, value);
     });
   });
