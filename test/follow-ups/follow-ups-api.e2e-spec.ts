@@ -164,6 +164,19 @@ describe('follow-ups API', () => {
       .send({ barriers: [[], 'records'] })
       .expect(400);
     expect(notObjects.body.problems.map((p: { field: string }) => p.field)).toContain('barriers');
+    // Deep in a body, a name the whitelist never sees is refused like any unknown field.
+    for (const field of ['constructor', '__proto__', 'toString']) {
+      const nested = await ctx
+        .api()
+        .post(`/follow-ups/${f.id}/barriers`)
+        .set('Content-Type', 'application/json')
+        .send(`{"barriers": [{"service": "records", "category": "staff_capacity", "${field}": {"prototype": {}}}]}`)
+        .expect(400);
+      expect(nested.body.problems).toEqual([
+        { field: `barriers.0.${field}`, message: `property ${field} should not exist` },
+      ]);
+    }
+    expect((await ctx.api().get(`/follow-ups/${f.id}`).expect(200)).body.barrierCount).toBe(0);
 
     const res = await ctx
       .api()
@@ -331,6 +344,14 @@ describe('follow-ups API', () => {
     expect(
       (await ctx.api().post(`/follow-ups/${f.id}/cancel`).send({ reason: ' ' }).expect(400)).body.problems[0].field,
     ).toBe('reason');
+    // No body at all, JSON type or not: the missing reason is named.
+    const empty = await ctx
+      .api()
+      .post(`/follow-ups/${f.id}/cancel`)
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(400);
+    expect(new Set(empty.body.problems.map((p: { field: string }) => p.field))).toEqual(new Set(['reason']));
     const cancelled = await ctx
       .api()
       .post(`/follow-ups/${f.id}/cancel`)

@@ -193,6 +193,15 @@ describe('reminders: digest, due, escalation, e-mail', () => {
       .set(...as('bob'))
       .expect(200);
     expect(again.body.readAt).toBe(read.body.readAt);
+    // A client that sets the JSON type on a body-less POST is heard the same.
+    const withJsonType = await ctx
+      .api()
+      .post(`/me/reminders/${id}/read`)
+      .set(...as('bob'))
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(200);
+    expect(withJsonType.body.readAt).toBe(read.body.readAt);
     expect(
       (
         await ctx

@@ -155,6 +155,51 @@ describe('bad input', () => {
     ['update: opening after history', 'patch', '/practices/A81001', { openedOn: '2014-06-01' }, 400, 'openedOn'],
     ['update: code is not editable', 'patch', '/practices/A81001', { code: 'A81009' }, 400, 'code'],
     ['update: stale version', 'patch', '/practices/A81001', { name: 'Y', version: 99 }, 409, 'version'],
+    // Names Nest and class-transformer would drop silently (the write going ahead): refused like any unknown field.
+    [
+      'practice: a field named constructor',
+      'post',
+      '/practices',
+      { code: 'A81002', name: 'X', ccgCode: '00M', constructor: 'x' },
+      400,
+      'constructor',
+    ],
+    [
+      'practice: a field named __proto__',
+      'post',
+      '/practices',
+      JSON.parse('{"code": "A81002", "name": "X", "ccgCode": "00M", "__proto__": {"version": 7}}'),
+      400,
+      '__proto__',
+    ],
+    [
+      'practice: a constructor with a prototype',
+      'post',
+      '/practices',
+      JSON.parse('{"code": "A81002", "name": "X", "ccgCode": "00M", "constructor": {"prototype": {}}}'),
+      400,
+      'constructor',
+    ],
+    [
+      'update: a field named constructor',
+      'patch',
+      '/practices/A81001',
+      { name: 'Y', constructor: 'x' },
+      400,
+      'constructor',
+    ],
+    ['update: a field named prototype', 'patch', '/practices/A81001', { name: 'Y', prototype: {} }, 400, 'prototype'],
+    ['update: a field named toString', 'patch', '/practices/A81001', { name: 'Y', toString: 'x' }, 400, 'toString'],
+    [
+      'status: a field named hasOwnProperty',
+      'post',
+      '/practices/A81001/status',
+      { ...good, hasOwnProperty: 1 },
+      400,
+      'hasOwnProperty',
+    ],
+    ['list: a query field named constructor', 'get', '/practices?constructor=x', undefined, 400, 'constructor'],
+    ['list: a query field named __proto__', 'get', '/practices?__proto__=x', undefined, 400, '__proto__'],
     ['region: bad code', 'post', '/regions', { code: 'North', name: 'North' }, 400, 'code'],
     ['ccg: unknown region', 'post', '/ccgs', { code: '01A', name: 'X', regionCode: 'Y99' }, 400, 'regionCode'],
     ['list: unknown sort', 'get', '/practices?sort=password', undefined, 400, 'sort'],
@@ -244,6 +289,18 @@ describe('bad input', () => {
   it('answers a path too long to route with a 414 labelled as such, in the same shape', async () => {
     const res = await ctx.api().get(`/users/${'9'.repeat(400)}`);
     expect(res.body).toMatchObject({ status: 414, error: 'uri_too_long', problems: [], requestId: expect.any(String) });
+  });
+
+  it('refuses a form body field named __proto__ or constructor like a JSON one', async () => {
+    const before = await snapshot();
+    for (const field of ['__proto__', 'constructor']) {
+      const res = await ctx.api().post('/practices').type('form').send(`code=A81002&name=X&ccgCode=00M&${field}=x`);
+      expect([res.status, res.body.problems]).toEqual([
+        400,
+        [{ field, message: `property ${field} should not exist` }],
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('answers malformed JSON with a 400 in the same shape', async () => {

@@ -156,6 +156,25 @@ describe('sign-in and sessions', () => {
     await ctx.api('anonymous').post('/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
   });
 
+  // What a client sends that sets the JSON type on every request (fetch with default headers, some SDKs).
+  it.each([
+    ['an empty body', ''],
+    ['a body of whitespace', ' \r\n'],
+  ])('signs out with the JSON content type and %s', async (_name, body) => {
+    const email = `empty-${body.length}@test.invalid`;
+    await ctx.factories.user({ role: Role.Support, email });
+    const session = (await login(email).expect(200)).body;
+    await ctx
+      .api('anonymous')
+      .post('/auth/logout')
+      .set('Authorization', `Bearer ${session.accessToken}`)
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(204);
+    await me(session.accessToken).expect(401);
+    await ctx.api('anonymous').post('/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+  });
+
   it('changes my own password: the current one is checked, other sessions end, this one continues', async () => {
     await ctx.factories.user({ role: Role.Support, email: 'changer@test.invalid' });
     const other = (await login('changer@test.invalid').expect(200)).body;

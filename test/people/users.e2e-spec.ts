@@ -118,6 +118,17 @@ describe('users (admin)', () => {
     await ctx.api().post('/users/999999/deactivate').expect(404);
   });
 
+  it('deactivates a user when the request has the JSON content type and an empty body', async () => {
+    const leaver = await ctx.factories.user({ role: Role.Support, email: 'empty.body@nhs.net' });
+    const res = await ctx
+      .api()
+      .post(`/users/${leaver.id}/deactivate`)
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(200);
+    expect(res.body).toMatchObject({ id: leaver.id, active: false });
+  });
+
   it('never removes the last active admin, by demotion or deactivation', async () => {
     const admins = await ctx.db.query(`SELECT id FROM app_user WHERE role = 'admin' AND active`);
     const me = await ctx.user(Role.Admin);

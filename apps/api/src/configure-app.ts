@@ -6,7 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { errorName } from '@app/common';
 import { AppConfig } from '@app/config';
-import { mountQueueBoard } from './admin/queue-board';
+import { mountQueueBoard, QUEUE_BOARD_SIGN_IN } from './admin/queue-board';
+import { useBodyParsers } from './http/body-parsers';
 import { requestIdFor } from './http/request-id';
 import { addRequestLogging } from './http/request-logging';
 import { addResponseHeaders } from './http/security-headers';
@@ -49,8 +50,11 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   // Outside any request, a PinoLogger's logger is the root one that every line of the API goes through.
-  addRequestLogging(fastify, (await app.resolve(PinoLogger)).logger);
+  addRequestLogging(fastify, (await app.resolve(PinoLogger)).logger, {
+    routesWithoutQuery: [QUEUE_BOARD_SIGN_IN],
+  });
   addResponseHeaders(fastify);
+  useBodyParsers(app);
   // Multipart bodies are read only by the upload route, streaming, with its limits (ImportUploadReader).
   await app.register(multipart);
   // Closed unless configured: tokens travel in a header, so no cookies and no credentials mode.

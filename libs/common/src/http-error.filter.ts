@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, FieldProblem, TooManyRequestsError } from './errors';
+import { loggableUrl } from './loggable-url';
 
 /** The one JSON shape of every error response. */
 export interface ErrorBody {
@@ -47,7 +48,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Fastify gives every request its id (apps/api/src/http/request-id.ts) before anything can fail.
     body.requestId = req?.id ? String(req.id) : randomUUID();
     if (body.status >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req?.method} ${req?.url}`);
+      this.logger.error(
+        { err: exception, requestId: body.requestId },
+        `Unhandled error on ${req?.method} ${req ? loggableUrl(req.url) : undefined}`,
+      );
     }
     if (res.sent || res.raw.headersSent) return;
     if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds)

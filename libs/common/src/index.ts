@@ -9,3 +9,4 @@ export * from './validation';
 export * from './validators';
 export * from './domain';
 export * from './common.module';
+export * from './loggable-url';

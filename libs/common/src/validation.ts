@@ -18,14 +18,20 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 /** Deeper than any DTO of the API; class-transformer and the pipe recurse, so far deeper would overflow. */
 const MAX_DEPTH = 32;
 const MAX_TEXT_PROBLEMS = 20;
+/**
+ * Field names that no DTO's whitelist ever sees: Nest's pipe deletes `__proto__`, `prototype` and
+ * `constructor`, and class-transformer skips any name the target object inherits a function under
+ * (`toString`, `hasOwnProperty`…), so without this check they would vanish and the write go ahead.
+ */
+const RESERVED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 /** A high surrogate without its low half, or a low one without its high half. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * What no DTO's rules see but PostgreSQL and the validators refuse, as a 400 naming the field instead of
- * a database error or a crash: nesting deeper than MAX_DEPTH, NUL characters (text columns cannot hold
- * them) and lone UTF-16 surrogates (not Unicode text: jsonb and the e-mail validator refuse them).
- * Walks without recursion, so the walk itself cannot overflow.
+ * What no DTO's rules see, as a 400 naming the field instead of a database error, a crash or a silent
+ * drop: nesting deeper than MAX_DEPTH, NUL characters (text columns cannot hold them), lone UTF-16
+ * surrogates (not Unicode text: jsonb and the e-mail validator refuse them) and RESERVED_NAMES (refused
+ * like any unknown field, at any depth). Walks without recursion, so the walk itself cannot overflow.
  */
 export function checkPlainText(value: unknown, where: 'body' | 'query'): void {
   const problems: FieldProblem[] = [];
@@ -45,8 +51,12 @@ export function checkPlainText(value: unknown, where: 'body' | 'query'): void {
           { field: top, message: `nested deeper than ${MAX_DEPTH} levels` },
         ]);
       }
-      for (const [key, child] of Object.entries(v))
-        stack.push({ v: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      for (const [key, child] of Object.entries(v)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (!Array.isArray(v) && RESERVED_NAMES.has(key))
+          problems.push({ field: childPath, message: `property ${key} should not exist` });
+        else stack.push({ v: child, path: childPath, depth: depth + 1 });
+      }
     }
   }
   if (problems.length)

@@ -7,9 +7,10 @@ import { StatusRepository } from '@app/status';
 import { IMPORT_COMPLETED_HOOK, ImportCompletedHook } from './import-completed.hook';
 import { ImportFileStore } from './import-file.store';
 import { ImportState } from './import-run.entity';
-import type { ImportProblem } from './import-run.types';
+import type { ImportChanges, ImportProblem } from './import-run.types';
 import { ImportRunRow, ImportRunsRepository, RunOutcome } from './import-runs.repository';
 import { ApplyRepository } from './load/apply.repository';
+import { changedTables } from './load/changed-tables';
 import { applyStaged, runChecks } from './load/import-steps';
 import { problemColumns } from './load/problem-columns';
 import { ProgressReporter } from './load/progress';
@@ -18,6 +19,12 @@ import { stageFile } from './load/stage-file';
 
 /** At most this many problems are stored with a run (all are counted). */
 export const MAX_STORED_PROBLEMS = 1000;
+
+/** How a claimed run ended in its transaction, and what it changed when it succeeded. */
+interface Processed {
+  state: ImportState;
+  changes?: ImportChanges;
+}
 
 /** A failure that trying again cannot fix (the stored file is gone). */
 export class ImportNotRetriableError extends Error {}
@@ -54,12 +61,14 @@ export class ImportRunner {
   async process(runId: number, opts: { lastAttempt?: boolean } = {}): Promise<ImportState | null> {
     let state: ImportState | null;
     try {
-      state = await this.db.transaction(async (m) => {
+      const processed = await this.db.transaction(async (m) => {
         await this.runs.waitForImportLock(m);
         const run = await this.runs.claim(runId);
         if (run) await this.runs.tuneImportTransaction(m);
         return run ? this.processClaimed(m, run) : null;
       });
+      state = processed?.state ?? null;
+      if (processed?.changes) await this.analyzeChanged(runId, processed.changes);
     } catch (err) {
       if (isTransient(err) && !opts.lastAttempt) {
         this.logger.warn(`Import run ${runId} will be retried: ${(err as Error).message}`);
@@ -75,7 +84,17 @@ export class ImportRunner {
     return state;
   }
 
-  private async processClaimed(m: EntityManager, run: ImportRunRow): Promise<ImportState> {
+  /** Once per run, after its commit; the run has succeeded whatever happens here. */
+  private async analyzeChanged(runId: number, changes: ImportChanges): Promise<void> {
+    const tables = changedTables(changes);
+    try {
+      await this.apply.analyze(this.db.manager, tables);
+    } catch (err) {
+      this.logger.warn(`Could not analyse ${tables.join(', ')} after import run ${runId}: ${(err as Error).message}`);
+    }
+  }
+
+  private async processClaimed(m: EntityManager, run: ImportRunRow): Promise<Processed> {
     const started = Date.now();
     if (!run.storedFile || !(await this.files.exists(run.storedFile))) {
       throw new ImportNotRetriableError('the uploaded file is no longer in IMPORT_DIR');
@@ -118,10 +137,10 @@ export class ImportRunner {
       notes: summary.notes,
       durationMs: Date.now() - started,
     });
-    const reject = async (message: string) => {
+    const reject = async (message: string): Promise<Processed> => {
       await progress.settle();
       await this.runs.finish(m, run.id, { ...base, state: ImportState.Rejected, summary: summaryOf(), message });
-      return ImportState.Rejected;
+      return { state: ImportState.Rejected };
     };
 
     if (summary.fatal) return reject(`The file was rejected, nothing was imported: ${summary.fatal}`);
@@ -170,7 +189,7 @@ export class ImportRunner {
         `${rowsRejected ? `, ${plural(rowsRejected, 'row')} with problems left out (partial mode)` : ''}`,
     };
     await this.runs.finish(m, run.id, outcome);
-    return ImportState.Succeeded;
+    return { state: ImportState.Succeeded, changes: applied.changes };
   }
 
   private async removeFile(runId: number): Promise<void> {

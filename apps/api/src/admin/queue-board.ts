@@ -12,6 +12,8 @@ import {
 import { BullJobQueues, createQueueBoardPlugin } from '@app/jobs';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
+/** The board's sign-in route, whose query string carries an access token (never logged). */
+export const QUEUE_BOARD_SIGN_IN = `${QUEUE_BOARD_PATH}/sign-in`;
 
 /**
  * Who is asking for the queue board, from the request's headers. Bull Board is a Fastify plugin outside

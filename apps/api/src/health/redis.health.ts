@@ -38,7 +38,8 @@ export class RedisHealthIndicator implements OnModuleDestroy {
       ]).finally(() => clearTimeout(timer));
       return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${String(pong)}` });
     } catch (err) {
-      return indicator.down({ message: (err as Error).message });
+      // Not connected: ioredis's own words ("Stream isn't writeable…") would say less than this.
+      return indicator.down({ message: this.client.status === 'ready' ? (err as Error).message : 'not reachable' });
     }
   }
 

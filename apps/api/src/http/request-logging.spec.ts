@@ -36,8 +36,10 @@ function loggedServer(level: string) {
   const nestLogger = new PinoLogger({ pinoHttp: { level } });
   nestLogger.setContext('AuthService');
   const app = fastify({ genReqId: requestIdFor });
-  addRequestLogging(app, root);
+  addRequestLogging(app, root, { routesWithoutQuery: ['/admin/queues/sign-in'] });
   app.get('/ok', () => Promise.resolve({ ok: true }));
+  // Reads the token as the queue board's sign-in does (Fastify's own query parser).
+  app.get('/admin/queues/sign-in', (req) => ({ token: (req.query as Record<string, unknown>).token }));
   // Requests to /sign-in wait for the test to let them on: the line below then runs in a later turn, as a
   // service's line after a database call does, in an order the test chooses (not one timing decides).
   const held = new Map<string, () => void>();
@@ -116,6 +118,46 @@ describe('request logging', () => {
     await server.app.inject({ url: '/ok?token=eyJsecret.part&page=2' });
     expect(server.lines[0].req?.url).toBe('/ok?token=…&page=2');
     expect(JSON.stringify(server.lines)).not.toContain('eyJsecret');
+  });
+
+  it.each([
+    ['a percent-encoded name', '/ok?%74oken=eyJsecret.1&page=2', '/ok?token=…&page=2'],
+    ['an encoded name after another parameter', '/ok?page=2&t%6F%6Ben=eyJsecret.2', '/ok?page=2&token=…'],
+    ['a repeated name', '/ok?token=eyJsecret.3&token=eyJsecret.4', '/ok?token=…&token=…'],
+    ['a name in capitals', '/ok?Token=eyJsecret.5&TOKEN=eyJsecret.6', '/ok?Token=…&TOKEN=…'],
+    ['a value with + and %20', '/ok?token=eyJ+secret%20.7', '/ok?token=…'],
+    [
+      'a name inside another',
+      '/ok?access_token=eyJsecret.8&refreshToken=eyJsecret.9',
+      '/ok?access_token=…&refreshToken=…',
+    ],
+  ])('keeps a token out of the logs however the query spells it: %s', async (_name, url, logged) => {
+    server = loggedServer('info');
+    await server.app.inject({ url });
+    expect(server.lines[0].req.url).toBe(logged);
+    expect(JSON.stringify(server.lines)).not.toContain('secret');
+  });
+
+  it('logs the queue board sign-in without its query string, however it is spelled', async () => {
+    server = loggedServer('info');
+    const read: unknown[] = [];
+    for (const query of [
+      'token=eyJsecret.1',
+      '%74oken=eyJsecret.2',
+      'to%6Ben=eyJsecret.3&token=eyJsecret.4',
+      'x=eyJsecret.5',
+    ])
+      read.push((await server.app.inject({ url: `/admin/queues/sign-in?${query}` })).json().token);
+    // The route reads the token however it was spelled; only the log lines go without it.
+    expect(read).toEqual(['eyJsecret.1', 'eyJsecret.2', ['eyJsecret.3', 'eyJsecret.4'], undefined]);
+    expect(server.lines.map((line) => line.req.url)).toEqual(Array(4).fill('/admin/queues/sign-in'));
+    expect(JSON.stringify(server.lines)).not.toContain('secret');
+  });
+
+  it('logs a URL without secrets as it was sent', async () => {
+    server = loggedServer('info');
+    await server.app.inject({ url: '/ok?q=a+b%20c&page=2' });
+    expect(server.lines[0].req.url).toBe('/ok?q=a+b%20c&page=2');
   });
 
   it('writes no request line for a success below LOG_LEVEL, and still the problems', async () => {

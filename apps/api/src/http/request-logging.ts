@@ -1,11 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger, Level } from 'pino';
 import { storage, type Store } from 'nestjs-pino/storage';
+import { loggableUrl } from '@app/common';
 
-/** The request as its log lines show it; a token in a query string (the queue board's sign-in link) never reaches the
- * logs. */
-function requestFields(req: FastifyRequest) {
-  return { id: req.id, method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1…') };
+export interface RequestLoggingOptions {
+  /** Routes (as registered) whose query string is never logged at all, e.g. one that carries a token. */
+  routesWithoutQuery?: string[];
+}
+
+/** The request as its log lines show it; no token in a query string ever reaches the logs (loggableUrl). */
+function requestFields(req: FastifyRequest, withoutQuery: ReadonlySet<string>) {
+  const route = req.routeOptions.url;
+  const url = route !== undefined && withoutQuery.has(route) ? req.url.split('?')[0] : loggableUrl(req.url);
+  return { id: req.id, method: req.method, url };
 }
 
 /**
@@ -18,10 +25,11 @@ class RequestLogContext implements Store {
   constructor(
     private readonly root: Logger,
     private readonly req: FastifyRequest,
+    private readonly withoutQuery: ReadonlySet<string>,
   ) {}
 
   get logger(): Logger {
-    return (this.child ??= this.root.child({ req: requestFields(this.req) }));
+    return (this.child ??= this.root.child({ req: requestFields(this.req, this.withoutQuery) }));
   }
 
   // PinoLogger.assign() replaces the request's logger with a child carrying more fields.
@@ -42,16 +50,21 @@ function levelFor(statusCode: number): Level {
  * Fastify runs through an Express-style middleware layer: about a tenth of the API's CPU in a status
  * write (docs/decisions.md, "Where a write's CPU goes").
  */
-export function addRequestLogging(fastify: FastifyInstance, root: Logger): void {
+export function addRequestLogging(fastify: FastifyInstance, root: Logger, opts: RequestLoggingOptions = {}): void {
+  const withoutQuery = new Set(opts.routesWithoutQuery);
   fastify.addHook('onRequest', (req, _reply, done) => {
     // The rest of the request, body parsing and handler included, runs inside this store.
-    storage.run(new RequestLogContext(root, req), done);
+    storage.run(new RequestLogContext(root, req, withoutQuery), done);
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     const level = levelFor(reply.statusCode);
     if (root.isLevelEnabled(level)) {
       root[level](
-        { req: requestFields(req), res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+        {
+          req: requestFields(req, withoutQuery),
+          res: { statusCode: reply.statusCode },
+          responseTime: Math.round(reply.elapsedTime),
+        },
         'request completed',
       );
     }

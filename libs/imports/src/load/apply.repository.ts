@@ -250,6 +250,15 @@ export class ApplyRepository {
     return { added: 0, updated: row.updated, named: row.named, practiceIds: row.practice_ids };
   }
 
+  /**
+   * Fresh planner statistics for tables an import has just changed (after its commit, on the global
+   * connection pool). Autovacuum analyses them too, but later, or never when it is off: meanwhile the
+   * figures plan their joins from the counts before the import (a nested loop over practices × spans).
+   */
+  async analyze(m: EntityManager, tables: string[]): Promise<void> {
+    if (tables.length) await m.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`);
+  }
+
   /** Runs `WITH … up AS (… RETURNING [practice_id,] inserted)` and counts what it returned. */
   private async counted(
     m: EntityManager,
