@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate, IsCcgCode, IsInstant, IsRegionCode, Service } from '@app/common';
 
 const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;

@@ -134,7 +134,7 @@ describe('request logging', () => {
   ])('keeps a token out of the logs however the query spells it: %s', async (_name, url, logged) => {
     server = loggedServer('info');
     await server.app.inject({ url });
-    expect(server.lines[0].req.url).toBe(logged);
+    expect(server.lines[0].req?.url).toBe(logged);
     expect(JSON.stringify(server.lines)).not.toContain('secret');
   });
 
@@ -150,14 +150,14 @@ describe('request logging', () => {
       read.push((await server.app.inject({ url: `/admin/queues/sign-in?${query}` })).json().token);
     // The route reads the token however it was spelled; only the log lines go without it.
     expect(read).toEqual(['eyJsecret.1', 'eyJsecret.2', ['eyJsecret.3', 'eyJsecret.4'], undefined]);
-    expect(server.lines.map((line) => line.req.url)).toEqual(Array(4).fill('/admin/queues/sign-in'));
+    expect(server.lines.map((line) => line.req?.url)).toEqual(Array(4).fill('/admin/queues/sign-in'));
     expect(JSON.stringify(server.lines)).not.toContain('secret');
   });
 
   it('logs a URL without secrets as it was sent', async () => {
     server = loggedServer('info');
     await server.app.inject({ url: '/ok?q=a+b%20c&page=2' });
-    expect(server.lines[0].req.url).toBe('/ok?q=a+b%20c&page=2');
+    expect(server.lines[0].req?.url).toBe('/ok?q=a+b%20c&page=2');
   });
 
   it('writes no request line for a success below LOG_LEVEL, and still the problems', async () => {
