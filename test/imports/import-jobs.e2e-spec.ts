@@ -164,7 +164,7 @@ describe('imports through the imports queue and the real worker', () => {
     const before = await tableCounts(ctx.db);
     const res = await streamUpload(ctx, { kind: 'list-size-gp-reg' }, 'gp-reg-big.csv', bigGpRegFile(200));
     expect(res.status).toBe(202);
-    const run = await finishedRun(ctx, res.body.id);
+    const run = await finishedRun(ctx, res.body.id, 170_000);
     expect(run.fileSize).toBeGreaterThan(200 * 1024 * 1024);
     expect(run).toMatchObject({ state: ImportState.Rejected, rowsAccepted: 0, rowsRejected: 1, problemCount: 1 });
     expect(run.rowsRead).toBeGreaterThan(2_500_000);
@@ -172,7 +172,8 @@ describe('imports through the imports queue and the real worker', () => {
       expect.objectContaining({ column: 'NUMBER_OF_PATIENTS', value: '-5', reason: 'not a whole number' }),
     ]);
     expect(await tableCounts(ctx.db)).toEqual(before);
-  }, 120_000);
+    // 38-63 s with two whole test runs beside it on 2 cores (load average 20), 6 s alone.
+  }, 180_000);
 });
 
 describe('imports when Redis is down at upload time', () => {

@@ -65,8 +65,11 @@ export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promi
   }
 }
 
-/** Waits until a run is over (processed by a worker) and returns it. */
-export async function finishedRun(ctx: TestContext, id: number, ms?: number): Promise<ImportRunDto> {
+/**
+ * Waits until a run is over (processed by a worker) and returns it. By default for up to 45 s, inside a
+ * test's 60 s: on a busy machine a small import's worker can take 20 s to get to it.
+ */
+export async function finishedRun(ctx: TestContext, id: number, ms = 45_000): Promise<ImportRunDto> {
   return eventually(async () => {
     const run = await importsOf(ctx).get(id);
     if (run.state === ImportState.Queued || run.state === ImportState.Running)
