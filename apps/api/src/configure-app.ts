@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { errorName } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -32,15 +32,13 @@ export function apiAdapter(config: AppConfig): FastifyAdapter {
     // API's one error shape, not Fastify's own.
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply
-        .code(status)
-        .send({
-          status,
-          error: errorName(status),
-          message: `The request cannot be read: ${error.message}`,
-          problems: [],
-          requestId: String(req.id),
-        });
+      void reply.code(status).send({
+        status,
+        error: errorName(status),
+        message: `The request cannot be read: ${error.message}`,
+        problems: [],
+        requestId: String(req.id),
+      });
     },
   });
 }
@@ -65,11 +63,24 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
       maxAge: 600,
     });
   }
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.enableShutdownHooks();
   await mountQueueBoard(app);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()));
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
   return app;
+}
+
+/** Every route under /api/v1 but the health check. */
+export function setApiPrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+}
+
+/**
+ * The OpenAPI document served at /docs-json. It reads only the controllers' metadata, so it can also be
+ * built from an app created in preview mode, with no database (scripts/web-api-types.ts).
+ */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, openApiConfig());
 }
 
 export function openApiConfig() {
