@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +11,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { requestIdFor } from './http/request-id';
 import { addRequestLogging } from './http/request-logging';
 import { addResponseHeaders } from './http/security-headers';
+import { serveWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -53,7 +55,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   addResponseHeaders(fastify);
   // Multipart bodies are read only by the upload route, streaming, with its limits (ImportUploadReader).
   await app.register(multipart);
-  // Closed unless configured: tokens travel in a header, so no cookies and no credentials mode.
+  // Only the web app's session routes read a cookie (auth/session.controller.ts).
+  await app.register(cookie);
+  // Closed unless configured: scripts send tokens in a header, and the web app's session cookie is for its own
+  // origin only (SameSite=Strict), so no credentials mode.
   if (config.CORS_ORIGINS) {
     app.enableCors({
       origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
@@ -67,6 +72,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.enableShutdownHooks();
   await mountQueueBoard(app);
   SwaggerModule.setup('docs', app, () => openApiDocument(app));
+  await serveWebApp(app);
   return app;
 }
 
