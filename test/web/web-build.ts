@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const WEB = join(ROOT, 'apps/web');
+const BUILT = join(WEB, 'dist/index.html');
+
+/** The newest modification time of the web app's sources (and of the lock file: a library changed). */
+function newestSource(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
+}
+
+/**
+ * Builds apps/web (npm run web:build) when there is no build or a source is newer than it, so the browser
+ * tests always drive the app as it is in the tree; an up-to-date build costs nothing.
+ */
+export function ensureWebAppBuilt(): void {
+  const sources = [
+    join(WEB, 'src'),
+    join(WEB, 'index.html'),
+    join(WEB, 'vite.config.ts'),
+    join(ROOT, 'package-lock.json'),
+  ];
+  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...sources.map(newestSource))) return;
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      join(WEB, 'vite.config.ts'),
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
