@@ -4,7 +4,7 @@ import { Level, Role, Service } from '@app/common';
 import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';
 import { axeViolations, baseUrlOf, launchChromium, openPage, tableCell, withScreenshotOnFailure } from './browser';
-import { ensureWebAppBuilt } from './web-build';
+import { ensureWebAppBuilt } from '../../scripts/web-build';
 
 jest.setTimeout(120_000);
 
@@ -26,8 +26,12 @@ describe('web app in a browser', () => {
   const ROWS: [string, Service, 'practicesCapablePct' | 'patientsAtEnabledPct'][] = [
     ['Book or cancel appointments: practices capable', Service.Appointments, 'practicesCapablePct'],
     ['Book or cancel appointments: patients at practices offering', Service.Appointments, 'patientsAtEnabledPct'],
-    ['Order repeat prescriptions: practices capable', Service.Prescriptions, 'practicesCapablePct'],
-    ['Order repeat prescriptions: patients at practices offering', Service.Prescriptions, 'patientsAtEnabledPct'],
+    ['View or order repeat prescriptions: practices capable', Service.Prescriptions, 'practicesCapablePct'],
+    [
+      'View or order repeat prescriptions: patients at practices offering',
+      Service.Prescriptions,
+      'patientsAtEnabledPct',
+    ],
     ['View medical record: practices capable', Service.Records, 'practicesCapablePct'],
     ['View medical record: patients at practices offering', Service.Records, 'patientsAtEnabledPct'],
   ];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -44,12 +44,11 @@ export async function serveWebApp(app: NestFastifyApplication): Promise<void> {
     maxAge: '365d',
     index: false,
   });
-  let indexHtml: Buffer | undefined;
-  fastify.get('/*', (req: FastifyRequest, reply: FastifyReply) => {
+  fastify.get('/*', async (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0];
     if (NOT_THE_APP.test(path) || !(req.headers.accept ?? '').includes('text/html')) return reply.callNotFound();
-    // Read on first use, not at start-up: the API may start before `npm run web:build` has finished.
-    indexHtml ??= existsSync(join(dist, 'index.html')) ? readFileSync(join(dist, 'index.html')) : undefined;
+    // Read for each page load (under a kilobyte): a rebuild while the API runs names new asset files.
+    const indexHtml = await readFile(join(dist, 'index.html')).catch(() => undefined);
     if (!indexHtml)
       return reply
         .code(404)

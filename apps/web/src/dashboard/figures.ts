@@ -7,7 +7,7 @@ export type Measure = 'practicesCapablePct' | 'patientsAtEnabledPct';
 /** The programme's names of its three services (the API's text uses the same words). */
 export const SERVICES: { key: ServiceKey; name: string }[] = [
   { key: 'appointments', name: 'Book or cancel appointments' },
-  { key: 'prescriptions', name: 'Order repeat prescriptions' },
+  { key: 'prescriptions', name: 'View or order repeat prescriptions' },
   { key: 'records', name: 'View medical record' },
 ];
 

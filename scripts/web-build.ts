@@ -14,17 +14,19 @@ function newestSource(path: string): number {
 }
 
 /**
- * Builds apps/web (npm run web:build) when there is no build or a source is newer than it, so the browser
- * tests always drive the app as it is in the tree; an up-to-date build costs nothing.
+ * Builds apps/web (npm run web:build) when there is no build or a source is newer than it, so the demo and
+ * the browser tests always serve the app as it is in the tree; an up-to-date build costs nothing. Says
+ * whether it built.
  */
-export function ensureWebAppBuilt(): void {
+export function ensureWebAppBuilt(announce?: () => void): boolean {
   const sources = [
     join(WEB, 'src'),
     join(WEB, 'index.html'),
     join(WEB, 'vite.config.ts'),
     join(ROOT, 'package-lock.json'),
   ];
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...sources.map(newestSource))) return;
+  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...sources.map(newestSource))) return false;
+  announce?.();
   execFileSync(
     process.execPath,
     [
@@ -40,4 +42,5 @@ export function ensureWebAppBuilt(): void {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  return true;
 }
