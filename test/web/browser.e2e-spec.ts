@@ -55,7 +55,7 @@ describe('web app in a browser', () => {
     ({ page, problems } = await openPage(context));
   });
   afterEach(async () => {
-    await context.close();
+    await context?.close();
     // The Content-Security-Policy let everything the app needs through, and nothing failed on the page.
     expect(problems).toEqual([]);
   });
@@ -202,8 +202,17 @@ describe('web app in a browser', () => {
   test('keyboard only: skip link, sign-in and the date form', async () => {
     await page.goto(`${base}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    // The skip link is the first thing in the tab order, and takes the keyboard to the main content.
+    const firstTabbable = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].find(
+          (el) => el.tabIndex >= 0,
+        )?.textContent,
+    );
+    expect(firstTabbable).toBe('Skip to main content');
+    await page.getByRole('link', { name: 'Skip to main content' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('maincontent');
     let guard = 0;
     while ((await page.evaluate(() => document.activeElement?.id)) !== 'email' && guard++ < 15)
       await page.keyboard.press('Tab');
