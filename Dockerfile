@@ -14,6 +14,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The web app (Vite's build), served by the API at / (apps/api/src/web/web-app.ts).
+COPY --from=build --chown=node:node /app/apps/web/dist ./apps/web/dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node data ./data
 # The node user owns var/: the import files volume is created from var/imports, and the demo keeps

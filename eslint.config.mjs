@@ -3,10 +3,23 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-*/', 'coverage/', 'var/', 'data/', 'apps/web/dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-*/',
+      'coverage/',
+      'var/',
+      'data/',
+      'apps/web/dist/',
+      'apps/web/src/api/schema.d.ts',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,6 +35,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
     },
+  },
+  {
+    // The web app runs in the browser (its own tsconfig: apps/web/tsconfig.json, found by the project service).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

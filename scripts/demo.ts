@@ -12,6 +12,7 @@ import {
 } from '@app/database';
 import { DemoUser, ensureDemoUsers, loadDemoData } from '@app/demo';
 import { seedFollowUpActivity } from './demo-activity';
+import { ensureWebAppBuilt } from './web-build';
 
 /**
  * `npm run demo`: database created if missing, migrations applied, the demo dataset loaded (idempotent),
@@ -30,6 +31,7 @@ async function main() {
   } catch (err) {
     throw new StartupError(explainConnectionError(err, config, 'postgres'));
   }
+  ensureWebAppBuilt(() => console.log('Building the web app (apps/web)…'));
   const applied = await runMigrations(config);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 
@@ -85,6 +87,7 @@ async function main() {
   }
   console.log(`
 The tracker is running (Ctrl-C stops it).
+  Web app:           ${base}/?asOf=2014-09-30
   API docs:          ${base}/docs
   Health:            ${base}/health
   Summary as text:   ${base}/api/v1/reports/summary?asOf=2014-09-30&format=text

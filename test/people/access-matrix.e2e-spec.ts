@@ -24,6 +24,8 @@ interface Fixture {
 interface Sample {
   path?: string;
   body?: object;
+  /** A Cookie header (the web app's session routes). */
+  cookie?: string;
 }
 
 interface Rule {
@@ -55,6 +57,10 @@ const RULES: Record<string, Rule> = {
   // Swagger UI's files (@fastify/static); HEAD is Fastify's own for static files.
   'GET /docs/*': { allow: 'public', sample: () => ({ path: '/docs/swagger-ui-init.js' }) },
   'HEAD /docs/*': { allow: 'public', sample: () => ({ path: '/docs/swagger-ui-init.js' }) },
+  // The web app (apps/api/src/web/web-app.ts): its files, and index.html for any other page that asks for HTML.
+  'GET /assets/*': { allow: 'public', sample: () => ({ path: '/assets/not-there.js' }) },
+  'HEAD /assets/*': { allow: 'public', sample: () => ({ path: '/assets/not-there.js' }) },
+  'GET /*': { allow: 'public', sample: () => ({ path: '/sign-in' }) },
 
   'POST /api/v1/auth/login': { allow: 'public', sample: (f) => ({ body: f.signIn }) },
   'POST /api/v1/auth/refresh': {
@@ -62,6 +68,12 @@ const RULES: Record<string, Rule> = {
     sample: async (f) => ({ body: { refreshToken: await f.refreshToken() } }),
   },
   'POST /api/v1/auth/logout': { allow: READERS },
+  'POST /api/v1/auth/session': { allow: 'public', sample: (f) => ({ body: f.signIn }) },
+  'POST /api/v1/auth/session/refresh': {
+    allow: 'public',
+    sample: async (f) => ({ cookie: `pot_session=${await f.refreshToken()}` }),
+  },
+  'POST /api/v1/auth/session/sign-out': PUBLIC,
   'GET /api/v1/me': { allow: READERS },
   'POST /api/v1/me/password': {
     allow: READERS,
@@ -377,6 +389,7 @@ describe('access matrix: every served route × every kind of caller', () => {
       const req = request(ctx.app.getHttpServer())[verb](path);
       const header = await scenario.header();
       if (header) req.set('Authorization', header);
+      if (sample.cookie) req.set('Cookie', sample.cookie);
       const res = sample.body ? await req.send(sample.body) : await req;
       const outcome: number | 'allowed' =
         res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? res.status : 'allowed';

@@ -18,6 +18,7 @@ import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
+import { SessionController } from './auth/session.controller';
 import { SignInThrottleModule } from './auth/sign-in-throttle';
 import { HealthModule } from './health/health.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
@@ -54,6 +55,7 @@ import { authenticatedQueueBoardActor } from './auth/queue-board-actor';
     PracticesController,
     ReportsController,
     AuthController,
+    SessionController,
     MeController,
     UsersController,
     AuditController,

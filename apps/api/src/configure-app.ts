@@ -1,8 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { errorName } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -11,6 +12,7 @@ import { useBodyParsers } from './http/body-parsers';
 import { requestIdFor } from './http/request-id';
 import { addRequestLogging } from './http/request-logging';
 import { addResponseHeaders } from './http/security-headers';
+import { serveWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -57,7 +59,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   useBodyParsers(app);
   // Multipart bodies are read only by the upload route, streaming, with its limits (ImportUploadReader).
   await app.register(multipart);
-  // Closed unless configured: tokens travel in a header, so no cookies and no credentials mode.
+  // Only the web app's session routes read a cookie (auth/session.controller.ts).
+  await app.register(cookie);
+  // Closed unless configured: scripts send tokens in a header, and the web app's session cookie is for its own
+  // origin only (SameSite=Strict), so no credentials mode.
   if (config.CORS_ORIGINS) {
     app.enableCors({
       origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
@@ -67,11 +72,25 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
       maxAge: 600,
     });
   }
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.enableShutdownHooks();
   await mountQueueBoard(app);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()));
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
+  await serveWebApp(app);
   return app;
+}
+
+/** Every route under /api/v1 but the health check. */
+export function setApiPrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+}
+
+/**
+ * The OpenAPI document served at /docs-json. It reads only the controllers' metadata, so it can also be
+ * built from an app created in preview mode, with no database (scripts/web-api-types.ts).
+ */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, openApiConfig());
 }
 
 export function openApiConfig() {

@@ -97,6 +97,11 @@ export class AppConfig {
   @IsNotEmpty()
   IMPORT_DIR: string = './var/imports';
 
+  /** The web app's build (`npm run web:build`), served by the API at `/`. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIST_DIR: string = './apps/web/dist';
+
   /** The largest file `POST /imports` accepts (413 above it). */
   @Transform(toInt)
   @IsInt()

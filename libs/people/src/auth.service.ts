@@ -72,6 +72,12 @@ export class AuthService {
     await this.people.endSessions(actor.userId);
   }
 
+  /** Ends every session of the user of a refresh token (the web app's sign-out, which may have no access token). */
+  async logoutWithRefreshToken(refreshToken: string): Promise<void> {
+    const user = await this.check(refreshToken, REFRESH_AUDIENCE);
+    await this.people.endSessions(user.id);
+  }
+
   /** The signed-in user changes their own password; their other sessions end, this one gets new tokens. */
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<TokensDto> {
     const user = await this.people.credentialsById(actor.userId);

@@ -1,0 +1,45 @@
+import type { Summary } from '../api/client';
+
+export type ServiceKey = keyof Summary['services'];
+type ServiceFigures = Summary['services'][ServiceKey];
+export type Measure = 'practicesCapablePct' | 'patientsAtEnabledPct';
+
+/** The programme's names of its three services (the API's text uses the same words). */
+export const SERVICES: { key: ServiceKey; name: string }[] = [
+  { key: 'appointments', name: 'Book or cancel appointments' },
+  { key: 'prescriptions', name: 'View or order repeat prescriptions' },
+  { key: 'records', name: 'View medical record' },
+];
+
+/** The two headline measures per service (the figures the programme publishes). */
+export const MEASURES: { key: Measure; name: string }[] = [
+  { key: 'practicesCapablePct', name: 'practices capable' },
+  { key: 'patientsAtEnabledPct', name: 'patients at practices offering' },
+];
+
+export interface HeadlineRow {
+  label: string;
+  now: number | null;
+  yearEarlier: number | null;
+  change: number | null;
+}
+
+/** The six headline figures of a summary, as the API computed them (the page only formats them). */
+export function headlineRows(summary: Summary): HeadlineRow[] {
+  return SERVICES.flatMap(({ key, name }) => {
+    const figures: ServiceFigures = summary.services[key];
+    return MEASURES.map((measure) => ({
+      label: `${name}: ${measure.name}`,
+      now: figures[measure.key],
+      yearEarlier: figures.previousYear[measure.key],
+      change: figures.change[measure.key],
+    }));
+  });
+}
+
+/** 91.2% (one decimal, as the API gives it); "No data" for a figure with nothing to count. */
+export const percent = (value: number | null) => (value === null ? 'No data' : `${value.toFixed(1)}%`);
+
+/** +27.4, −3.0 or 0.0 percentage points. */
+export const points = (value: number | null) =>
+  value === null ? 'No data' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;

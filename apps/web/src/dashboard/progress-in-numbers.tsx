@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, dataOr } from '../api/client';
+import { ApiErrorSummary, Loading } from '../layout/status';
+import { headlineRows, percent, points } from './figures';
+import { longDate, monthYear } from './month-end';
+
+// Issue 21 (reports API, in progress elsewhere): when summary/trend/breakdown take `regionCode`, pass the
+// page's `area` search parameter here and in the query keys, and open a regional user on their region.
+
+/** The six headline figures at a month-end, a year earlier and the change, then the API's own sentences. */
+export function ProgressInNumbers({ asOf }: { asOf: string }) {
+  const summary = useQuery({
+    queryKey: ['summary', asOf],
+    queryFn: async () => dataOr(await api.GET('/api/v1/reports/summary', { params: { query: { asOf } } })),
+  });
+  const text = useQuery({
+    queryKey: ['summary-text', asOf],
+    queryFn: async () =>
+      dataOr(
+        await api.GET('/api/v1/reports/summary', {
+          params: { query: { asOf, format: 'text' } },
+          parseAs: 'text',
+        }),
+      ),
+  });
+
+  if (summary.isPending) return <Loading what="the figures" />;
+  if (summary.isError)
+    return (
+      <ApiErrorSummary
+        title="The figures could not be loaded"
+        error={summary.error}
+        retry={() => void summary.refetch()}
+      />
+    );
+
+  const data = summary.data;
+  return (
+    <>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">Progress in numbers at the end of {monthYear(data.asOf)}</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col" className="nhsuk-table__header">
+              Figure
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              {longDate(data.asOf)}
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              {longDate(data.previousYear.asOf)}
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              Change (percentage points)
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {headlineRows(data).map((row) => (
+            <tr key={row.label} className="nhsuk-table__row">
+              <th scope="row" className="nhsuk-table__header">
+                {row.label}
+              </th>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(row.now)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(row.yearEarlier)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{points(row.change)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.practicesWithoutListSize > 0 && (
+        <p className="nhsuk-body-s">
+          {data.practicesWithoutListSize} practices have no list size on this date: they count as practices but add no
+          patients.
+        </p>
+      )}
+
+      <h2 className="nhsuk-heading-m">In words</h2>
+      {text.isPending && <Loading what="the text" />}
+      {text.isError && <ApiErrorSummary title="The text could not be loaded" error={text.error} />}
+      {text.isSuccess && <ArticleText text={text.data} />}
+    </>
+  );
+}
+
+/** The API's "Progress in numbers" text: its first line as a lead paragraph, its "•" lines as a list. */
+function ArticleText({ text }: { text: string }) {
+  const lines = text.split('\n').filter((line) => line.trim());
+  const bullets = lines.filter((line) => line.startsWith('•')).map((line) => line.replace(/^•\s*/, ''));
+  const others = lines.filter((line) => !line.startsWith('•'));
+  return (
+    <div className="app-article" data-testid="article-text">
+      {others.map((line) => (
+        <p key={line} className="nhsuk-body">
+          {line}
+        </p>
+      ))}
+      <ul className="nhsuk-list nhsuk-list--bullet">
+        {bullets.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
