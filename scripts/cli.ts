@@ -1,36 +1,16 @@
 import 'reflect-metadata';
-import { BullModule } from '@nestjs/bull';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommonModule, NotFoundError, parseId } from '@app/common';
-import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
-import { checkDependencies, DatabaseModule, StartupError } from '@app/database';
-import {
-  describeOutcome,
-  IMPORT_USAGE,
-  ImportsModule,
-  ImportsService,
-  parseImportCommand,
-  runImportCommand,
-} from '@app/imports';
-import { bullRootOptions } from '@app/jobs';
+import { NotFoundError, parseId } from '@app/common';
+import { ConfigError, loadConfig } from '@app/config';
+import { checkDependencies, StartupError } from '@app/database';
+import { describeOutcome, IMPORT_USAGE, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';
+import { ImportsScriptModule } from './imports-script.module';
 
 /**
  * Operator commands: `npm run cli -- <command> …`
  *   import <kind> <file> [options]   create an import run and follow it to its end (see IMPORT_USAGE)
  *   imports [id]                     the latest runs, or one run with its problems
  */
-@Module({
-  imports: [
-    ConfigModule,
-    CommonModule,
-    DatabaseModule,
-    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
-    ImportsModule,
-  ],
-})
-class CliModule {}
-
 const USAGE = `${IMPORT_USAGE}
        npm run cli -- imports [id]     the latest import runs, or one run with its problems
 `;
@@ -55,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Redis is not needed to create a run (or to run it --in-process); PostgreSQL is.
   await checkDependencies(loadConfig(), { redis: false });
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(ImportsScriptModule, { logger: ['error', 'warn'] });
   try {
     const imports = app.get(ImportsService);
     if (cmd)

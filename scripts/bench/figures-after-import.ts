@@ -1,20 +1,16 @@
 import 'reflect-metadata';
-import { BullModule } from '@nestjs/bull';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { CommonModule } from '@app/common';
-import { AppConfig, ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { AppConfig } from '@app/config';
 import { figuresOnDatesSql } from '@app/figures';
-import { CreateImportDto, ImportsModule, ImportsService, ImportState } from '@app/imports';
-import { bullRootOptions } from '@app/jobs';
+import { CreateImportDto, ImportsService, ImportState } from '@app/imports';
 import { connect, freshDatabase } from './bench-support';
 import { CCGS, ccgCode, generateBenchFiles, regionOfCcg } from './import-files';
+import { ImportsScriptModule } from '../imports-script.module';
 
 /**
  * The first figures after a big import, on a database whose autovacuum has not run since its first month
@@ -31,17 +27,6 @@ const PREFIX = 'bench_figures_after_import';
 const WORK = join(tmpdir(), 'pot-bench-figures-after-import');
 const MONTH_ENDS = ['2020-09-30', '2020-10-31', '2020-11-30', '2020-12-31'];
 const TABLES = ['region', 'ccg', 'practice', 'list_size', 'status_event', 'status_span', 'clinical_system_report'];
-
-@Module({
-  imports: [
-    ConfigModule,
-    CommonModule,
-    DatabaseModule,
-    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
-    ImportsModule,
-  ],
-})
-class BenchModule {}
 
 async function main() {
   const config = await freshDatabase(DB);
@@ -64,7 +49,7 @@ async function main() {
   // Here by hand; in production they come by import, which analyses them as it does the rest.
   await db.query(`ANALYZE region, ccg`);
 
-  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(ImportsScriptModule, { logger: ['error', 'warn'] });
   const imports = app.get(ImportsService);
   try {
     console.log('Importing (1 practice list, 24 list-size and 24 POMI months)…');

@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { BullModule } from '@nestjs/bull';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -10,13 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CommonModule } from '@app/common';
-import { AppConfig, ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
-import { CreateImportDto, ImportRunDto, ImportsModule, ImportsService, ImportState } from '@app/imports';
-import { bullRootOptions } from '@app/jobs';
+import { AppConfig } from '@app/config';
+import { CreateImportDto, ImportRunDto, ImportsService, ImportState } from '@app/imports';
 import { connect, freshDatabase } from './bench-support';
 import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
+import { ImportsScriptModule } from '../imports-script.module';
 
 /**
  * `npm run bench:import`: full-size England files (see import-files.ts) through the real importer, in
@@ -29,17 +25,6 @@ import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
 const DB = 'pot_bench_import';
 const PREFIX = 'bench_import';
 const WORK = join(tmpdir(), 'pot-bench-import');
-
-@Module({
-  imports: [
-    ConfigModule,
-    CommonModule,
-    DatabaseModule,
-    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
-    ImportsModule,
-  ],
-})
-class BenchModule {}
 
 interface Timing {
   rows: number;
@@ -68,7 +53,7 @@ async function main() {
       regionOfCcg(i),
     ]);
 
-  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(ImportsScriptModule, { logger: ['error', 'warn'] });
   const imports = app.get(ImportsService);
   const importFile = async (path: string, dto: Partial<CreateImportDto>): Promise<Timing & { run: ImportRunDto }> => {
     const created = await imports.createFromPath(path, dto as CreateImportDto);

@@ -26,7 +26,8 @@ export class AreaQuery {
   ccgCode?: string;
 }
 
-export class SummaryQuery extends AreaQuery {
+/** The figures of a date (default today), optionally as known at an instant, in an area or England. */
+export class FiguresOnQuery extends AreaQuery {
   @IsOptional()
   @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
   asOf?: string;
@@ -35,7 +36,9 @@ export class SummaryQuery extends AreaQuery {
   @IsOptional()
   @IsInstant()
   knownAt?: string;
+}
 
+export class SummaryQuery extends FiguresOnQuery {
   @ApiPropertyOptional({
     enum: ['json', 'text'],
     description: 'text: "Progress in numbers" sentences (or send Accept: text/plain)',
@@ -48,19 +51,10 @@ export class SummaryQuery extends AreaQuery {
 export const BREAKDOWNS = ['region', 'ccg', 'clinical-system'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-export class BreakdownQuery extends AreaQuery {
+export class BreakdownQuery extends FiguresOnQuery {
   @ApiProperty({ enum: BREAKDOWNS })
   @IsIn(BREAKDOWNS, { message: `by must be one of: ${BREAKDOWNS.join(', ')}` })
   by!: Breakdown;
-
-  @IsOptional()
-  @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
-  asOf?: string;
-
-  @ApiPropertyOptional(KNOWN_AT_DOC)
-  @IsOptional()
-  @IsInstant()
-  knownAt?: string;
 
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
@@ -71,16 +65,7 @@ export class BreakdownQuery extends AreaQuery {
   format?: 'json' | 'csv';
 }
 
-export class OutlookQuery extends AreaQuery {
-  @IsOptional()
-  @IsCalendarDate(undefined, { required: false, description: 'Default: today in Europe/London' })
-  asOf?: string;
-
-  @ApiPropertyOptional(KNOWN_AT_DOC)
-  @IsOptional()
-  @IsInstant()
-  knownAt?: string;
-}
+export class OutlookQuery extends FiguresOnQuery {}
 
 export class TrendQuery extends AreaQuery {
   @ApiProperty({ example: '2013-10', description: 'First month (YYYY-MM)' })

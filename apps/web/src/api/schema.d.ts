@@ -1775,11 +1775,11 @@ export interface operations {
                 regionCode?: string;
                 /** @description Only the practices of this CCG (ODS code); with regionCode, the CCG must be in that region */
                 ccgCode?: string;
-                by: "region" | "ccg" | "clinical-system";
                 /** @description Default: today in Europe/London */
                 asOf?: string;
                 /** @description Status history as it stood at this moment: only status events recorded at or before it count. List sizes and practices (open and close dates) are as recorded now */
                 knownAt?: string;
+                by: "region" | "ccg" | "clinical-system";
                 /** @description csv: one row per group and service (or send Accept: text/csv) */
                 format?: "json" | "csv";
             };
