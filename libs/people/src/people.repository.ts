@@ -111,6 +111,16 @@ export class PeopleRepository {
   }
 
   /** Serialises first-admin creation across API instances starting together. */
+  /**
+   * Serialises the changes that may take an admin away. Each such change locks its user, then every active
+   * admin; two admins demoting each other at once would each hold their own row and wait for the other's
+   * (a deadlock, answered 409 by chance rather than by the rule). Taken before the user's row, this lock
+   * makes the second wait for the first and then meet the rule.
+   */
+  async lockAdminChanges(m: EntityManager): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(7438190213)`);
+  }
+
   async lockFirstAdminCreation(m: EntityManager): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(7438190212)`);
   }

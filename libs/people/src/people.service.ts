@@ -62,6 +62,7 @@ export class PeopleService {
   async updateUser(id: number, dto: UpdateUserDto, actor?: Actor, action = 'user.update'): Promise<UserDto> {
     return this.db
       .transaction(async (m) => {
+        if (dto.role !== undefined || dto.active === false) await this.repo.lockAdminChanges(m);
         const current = await this.lockUser(m, id);
         const next = {
           name: dto.name ?? current.name,
