@@ -4,21 +4,21 @@ import { ApiErrorSummary, Loading } from '../layout/status';
 import { headlineRows, percent, points } from './figures';
 import { longDate, monthYear } from './month-end';
 
-// Issue 21 (reports API, in progress elsewhere): when summary/trend/breakdown take `regionCode`, pass the
-// page's `area` search parameter here and in the query keys, and open a regional user on their region.
-
-/** The six headline figures at a month-end, a year earlier and the change, then the API's own sentences. */
-export function ProgressInNumbers({ asOf }: { asOf: string }) {
+/**
+ * The six headline figures at a month-end, a year earlier and the change, then the API's own sentences, of
+ * England or of a region (`regionCode`).
+ */
+export function ProgressInNumbers({ asOf, regionCode }: { asOf: string; regionCode?: string }) {
   const summary = useQuery({
-    queryKey: ['summary', asOf],
-    queryFn: async () => dataOr(await api.GET('/api/v1/reports/summary', { params: { query: { asOf } } })),
+    queryKey: ['summary', asOf, regionCode],
+    queryFn: async () => dataOr(await api.GET('/api/v1/reports/summary', { params: { query: { asOf, regionCode } } })),
   });
   const text = useQuery({
-    queryKey: ['summary-text', asOf],
+    queryKey: ['summary-text', asOf, regionCode],
     queryFn: async () =>
       dataOr(
         await api.GET('/api/v1/reports/summary', {
-          params: { query: { asOf, format: 'text' } },
+          params: { query: { asOf, regionCode, format: 'text' } },
           parseAs: 'text',
         }),
       ),

@@ -1,0 +1,20 @@
+import { useSearchParams } from 'react-router';
+import { useSession } from '../session/use-session';
+
+/** The URL's value for all of England: an explicit choice, so a regional user's link to England stays England. */
+export const ENGLAND = 'england';
+
+const REGION_CODE = /^[A-Z0-9]{3}$/;
+
+/**
+ * The area of the dashboard, from the URL's `area` (`?area=Y54`, or `england`); with none, the signed-in
+ * user's region, or England for a user without one. The region code to send to the API, or undefined.
+ */
+export function useArea(): string | undefined {
+  const [params] = useSearchParams();
+  const session = useSession();
+  const value = params.get('area');
+  if (value === ENGLAND) return undefined;
+  if (value && REGION_CODE.test(value)) return value;
+  return session.status === 'signed-in' ? (session.user.regionCode ?? undefined) : undefined;
+}

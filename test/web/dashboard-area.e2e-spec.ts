@@ -1,0 +1,249 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Level, Role, Service } from '@app/common';
+import { TEST_PASSWORD } from '../setup/factories';
+import { TestContext } from '../setup/test-context';
+import { axeViolations, baseUrlOf, launchChromium, openPage, tableCell, withScreenshotOnFailure } from './browser';
+import { ensureWebAppBuilt } from '../../scripts/web-build';
+
+jest.setTimeout(120_000);
+
+/**
+ * The dashboard's area (England or a region, in the URL as `area`) and its "Still to go" panel, in
+ * Debian's Chromium against the real API: two regions whose figures differ, read from the page's tables.
+ */
+describe('dashboard area and outlook in a browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  const MANAGER = 'north.manager@test.invalid';
+  const NORTH = ['Y54', 'North of England'] as const;
+  const MIDLANDS = ['Y55', 'Midlands and East of England'] as const;
+  const HEADLINE = 'Progress in numbers at the end of September 2014';
+  const OUTLOOK = 'Practices still to go at the end of September 2014';
+  const SERVICES: [string, Service][] = [
+    ['Book or cancel appointments', Service.Appointments],
+    ['View or order repeat prescriptions', Service.Prescriptions],
+    ['View medical record', Service.Records],
+  ];
+
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    ctx = await TestContext.create(undefined, { config: { LOGIN_IP_LIMIT_PER_MINUTE: 1000 } });
+    await ctx.app.listen(0, '127.0.0.1');
+    base = baseUrlOf(ctx.app.getHttpServer());
+    browser = await launchChromium();
+    await seedTwoRegions(ctx, NORTH, MIDLANDS);
+    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Nora North' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext();
+    ({ page, problems } = await openPage(context));
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(problems).toEqual([]);
+  });
+
+  const test = (name: string, body: () => Promise<void>) =>
+    it(name, () => withScreenshotOnFailure(() => page, name, body));
+
+  const signInAt = async (path: string) => {
+    await page.goto(`${base}/sign-in?next=${encodeURIComponent(path)}`);
+    await page.getByLabel('E-mail address').fill(MANAGER);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  const query = (regionCode?: string) => `asOf=2014-09-30${regionCode ? `&regionCode=${regionCode}` : ''}`;
+  const percent = (v: number | null) => (v === null ? 'No data' : `${v.toFixed(1)}%`);
+  const points = (v: number | null) =>
+    v === null ? 'No data' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
+  const areaHeading = (name: string) =>
+    page.getByRole('heading', { name: `Patient Online in ${name} Progress in numbers` });
+
+  /** The page names the area, and each headline figure equals the API's summary of that area. */
+  const expectHeadlineOf = async (name: string, regionCode?: string) => {
+    await areaHeading(name).waitFor();
+    await page.getByRole('table', { name: HEADLINE }).waitFor();
+    const summary = (
+      await ctx
+        .api(Role.Manager)
+        .get(`/reports/summary?${query(regionCode)}`)
+        .expect(200)
+    ).body;
+    const shown: string[] = [];
+    const expected: string[] = [];
+    for (const [label, service] of SERVICES)
+      for (const [measure, key] of [
+        ['practices capable', 'practicesCapablePct'],
+        ['patients at practices offering', 'patientsAtEnabledPct'],
+      ] as const) {
+        const row = `${label}: ${measure}`;
+        const figures = summary.services[service];
+        shown.push(
+          await tableCell(page, HEADLINE, row, '30 September 2014'),
+          await tableCell(page, HEADLINE, row, '30 September 2013'),
+          await tableCell(page, HEADLINE, row, 'Change (percentage points)'),
+        );
+        expected.push(percent(figures[key]), percent(figures.previousYear[key]), points(figures.change[key]));
+      }
+    expect(shown).toEqual(expected);
+    return summary;
+  };
+
+  test('a regional user lands on their region: heading, select and figures are the region’s', async () => {
+    await signInAt('/?asOf=2014-09-30');
+    const north = await expectHeadlineOf(NORTH[1], NORTH[0]);
+    expect(north.area).toEqual({ regionCode: NORTH[0], ccgCode: null, name: NORTH[1] });
+    expect(await page.getByLabel('Area').inputValue()).toBe(NORTH[0]);
+    // The landing keeps the link as it was: only a choice goes into the URL.
+    expect(new URL(page.url()).search).toBe('?asOf=2014-09-30');
+    // The region's figures are not England's (the seed makes them differ).
+    const england = (await ctx.api(Role.Manager).get(`/reports/summary?${query()}`).expect(200)).body;
+    expect(england.services.records.practicesCapablePct).not.toBe(north.services.records.practicesCapablePct);
+    expect(await page.title()).toMatch(new RegExp(`${NORTH[1]}, September 2014`));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('switching area updates the URL and the figures; Back, Forward and a reload keep it', async () => {
+    await signInAt('/?asOf=2014-09-30');
+    await expectHeadlineOf(NORTH[1], NORTH[0]);
+
+    await page.getByLabel('Area').selectOption({ label: 'England' });
+    await expectHeadlineOf('England');
+    expect(new URL(page.url()).searchParams.get('area')).toBe('england');
+
+    await page.getByLabel('Area').selectOption({ label: MIDLANDS[1] });
+    await expectHeadlineOf(MIDLANDS[1], MIDLANDS[0]);
+    expect(new URL(page.url()).search).toBe(`?asOf=2014-09-30&area=${MIDLANDS[0]}`);
+
+    await page.goBack();
+    await expectHeadlineOf('England');
+    expect(await page.getByLabel('Area').inputValue()).toBe('england');
+    await page.goBack();
+    await expectHeadlineOf(NORTH[1], NORTH[0]);
+    await page.goForward();
+    await expectHeadlineOf('England');
+
+    // England chosen by a regional user stays England on a reload (the choice is in the link).
+    await page.reload();
+    await expectHeadlineOf('England');
+  });
+
+  test('the "Still to go" table shows the API’s outlook for the date and area', async () => {
+    const projections: (string | null)[] = [];
+    for (const [area, name, regionCode] of [
+      [NORTH[0], NORTH[1], NORTH[0]],
+      ['england', 'England', undefined],
+      [MIDLANDS[0], MIDLANDS[1], MIDLANDS[0]],
+    ] as const) {
+      if (area === NORTH[0]) await signInAt(`/?asOf=2014-09-30&area=${area}`);
+      else await page.getByLabel('Area').selectOption({ label: name });
+      await areaHeading(name).waitFor();
+      await page.getByRole('table', { name: OUTLOOK }).waitFor();
+      const outlook = (
+        await ctx
+          .api(Role.Manager)
+          .get(`/reports/outlook?${query(regionCode)}`)
+          .expect(200)
+      ).body;
+      for (const [label, service] of SERVICES) {
+        const s = outlook.services[service];
+        projections.push(s.projectedMonth);
+        const cell = (column: string) => tableCell(page, OUTLOOK, label, column);
+        expect({
+          inScope: await cell('Practices in scope'),
+          offering: await cell('Offering'),
+          stillToGo: await cell('Still to go'),
+          pace: await cell('Net pace per month, last six months'),
+          projected: await cell('Every practice offering by'),
+        }).toEqual({
+          inScope: s.inScope.toLocaleString('en-GB'),
+          offering: s.offering.toLocaleString('en-GB'),
+          stillToGo: s.stillToGo.toLocaleString('en-GB'),
+          pace: `${s.pacePerMonth < 0 ? '−' : ''}${Math.abs(s.pacePerMonth).toFixed(1)}`,
+          projected: s.projectedMonth ? monthYear(s.projectedMonth) : s.reason,
+        });
+      }
+    }
+    // The seed gives both kinds of answer: a projected month, and none (no pace) with the API's reason.
+    expect(projections).toContain(null);
+    expect(projections).toContain('2015-03');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+/** 2016-03 → March 2016 (written out here, not with the page's code, so the test checks the page). */
+const monthYear = (yearMonth: string) => `${MONTHS[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)}`;
+
+/**
+ * Practices in two regions whose services arrive at different dates, so that the two regions, and England,
+ * have different figures in September 2014 and a pace over the six months before it.
+ */
+async function seedTwoRegions(
+  ctx: TestContext,
+  north: readonly [string, string],
+  midlands: readonly [string, string],
+): Promise<void> {
+  const f = ctx.factories;
+  await f.region(...north);
+  await f.region(...midlands);
+  const { Appointments: A, Prescriptions: P, Records: R } = Service;
+  const { Capable: C, Enabled: E } = Level;
+  const plan: [string, string, number, [Service, Level, string][]][] = [
+    [
+      north[0],
+      '00M',
+      1000,
+      [
+        [A, E, '2013-01-01'],
+        [P, E, '2014-06-01'],
+        [R, C, '2014-01-01'],
+      ],
+    ],
+    [
+      north[0],
+      '00M',
+      3000,
+      [
+        [A, E, '2014-05-01'],
+        [P, E, '2013-01-01'],
+        [R, E, '2014-09-01'],
+      ],
+    ],
+    [north[0], '00M', 500, [[A, C, '2014-05-01']]],
+    [
+      midlands[0],
+      '01A',
+      2000,
+      [
+        [A, E, '2014-08-01'],
+        [P, E, '2013-01-01'],
+        [R, E, '2014-08-01'],
+      ],
+    ],
+    [
+      midlands[0],
+      '01A',
+      800,
+      [
+        [A, E, '2012-01-01'],
+        [P, C, '2014-07-01'],
+      ],
+    ],
+  ];
+  for (const [regionCode, ccgCode, patients, events] of plan) {
+    const practice = await f.practice({ regionCode, ccgCode, listSize: patients });
+    for (const [service, level, date] of events) await f.statusEvent(practice.id, service, level, date);
+  }
+}
