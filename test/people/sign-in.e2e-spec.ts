@@ -224,13 +224,15 @@ describe('sign-in and sessions', () => {
   it('refuses a token that worked a moment ago once it has expired', async () => {
     const { JwtService } = await import('@nestjs/jwt');
     const user = await ctx.user(Role.Manager);
-    const exp = Math.floor(Date.now() / 1000) + 1;
+    // Valid for 5 to 6 seconds: the two reads that make the guard remember it fit inside that even on a
+    // busy machine (with 1 s, a loaded run saw the second read arrive after the expiry).
+    const exp = Math.floor(Date.now() / 1000) + 6;
     const token = await ctx.app
       .get(JwtService, { strict: false })
       .signAsync({ sub: String(user.id), ver: user.tokenVersion, exp }, { audience: 'pot-api' });
     await me(token).expect(200);
     await me(token).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now() + 50)));
     const res = await me(token).expect(401);
     expect(res.body.message).toMatch(/expired/);
   });
