@@ -3,6 +3,7 @@ import { useTitle } from '../layout/use-title';
 import { MonthEndForm } from '../dashboard/month-end-form';
 import { lastMonthEnd, monthYear, parseMonthEnd } from '../dashboard/month-end';
 import { ProgressInNumbers } from '../dashboard/progress-in-numbers';
+import { TrendCharts } from '../dashboard/trend-charts';
 
 /**
  * The managers' dashboard. Its state lives in the URL (`?asOf=2014-09-30`), so a view can be sent as a
@@ -28,6 +29,7 @@ export function DashboardPage() {
       </h1>
       <MonthEndForm key={asOf} value={asOf} onChange={show} />
       <ProgressInNumbers asOf={asOf} />
+      <TrendCharts asOf={asOf} />
     </>
   );
 }
