@@ -158,6 +158,47 @@ describe('web app in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('a trend chart per service over the 24 months to the date, its table equal to the API trend', async () => {
+    await page.goto(`${base}/sign-in?next=${encodeURIComponent('/?asOf=2014-09-30')}`);
+    await signIn(MANAGER);
+    const services: [string, Service][] = [
+      ['Book or cancel appointments', Service.Appointments],
+      ['View or order repeat prescriptions', Service.Prescriptions],
+      ['View medical record', Service.Records],
+    ];
+    for (const [name, service] of services) {
+      // The chart: an image named after the service, drawn by the lazily loaded chart library.
+      const chart = page.getByRole('img', {
+        name: new RegExp(`^Line chart of ${name}, October 2012 to September 2014`),
+      });
+      // Both lines drawn, in their colours (NHS blue, NHS dark grey).
+      await chart.locator('svg path[stroke="#005eb8"]').first().waitFor({ state: 'attached' });
+      await chart.locator('svg path[stroke="#425563"]').first().waitFor({ state: 'attached' });
+      // Its data, behind the details toggle: every month and both measures as the API gives them.
+      const trend = (
+        await ctx.api(Role.Manager).get(`/reports/trend?from=2012-10&to=2014-09&service=${service}`).expect(200)
+      ).body as { points: { asOf: string; practicesCapablePct: number | null; patientsAtEnabledPct: number | null }[] };
+      expect(trend.points).toHaveLength(24);
+      const section = page.locator('.app-trend-chart').filter({ has: page.getByRole('heading', { name }) });
+      await section.getByText('Show the data as a table').click();
+      const caption = `${name}: month-end figures, October 2012 to September 2014`;
+      const table = page.getByRole('table', { name: caption });
+      await table.waitFor();
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent.trim())));
+      const monthName = (date: string) =>
+        new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+      expect(rows).toEqual(
+        trend.points.map((p) => [monthName(p.asOf), percent(p.practicesCapablePct), percent(p.patientsAtEnabledPct)]),
+      );
+      expect(await tableCell(page, caption, 'September 2014', 'Share of practices capable')).toBe(
+        percent(trend.points[23].practicesCapablePct),
+      );
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('another date updates the figures and the URL; Back, Forward and a pasted URL restore the view', async () => {
     await page.goto(`${base}/sign-in?next=${encodeURIComponent('/?asOf=2014-09-30')}`);
     await signIn(MANAGER);

@@ -6,6 +6,7 @@ import { ProgressInNumbers } from '../dashboard/progress-in-numbers';
 import { useArea } from '../dashboard/area';
 import { AreaSelect, useAreaName } from '../dashboard/area-select';
 import { StillToGo } from '../dashboard/still-to-go';
+import { TrendCharts } from '../dashboard/trend-charts';
 
 /**
  * The managers' dashboard. Its state lives in the URL (`?asOf=2014-09-30&area=Y54`), so a view can be sent
@@ -35,6 +36,7 @@ export function DashboardPage() {
       <MonthEndForm key={asOf} value={asOf} onChange={(date) => show('asOf', date)} />
       <ProgressInNumbers asOf={asOf} regionCode={regionCode} />
       <StillToGo asOf={asOf} regionCode={regionCode} />
+      <TrendCharts asOf={asOf} regionCode={regionCode} />
     </>
   );
 }
