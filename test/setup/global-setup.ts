@@ -1,5 +1,6 @@
 // globalSetup runs outside Jest's module mapper: resolve @app/* through tsconfig paths.
 import 'tsconfig-paths/register';
+import { ensureWebAppBuilt } from '../../scripts/web-build';
 import { createDatabaseIfMissing, runMigrations } from '@app/database';
 import {
   adminClient,
@@ -41,4 +42,7 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as Record<symbol, unknown>)[RUN_KEEPER] = await openRunKeeper(process.env.POT_TEST_RUN_ID, config);
   await createDatabaseIfMissing(config, templateDatabase());
   await runMigrations(config, templateDatabase());
+  // Once, before any worker starts: browser specs run side by side, and two builds of apps/web/dist at
+  // once (one emptying the folder the other's app serves) failed every page of the first spec.
+  ensureWebAppBuilt();
 }

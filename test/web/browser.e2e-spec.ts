@@ -4,7 +4,6 @@ import { Level, Role, Service } from '@app/common';
 import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';
 import { axeViolations, baseUrlOf, launchChromium, openPage, tableCell, withScreenshotOnFailure } from './browser';
-import { ensureWebAppBuilt } from '../../scripts/web-build';
 
 jest.setTimeout(120_000);
 
@@ -37,7 +36,6 @@ describe('web app in a browser', () => {
   ];
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
     ctx = await TestContext.create(undefined, { config: { LOGIN_IP_LIMIT_PER_MINUTE: 1000 } });
     await ctx.app.listen(0, '127.0.0.1');
     base = baseUrlOf(ctx.app.getHttpServer());
