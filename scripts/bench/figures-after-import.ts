@@ -8,8 +8,7 @@ import { Client } from 'pg';
 import { AppConfig } from '@app/config';
 import { figuresOnDatesSql } from '@app/figures';
 import { CreateImportDto, ImportsService, ImportState } from '@app/imports';
-import { connect, freshDatabase } from './bench-support';
-import { CCGS, ccgCode, generateBenchFiles, regionOfCcg } from './import-files';
+import { prepareImportBench } from './import-files';
 import { ImportsScriptModule } from '../imports-script.module';
 
 /**
@@ -29,23 +28,8 @@ const MONTH_ENDS = ['2020-09-30', '2020-10-31', '2020-11-30', '2020-12-31'];
 const TABLES = ['region', 'ccg', 'practice', 'list_size', 'status_event', 'status_span', 'clinical_system_report'];
 
 async function main() {
-  const config = await freshDatabase(DB);
-  process.env.DB_NAME = DB;
-  process.env.REDIS_PREFIX = PREFIX;
-  process.env.IMPORT_DIR = join(WORK, 'store');
-  process.env.LOG_LEVEL = 'warn';
-
-  console.log('Generating the files…');
-  const files = await generateBenchFiles(join(WORK, 'files'));
-  const db = await connect(config);
+  const { config, files, db } = await prepareImportBench(DB, PREFIX, WORK);
   for (const table of TABLES) await db.query(`ALTER TABLE "${table}" SET (autovacuum_enabled = false)`);
-  await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
-  for (let i = 0; i < CCGS; i++)
-    await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [
-      ccgCode(i),
-      `CCG ${i}`,
-      regionOfCcg(i),
-    ]);
   // Here by hand; in production they come by import, which analyses them as it does the rest.
   await db.query(`ANALYZE region, ccg`);
 

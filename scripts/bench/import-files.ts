@@ -2,7 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { Client } from 'pg';
+import { AppConfig } from '@app/config';
 import { mulberry32 } from '@app/demo';
+import { connect, freshDatabase } from './bench-support';
 
 /**
  * Full-size England files for `npm run bench:import`, in the published layouts, from a fixed seed:
@@ -177,4 +180,33 @@ export async function generateBenchFiles(dir: string): Promise<BenchFiles> {
     files.pomi.push(pomi);
   }
   return files;
+}
+
+/**
+ * What both import benchmarks start from: a fresh database `name` that this process's settings point at
+ * (Redis prefix, import folder under `work`), the generated files, and the regions and CCGs those files
+ * name, inserted directly (the files start at the practice list).
+ */
+export async function prepareImportBench(
+  name: string,
+  prefix: string,
+  work: string,
+): Promise<{ config: AppConfig; files: BenchFiles; db: Client }> {
+  const config = await freshDatabase(name);
+  process.env.DB_NAME = name;
+  process.env.REDIS_PREFIX = prefix;
+  process.env.IMPORT_DIR = join(work, 'store');
+  process.env.LOG_LEVEL = 'warn';
+
+  console.log('Generating the files…');
+  const files = await generateBenchFiles(join(work, 'files'));
+  const db = await connect(config);
+  await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
+  for (let i = 0; i < CCGS; i++)
+    await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [
+      ccgCode(i),
+      `CCG ${i}`,
+      regionOfCcg(i),
+    ]);
+  return { config, files, db };
 }

@@ -10,8 +10,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppConfig } from '@app/config';
 import { CreateImportDto, ImportRunDto, ImportsService, ImportState } from '@app/imports';
-import { connect, freshDatabase } from './bench-support';
-import { CCGS, generateBenchFiles, regionOfCcg, ccgCode } from './import-files';
+import { prepareImportBench } from './import-files';
 import { ImportsScriptModule } from '../imports-script.module';
 
 /**
@@ -36,22 +35,7 @@ const ZERO: Timing = { rows: 0, ms: 0 };
 const perSecond = (t: Timing) => (t.ms ? Math.round((t.rows * 1000) / t.ms) : 0);
 
 async function main() {
-  const config = await freshDatabase(DB);
-  process.env.DB_NAME = DB;
-  process.env.REDIS_PREFIX = PREFIX;
-  process.env.IMPORT_DIR = join(WORK, 'store');
-  process.env.LOG_LEVEL = 'warn';
-
-  console.log('Generating the files…');
-  const files = await generateBenchFiles(join(WORK, 'files'));
-  const db = await connect(config);
-  await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
-  for (let i = 0; i < CCGS; i++)
-    await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [
-      ccgCode(i),
-      `CCG ${i}`,
-      regionOfCcg(i),
-    ]);
+  const { config, files, db } = await prepareImportBench(DB, PREFIX, WORK);
 
   const app = await NestFactory.createApplicationContext(ImportsScriptModule, { logger: ['error', 'warn'] });
   const imports = app.get(ImportsService);
