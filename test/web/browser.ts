@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../setup/factories';
+import { TestContext } from '../setup/test-context';
 
 /** Debian's Chromium, never a browser downloaded by a library. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -104,4 +106,96 @@ export async function tableCell(page: Page, caption: string | RegExp, row: strin
     },
     { row, column },
   );
+}
+
+/** A headline percentage as the page writes it (one decimal place), or "No data". */
+export const percentText = (v: number | null) => (v === null ? 'No data' : `${v.toFixed(1)}%`);
+
+/** A change in percentage points as the page writes it: a sign (a true minus), one decimal place. */
+export const pointsText = (v: number | null) =>
+  v === null ? 'No data' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
+
+export interface BrowserSuite {
+  /** The API on a real port, with its own database, as seeded. */
+  readonly ctx: TestContext;
+  readonly browser: Browser;
+  /** http://localhost:port, the web app's address. */
+  readonly base: string;
+  /** This test's browser context (its own cookies) and page. */
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** `it`, with a screenshot saved when the test fails. */
+  readonly test: (name: string, body: () => Promise<void>) => void;
+  /** Fills in and sends the sign-in form on the page as it is. */
+  readonly signIn: (email: string, password?: string) => Promise<void>;
+  /** Opens the sign-in page with `next` set to `path` and signs in: the page then shows `path`. */
+  readonly signInAt: (path: string, email: string, password?: string) => Promise<void>;
+}
+
+/**
+ * The set-up every browser spec shares, registered in the calling `describe`: the API listening on a real
+ * port with its own database (`seed` fills it), one Chromium for the file, a fresh context and page per
+ * test, and after each test a check that the Content-Security-Policy let everything through and nothing
+ * failed on the page.
+ */
+export function browserSuite(
+  seed: (ctx: TestContext) => Promise<void>,
+  config: Record<string, string | number> = {},
+): BrowserSuite {
+  let ctx: TestContext;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    // Sign-in is throttled per address; every test here signs in from 127.0.0.1.
+    ctx = await TestContext.create(undefined, { config: { LOGIN_IP_LIMIT_PER_MINUTE: 1000, ...config } });
+    await ctx.app.listen(0, '127.0.0.1');
+    base = baseUrlOf(ctx.app.getHttpServer());
+    browser = await launchChromium();
+    await seed(ctx);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    ({ page, problems } = await openPage(context));
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(problems).toEqual([]);
+  });
+
+  const signIn = async (email: string, password = TEST_PASSWORD) => {
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  return {
+    get ctx() {
+      return ctx;
+    },
+    get browser() {
+      return browser;
+    },
+    get base() {
+      return base;
+    },
+    get context() {
+      return context;
+    },
+    get page() {
+      return page;
+    },
+    test: (name, body) => it(name, () => withScreenshotOnFailure(() => page, name, body)),
+    signIn,
+    signInAt: async (path, email, password) => {
+      await page.goto(`${base}/sign-in?next=${encodeURIComponent(path)}`);
+      await signIn(email, password);
+    },
+  };
 }

@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Level, Role, Service } from '@app/common';
-import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';
-import { axeViolations, baseUrlOf, launchChromium, openPage, tableCell, withScreenshotOnFailure } from './browser';
+import { axeViolations, browserSuite, percentText, pointsText, tableCell } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -12,16 +10,15 @@ jest.setTimeout(120_000);
  * Debian's Chromium against the real API: two regions whose figures differ, read from the page's tables.
  */
 describe('dashboard area and outlook in a browser', () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: string[];
-
   const MANAGER = 'north.manager@test.invalid';
   const NORTH = ['Y54', 'North of England'] as const;
   const MIDLANDS = ['Y55', 'Midlands and East of England'] as const;
+  const suite = browserSuite(async (ctx) => {
+    await seedTwoRegions(ctx, NORTH, MIDLANDS);
+    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Nora North' });
+  });
+  const { test } = suite;
+  const signInAt = (path: string) => suite.signInAt(path, MANAGER);
   const HEADLINE = 'Progress in numbers at the end of September 2014';
   const OUTLOOK = 'Practices still to go at the end of September 2014';
   const SERVICES: [string, Service][] = [
@@ -30,50 +27,18 @@ describe('dashboard area and outlook in a browser', () => {
     ['View medical record', Service.Records],
   ];
 
-  beforeAll(async () => {
-    ctx = await TestContext.create(undefined, { config: { LOGIN_IP_LIMIT_PER_MINUTE: 1000 } });
-    await ctx.app.listen(0, '127.0.0.1');
-    base = baseUrlOf(ctx.app.getHttpServer());
-    browser = await launchChromium();
-    await seedTwoRegions(ctx, NORTH, MIDLANDS);
-    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Nora North' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    ({ page, problems } = await openPage(context));
-  });
-  afterEach(async () => {
-    await context?.close();
-    expect(problems).toEqual([]);
-  });
-
-  const test = (name: string, body: () => Promise<void>) =>
-    it(name, () => withScreenshotOnFailure(() => page, name, body));
-
-  const signInAt = async (path: string) => {
-    await page.goto(`${base}/sign-in?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('E-mail address').fill(MANAGER);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  };
   const query = (regionCode?: string) => `asOf=2014-09-30${regionCode ? `&regionCode=${regionCode}` : ''}`;
-  const percent = (v: number | null) => (v === null ? 'No data' : `${v.toFixed(1)}%`);
-  const points = (v: number | null) =>
-    v === null ? 'No data' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
+  const percent = percentText;
+  const points = pointsText;
   const areaHeading = (name: string) =>
-    page.getByRole('heading', { name: `Patient Online in ${name} Progress in numbers` });
+    suite.page.getByRole('heading', { name: `Patient Online in ${name} Progress in numbers` });
 
   /** The page names the area, and each headline figure equals the API's summary of that area. */
   const expectHeadlineOf = async (name: string, regionCode?: string) => {
     await areaHeading(name).waitFor();
-    await page.getByRole('table', { name: HEADLINE }).waitFor();
+    await suite.page.getByRole('table', { name: HEADLINE }).waitFor();
     const summary = (
-      await ctx
+      await suite.ctx
         .api(Role.Manager)
         .get(`/reports/summary?${query(regionCode)}`)
         .expect(200)
@@ -88,9 +53,9 @@ describe('dashboard area and outlook in a browser', () => {
         const row = `${label}: ${measure}`;
         const figures = summary.services[service];
         shown.push(
-          await tableCell(page, HEADLINE, row, '30 September 2014'),
-          await tableCell(page, HEADLINE, row, '30 September 2013'),
-          await tableCell(page, HEADLINE, row, 'Change (percentage points)'),
+          await tableCell(suite.page, HEADLINE, row, '30 September 2014'),
+          await tableCell(suite.page, HEADLINE, row, '30 September 2013'),
+          await tableCell(suite.page, HEADLINE, row, 'Change (percentage points)'),
         );
         expected.push(percent(figures[key]), percent(figures.previousYear[key]), points(figures.change[key]));
       }
@@ -102,38 +67,38 @@ describe('dashboard area and outlook in a browser', () => {
     await signInAt('/?asOf=2014-09-30');
     const north = await expectHeadlineOf(NORTH[1], NORTH[0]);
     expect(north.area).toEqual({ regionCode: NORTH[0], ccgCode: null, name: NORTH[1] });
-    expect(await page.getByLabel('Area').inputValue()).toBe(NORTH[0]);
+    expect(await suite.page.getByLabel('Area').inputValue()).toBe(NORTH[0]);
     // The landing keeps the link as it was: only a choice goes into the URL.
-    expect(new URL(page.url()).search).toBe('?asOf=2014-09-30');
+    expect(new URL(suite.page.url()).search).toBe('?asOf=2014-09-30');
     // The region's figures are not England's (the seed makes them differ).
-    const england = (await ctx.api(Role.Manager).get(`/reports/summary?${query()}`).expect(200)).body;
+    const england = (await suite.ctx.api(Role.Manager).get(`/reports/summary?${query()}`).expect(200)).body;
     expect(england.services.records.practicesCapablePct).not.toBe(north.services.records.practicesCapablePct);
-    expect(await page.title()).toMatch(new RegExp(`${NORTH[1]}, September 2014`));
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await suite.page.title()).toMatch(new RegExp(`${NORTH[1]}, September 2014`));
+    expect(await axeViolations(suite.page)).toEqual([]);
   });
 
   test('switching area updates the URL and the figures; Back, Forward and a reload keep it', async () => {
     await signInAt('/?asOf=2014-09-30');
     await expectHeadlineOf(NORTH[1], NORTH[0]);
 
-    await page.getByLabel('Area').selectOption({ label: 'England' });
+    await suite.page.getByLabel('Area').selectOption({ label: 'England' });
     await expectHeadlineOf('England');
-    expect(new URL(page.url()).searchParams.get('area')).toBe('england');
+    expect(new URL(suite.page.url()).searchParams.get('area')).toBe('england');
 
-    await page.getByLabel('Area').selectOption({ label: MIDLANDS[1] });
+    await suite.page.getByLabel('Area').selectOption({ label: MIDLANDS[1] });
     await expectHeadlineOf(MIDLANDS[1], MIDLANDS[0]);
-    expect(new URL(page.url()).search).toBe(`?asOf=2014-09-30&area=${MIDLANDS[0]}`);
+    expect(new URL(suite.page.url()).search).toBe(`?asOf=2014-09-30&area=${MIDLANDS[0]}`);
 
-    await page.goBack();
+    await suite.page.goBack();
     await expectHeadlineOf('England');
-    expect(await page.getByLabel('Area').inputValue()).toBe('england');
-    await page.goBack();
+    expect(await suite.page.getByLabel('Area').inputValue()).toBe('england');
+    await suite.page.goBack();
     await expectHeadlineOf(NORTH[1], NORTH[0]);
-    await page.goForward();
+    await suite.page.goForward();
     await expectHeadlineOf('England');
 
     // England chosen by a regional user stays England on a reload (the choice is in the link).
-    await page.reload();
+    await suite.page.reload();
     await expectHeadlineOf('England');
   });
 
@@ -145,11 +110,11 @@ describe('dashboard area and outlook in a browser', () => {
       [MIDLANDS[0], MIDLANDS[1], MIDLANDS[0]],
     ] as const) {
       if (area === NORTH[0]) await signInAt(`/?asOf=2014-09-30&area=${area}`);
-      else await page.getByLabel('Area').selectOption({ label: name });
+      else await suite.page.getByLabel('Area').selectOption({ label: name });
       await areaHeading(name).waitFor();
-      await page.getByRole('table', { name: OUTLOOK }).waitFor();
+      await suite.page.getByRole('table', { name: OUTLOOK }).waitFor();
       const outlook = (
-        await ctx
+        await suite.ctx
           .api(Role.Manager)
           .get(`/reports/outlook?${query(regionCode)}`)
           .expect(200)
@@ -157,7 +122,7 @@ describe('dashboard area and outlook in a browser', () => {
       for (const [label, service] of SERVICES) {
         const s = outlook.services[service];
         projections.push(s.projectedMonth);
-        const cell = (column: string) => tableCell(page, OUTLOOK, label, column);
+        const cell = (column: string) => tableCell(suite.page, OUTLOOK, label, column);
         expect({
           inScope: await cell('Practices in scope'),
           offering: await cell('Offering'),
@@ -176,7 +141,7 @@ describe('dashboard area and outlook in a browser', () => {
     // The seed gives both kinds of answer: a projected month, and none (no pace) with the API's reason.
     expect(projections).toContain(null);
     expect(projections).toContain('2015-03');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(suite.page)).toEqual([]);
   });
 });
 

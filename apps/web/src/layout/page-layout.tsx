@@ -1,14 +1,19 @@
 import type { ReactNode } from 'react';
 import { Footer, Header, SkipLink } from 'nhsuk-react-components';
+import { Link, useLocation } from 'react-router';
+import { isCurrent, type NavItem } from './navigation';
 
 export interface PageLayoutProps {
   /** The signed-in user's name and a sign-out button, or nothing on the sign-in page. */
   account?: { name: string; onSignOut: () => void };
+  /** The pages the signed-in user may open, in the header's navigation; none on the sign-in page. */
+  navigation?: readonly NavItem[];
   children: ReactNode;
 }
 
 /** NHS header and footer around the page's main content, with the skip link first. */
-export function PageLayout({ account, children }: PageLayoutProps) {
+export function PageLayout({ account, navigation, children }: PageLayoutProps) {
+  const { pathname } = useLocation();
   return (
     <>
       <SkipLink href="#maincontent">Skip to main content</SkipLink>
@@ -20,6 +25,20 @@ export function PageLayout({ account, children }: PageLayoutProps) {
               Sign out
             </Header.AccountItem>
           </Header.Account>
+        )}
+        {navigation && navigation.length > 0 && (
+          <Header.Navigation aria-label="Pages">
+            {navigation.map((item) => (
+              <Header.NavigationItem
+                key={item.href}
+                asElement={Link}
+                to={item.href}
+                current={isCurrent(item, pathname)}
+              >
+                {item.text}
+              </Header.NavigationItem>
+            ))}
+          </Header.Navigation>
         )}
       </Header>
       <div className="nhsuk-width-container">

@@ -4,6 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { plainApi } from '../api/plain-client';
 import { session } from '../session/session-store';
 import { useSession } from '../session/use-session';
+import { navItemsFor } from './navigation';
 import { PageLayout } from './page-layout';
 
 /** Every page: the NHS layout, the account links when signed in, and the document title per page. */
@@ -32,6 +33,7 @@ export function Shell() {
   return (
     <PageLayout
       account={state.status === 'signed-in' ? { name: state.user.name, onSignOut: () => void signOut() } : undefined}
+      navigation={state.status === 'signed-in' ? navItemsFor(state.user.role) : undefined}
     >
       <Outlet />
     </PageLayout>
