@@ -28,6 +28,8 @@ export default defineConfig({
     // Everything as files: the Content-Security-Policy allows no inline script, style or data: font.
     assetsInlineLimit: 0,
     sourcemap: true,
+    // dist/.vite/manifest.json (not served): which chunks the first page loads, for `npm run bench:web`.
+    manifest: true,
   },
   server: {
     // `npm run web:dev`: the API (npm run start:api) answers /api/v1 behind the dev server.

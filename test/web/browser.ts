@@ -1,28 +1,16 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser: its DOM types are needed here.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';
 
-/** Debian's Chromium, never a browser downloaded by a library. */
-export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const SCREENSHOTS = resolve(__dirname, '../../test-results');
+export { CHROMIUM, launchChromium } from './chromium';
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-}
+const SCREENSHOTS = resolve(__dirname, '../../test-results');
 
 /** The address of a listening Nest app, as a browser opens it (localhost: Secure cookies work there). */
 export function baseUrlOf(server: { address(): string | AddressInfo | null }): string {
