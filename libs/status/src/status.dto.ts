@@ -35,6 +35,12 @@ export class StatusEventDto {
   @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
   @ApiProperty({ enum: RecordSource }) source!: RecordSource;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({
+    description:
+      'Back-dated: the effective date is earlier than the day it was recorded (Europe/London), so figures ' +
+      'for the days between, perhaps already published, now read differently',
+  })
+  backDated!: boolean;
 }
 
 export class RecordLevelResultDto {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, RecordSource, writableRegion } from '@app/common';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
-import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
-import { StatusRepository } from './status.repository';
+import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto, StatusEventDto } from './status.dto';
+import { StatusEventRow, StatusRepository } from './status.repository';
 
 /** Rules of the status history (DESIGN.md "Status history"). */
 @Injectable()
@@ -35,7 +35,7 @@ export class StatusService {
     });
     if (result?.outcome !== 'recorded')
       return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
-    return { event: result.event, currentLevel: result.currentLevel };
+    return { event: this.withDerived(result.event), currentLevel: result.currentLevel };
   }
 
   async history(code: string): Promise<PracticeHistoryDto> {
@@ -44,6 +44,11 @@ export class StatusService {
       this.repo.history(practiceId),
       this.practices.listSizeHistory(practiceId),
     ]);
-    return { code, statusEvents, listSizes };
+    return { code, statusEvents: statusEvents.map((e) => this.withDerived(e)), listSizes };
+  }
+
+  /** A back-dated event changes what the days before its recording read (DESIGN.md "Status history"). */
+  private withDerived(event: StatusEventRow): StatusEventDto {
+    return { ...event, backDated: event.effectiveDate < this.clock.dateOf(new Date(event.recordedAt)) };
   }
 }
