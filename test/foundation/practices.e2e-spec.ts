@@ -271,15 +271,15 @@ describe('practices API', () => {
     });
   });
 
-  it('marks a status event back-dated when its effective date is before the day it was recorded', async () => {
+  it('marks a status event back-dated when recorded after the end of its effective month', async () => {
     const { id } = await ctx.factories.practice({ code: 'E40001' });
     await ctx.factories.statusEvent(id, Service.Records, Level.Capable, '2014-03-01', {
-      recordedAt: '2014-03-01T09:00:00Z',
+      recordedAt: '2014-03-31T09:00:00Z', // a month late, but within the month: no month-end changed
     });
     await ctx.factories.statusEvent(id, Service.Records, Level.NotCapable, '2014-02-01', {
       recordedAt: '2014-04-02T09:00:00Z',
     });
-    // 23:30 UTC on 31 March is 00:30 on 1 April in London (summer time): recorded a day after it took effect.
+    // 23:30 UTC on 31 March is 00:30 on 1 April in London (summer time): after the month-end of 31 March.
     await ctx.factories.statusEvent(id, Service.Appointments, Level.Enabled, '2014-03-31', {
       recordedAt: '2014-03-31T23:30:00Z',
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, RecordSource, writableRegion } from '@app/common';
+import { Actor, Clock, monthEnd, RecordSource, writableRegion } from '@app/common';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
 import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto, StatusEventDto } from './status.dto';
@@ -47,8 +47,13 @@ export class StatusService {
     return { code, statusEvents: statusEvents.map((e) => this.withDerived(e)), listSizes };
   }
 
-  /** A back-dated event changes what the days before its recording read (DESIGN.md "Status history"). */
+  /**
+   * Back-dated: recorded after the end of the month it took effect in, so it changed the figures of a
+   * month-end already past (figures that may have been published). An import recorded the day after its
+   * date, within the month, is not: no month-end's figures read differently for it.
+   */
   private withDerived(event: StatusEventRow): StatusEventDto {
-    return { ...event, backDated: event.effectiveDate < this.clock.dateOf(new Date(event.recordedAt)) };
+    const recordedOn = this.clock.dateOf(new Date(event.recordedAt));
+    return { ...event, backDated: monthEnd(event.effectiveDate.slice(0, 7)) < recordedOn };
   }
 }

@@ -838,7 +838,7 @@ export interface components {
             /** @enum {string} */
             source: "manual" | "import";
             note: string | null;
-            /** @description Back-dated: the effective date is earlier than the day it was recorded (Europe/London), so figures for the days between, perhaps already published, now read differently */
+            /** @description Back-dated: recorded (day in Europe/London) after the end of the month of its effective date, so it changed the figures of at least one month-end already past, which may have been published */
             backDated: boolean;
         };
         RecordLevelResultDto: {
