@@ -228,6 +228,76 @@ describe('practices API', () => {
       await bad('service=records&offering=false&level=capable', 'offering');
       await bad('open=yes', 'open');
     });
+
+    it('finds a practice by the start of its postcode, with or without the space, any case', async () => {
+      for (const [code, postcode] of [
+        ['D30001', 'DL1 5AB'],
+        ['D30002', 'DL15 9XY'],
+        ['D30003', null],
+      ] as const) {
+        await ctx.factories.practice({ code, name: `Practice ${code}` });
+        if (postcode) await ctx.api().patch(`/practices/${code}`).send({ postcode }).expect(200);
+      }
+      const found = async (q: string) =>
+        codes(
+          (
+            await ctx
+              .api(Role.Support)
+              .get(`/practices?q=${encodeURIComponent(q)}`)
+              .expect(200)
+          ).body,
+        );
+      expect(await found('DL1 5AB')).toEqual(['D30001']);
+      expect(await found('dl15ab')).toEqual(['D30001']);
+      expect(await found('DL1')).toEqual(['D30001', 'D30002']);
+      expect(await found('dl15 9')).toEqual(['D30002']);
+      expect(await found('DL1_')).toEqual([]);
+      // Code and name search are as before: the postcode arm adds matches, never removes them.
+      expect(await found('D3000')).toEqual(['D30001', 'D30002', 'D30003']);
+    });
+
+    it('uses an index for each arm of the search (no sequential scan of practice)', async () => {
+      const plan = await ctx.db.transaction(async (m) => {
+        await m.query('SET LOCAL enable_seqscan = off');
+        const rows = await m.query<{ 'QUERY PLAN': string }[]>(
+          `EXPLAIN SELECT id FROM practice p
+           WHERE p.code LIKE 'DL1' || '%' OR p.name ILIKE '%dl1%' OR replace(p.postcode, ' ', '') LIKE 'DL1' || '%'`,
+        );
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toContain('practice_code_pattern_idx');
+      expect(plan).toContain('practice_name_trgm_idx');
+      expect(plan).toContain('practice_postcode_search_idx');
+    });
+  });
+
+  it('marks a status event back-dated when recorded after the end of its effective month', async () => {
+    const { id } = await ctx.factories.practice({ code: 'E40001' });
+    await ctx.factories.statusEvent(id, Service.Records, Level.Capable, '2014-03-01', {
+      recordedAt: '2014-03-31T09:00:00Z', // a month late, but within the month: no month-end changed
+    });
+    await ctx.factories.statusEvent(id, Service.Records, Level.NotCapable, '2014-02-01', {
+      recordedAt: '2014-04-02T09:00:00Z',
+    });
+    // 23:30 UTC on 31 March is 00:30 on 1 April in London (summer time): after the month-end of 31 March.
+    await ctx.factories.statusEvent(id, Service.Appointments, Level.Enabled, '2014-03-31', {
+      recordedAt: '2014-03-31T23:30:00Z',
+    });
+    const history = await ctx.api(Role.Manager).get('/practices/E40001/history').expect(200);
+    expect(
+      history.body.statusEvents.map(
+        (e: { service: string; effectiveDate: string; backDated: boolean }) =>
+          `${e.service} ${e.effectiveDate} ${e.backDated}`,
+      ),
+    ).toEqual(['appointments 2014-03-31 true', 'records 2014-03-01 false', 'records 2014-02-01 true']);
+
+    const today = ctx.clock.today();
+    const recorded = await ctx
+      .api()
+      .post('/practices/E40001/status')
+      .send({ service: 'prescriptions', level: 'enabled', effectiveDate: today })
+      .expect(201);
+    expect(recorded.body.event.backDated).toBe(false);
   });
 
   it('lists regions and the CCGs of a region', async () => {

@@ -4,6 +4,8 @@ import { ApiProblem } from './api/client';
 import { Shell } from './layout/shell';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PracticePage } from './pages/practice-page';
+import { PracticesPage } from './pages/practices-page';
 import { ServiceErrorPage } from './pages/service-error-page';
 import { SignInPage } from './pages/sign-in-page';
 import { RequireSession } from './session/require-session';
@@ -30,6 +32,22 @@ const router = createBrowserRouter([
         element: (
           <RequireSession>
             <DashboardPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/practices',
+        element: (
+          <RequireSession>
+            <PracticesPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/practices/:code',
+        element: (
+          <RequireSession>
+            <PracticePage />
           </RequireSession>
         ),
       },

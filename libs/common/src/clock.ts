@@ -18,6 +18,11 @@ export class Clock {
     return calendarDateIn(this.now(), this.config.APP_TIME_ZONE);
   }
 
+  /** The calendar date of an instant in the configured zone (the day something was recorded on). */
+  dateOf(instant: Date): string {
+    return calendarDateIn(instant, this.config.APP_TIME_ZONE);
+  }
+
   /** Test hook: move this clock so that now() returns `instant`. */
   setNow(instant: Date): void {
     this.offsetMs = instant.getTime() - Date.now();

@@ -189,7 +189,9 @@ export class ListPracticesQuery extends PageQuery {
   @IsIn([true, false], { message: 'open must be true or false' })
   open?: boolean;
 
-  @ApiPropertyOptional({ description: 'Part of the name, or the start of the ODS code' })
+  @ApiPropertyOptional({
+    description: 'Part of the name, the start of the ODS code, or the start of the postcode (spaces ignored)',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

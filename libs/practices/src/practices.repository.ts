@@ -195,8 +195,13 @@ export class PracticesRepository {
     if (q.ccgCode) where.push(`p.ccg_code = ${param(q.ccgCode)}`);
     if (q.clinicalSystem) where.push(`p.clinical_system = ${param(q.clinicalSystem)}`);
     if (q.q) {
-      const text = param(q.q.replace(/[\\%_]/g, '\\$&')); // the user's % and _ are literal
-      where.push(`(p.code LIKE upper(${text}) || '%' OR p.name ILIKE '%' || ${text} || '%')`);
+      // The start of the code, part of the name, or the start of the postcode with or without its space;
+      // each arm has its own index (migration PracticeSearchIndexes), so Postgres ORs three index scans.
+      const literal = (v: string) => v.replace(/[\\%_]/g, '\\$&'); // the user's % and _ are literal
+      const text = param(literal(q.q));
+      const postcode = param(literal(q.q.toUpperCase().replace(/\s+/g, '')));
+      where.push(`(p.code LIKE upper(${text}) || '%' OR p.name ILIKE '%' || ${text} || '%'
+                   OR replace(p.postcode, ' ', '') LIKE ${postcode} || '%')`);
     }
     if (q.service && (q.level || q.offering !== undefined)) {
       // The open span of status_span is the current level (future effective dates are refused).

@@ -35,6 +35,12 @@ export class StatusEventDto {
   @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
   @ApiProperty({ enum: RecordSource }) source!: RecordSource;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({
+    description:
+      'Back-dated: recorded (day in Europe/London) after the end of the month of its effective date, so ' +
+      'it changed the figures of at least one month-end already past, which may have been published',
+  })
+  backDated!: boolean;
 }
 
 export class RecordLevelResultDto {

@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Level, RecordSource, Service } from '@app/common';
 import type { StatusEventDto } from './status.dto';
 
+/** An event as stored; the service adds what it derives (`backDated`). */
+export type StatusEventRow = Omit<StatusEventDto, 'backDated'>;
+
 /** A manual status write, with what the database needs to check it under the practice's lock. */
 export interface StatusWrite {
   code: string;
@@ -33,11 +36,11 @@ export interface PracticeSeen {
 }
 
 /** A row of `record_status_event`: the outcome, the practice as seen, and the event when one was recorded. */
-type RecordedRow = StatusEventDto &
+type RecordedRow = StatusEventRow &
   Pick<PracticeSeen, 'regionCode' | 'openedOn'> & { outcome: RecordOutcome['outcome']; currentLevel: Level };
 
 export type RecordOutcome =
-  { outcome: 'recorded'; event: StatusEventDto; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
+  { outcome: 'recorded'; event: StatusEventRow; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
 
 /** All SQL of the status history and its derived spans. */
 @Injectable()
@@ -99,7 +102,7 @@ export class StatusRepository {
     }
   }
 
-  history(practiceId: number): Promise<StatusEventDto[]> {
+  history(practiceId: number): Promise<StatusEventRow[]> {
     return this.db.query(
       `SELECT ${EVENT_COLUMNS} FROM status_event WHERE practice_id = $1
        ORDER BY effective_date DESC, recorded_at DESC, id DESC`,

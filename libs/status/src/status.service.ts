@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, RecordSource, writableRegion } from '@app/common';
+import { Actor, Clock, monthEnd, RecordSource, writableRegion } from '@app/common';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
-import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto } from './status.dto';
-import { StatusRepository } from './status.repository';
+import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto, StatusEventDto } from './status.dto';
+import { StatusEventRow, StatusRepository } from './status.repository';
 
 /** Rules of the status history (DESIGN.md "Status history"). */
 @Injectable()
@@ -35,7 +35,7 @@ export class StatusService {
     });
     if (result?.outcome !== 'recorded')
       return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
-    return { event: result.event, currentLevel: result.currentLevel };
+    return { event: this.withDerived(result.event), currentLevel: result.currentLevel };
   }
 
   async history(code: string): Promise<PracticeHistoryDto> {
@@ -44,6 +44,16 @@ export class StatusService {
       this.repo.history(practiceId),
       this.practices.listSizeHistory(practiceId),
     ]);
-    return { code, statusEvents, listSizes };
+    return { code, statusEvents: statusEvents.map((e) => this.withDerived(e)), listSizes };
+  }
+
+  /**
+   * Back-dated: recorded after the end of the month it took effect in, so it changed the figures of a
+   * month-end already past (figures that may have been published). An import recorded the day after its
+   * date, within the month, is not: no month-end's figures read differently for it.
+   */
+  private withDerived(event: StatusEventRow): StatusEventDto {
+    const recordedOn = this.clock.dateOf(new Date(event.recordedAt));
+    return { ...event, backDated: monthEnd(event.effectiveDate.slice(0, 7)) < recordedOn };
   }
 }

@@ -838,6 +838,8 @@ export interface components {
             /** @enum {string} */
             source: "manual" | "import";
             note: string | null;
+            /** @description Back-dated: recorded (day in Europe/London) after the end of the month of its effective date, so it changed the figures of at least one month-end already past, which may have been published */
+            backDated: boolean;
         };
         RecordLevelResultDto: {
             event: components["schemas"]["StatusEventDto"];
@@ -1576,7 +1578,7 @@ export interface operations {
                 offering?: boolean;
                 /** @description true: only practices open today (in scope of the figures: opened on or before today, not closed); false: only those not open today */
                 open?: boolean;
-                /** @description Part of the name, or the start of the ODS code */
+                /** @description Part of the name, the start of the ODS code, or the start of the postcode (spaces ignored) */
                 q?: string;
                 sort?: "code" | "name" | "openedOn" | "listSize";
                 order?: "asc" | "desc";

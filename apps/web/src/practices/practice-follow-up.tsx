@@ -1,0 +1,96 @@
+import { SummaryList, Tag } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import type { components } from '../api/schema';
+import { SERVICES } from '../dashboard/figures';
+import { useSession } from '../session/use-session';
+import { longDate } from './words';
+
+type FollowUp = components['schemas']['FollowUpDetailDto'];
+type Barrier = FollowUp['barriers'][number];
+
+const STATES: Record<FollowUp['state'], string> = {
+  open: 'Open',
+  contacted: 'Contacted',
+  barriers_recorded: 'Barriers recorded',
+  resolved: 'Resolved',
+  cancelled: 'Cancelled',
+};
+
+const CATEGORIES: Record<Barrier['category'], string> = {
+  system_not_capable: 'System not capable',
+  awaiting_supplier: 'Awaiting the supplier',
+  staff_capacity: 'Staff capacity',
+  identity_verification: 'Identity verification',
+  clinical_safety: 'Clinical safety',
+  information_governance: 'Information governance',
+  record_redaction: 'Record redaction',
+  training_needed: 'Training needed',
+  low_patient_demand: 'Low patient demand',
+  practice_policy: 'Practice policy',
+  other: 'Other',
+};
+
+const serviceName = (key: string) => SERVICES.find((s) => s.key === key)?.name ?? key;
+
+/**
+ * The practice's follow-up in progress: state, owner, due date, the services it is about and the barriers
+ * recorded, with a link to its own page where the work is done. None: said in words.
+ */
+export function PracticeFollowUp({ followUp }: { followUp: FollowUp | null }) {
+  const session = useSession();
+  if (!followUp)
+    return <p className="nhsuk-body">No follow-up in progress: none is open, contacted or waiting on barriers.</p>;
+  const me = session.status === 'signed-in' ? session.user.id : undefined;
+  const owner =
+    followUp.ownerId === null ? 'Nobody' : followUp.ownerId === me ? 'You' : `User ${String(followUp.ownerId)}`;
+  return (
+    <>
+      <SummaryList>
+        <SummaryList.Row>
+          <SummaryList.Key>State</SummaryList.Key>
+          <SummaryList.Value>
+            {STATES[followUp.state]}
+            {followUp.overdue && (
+              <>
+                {' '}
+                <Tag modifier="red">Overdue</Tag>
+              </>
+            )}
+          </SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Owner</SummaryList.Key>
+          <SummaryList.Value>{owner}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Due</SummaryList.Key>
+          <SummaryList.Value>{longDate(followUp.dueDate)}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Services not offered</SummaryList.Key>
+          <SummaryList.Value>{followUp.servicesNotOffered.map(serviceName).join(', ')}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Barriers</SummaryList.Key>
+          <SummaryList.Value>
+            {followUp.barriers.length === 0 ? (
+              'None recorded'
+            ) : (
+              <ul className="nhsuk-list nhsuk-list--bullet">
+                {followUp.barriers.map((b) => (
+                  <li key={b.id}>
+                    {serviceName(b.service)}: {CATEGORIES[b.category]}
+                    {b.detail ? ` (${b.detail})` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </SummaryList.Value>
+        </SummaryList.Row>
+      </SummaryList>
+      <p className="nhsuk-body">
+        <Link to={`/follow-ups/${followUp.id}`}>Open the follow-up</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { Pagination } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { SERVICES, type ServiceKey } from '../dashboard/figures';
+import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
+import { PracticeLink } from './practice-link';
+import { count, LEVELS, systemName, type PracticePage } from './words';
+
+interface Props {
+  state: ListState;
+  data: PracticePage;
+  /** The page shown is the previous search's while the new one loads. */
+  stale: boolean;
+}
+
+/** A page of practices as a table, the count in words (announced), and NHS pagination below. */
+export function SearchResults({ state, data, stale }: Props) {
+  const first = data.total === 0 ? 0 : (data.page - 1) * data.pageSize + 1;
+  const last = (data.page - 1) * data.pageSize + data.items.length;
+  const sortText = SORTS.find((s) => s.value === state.sort)?.text ?? '';
+  return (
+    <div
+      className="app-practice-results"
+      aria-busy={stale}
+      // What the rows shown are the answer to (the list's URL query), once they are: browser tests and the
+      // benchmark wait on it. Absent while the previous search's rows are still on screen.
+      data-results-for={stale ? undefined : writeListState(state).toString()}
+    >
+      <p className="nhsuk-body" role="status">
+        {data.total === 0
+          ? 'No practices match.'
+          : data.items.length === 0
+            ? `No practices on page ${data.page}: ${count(data.total)} match.`
+            : `Showing ${count(first)} to ${count(last)} of ${count(data.total)} ${noun(data.total)}.`}
+      </p>
+      {data.items.length > 0 && (
+        <div className="app-table-scroll">
+          <table className="nhsuk-table app-practice-table">
+            <caption className="nhsuk-table__caption nhsuk-table__caption--m">
+              Practices, by {sortText.charAt(0).toLowerCase() + sortText.slice(1)}
+            </caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col" className="nhsuk-table__header">
+                  Practice
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Code
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Postcode
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Clinical system
+                </th>
+                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                  List size
+                </th>
+                {SERVICES.map((s) => (
+                  <th key={s.key} scope="col" className="nhsuk-table__header">
+                    {SHORT_NAMES[s.key]}
+                    <span className="nhsuk-u-visually-hidden">: {s.name}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {data.items.map((p) => (
+                <tr key={p.code} className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__header app-practice-table__name">
+                    <PracticeLink code={p.code} name={p.name} />
+                  </th>
+                  <td className="nhsuk-table__cell">{p.code}</td>
+                  <td className="nhsuk-table__cell app-nowrap">{p.postcode ?? 'None'}</td>
+                  <td className="nhsuk-table__cell">{systemName(p.clinicalSystem)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                    {p.listSize ? count(p.listSize.patients) : 'None'}
+                  </td>
+                  {SERVICES.map((s) => {
+                    const level = LEVELS[p.services[s.key].level];
+                    return (
+                      <td key={s.key} className="nhsuk-table__cell">
+                        {level.words}
+                        {level.code !== null && <span className="app-pomi-code"> ({level.code})</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ResultPages state={state} total={data.total} />
+    </div>
+  );
+}
+
+/** The services' names in the table's narrow headers (the full name follows for screen readers). */
+const SHORT_NAMES: Record<ServiceKey, string> = {
+  appointments: 'Appointments',
+  prescriptions: 'Prescriptions',
+  records: 'Records',
+};
+
+const noun = (n: number) => (n === 1 ? 'practice' : 'practices');
+
+/** NHS numbered pagination: first, last, and the pages next to the current one, with ellipses between. */
+function ResultPages({ state, total }: { state: ListState; total: number }) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages <= 1 && state.page <= 1) return null;
+  const to = (page: number) => `?${writeListState({ ...state, page }).toString()}`;
+  const shown = [...new Set([1, state.page - 1, state.page, state.page + 1, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  return (
+    <Pagination aria-label="Pages of practices">
+      {state.page > 1 && (
+        <Pagination.Link previous asElement={Link} to={to(state.page - 1)} href={to(state.page - 1)} />
+      )}
+      {shown.flatMap((page, i) => [
+        ...(i > 0 && page - shown[i - 1] > 1 ? [<Pagination.Item key={`gap-${page}`} ellipsis />] : []),
+        <Pagination.Item
+          key={page}
+          number={page}
+          current={page === state.page}
+          asElement={Link}
+          to={to(page)}
+          href={to(page)}
+        />,
+      ])}
+      {state.page < pages && (
+        <Pagination.Link next asElement={Link} to={to(state.page + 1)} href={to(state.page + 1)} />
+      )}
+    </Pagination>
+  );
+}
