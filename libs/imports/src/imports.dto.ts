@@ -122,7 +122,8 @@ export class ImportRunDto {
     description: 'What changed, per kind of data: added, updated, unchanged',
   })
   summary!: ImportSummary | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The outcome in one sentence' }) message!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The outcome in one sentence' })
+  message!: string | null;
   @ApiProperty() attempts!: number;
   @ApiPropertyOptional({ nullable: true }) createdBy!: number | null;
   @ApiProperty() createdAt!: Date;

@@ -1172,7 +1172,7 @@ export interface components {
              * @description Support staff: the only region they may change; none means everywhere
              * @example Y54
              */
-            regionCode?: Record<string, never> | null;
+            regionCode?: string | null;
             /**
              * Format: password
              * @description At least 12 characters; the person should change it after signing in (POST /me/password)
@@ -1190,7 +1190,7 @@ export interface components {
             /** @enum {string} */
             role?: "admin" | "support" | "manager";
             /** @example Y54 */
-            regionCode?: Record<string, never> | null;
+            regionCode?: string | null;
             /** @description false signs the user out everywhere at once */
             active?: boolean;
         };
@@ -1448,7 +1448,7 @@ export interface components {
             /** @description What changed, per kind of data: added, updated, unchanged */
             summary?: Record<string, never> | null;
             /** @description The outcome in one sentence */
-            message?: Record<string, never> | null;
+            message?: string | null;
             attempts: number;
             createdBy?: Record<string, never> | null;
             /** Format: date-time */
