@@ -13,22 +13,26 @@ const SAMPLE = join(__dirname, '..', '..', 'data', 'samples', 'epraccur-2015-09.
 const ADMIN = 'ada.admin@test.invalid';
 const MANAGER = 'mo.manager@test.invalid';
 
-/** The CCGs of the sample's GP practices (sub-type B, prescribing setting 4), but 13T: its 67 rows are refused. */
-function sampleCcgs(): string[] {
-  const codes = new Set<string>();
+/**
+ * The regions and CCGs of the sample's GP practices (sub-type B, prescribing setting 4), each CCG in its
+ * practices' region, but not CCG 13T (newer than the sample's geography): its 67 rows are refused.
+ */
+function sampleGeography(): Map<string, string> {
+  const ccgs = new Map<string, string>();
   for (const line of readFileSync(SAMPLE, 'latin1').split(/\r?\n/)) {
     const f = line.split('","').map((v) => v.replace(/^"|"$/g, ''));
-    if (f.length > 25 && f[13] === 'B' && f[25] === '4' && f[14] !== '13T') codes.add(f[14]);
+    if (f.length > 25 && f[13] === 'B' && f[25] === '4' && f[14] !== '13T') ccgs.set(f[14], f[2]);
   }
-  return [...codes];
+  return ccgs;
 }
 
 /** Presses Tab until the focused element is the one `matches` names (id or text); fails after 60 presses. */
-async function tabTo(page: Page, matches: (el: { id: string; text: string }) => boolean, what: string) {
+async function tabTo(page: Page, matches: (el: { id: string; name: string; text: string }) => boolean, what: string) {
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     const el = await page.evaluate(() => ({
       id: document.activeElement?.id ?? '',
+      name: document.activeElement?.getAttribute('name') ?? '',
       text: document.activeElement?.textContent?.trim() ?? '',
     }));
     if (matches(el)) return;
@@ -46,7 +50,7 @@ const tabToText = (page: Page, text: string) => tabTo(page, (el) => el.text === 
  */
 describe('admin screens in a browser', () => {
   const suite = browserSuite(async (ctx) => {
-    for (const ccg of sampleCcgs()) await ctx.factories.ccg(ccg, 'Y54');
+    for (const [ccg, region] of sampleGeography()) await ctx.factories.ccg(ccg, region);
     await ctx.factories.user({ role: Role.Admin, email: ADMIN, name: 'Ada Admin' });
     await ctx.factories.user({ role: Role.Manager, email: MANAGER, name: 'Mo Manager' });
   });
@@ -146,7 +150,7 @@ describe('admin screens in a browser', () => {
       });
       await tabToId(page(), 'kind');
       await page().keyboard.type('Regions');
-      await tabToId(page(), 'partial');
+      await tabTo(page(), (el) => el.name === 'partial', 'the strict or partial radios');
       await tabToText(page(), 'Upload and import');
       await page().keyboard.press('Enter');
       await page()
@@ -188,13 +192,13 @@ describe('admin screens in a browser', () => {
     await page()
       .getByRole('link', { name: /^Password must be at least 12 characters/ })
       .waitFor();
-    expect(await page().locator('#password-error').textContent()).toMatch(/at least 12 characters/);
+    expect(await page().locator('#password--error-message').textContent()).toMatch(/at least 12 characters/);
     await page().getByLabel('First password').fill('a first password');
     await page().getByRole('button', { name: 'Add user' }).click();
     await page()
       .getByRole('link', { name: `A user with e-mail ${MANAGER} already exists` })
       .waitFor();
-    expect(await page().locator('#email-error').textContent()).toMatch(/already exists/);
+    expect(await page().locator('#email--error-message').textContent()).toMatch(/already exists/);
 
     await page().getByLabel('E-mail address').fill('sam.jones@test.invalid');
     await page().getByRole('button', { name: 'Add user' }).click();

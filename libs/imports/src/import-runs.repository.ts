@@ -189,7 +189,8 @@ export class ImportRunsRepository {
     await m.query(
       `UPDATE import_run SET state = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5, rows_skipped = $6,
               problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100,
-              rows_done = coalesce($11, rows_total, rows_done),
+              -- where the parser stopped, else the whole file; never past the lines counted (LEAST skips nulls)
+              rows_done = coalesce(LEAST($11::int, rows_total), rows_done),
               finished_at = clock_timestamp() -- now() would be the start of the import's transaction
        WHERE id = $1`,
       [

@@ -56,7 +56,7 @@ export function Pagination({ total, page, pageSize, label, param = 'page' }: Pro
         {pageItems(page, pages).map((item, i) =>
           item === 'gap' ? (
             <li key={`gap-${i}`} className="nhsuk-pagination__item nhsuk-pagination__item--ellipsis">
-              &ctdot;
+              ⋯
             </li>
           ) : (
             <li
