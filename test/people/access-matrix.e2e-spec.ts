@@ -131,6 +131,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/imports': { allow: [Admin] },
   'GET /api/v1/imports': { allow: [Admin] },
   'GET /api/v1/imports/:id': { allow: [Admin] },
+  'GET /api/v1/imports/:id/problems': { allow: [Admin] },
+  'GET /api/v1/imports/:id/problems.csv': { allow: [Admin] },
 
   // Each write gets a follow-up of its own (one that an earlier caller closed would answer 409 first).
   'GET /api/v1/follow-ups': { allow: READERS },

@@ -8,6 +8,14 @@ import { PracticePage } from './pages/practice-page';
 import { PracticesPage } from './pages/practices-page';
 import { ServiceErrorPage } from './pages/service-error-page';
 import { SignInPage } from './pages/sign-in-page';
+import { RequireAdmin } from './admin/require-admin';
+import { AdminPage } from './pages/admin-page';
+import { AdminUsersPage } from './pages/admin-users-page';
+import { AdminUserNewPage } from './pages/admin-user-new-page';
+import { AdminUserPage } from './pages/admin-user-page';
+import { AdminImportsPage } from './pages/admin-imports-page';
+import { AdminImportPage } from './pages/admin-import-page';
+import { AdminAuditPage } from './pages/admin-audit-page';
 import { RequireSession } from './session/require-session';
 
 const queryClient = new QueryClient({
@@ -49,6 +57,63 @@ const router = createBrowserRouter([
           <RequireSession>
             <PracticePage />
           </RequireSession>
+        ),
+      },
+      // The admin pages: admins only (anyone else signed in gets "not allowed").
+      {
+        path: '/admin',
+        element: (
+          <RequireAdmin>
+            <AdminPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/users',
+        element: (
+          <RequireAdmin>
+            <AdminUsersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/users/new',
+        element: (
+          <RequireAdmin>
+            <AdminUserNewPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/users/:id',
+        element: (
+          <RequireAdmin>
+            <AdminUserPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/imports',
+        element: (
+          <RequireAdmin>
+            <AdminImportsPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/imports/:id',
+        element: (
+          <RequireAdmin>
+            <AdminImportPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/audit',
+        element: (
+          <RequireAdmin>
+            <AdminAuditPage />
+          </RequireAdmin>
         ),
       },
       { path: '*', element: <NotFoundPage /> },

@@ -40,7 +40,7 @@ export function IsRegionCode(api: ApiPropertyOptions = {}) {
     Transform(upperTrim),
     IsString(),
     Matches(REGION_CODE, { message: '$property must be a 3-character region ODS code, e.g. Y54' }),
-    ApiProperty({ example: 'Y54', pattern: REGION_CODE.source, ...api }),
+    ApiProperty({ type: String, example: 'Y54', pattern: REGION_CODE.source, ...api }),
   );
 }
 

@@ -6,12 +6,15 @@ import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '@app/config';
+import { LineCounter } from './line-count';
 
 export interface StoredFile {
   /** The file's name inside IMPORT_DIR. */
   name: string;
   size: number;
   sha256: string;
+  /** Lines in the file (as the parsers number them): the "of m" of a run's progress. */
+  lines: number;
 }
 
 /**
@@ -44,10 +47,12 @@ export class ImportFileStore {
     const name = `${randomUUID()}.upload`;
     const path = join(this.directory, name);
     const hash = createHash('sha256');
+    const lines = new LineCounter();
     let size = 0;
     const measure = new Transform({
       transform(chunk: Buffer, _enc, done) {
         hash.update(chunk);
+        lines.add(chunk);
         size += chunk.length;
         done(null, chunk);
       },
@@ -58,7 +63,7 @@ export class ImportFileStore {
       await this.remove(name);
       throw err;
     }
-    return { name, size, sha256: hash.digest('hex') };
+    return { name, size, sha256: hash.digest('hex'), lines: lines.lines };
   }
 
   open(name: string): ReadStream {

@@ -16,6 +16,7 @@ export enum ImportState {
  */
 @Entity('import_run')
 @Check('import_run_progress_range', `progress BETWEEN 0 AND 100`)
+@Check('import_run_rows_done_range', `rows_done >= 0 AND (rows_total IS NULL OR rows_done <= rows_total)`)
 export class ImportRunEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'import_run_pk' })
   id!: number;
@@ -56,6 +57,14 @@ export class ImportRunEntity {
 
   @Column({ type: 'smallint', default: 0 })
   progress!: number;
+
+  /** The line of the file the worker has reached (all of them once the whole file was read). */
+  @Column({ name: 'rows_done', type: 'integer', default: 0 })
+  rowsDone!: number;
+
+  /** Lines in the file, counted as it was stored; null for runs made before it was counted. */
+  @Column({ name: 'rows_total', type: 'integer', nullable: true })
+  rowsTotal!: number | null;
 
   /** All problems found; `problems` keeps the first 1,000 by row. */
   @Column({ name: 'problem_count', type: 'integer', default: 0 })

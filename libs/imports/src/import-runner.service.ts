@@ -106,6 +106,7 @@ export class ImportRunner {
       summary,
       problems: parserProblems,
       staged,
+      lastLine,
     } = await stageFile(
       source,
       run.format,
@@ -137,9 +138,17 @@ export class ImportRunner {
       notes: summary.notes,
       durationMs: Date.now() - started,
     });
+    // A parse that stopped early did not get through the file: its rows done stay where it stopped.
+    const stoppedAtLine = summary.fatal ? lastLine : null;
     const reject = async (message: string): Promise<Processed> => {
       await progress.settle();
-      await this.runs.finish(m, run.id, { ...base, state: ImportState.Rejected, summary: summaryOf(), message });
+      await this.runs.finish(m, run.id, {
+        ...base,
+        stoppedAtLine,
+        state: ImportState.Rejected,
+        summary: summaryOf(),
+        message,
+      });
       return { state: ImportState.Rejected };
     };
 

@@ -20,6 +20,8 @@ export interface ImportRunRow {
   rowsRejected: number;
   rowsSkipped: number;
   progress: number;
+  rowsDone: number;
+  rowsTotal: number | null;
   problemCount: number;
   problems?: ImportProblem[];
   summary: ImportSummary | null;
@@ -36,6 +38,7 @@ export interface NewImportRun {
   fileName: string;
   fileSize: number;
   fileSha256: string;
+  rowsTotal: number;
   storedFile: string;
   options: ImportOptions;
   createdBy: number | null;
@@ -43,6 +46,8 @@ export interface NewImportRun {
 
 export interface RunOutcome {
   state: ImportState.Succeeded | ImportState.Rejected | ImportState.Failed;
+  /** The line the parser reached; null when it read the whole file (then every line is done). */
+  stoppedAtLine?: number | null;
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
@@ -55,7 +60,8 @@ export interface RunOutcome {
 
 const RUN_COLUMNS = `id, format, file_name AS "fileName", file_size::float8 AS "fileSize", file_sha256 AS "fileSha256",
   stored_file AS "storedFile", options, state, rows_read AS "rowsRead", rows_accepted AS "rowsAccepted",
-  rows_rejected AS "rowsRejected", rows_skipped AS "rowsSkipped", progress, problem_count AS "problemCount", summary,
+  rows_rejected AS "rowsRejected", rows_skipped AS "rowsSkipped", progress, rows_done AS "rowsDone",
+  rows_total AS "rowsTotal", problem_count AS "problemCount", summary,
   message, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
     finished_at AS "finishedAt"`;
 
@@ -69,8 +75,8 @@ export class ImportRunsRepository {
 
   async insert(m: EntityManager, run: NewImportRun): Promise<number> {
     const [row] = await m.query<{ id: number }[]>(
-      `INSERT INTO import_run (format, file_name, file_size, file_sha256, stored_file, options, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO import_run (format, file_name, file_size, file_sha256, stored_file, options, created_by, rows_total)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         run.format,
         run.fileName,
@@ -79,6 +85,7 @@ export class ImportRunsRepository {
         run.storedFile,
         JSON.stringify(run.options),
         run.createdBy,
+        run.rowsTotal,
       ],
     );
     return row.id;
@@ -96,6 +103,25 @@ export class ImportRunsRepository {
       [id],
     );
     return rows[0];
+  }
+
+  /** A page of a run's stored problems (kept sorted by row), with how many are stored; undefined: no such run. */
+  async problems(
+    id: number,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: ImportProblem[]; stored: number } | undefined> {
+    const [run] = await this.db.query<{ stored: number }[]>(
+      `SELECT jsonb_array_length(problems) AS stored FROM import_run WHERE id = $1`,
+      [id],
+    );
+    if (!run) return undefined;
+    const rows = await this.db.query<{ problem: ImportProblem }[]>(
+      `SELECT p.problem FROM import_run r, jsonb_array_elements(r.problems) WITH ORDINALITY AS p(problem, n)
+       WHERE r.id = $1 ORDER BY p.n LIMIT $2 OFFSET $3`,
+      [id, pageSize, (page - 1) * pageSize],
+    );
+    return { rows: rows.map((r) => r.problem), stored: run.stored };
   }
 
   async list(q: {
@@ -138,20 +164,24 @@ export class ImportRunsRepository {
   async claim(id: number): Promise<ImportRunRow | undefined> {
     // TypeORM answers an UPDATE with [rows, count].
     const [rows] = await this.db.query<[ImportRunRow[], number]>(
-      `UPDATE import_run SET state = 'running', started_at = now(), attempts = attempts + 1, progress = 0
+      `UPDATE import_run SET state = 'running', started_at = now(), attempts = attempts + 1, progress = 0,
+                             rows_done = 0
        WHERE id = $1 AND state IN ('queued', 'running') RETURNING ${RUN_COLUMNS}`,
       [id],
     );
     return rows[0];
   }
 
-  /** Progress seen by GET /imports/:id while the import's own transaction is still open. */
-  async reportProgress(id: number, progress: number, rowsRead: number): Promise<void> {
-    await this.db.query(`UPDATE import_run SET progress = $2, rows_read = $3 WHERE id = $1 AND state = 'running'`, [
-      id,
-      progress,
-      rowsRead,
-    ]);
+  /**
+   * Progress seen by GET /imports/:id while the import's own transaction is still open: the share done and
+   * the line of the file reached (`rows_read` keeps meaning that while running, as the CLI shows it).
+   */
+  async reportProgress(id: number, progress: number, line: number): Promise<void> {
+    await this.db.query(
+      `UPDATE import_run SET progress = $2, rows_read = $3, rows_done = LEAST($3, coalesce(rows_total, $3))
+       WHERE id = $1 AND state = 'running'`,
+      [id, progress, line],
+    );
   }
 
   /** Records the outcome; inside the import's transaction for a success, so data and state commit together. */
@@ -159,6 +189,8 @@ export class ImportRunsRepository {
     await m.query(
       `UPDATE import_run SET state = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5, rows_skipped = $6,
               problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100,
+              -- where the parser stopped, else the whole file; never past the lines counted (LEAST skips nulls)
+              rows_done = coalesce(LEAST($11::int, rows_total), rows_done),
               finished_at = clock_timestamp() -- now() would be the start of the import's transaction
        WHERE id = $1`,
       [
@@ -172,6 +204,7 @@ export class ImportRunsRepository {
         JSON.stringify(o.problems),
         o.summary === null ? null : JSON.stringify(o.summary),
         o.message,
+        o.stoppedAtLine ?? null,
       ],
     );
   }

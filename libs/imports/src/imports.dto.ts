@@ -96,6 +96,18 @@ export class ImportRunDto {
   @ApiProperty({ enum: ImportState }) state!: ImportState;
   @ApiProperty({ description: '0–100' }) progress!: number;
   @ApiProperty({ description: 'Data rows read (not the header, not blank lines)' }) rowsRead!: number;
+  @ApiProperty({
+    description:
+      'Lines of the file gone through so far (rows as the problems number them: lines, header included); ' +
+      'equals rowsTotal once the whole file was read, stays where the parser stopped when it stopped early',
+  })
+  rowsDone!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Lines in the file, counted as it was received (null for runs made before it was counted)',
+  })
+  rowsTotal!: number | null;
   @ApiProperty({ description: 'Rows that passed every check (committed only when the run succeeded)' })
   rowsAccepted!: number;
   @ApiProperty({ description: 'Rows with a problem' }) rowsRejected!: number;
@@ -110,12 +122,21 @@ export class ImportRunDto {
     description: 'What changed, per kind of data: added, updated, unchanged',
   })
   summary!: ImportSummary | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The outcome in one sentence' }) message!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The outcome in one sentence' })
+  message!: string | null;
   @ApiProperty() attempts!: number;
   @ApiPropertyOptional({ nullable: true }) createdBy!: number | null;
   @ApiProperty() createdAt!: Date;
   @ApiPropertyOptional({ nullable: true }) startedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true }) finishedAt!: Date | null;
+}
+
+export class ImportProblemPageDto {
+  @ApiProperty({ type: [ImportProblemDto] }) items!: ImportProblemDto[];
+  @ApiProperty({ description: 'Problems stored with the run (the first 1,000 by row; problemCount counts all)' })
+  total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export class ImportRunPageDto {

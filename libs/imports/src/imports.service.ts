@@ -2,12 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Clock, InvalidInputError, NotFoundError, Page } from '@app/common';
+import { Clock, InvalidInputError, NotFoundError, Page, PageQuery } from '@app/common';
 import { ImportFileStore, StoredFile } from './import-file.store';
 import type { ImportOptions } from './import-run.types';
 import { ImportRunner } from './import-runner.service';
 import { ImportRunsRepository } from './import-runs.repository';
-import { CreateImportDto, ImportRunDto, ListImportsQuery, toImportRunDto } from './imports.dto';
+import { CreateImportDto, ImportProblemDto, ImportRunDto, ListImportsQuery, toImportRunDto } from './imports.dto';
+import { problemsCsv } from './problems-csv';
 import { ImportQueue } from './import.queue';
 import { listSizeEffectiveDateFromFileName } from './parsers';
 
@@ -51,6 +52,7 @@ export class ImportsService {
           fileName: file.originalName.slice(0, 255),
           fileSize: file.stored.size,
           fileSha256: file.stored.sha256,
+          rowsTotal: file.stored.lines,
           storedFile: file.stored.name,
           options,
           createdBy,
@@ -78,6 +80,19 @@ export class ImportsService {
     const row = await this.runs.find(id);
     if (!row) throw new NotFoundError(`No import run ${id}`);
     return toImportRunDto(row);
+  }
+
+  /** A page of a run's stored problems, in row order (the table of the admin screen). */
+  async problems(id: number, q: PageQuery): Promise<Page<ImportProblemDto>> {
+    const found = await this.runs.problems(id, q.page, q.pageSize);
+    if (!found) throw new NotFoundError(`No import run ${id}`);
+    return { items: found.rows, total: found.stored, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Every stored problem of a run as CSV (row, column, value, reason), to fix the file from. */
+  async problemsCsv(id: number): Promise<string> {
+    const run = await this.get(id);
+    return problemsCsv(run.problems ?? []);
   }
 
   async list(q: ListImportsQuery): Promise<Page<ImportRunDto>> {

@@ -6,14 +6,23 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, Role, Roles } from '@app/common';
-import { IMPORT_FORMATS, ImportRunDto, ImportRunPageDto, ImportsService, ListImportsQuery } from '@app/imports';
+import { Actor, CurrentActor, PageQuery, Role, Roles } from '@app/common';
+import {
+  IMPORT_FORMATS,
+  ImportProblemPageDto,
+  ImportRunDto,
+  ImportRunPageDto,
+  ImportsService,
+  ListImportsQuery,
+} from '@app/imports';
 import { API_PREFIX } from '../configure-app';
 import { ImportUploadReader } from './import-upload.reader';
 import { IdPipe } from '../http/id.pipe';
+import { replyAsText } from '../http/text-reply';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -72,5 +81,24 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportRunDto })
   get(@Param('id', IdPipe) id: number) {
     return this.imports.get(id);
+  }
+
+  @Get(':id/problems')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "A page of a run's problems (the first 1,000 by row are stored), in row order" })
+  @ApiOkResponse({ type: ImportProblemPageDto })
+  problems(@Param('id', IdPipe) id: number, @Query() query: PageQuery) {
+    return this.imports.problems(id, query);
+  }
+
+  @Get(':id/problems.csv')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "A run's stored problems as CSV: row, column, value, reason" })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, saved as import-<id>-problems.csv', schema: { type: 'string' } })
+  async problemsCsv(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) res: FastifyReply) {
+    const csv = await this.imports.problemsCsv(id);
+    replyAsText(res, 'text/csv; charset=utf-8', `import-${id}-problems.csv`);
+    return csv;
   }
 }

@@ -678,6 +678,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a run's problems (the first 1,000 by row are stored), in row order */
+        get: operations["ImportsController_problems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/problems.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run's stored problems as CSV: row, column, value, reason */
+        get: operations["ImportsController_problemsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1140,7 +1174,7 @@ export interface components {
              * @description Support staff: the only region they may change; none means everywhere
              * @example Y54
              */
-            regionCode?: Record<string, never> | null;
+            regionCode?: string | null;
             /**
              * Format: password
              * @description At least 12 characters; the person should change it after signing in (POST /me/password)
@@ -1158,7 +1192,7 @@ export interface components {
             /** @enum {string} */
             role?: "admin" | "support" | "manager";
             /** @example Y54 */
-            regionCode?: Record<string, never> | null;
+            regionCode?: string | null;
             /** @description false signs the user out everywhere at once */
             active?: boolean;
         };
@@ -1399,6 +1433,10 @@ export interface components {
             progress: number;
             /** @description Data rows read (not the header, not blank lines) */
             rowsRead: number;
+            /** @description Lines of the file gone through so far (rows as the problems number them: lines, header included); equals rowsTotal once the whole file was read, stays where the parser stopped when it stopped early */
+            rowsDone: number;
+            /** @description Lines in the file, counted as it was received (null for runs made before it was counted) */
+            rowsTotal: number | null;
             /** @description Rows that passed every check (committed only when the run succeeded) */
             rowsAccepted: number;
             /** @description Rows with a problem */
@@ -1412,7 +1450,7 @@ export interface components {
             /** @description What changed, per kind of data: added, updated, unchanged */
             summary?: Record<string, never> | null;
             /** @description The outcome in one sentence */
-            message?: Record<string, never> | null;
+            message?: string | null;
             attempts: number;
             createdBy?: Record<string, never> | null;
             /** Format: date-time */
@@ -1422,6 +1460,13 @@ export interface components {
         };
         ImportRunPageDto: {
             items: components["schemas"]["ImportRunDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ImportProblemPageDto: {
+            items: components["schemas"]["ImportProblemDto"][];
+            /** @description Problems stored with the run (the first 1,000 by row; problemCount counts all) */
             total: number;
             page: number;
             pageSize: number;
@@ -2739,6 +2784,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportRunDto"];
+                };
+            };
+        };
+    };
+    ImportsController_problems: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemPageDto"];
+                };
+            };
+        };
+    };
+    ImportsController_problemsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, saved as import-<id>-problems.csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
         };

@@ -17,6 +17,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', text: 'Dashboard' },
   { href: '/practices', text: 'Practices' },
+  { href: '/admin', text: 'Admin', roles: ['admin'] },
 ];
 
 /** The items `role` may use. */

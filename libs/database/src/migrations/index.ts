@@ -14,6 +14,7 @@ import { ClinicalSystemReports1764100000000 } from './1764100000000-ClinicalSyst
 import { PracticeLockAlone1764110000000 } from './1764110000000-PracticeLockAlone';
 import { StoredFiguresLockOrder1764115000000 } from './1764115000000-StoredFiguresLockOrder';
 import { StatusEventRecordedIndex1764160000000 } from './1764160000000-StatusEventRecordedIndex';
+import { ImportRunRowCounts1764170000000 } from './1764170000000-ImportRunRowCounts';
 import { PracticeSearchIndexes1764172200000 } from './1764172200000-PracticeSearchIndexes';
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   PracticeLockAlone1764110000000,
   StoredFiguresLockOrder1764115000000,
   StatusEventRecordedIndex1764160000000,
+  ImportRunRowCounts1764170000000,
   PracticeSearchIndexes1764172200000,
 ];

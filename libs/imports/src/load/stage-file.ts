@@ -9,6 +9,8 @@ export interface StagedFile {
   problems: ImportProblem[];
   /** Records written to the stage. */
   staged: number;
+  /** The line where the last row read starts (where the parser stopped, when it stopped early). */
+  lastLine: number;
 }
 
 /**
@@ -55,5 +57,5 @@ export async function stageFile(
     throw err;
   }
   if (!summary) throw new Error('the parser ended without a summary');
-  return { summary, problems, staged: writer.count };
+  return { summary, problems, staged: writer.count, lastLine: line };
 }
