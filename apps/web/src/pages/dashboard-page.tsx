@@ -6,6 +6,8 @@ import { ProgressInNumbers } from '../dashboard/progress-in-numbers';
 import { useArea } from '../dashboard/area';
 import { AreaSelect, useAreaName } from '../dashboard/area-select';
 import { StillToGo } from '../dashboard/still-to-go';
+import { Barriers } from '../dashboard/barriers';
+import { NotOffering } from '../dashboard/not-offering';
 import { TrendCharts } from '../dashboard/trend-charts';
 
 /**
@@ -36,6 +38,8 @@ export function DashboardPage() {
       <MonthEndForm key={asOf} value={asOf} onChange={(date) => show('asOf', date)} />
       <ProgressInNumbers asOf={asOf} regionCode={regionCode} />
       <StillToGo asOf={asOf} regionCode={regionCode} />
+      <Barriers regionCode={regionCode} areaName={areaName} />
+      <NotOffering regionCode={regionCode} areaName={areaName} />
       <TrendCharts asOf={asOf} regionCode={regionCode} />
     </>
   );

@@ -13,6 +13,8 @@ interface Problems {
   /** The message beside a field. */
   email?: string;
   password?: string;
+  /** The API's own words, above the list (a throttled sign-in: what to do besides waiting). */
+  detail?: string;
 }
 
 /** Only a path of this app: a `next` pointing elsewhere is dropped (no open redirect). */
@@ -65,7 +67,7 @@ export function SignInPage() {
         const text = locked
           ? `Too many unsuccessful sign-ins for this account. ${wait}`
           : `Too many sign-in attempts. ${wait}`;
-        return setProblems({ summary: [{ field: 'email', message: text }], email: text });
+        return setProblems({ summary: [{ field: 'email', message: text }], email: text, detail: message });
       }
       if (response.status === 401)
         return setProblems({
@@ -88,6 +90,7 @@ export function SignInPage() {
         {problems && (
           <ErrorSummary>
             <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+            {problems.detail && <p>{problems.detail}</p>}
             <ErrorSummary.List>
               {problems.summary.map((p) => (
                 <ErrorSummary.ListItem key={p.message} href={`#${p.field}`}>

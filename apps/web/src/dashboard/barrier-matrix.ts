@@ -1,0 +1,35 @@
+import { BARRIER_NAMES, type BarrierCategory, type BarrierReport } from './barrier-names';
+import { SERVICES, type ServiceKey } from './figures';
+
+/** The barrier report laid out for the chart and its table: one row per barrier, one column per service. */
+export interface BarrierMatrix {
+  /** The barriers reported in the area, most reported first. */
+  categories: BarrierCategory[];
+  /** Per service, the API's count of practices reporting each barrier (in `categories` order); 0 when none. */
+  practices: Record<ServiceKey, number[]>;
+  /** Per service, the API's count of practices reporting any barrier (a practice counts once); 0 when none. */
+  anyBarrier: Record<ServiceKey, number>;
+}
+
+const DESIGN_ORDER = Object.keys(BARRIER_NAMES);
+
+/**
+ * Rearranges the API's rows (it sends only the pairs some practice reported; none means no practice, so 0)
+ * without computing a figure. Barriers are ordered by their largest count under any service, then as in
+ * DESIGN.md, so the chart reads from the most reported down.
+ */
+export function barrierMatrix(report: BarrierReport): BarrierMatrix {
+  const count = new Map(report.rows.map((r) => [`${r.service}/${r.category}`, r.practices]));
+  const of = (service: ServiceKey, category: BarrierCategory) => count.get(`${service}/${category}`) ?? 0;
+  const largest = (category: BarrierCategory) => Math.max(...SERVICES.map((s) => of(s.key, category)));
+  const categories = [...new Set(report.rows.map((r) => r.category))].sort(
+    (a, b) => largest(b) - largest(a) || DESIGN_ORDER.indexOf(a) - DESIGN_ORDER.indexOf(b),
+  );
+  const practices = {} as Record<ServiceKey, number[]>;
+  const anyBarrier = {} as Record<ServiceKey, number>;
+  for (const { key } of SERVICES) {
+    practices[key] = categories.map((c) => of(key, c));
+    anyBarrier[key] = report.totals.find((t) => t.service === key)?.practices ?? 0;
+  }
+  return { categories, practices, anyBarrier };
+}
