@@ -71,6 +71,8 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
   };
   const KNOWN_CAPTION = `${HEADLINE}, as known at the end of 15 October 2014`;
   const search = () => new URL(page().url()).searchParams;
+  /** A trend table's caption: the table is behind its details toggle (in the page, not yet shown). */
+  const trendCaption = (text: string | RegExp) => page().locator('caption', { hasText: text });
 
   test('known on a day: the label, the URL and every headline figure are the API’s as known then', async () => {
     await suite.signInAt('/?asOf=2014-09-30', MANAGER);
@@ -88,9 +90,9 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
     await page()
       .getByRole('table', { name: 'Practices still to go at the end of September 2014, as known at the end of 15' })
       .waitFor();
-    await page()
-      .getByRole('table', { name: /^Book or cancel appointments: month-end figures, .*as known at the end of 15/ })
-      .waitFor({ state: 'attached' });
+    await trendCaption(/^Book or cancel appointments: month-end figures, .*as known at the end of 15/).waitFor({
+      state: 'attached',
+    });
     expect(await axeViolations(page())).toEqual([]);
   });
 
@@ -176,9 +178,7 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
   test('the trend range: the URL and the charts’ tables follow it; a bad range is refused', async () => {
     await suite.signInAt('/?asOf=2014-09-30', MANAGER);
     const caption = (service: string, span: string) => `${service}: month-end figures, ${span}`;
-    await page()
-      .getByRole('table', { name: caption('View medical record', 'October 2012 to September 2014') })
-      .waitFor({ state: 'attached' });
+    await trendCaption(caption('View medical record', 'October 2012 to September 2014')).waitFor({ state: 'attached' });
     const from = page().getByRole('group', { name: 'From' });
     const to = page().getByRole('group', { name: 'To' });
     await from.getByLabel('Month', { exact: true }).fill('1');
@@ -191,7 +191,7 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
 
     const trend = await apiGet('/reports/trend?from=2014-01&to=2014-06&service=records');
     const table = caption('View medical record', 'January 2014 to June 2014');
-    await page().getByRole('table', { name: table }).waitFor({ state: 'attached' });
+    await trendCaption(table).waitFor({ state: 'attached' });
     const shown: string[] = [];
     for (const month of ['January', 'February', 'March', 'April', 'May', 'June'])
       shown.push(await tableCell(page(), table, `${month} 2014`, 'Share of practices capable'));

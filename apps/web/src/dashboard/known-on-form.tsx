@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
 import { isCalendarDate, type KnownOn, knownOnValue, londonInstant, londonToday } from './known-on';
@@ -8,6 +8,8 @@ interface Props {
   /** The API's own problem with `knownAt` (a pasted link it refuses), shown against the field. */
   apiProblem?: string;
   onChange: (value: string) => void;
+  /** Told whether the form now shows a problem of its own (the page's title then starts with "Error:"). */
+  onInvalid: (invalid: boolean) => void;
 }
 
 const TIME = /^\s*(\d{1,2})[:.](\d{2})\s*$/;
@@ -57,17 +59,20 @@ function check(day: string, month: string, year: string, time: string, now = new
  * would answer with today's knowledge, labelled as if it were an earlier one's). The parent keys it by the
  * URL's value, so Back and Forward refill the boxes.
  */
-export function KnownOnForm({ value, apiProblem, onChange }: Props) {
+export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
   const [day, setDay] = useState(value?.date ? String(Number(value.date.slice(8, 10))) : '');
   const [month, setMonth] = useState(value?.date ? String(Number(value.date.slice(5, 7))) : '');
   const [year, setYear] = useState(value?.date ? value.date.slice(0, 4) : '');
   const [time, setTime] = useState(value?.time ?? '');
   const [problems, setProblems] = useState<FormProblem[]>([]);
+  // A new value (another link, Back) makes a new form: the old one's problems go with it.
+  useEffect(() => () => onInvalid(false), [onInvalid]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = check(day, month, year, time);
     setProblems(result.problems);
+    onInvalid(result.problems.length > 0);
     if (result.value) onChange(result.value);
   };
 

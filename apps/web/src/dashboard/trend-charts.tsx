@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -23,6 +23,8 @@ interface TrendChartsProps extends AreaProps {
   /** The months shown (YYYY-MM): by default the 24 up to the dashboard's date (trend-range.ts). */
   range: Range;
   onRangeChange: (range: Range) => void;
+  /** The range form shows a problem of its own, or no longer does. */
+  onRangeInvalid: (invalid: boolean) => void;
   /** The API's `knownAt`: the status history as it stood at that instant. */
   knownAt?: string;
 }
@@ -50,10 +52,11 @@ function useTrend(service: ServiceKey, range: Range, area: AreaProps, knownAt: s
 }
 
 /** Monthly trend charts, one per service, over the chosen months (the form above them); each with its table. */
-export function TrendCharts({ range, onRangeChange, knownAt, ...area }: TrendChartsProps) {
+export function TrendCharts({ range, onRangeChange, onRangeInvalid, knownAt, ...area }: TrendChartsProps) {
   // The first service's answer tells the form whether the API refused the range (all three ask the same).
   const first = useTrend(SERVICES[0].key, range, area, knownAt);
   const problem = fieldProblem(first.error, ['from', 'to']);
+  useEffect(() => onRangeInvalid(problem !== undefined), [problem, onRangeInvalid]);
   const count = monthCount(range.from, range.to);
   return (
     // Not a labelled region: its name would be one more match for the date form's labels "Month" and "Year".
@@ -65,6 +68,7 @@ export function TrendCharts({ range, onRangeChange, knownAt, ...area }: TrendCha
         to={range.to}
         apiProblem={problem}
         onChange={onRangeChange}
+        onInvalid={onRangeInvalid}
       />
       <p className="nhsuk-body">
         Month-end figures from {monthYear(`${range.from}-01`)} to {monthYear(`${range.to}-01`)}

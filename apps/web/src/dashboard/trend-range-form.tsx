@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
 import { MAX_TREND_MONTHS, monthCount } from './trend-range';
@@ -9,6 +9,8 @@ interface Props {
   /** The API's own problem with the range (a pasted link it refuses), shown against the field it names. */
   apiProblem?: { field: string; message: string };
   onChange: (range: { from: string; to: string }) => void;
+  /** Told whether the form now shows a problem of its own (the page's title then starts with "Error:"). */
+  onInvalid: (invalid: boolean) => void;
 }
 
 const yearMonth = (month: string, year: string, end: 'from' | 'to', problems: FormProblem[]) => {
@@ -30,12 +32,14 @@ const yearMonth = (month: string, year: string, end: 'from' | 'to', problems: Fo
  * inputs of month and year. The API's limits are checked here first: `to` not before `from`, and at most
  * 120 months. The parent keys it by the range, so Back and Forward refill the boxes.
  */
-export function TrendRangeForm({ from, to, apiProblem, onChange }: Props) {
+export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Props) {
   const [fromMonth, setFromMonth] = useState(String(Number(from.slice(5, 7))));
   const [fromYear, setFromYear] = useState(from.slice(0, 4));
   const [toMonth, setToMonth] = useState(String(Number(to.slice(5, 7))));
   const [toYear, setToYear] = useState(to.slice(0, 4));
   const [problems, setProblems] = useState<FormProblem[]>([]);
+  // A new value (another link, Back) makes a new form: the old one's problems go with it.
+  useEffect(() => () => onInvalid(false), [onInvalid]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,6 +57,7 @@ export function TrendRangeForm({ from, to, apiProblem, onChange }: Props) {
         });
     }
     setProblems(found);
+    onInvalid(found.length > 0);
     if (first && last && found.length === 0) onChange({ from: first, to: last });
   };
 

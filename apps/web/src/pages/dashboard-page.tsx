@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTitle } from '../layout/use-title';
 import { MonthEndForm } from '../dashboard/month-end-form';
@@ -33,9 +34,12 @@ export function DashboardPage() {
   const range = chosenRange(asOf, params.get('from'), params.get('to'));
   // The API's problem with a known-on it refuses (from a pasted link), shown against the form's field.
   const knownAtProblem = fieldProblem(useSummary({ asOf, regionCode, ccgCode, knownAt }).error, ['knownAt']);
+  // The forms' own problems: the title starts with "Error:" while one shows (the design system's pattern).
+  const [knownOnInvalid, setKnownOnInvalid] = useState(false);
+  const [rangeInvalid, setRangeInvalid] = useState(false);
   useTitle(
     `Progress in numbers, ${areaName}, ${monthYear(asOf)}${knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}`,
-    knownAtProblem !== undefined,
+    knownAtProblem !== undefined || knownOnInvalid || rangeInvalid,
   );
 
   const show = (values: Partial<Record<Param, string | undefined>>) =>
@@ -69,12 +73,14 @@ export function DashboardPage() {
         value={knownOn}
         apiProblem={knownAtProblem?.message}
         onChange={(value) => show({ knownAt: value })}
+        onInvalid={setKnownOnInvalid}
       />
       <ProgressInNumbers asOf={asOf} regionCode={regionCode} ccgCode={ccgCode} knownAt={knownAt} />
       <StillToGo asOf={asOf} regionCode={regionCode} ccgCode={ccgCode} knownAt={knownAt} />
       <TrendCharts
         range={range}
         onRangeChange={({ from, to }) => show({ from, to })}
+        onRangeInvalid={setRangeInvalid}
         regionCode={regionCode}
         ccgCode={ccgCode}
         knownAt={knownAt}
