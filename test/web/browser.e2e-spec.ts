@@ -18,6 +18,8 @@ describe('web app in a browser', () => {
   });
   const { test, signIn } = suite;
   const CAPTION = (month: string) => `Progress in numbers at the end of ${month}`;
+  /** The month-end date input (the known-on date and the trend range have their own Month and Year boxes). */
+  const monthEnd = () => suite.page.getByRole('group', { name: 'Figures at the end of' });
   /** Row header → the API's figure it shows. */
   const ROWS: [string, Service, 'practicesCapablePct' | 'patientsAtEnabledPct'][] = [
     ['Book or cancel appointments: practices capable', Service.Appointments, 'practicesCapablePct'],
@@ -167,15 +169,15 @@ describe('web app in a browser', () => {
     await suite.page.goto(`${suite.base}/sign-in?next=${encodeURIComponent('/?asOf=2014-09-30')}`);
     await signIn(MANAGER);
     await suite.page.getByRole('table', { name: CAPTION('September 2014') }).waitFor();
-    await suite.page.getByLabel('Month').fill('3');
-    await suite.page.getByLabel('Year').fill('2014');
+    await monthEnd().getByLabel('Month', { exact: true }).fill('3');
+    await monthEnd().getByLabel('Year', { exact: true }).fill('2014');
     await suite.page.getByRole('button', { name: 'Show figures' }).click();
     await expectFiguresOf('2014-03-31', 'March 2014', '31 March 2014', '31 March 2013');
     expect(new URL(suite.page.url()).search).toBe('?asOf=2014-03-31');
 
     await suite.page.goBack();
     await suite.page.getByRole('table', { name: CAPTION('September 2014') }).waitFor();
-    expect(await suite.page.getByLabel('Month').inputValue()).toBe('9');
+    expect(await monthEnd().getByLabel('Month', { exact: true }).inputValue()).toBe('9');
     await suite.page.goForward();
     await suite.page.getByRole('table', { name: CAPTION('March 2014') }).waitFor();
 
@@ -198,7 +200,7 @@ describe('web app in a browser', () => {
     await suite.page.goto(`${suite.base}/sign-in?next=${encodeURIComponent('/?asOf=2014-09-30')}`);
     await signIn(MANAGER);
     await suite.page.getByRole('table', { name: CAPTION('September 2014') }).waitFor();
-    await suite.page.getByLabel('Month').fill('13');
+    await monthEnd().getByLabel('Month', { exact: true }).fill('13');
     await suite.page.getByRole('button', { name: 'Show figures' }).click();
     await suite.page.getByText('Enter a month from 1 to 12').waitFor();
     expect(new URL(suite.page.url()).search).toBe('?asOf=2014-09-30');
@@ -261,7 +263,7 @@ describe('web app in a browser', () => {
     await signIn('leaving@test.invalid');
     await suite.page.getByRole('table', { name: CAPTION('September 2014') }).waitFor();
     await suite.ctx.api().post(`/users/${user.id}/deactivate`).expect(200);
-    await suite.page.getByLabel('Month').fill('6');
+    await monthEnd().getByLabel('Month', { exact: true }).fill('6');
     await suite.page.getByRole('button', { name: 'Show figures' }).click();
     await suite.page.getByText('This session has ended: sign in again').waitFor();
     expect(new URL(suite.page.url()).pathname).toBe('/sign-in');

@@ -44,10 +44,7 @@ export class FiguresRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async figuresOn(date: string, q: FigureQuery): Promise<FigureRow[]> {
-    const rows: Record<string, string | null>[] = await this.db.query(
-      figuresSql(q.by, Boolean(q.knownAt), q.area?.kind),
-      params(date, q),
-    );
+    const rows = await this.run(figuresSql(q.by, Boolean(q.knownAt), q.area?.kind), params(date, q));
     return rows.map(toFigureRow);
   }
 
@@ -69,13 +66,22 @@ export class FiguresRepository {
 
   /** The same for several dates in one statement: rows of each date, keyed by the date. */
   async figuresOnDates(dates: string[], q: FigureQuery): Promise<Map<string, FigureRow[]>> {
-    const rows: Record<string, string | null>[] = await this.db.query(
-      figuresOnDatesSql(q.by, Boolean(q.knownAt), q.area?.kind),
-      params(dates, q),
-    );
+    const rows = await this.run(figuresOnDatesSql(q.by, Boolean(q.knownAt), q.area?.kind), params(dates, q));
     const byDate = new Map<string, FigureRow[]>(dates.map((d) => [d, []]));
     for (const r of rows) byDate.get(r.as_of as string)!.push(toFigureRow(r));
     return byDate;
+  }
+
+  /**
+   * A figures statement with JIT off, in a transaction of its own (SET LOCAL ends with it). The known-at
+   * variant's estimated cost passes jit_above_cost, and LLVM then spent 5–10 s compiling what runs in
+   * 0.3–0.5 s (demo data, docs/figures.md "JIT"); none of these statements runs long enough to gain by it.
+   */
+  private run(sql: string, parameters: unknown[]): Promise<Record<string, string | null>[]> {
+    return this.db.transaction(async (m) => {
+      await m.query(`SET LOCAL jit = off`);
+      return m.query<Record<string, string | null>[]>(sql, parameters);
+    });
   }
 }
 

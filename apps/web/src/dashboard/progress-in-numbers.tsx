@@ -1,24 +1,42 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
+import { type AreaProps, areaQuery } from './area';
+import { knownAtPhrase } from './known-on';
 import { headlineRows, percent, points } from './figures';
 import { longDate, monthYear } from './month-end';
 
+interface FiguresOn extends AreaProps {
+  /** The month-end shown (YYYY-MM-DD). */
+  asOf: string;
+  /** The API's `knownAt`: the status history as it stood at that instant. */
+  knownAt?: string;
+}
+
+/** The summary of a date and area (as known now, or at `knownAt`); the page also reads its error. */
+export function useSummary({ asOf, knownAt, ...area }: FiguresOn) {
+  const where = areaQuery(area);
+  return useQuery({
+    queryKey: ['summary', asOf, where.regionCode ?? null, where.ccgCode ?? null, knownAt ?? null],
+    queryFn: async () =>
+      dataOr(await api.GET('/api/v1/reports/summary', { params: { query: { asOf, ...where, knownAt } } })),
+  });
+}
+
 /**
  * The six headline figures at a month-end, a year earlier and the change, then the API's own sentences, of
- * England or of a region (`regionCode`).
+ * England, a region or a CCG, as known now or at `knownAt`.
  */
-export function ProgressInNumbers({ asOf, regionCode }: { asOf: string; regionCode?: string }) {
-  const summary = useQuery({
-    queryKey: ['summary', asOf, regionCode],
-    queryFn: async () => dataOr(await api.GET('/api/v1/reports/summary', { params: { query: { asOf, regionCode } } })),
-  });
+export function ProgressInNumbers(props: FiguresOn) {
+  const { asOf, knownAt } = props;
+  const where = areaQuery(props);
+  const summary = useSummary(props);
   const text = useQuery({
-    queryKey: ['summary-text', asOf, regionCode],
+    queryKey: ['summary-text', asOf, where.regionCode ?? null, where.ccgCode ?? null, knownAt ?? null],
     queryFn: async () =>
       dataOr(
         await api.GET('/api/v1/reports/summary', {
-          params: { query: { asOf, regionCode, format: 'text' } },
+          params: { query: { asOf, ...where, knownAt, format: 'text' } },
           parseAs: 'text',
         }),
       ),
@@ -38,7 +56,10 @@ export function ProgressInNumbers({ asOf, regionCode }: { asOf: string; regionCo
   return (
     <>
       <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Progress in numbers at the end of {monthYear(data.asOf)}</caption>
+        <caption className="nhsuk-table__caption">
+          Progress in numbers at the end of {monthYear(data.asOf)}
+          {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
+        </caption>
         <thead className="nhsuk-table__head">
           <tr>
             <th scope="col" className="nhsuk-table__header">

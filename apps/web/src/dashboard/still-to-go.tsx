@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
+import { type AreaProps, areaQuery } from './area';
 import { SERVICES } from './figures';
+import { knownAtPhrase } from './known-on';
 import { longDate, monthYear } from './month-end';
 
 const COUNT = new Intl.NumberFormat('en-GB');
@@ -17,12 +19,14 @@ export const projected = (month: string | null, reason: string | null) =>
 /**
  * What none of the published dashboards showed: per service, the practices in the area still to go, the
  * net pace over the last six months and the month every practice would offer it at that pace
- * (GET /reports/outlook; the page formats, the API computes).
+ * (GET /reports/outlook; the page formats, the API computes), as known now or at `knownAt`.
  */
-export function StillToGo({ asOf, regionCode }: { asOf: string; regionCode: string | undefined }) {
+export function StillToGo({ asOf, knownAt, ...area }: { asOf: string; knownAt?: string } & AreaProps) {
+  const where = areaQuery(area);
   const outlook = useQuery({
-    queryKey: ['outlook', asOf, regionCode],
-    queryFn: async () => dataOr(await api.GET('/api/v1/reports/outlook', { params: { query: { asOf, regionCode } } })),
+    queryKey: ['outlook', asOf, where.regionCode ?? null, where.ccgCode ?? null, knownAt ?? null],
+    queryFn: async () =>
+      dataOr(await api.GET('/api/v1/reports/outlook', { params: { query: { asOf, ...where, knownAt } } })),
   });
 
   return (
@@ -41,6 +45,7 @@ export function StillToGo({ asOf, regionCode }: { asOf: string; regionCode: stri
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption">
               Practices still to go at the end of {monthYear(outlook.data.asOf)}
+              {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
             </caption>
             <thead className="nhsuk-table__head">
               <tr>

@@ -2,37 +2,84 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
+import { type AreaProps, areaQuery } from './area';
 import { MEASURES, percent, SERVICES, type ServiceKey } from './figures';
+import { fieldProblem } from './field-problem';
+import { knownAtPhrase } from './known-on';
 import { monthYear } from './month-end';
-import { trendRange, TREND_MONTHS, type Trend } from './trend-range';
+import { monthCount, type Trend } from './trend-range';
+import { TrendRangeForm } from './trend-range-form';
 import './trend-charts.css';
 
 // ECharts comes in its own chunk, after the figures are on the page.
 const loadTrendChart = () => import('./trend-chart');
 const TrendChart = lazy(loadTrendChart);
 
-interface TrendChartsProps {
-  /** The dashboard's month-end (YYYY-MM-DD): the last month of the charts. */
-  asOf: string;
-  /** A region's ODS code; England when absent. */
-  regionCode?: string;
+interface Range {
+  from: string;
+  to: string;
 }
 
-/** Monthly trend charts, one per service, over the 24 months up to the dashboard's date; each with its table. */
-export function TrendCharts({ asOf, regionCode }: TrendChartsProps) {
-  const range = trendRange(asOf);
+interface TrendChartsProps extends AreaProps {
+  /** The months shown (YYYY-MM): by default the 24 up to the dashboard's date (trend-range.ts). */
+  range: Range;
+  onRangeChange: (range: Range) => void;
+  /** The range form shows a problem of its own, or no longer does. */
+  onRangeInvalid: (invalid: boolean) => void;
+  /** The API's `knownAt`: the status history as it stood at that instant. */
+  knownAt?: string;
+}
+
+/** The month-end figures of one service over the range, in the area, as known now or at `knownAt`. */
+function useTrend(service: ServiceKey, range: Range, area: AreaProps, knownAt: string | undefined) {
+  const where = areaQuery(area);
+  return useQuery({
+    queryKey: [
+      'trend',
+      service,
+      range.from,
+      range.to,
+      where.regionCode ?? null,
+      where.ccgCode ?? null,
+      knownAt ?? null,
+    ],
+    queryFn: async () =>
+      dataOr(
+        await api.GET('/api/v1/reports/trend', {
+          params: { query: { service, from: range.from, to: range.to, ...where, knownAt } },
+        }),
+      ),
+  });
+}
+
+/** Monthly trend charts, one per service, over the chosen months (the form above them); each with its table. */
+export function TrendCharts({ range, onRangeChange, onRangeInvalid, knownAt, ...area }: TrendChartsProps) {
+  // The first service's answer tells the form whether the API refused the range (all three ask the same).
+  const first = useTrend(SERVICES[0].key, range, area, knownAt);
+  const problem = fieldProblem(first.error, ['from', 'to']);
+  useEffect(() => onRangeInvalid(problem !== undefined), [problem, onRangeInvalid]);
+  const count = monthCount(range.from, range.to);
   // The chunk is fetched once the page is drawn, while the trends load, not only when their data is in
   // (npm run bench:web: that made chunk and data one after the other).
   useEffect(() => void loadTrendChart(), []);
   return (
     // Not a labelled region: its name would be one more match for the date form's labels "Month" and "Year".
     <section>
-      <h2 className="nhsuk-heading-l">Trends over {TREND_MONTHS} months</h2>
+      <h2 className="nhsuk-heading-l">{count > 1 ? `Trends over ${count} months` : 'Trends'}</h2>
+      <TrendRangeForm
+        key={`${range.from}/${range.to}`}
+        from={range.from}
+        to={range.to}
+        apiProblem={problem}
+        onChange={onRangeChange}
+        onInvalid={onRangeInvalid}
+      />
       <p className="nhsuk-body">
-        Month-end figures from {monthYear(`${range.from}-01`)} to {monthYear(`${range.to}-01`)}.
+        Month-end figures from {monthYear(`${range.from}-01`)} to {monthYear(`${range.to}-01`)}
+        {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}.
       </p>
       {SERVICES.map((service) => (
-        <ServiceTrend key={service.key} service={service} range={range} regionCode={regionCode} />
+        <ServiceTrend key={service.key} service={service} range={range} area={area} knownAt={knownAt} />
       ))}
     </section>
   );
@@ -41,21 +88,15 @@ export function TrendCharts({ asOf, regionCode }: TrendChartsProps) {
 function ServiceTrend({
   service,
   range,
-  regionCode,
+  area,
+  knownAt,
 }: {
   service: { key: ServiceKey; name: string };
-  range: { from: string; to: string };
-  regionCode?: string;
+  range: Range;
+  area: AreaProps;
+  knownAt?: string;
 }) {
-  const trend = useQuery({
-    queryKey: ['trend', service.key, range.from, range.to, regionCode ?? null],
-    queryFn: async () =>
-      dataOr(
-        await api.GET('/api/v1/reports/trend', {
-          params: { query: { service: service.key, from: range.from, to: range.to, regionCode } },
-        }),
-      ),
-  });
+  const trend = useTrend(service.key, range, area, knownAt);
   const headingId = `trend-${service.key}`;
 
   return (
@@ -71,12 +112,12 @@ function ServiceTrend({
           retry={() => void trend.refetch()}
         />
       )}
-      {trend.isSuccess && <TrendView name={service.name} trend={trend.data} />}
+      {trend.isSuccess && <TrendView name={service.name} trend={trend.data} knownAt={knownAt} />}
     </div>
   );
 }
 
-function TrendView({ name, trend }: { name: string; trend: Trend }) {
+function TrendView({ name, trend, knownAt }: { name: string; trend: Trend; knownAt?: string }) {
   const first = trend.points[0]?.asOf;
   const last = trend.points.at(-1)?.asOf;
   const span = first && last ? `${monthYear(first)} to ${monthYear(last)}` : 'no months';
@@ -99,6 +140,7 @@ function TrendView({ name, trend }: { name: string; trend: Trend }) {
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption">
               {name}: month-end figures, {span}
+              {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
             </caption>
             <thead className="nhsuk-table__head">
               <tr>

@@ -1,0 +1,113 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Button } from 'nhsuk-react-components';
+import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
+import { MAX_TREND_MONTHS, monthCount } from './trend-range';
+
+interface Props {
+  from: string;
+  to: string;
+  /** The API's own problem with the range (a pasted link it refuses), shown against the field it names. */
+  apiProblem?: { field: string; message: string };
+  onChange: (range: { from: string; to: string }) => void;
+  /** Told whether the form now shows a problem of its own (the page's title then starts with "Error:"). */
+  onInvalid: (invalid: boolean) => void;
+}
+
+const yearMonth = (month: string, year: string, end: 'from' | 'to', problems: FormProblem[]) => {
+  const label = end === 'from' ? 'first' : 'last';
+  const m = wholeNumber(month);
+  if (!(m >= 1 && m <= 12)) {
+    problems.push({ href: `trend-${end}-month`, message: `Enter the ${label} month as a number from 1 to 12` });
+    return undefined;
+  }
+  if (!/^\s*\d{4}\s*$/.test(year) || wholeNumber(year) < 1900) {
+    problems.push({ href: `trend-${end}-year`, message: `Enter the year of the ${label} month with 4 digits` });
+    return undefined;
+  }
+  return `${wholeNumber(year)}-${String(m).padStart(2, '0')}`;
+};
+
+/**
+ * The months the trend charts show, from one month to another (both included), as two design-system date
+ * inputs of month and year. The API's limits are checked here first: `to` not before `from`, and at most
+ * 120 months. The parent keys it by the range, so Back and Forward refill the boxes.
+ */
+export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Props) {
+  const [fromMonth, setFromMonth] = useState(String(Number(from.slice(5, 7))));
+  const [fromYear, setFromYear] = useState(from.slice(0, 4));
+  const [toMonth, setToMonth] = useState(String(Number(to.slice(5, 7))));
+  const [toYear, setToYear] = useState(to.slice(0, 4));
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  // A new value (another link, Back) makes a new form: the old one's problems go with it.
+  useEffect(() => () => onInvalid(false), [onInvalid]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FormProblem[] = [];
+    const first = yearMonth(fromMonth, fromYear, 'from', found);
+    const last = yearMonth(toMonth, toYear, 'to', found);
+    if (first && last) {
+      const count = monthCount(first, last);
+      if (count < 1)
+        found.push({ href: 'trend-to-month', message: 'The last month must be the same as or after the first' });
+      else if (count > MAX_TREND_MONTHS)
+        found.push({
+          href: 'trend-to-month',
+          message: `The trend can show at most ${MAX_TREND_MONTHS} months (10 years): this range is ${count}`,
+        });
+    }
+    setProblems(found);
+    onInvalid(found.length > 0);
+    if (first && last && found.length === 0) onChange({ from: first, to: last });
+  };
+
+  const api = apiProblem && {
+    href: apiProblem.field === 'from' ? 'trend-from-month' : 'trend-to-month',
+    message: apiProblem.message,
+  };
+  const shown = problems.length > 0 ? problems : api ? [api] : [];
+  const errorOf = (end: 'from' | 'to') => shown.find((p) => p.href.startsWith(`trend-${end}-`))?.message;
+  const box = (id: string, label: string, width: 2 | 4, value: string, onChange: (v: string) => void) => ({
+    id,
+    label,
+    width,
+    value,
+    onChange,
+    invalid: shown.some((p) => p.href === id),
+  });
+
+  return (
+    <form noValidate onSubmit={submit} className="app-trend-range-form">
+      <FormErrorSummary problems={shown} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <DateFields
+            id="trend-from"
+            legend="From"
+            hint="First month shown, for example 10 2012"
+            error={errorOf('from')}
+            fields={[
+              box('trend-from-month', 'Month', 2, fromMonth, setFromMonth),
+              box('trend-from-year', 'Year', 4, fromYear, setFromYear),
+            ]}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <DateFields
+            id="trend-to"
+            legend="To"
+            hint="Last month shown, for example 9 2014"
+            error={errorOf('to')}
+            fields={[
+              box('trend-to-month', 'Month', 2, toMonth, setToMonth),
+              box('trend-to-year', 'Year', 4, toYear, setToYear),
+            ]}
+          />
+        </div>
+      </div>
+      <Button type="submit" secondary>
+        Show trends
+      </Button>
+    </form>
+  );
+}
