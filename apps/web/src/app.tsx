@@ -3,6 +3,9 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/client';
 import { Shell } from './layout/shell';
 import { DashboardPage } from './pages/dashboard-page';
+import { FollowUpPage } from './pages/follow-up-page';
+import { FollowUpsPage } from './pages/follow-ups-page';
+import { RemindersPage } from './pages/reminders-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServiceErrorPage } from './pages/service-error-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -30,6 +33,30 @@ const router = createBrowserRouter([
         element: (
           <RequireSession>
             <DashboardPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/follow-ups',
+        element: (
+          <RequireSession>
+            <FollowUpsPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/follow-ups/:id',
+        element: (
+          <RequireSession>
+            <FollowUpPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/reminders',
+        element: (
+          <RequireSession>
+            <RemindersPage />
           </RequireSession>
         ),
       },

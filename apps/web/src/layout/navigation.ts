@@ -14,7 +14,11 @@ export interface NavItem {
  * The header's navigation, in the order shown. A page that only some roles may use is offered only to them:
  * a link that always ends in "not allowed" helps nobody.
  */
-export const NAV_ITEMS: readonly NavItem[] = [{ href: '/', text: 'Dashboard' }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', text: 'Dashboard' },
+  { href: '/follow-ups', text: 'Follow-ups' },
+  { href: '/reminders', text: 'Reminders' },
+];
 
 /** The items `role` may use. */
 export const navItemsFor = (role: Role) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
