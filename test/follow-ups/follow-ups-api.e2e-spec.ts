@@ -339,6 +339,59 @@ describe('follow-ups API', () => {
     }
   });
 
+  it('offers as owners exactly whom it accepts: active admins, support staff of the region or of none', async () => {
+    const f = await followUpFor({ regionCode: 'Y54' });
+    const res = await ctx
+      .api()
+      .get(`/follow-ups/${f.id}/owners`)
+      .set(...northSupport)
+      .expect(200);
+    const ids = res.body.items.map((o: { id: number }) => o.id);
+    expect(ids).toEqual(expect.arrayContaining([userIds.northSupport, userIds.anywhereSupport, userIds.admin]));
+    for (const refused of [userIds.southSupport, userIds.manager, userIds.leaver]) expect(ids).not.toContain(refused);
+    expect(res.body.items.find((o: { id: number }) => o.id === userIds.northSupport)).toEqual({
+      id: userIds.northSupport,
+      name: expect.any(String),
+      role: 'support',
+      regionCode: 'Y54',
+    });
+    // Every one offered is accepted, and the follow-up then names its owner.
+    for (const { id } of res.body.items as { id: number }[])
+      await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: id }).expect(200);
+    const shown = await ctx.api().get(`/follow-ups/${f.id}`).expect(200);
+    expect(shown.body.ownerName).toBe(res.body.items.at(-1).name);
+    // Nobody again: later tests count who owns what.
+    await ctx.api().put(`/follow-ups/${f.id}/owner`).send({ ownerId: null }).expect(200);
+
+    await ctx
+      .api()
+      .get(`/follow-ups/${f.id}/owners`)
+      .set(...manager)
+      .expect(403);
+    await ctx.api().get('/follow-ups/999999/owners').expect(404);
+  });
+
+  it('names the people in a follow-up: owner, recorders and who closed it', async () => {
+    const f = await followUpFor();
+    const [me] = await ctx.db.query(`SELECT name FROM app_user WHERE id = $1`, [userIds.northSupport]);
+    const write = (path: string, body: object) =>
+      ctx
+        .api()
+        .post(`/follow-ups/${f.id}/${path}`)
+        .set(...northSupport)
+        .send(body)
+        .expect(200);
+    await write('contacts', { method: 'email', outcome: 'Asked about records' });
+    await write('barriers', { barriers: [{ service: 'records', category: 'staff_capacity' }] });
+    const closed = (await write('resolve', { reason: 'Records go live' })).body;
+    expect(closed).toMatchObject({
+      ownerName: null,
+      closedByName: me.name,
+      contacts: [{ recordedByName: me.name }],
+      barriers: [{ recordedByName: me.name }],
+    });
+  });
+
   it('resolves or cancels with a reason; a closed follow-up no longer changes; the rule opens a new one', async () => {
     const f = await followUpFor();
     expect(
@@ -447,6 +500,9 @@ describe('follow-ups API', () => {
     expect(await ids('?due=overdue')).toEqual([overdue.id]);
     expect(await ids(`?practiceCode=${overdue.code.toLowerCase()}`)).toEqual([overdue.id]);
     expect((await ids('?state=cancelled')).length).toBe(1);
+    const notOffering = async (service: string) => ids(`?state=all&notOffered=${service}&pageSize=100`);
+    expect(await notOffering('records')).toEqual(expect.arrayContaining([south.id, mine.id, overdue.id]));
+    expect(await notOffering('appointments')).not.toContain(mine.id);
     expect(await ids('?state=all&unassigned=false')).toEqual(expect.arrayContaining([south.id, mine.id]));
 
     const page = await ctx.api().get('/follow-ups?pageSize=2&page=2').expect(200);
@@ -459,10 +515,14 @@ describe('follow-ups API', () => {
     )[0].n;
     expect(page.body.total).toBe(active);
 
-    const bad = await ctx.api().get('/follow-ups?state=sleeping&mine=yes&due=soon&pageSize=0').expect(400);
+    const bad = await ctx
+      .api()
+      .get('/follow-ups?state=sleeping&mine=yes&due=soon&pageSize=0&notOffered=everything')
+      .expect(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual([
       'due',
       'mine',
+      'notOffered',
       'pageSize',
       'state',
     ]);
@@ -478,11 +538,13 @@ describe('follow-ups API', () => {
       '/api/v1/follow-ups/{id}/barriers',
       '/api/v1/follow-ups/{id}/due-date',
       '/api/v1/follow-ups/{id}/owner',
+      '/api/v1/follow-ups/{id}/owners',
       '/api/v1/follow-ups/{id}/resolve',
       '/api/v1/follow-ups/{id}/cancel',
       '/api/v1/reports/barriers',
       '/api/v1/me/reminders',
       '/api/v1/me/reminders/{id}/read',
+      '/api/v1/me/reminders/read',
     ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }

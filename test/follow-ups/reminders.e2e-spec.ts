@@ -212,6 +212,50 @@ describe('reminders: digest, due, escalation, e-mail', () => {
       ).body.total,
     ).toBe(0);
 
+    // All at once: only mine, only the unread ones, and again marks nothing.
+    const aliceUnread = async () =>
+      (
+        await ctx
+          .api()
+          .get('/me/reminders?unread=true')
+          .set(...as('alice'))
+          .expect(200)
+      ).body.total as number;
+    const aliceBefore = await aliceUnread();
+    expect(aliceBefore).toBeGreaterThan(0);
+    const northBefore = (
+      await ctx
+        .api()
+        .get('/me/reminders?unread=true')
+        .set(...as('north', Role.Manager))
+        .expect(200)
+    ).body.total;
+    const all = await ctx
+      .api()
+      .post('/me/reminders/read')
+      .set(...as('alice'))
+      .expect(200);
+    expect(all.body).toEqual({ marked: aliceBefore });
+    expect(await aliceUnread()).toBe(0);
+    expect(
+      (
+        await ctx
+          .api()
+          .post('/me/reminders/read')
+          .set(...as('alice'))
+          .expect(200)
+      ).body,
+    ).toEqual({ marked: 0 });
+    expect(
+      (
+        await ctx
+          .api()
+          .get('/me/reminders?unread=true')
+          .set(...as('north', Role.Manager))
+          .expect(200)
+      ).body.total,
+    ).toBe(northBefore);
+
     // Managers acknowledge their reminders too (their one write).
     const managers = await ctx
       .api()

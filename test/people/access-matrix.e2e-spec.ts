@@ -140,6 +140,10 @@ const RULES: Record<string, Rule> = {
     allow: READERS,
     sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}` }),
   },
+  'GET /api/v1/follow-ups/:id/owners': {
+    allow: WRITERS,
+    sample: async (f) => ({ path: `/api/v1/follow-ups/${await f.newFollowUp()}/owners` }),
+  },
   'POST /api/v1/follow-ups/:id/contacts': {
     allow: WRITERS,
     regionScoped: true,
@@ -188,6 +192,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/reports/barriers': { allow: READERS, sample: () => ({ path: '/api/v1/reports/barriers?by=category' }) },
   'GET /api/v1/me/reminders': { allow: READERS },
   'POST /api/v1/me/reminders/:id/read': { allow: READERS },
+  'POST /api/v1/me/reminders/read': { allow: READERS },
 
   // Bull Board: a Fastify plugin outside the guard, whose scope checks the same tokens itself (admins
   // only) before any of its routes; BOARD stands for all of them (see boardRouteKey).

@@ -1,8 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/client';
 import { Shell } from './layout/shell';
 import { DashboardPage } from './pages/dashboard-page';
+import { FollowUpPage } from './pages/follow-up-page';
+import { FollowUpsPage } from './pages/follow-ups-page';
+import { RemindersPage } from './pages/reminders-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PracticePage } from './pages/practice-page';
 import { PracticesPage } from './pages/practices-page';
@@ -36,85 +39,37 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       {
-        path: '/',
+        // Every other page is for signed-in users.
         element: (
           <RequireSession>
-            <DashboardPage />
+            <Outlet />
           </RequireSession>
         ),
-      },
-      {
-        path: '/practices',
-        element: (
-          <RequireSession>
-            <PracticesPage />
-          </RequireSession>
-        ),
-      },
-      {
-        path: '/practices/:code',
-        element: (
-          <RequireSession>
-            <PracticePage />
-          </RequireSession>
-        ),
-      },
-      // The admin pages: admins only (anyone else signed in gets "not allowed").
-      {
-        path: '/admin',
-        element: (
-          <RequireAdmin>
-            <AdminPage />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/users',
-        element: (
-          <RequireAdmin>
-            <AdminUsersPage />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/users/new',
-        element: (
-          <RequireAdmin>
-            <AdminUserNewPage />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/users/:id',
-        element: (
-          <RequireAdmin>
-            <AdminUserPage />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/imports',
-        element: (
-          <RequireAdmin>
-            <AdminImportsPage />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/imports/:id',
-        element: (
-          <RequireAdmin>
-            <AdminImportPage />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/audit',
-        element: (
-          <RequireAdmin>
-            <AdminAuditPage />
-          </RequireAdmin>
-        ),
+        children: [
+          { path: '/', element: <DashboardPage /> },
+          { path: '/practices', element: <PracticesPage /> },
+          { path: '/practices/:code', element: <PracticePage /> },
+          { path: '/follow-ups', element: <FollowUpsPage /> },
+          { path: '/follow-ups/:id', element: <FollowUpPage /> },
+          { path: '/reminders', element: <RemindersPage /> },
+          {
+            // Admins only: anyone else signed in gets "not allowed" (the API answers them 403 anyway).
+            element: (
+              <RequireAdmin>
+                <Outlet />
+              </RequireAdmin>
+            ),
+            children: [
+              { path: '/admin', element: <AdminPage /> },
+              { path: '/admin/users', element: <AdminUsersPage /> },
+              { path: '/admin/users/new', element: <AdminUserNewPage /> },
+              { path: '/admin/users/:id', element: <AdminUserPage /> },
+              { path: '/admin/imports', element: <AdminImportsPage /> },
+              { path: '/admin/imports/:id', element: <AdminImportPage /> },
+              { path: '/admin/audit', element: <AdminAuditPage /> },
+            ],
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

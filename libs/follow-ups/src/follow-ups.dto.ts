@@ -27,6 +27,7 @@ import {
   IsRegionCode,
   MAX_INTEGER,
   PageQuery,
+  Role,
   Service,
   toInteger,
 } from '@app/common';
@@ -100,6 +101,11 @@ export class ListFollowUpsQuery extends PageQuery {
   @IsOptional()
   @IsPracticeCode({ required: false })
   practiceCode?: string;
+
+  @ApiPropertyOptional({ enum: Service, description: 'Only follow-ups about practices not offering this service' })
+  @IsOptional()
+  @IsEnum(Service)
+  notOffered?: Service;
 }
 
 export class RecordContactDto {
@@ -190,6 +196,7 @@ export class ContactDto {
   @ApiProperty({ enum: ContactMethod }) method!: ContactMethod;
   @ApiProperty() outcome!: string;
   @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: "The recorder's name" }) recordedByName!: string | null;
   @ApiProperty() recordedAt!: Date;
 }
 
@@ -199,6 +206,7 @@ export class BarrierDto {
   @ApiProperty({ enum: BarrierCategory }) category!: BarrierCategory;
   @ApiProperty({ nullable: true, type: String }) detail!: string | null;
   @ApiProperty({ nullable: true, type: Number }) recordedBy!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: "The recorder's name" }) recordedByName!: string | null;
   @ApiProperty() recordedAt!: Date;
 }
 
@@ -207,6 +215,7 @@ export class FollowUpSummaryDto {
   @ApiProperty() practice!: FollowUpPracticeDto;
   @ApiProperty({ enum: Service, isArray: true }) servicesNotOffered!: Service[];
   @ApiProperty({ nullable: true, type: Number }) ownerId!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: "The owner's name" }) ownerName!: string | null;
   @ApiProperty({ format: 'date' }) dueDate!: string;
   @ApiProperty({ description: 'Active and due before today' }) overdue!: boolean;
   @ApiProperty({ enum: FollowUpState }) state!: FollowUpState;
@@ -215,6 +224,7 @@ export class FollowUpSummaryDto {
   @ApiProperty({ nullable: true, type: Date }) closedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Null when closed by the rule itself' }) closedBy!:
     number | null;
+  @ApiProperty({ nullable: true, type: String, description: "The closer's name" }) closedByName!: string | null;
   @ApiProperty({ nullable: true, type: String }) closeNote!: string | null;
   @ApiProperty({ nullable: true, type: Date }) lastContactAt!: Date | null;
   @ApiProperty() barrierCount!: number;
@@ -223,6 +233,19 @@ export class FollowUpSummaryDto {
 export class FollowUpDetailDto extends FollowUpSummaryDto {
   @ApiProperty({ type: [ContactDto], description: 'Newest first' }) contacts!: ContactDto[];
   @ApiProperty({ type: [BarrierDto], description: 'Newest first' }) barriers!: BarrierDto[];
+}
+
+/** Someone who may own a follow-up: an active admin, or support staff who may write in its region. */
+export class OwnerOptionDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Role }) role!: Role;
+  @ApiProperty({ nullable: true, type: String, description: 'Support staff: their region; null: every region' })
+  regionCode!: string | null;
+}
+
+export class OwnerOptionListDto {
+  @ApiProperty({ type: [OwnerOptionDto], description: 'By name' }) items!: OwnerOptionDto[];
 }
 
 export class FollowUpPageDto {

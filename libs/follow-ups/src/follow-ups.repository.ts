@@ -42,10 +42,11 @@ const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 const SUMMARY_COLUMNS = `
   f.id, json_build_object('code', p.code, 'name', p.name, 'ccgCode', p.ccg_code,
                           'regionCode', c.region_code) AS practice,
-  f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId", f.due_date::text AS "dueDate",
+  f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId",
+  (SELECT name FROM app_user u WHERE u.id = f.owner_id) AS "ownerName", f.due_date::text AS "dueDate",
   (f.state IN ${ACTIVE_SQL} AND f.due_date < $1::date) AS overdue, f.state,
   f.created_at AS "createdAt", f.updated_at AS "updatedAt", f.closed_at AS "closedAt", f.closed_by AS "closedBy",
-    f.close_note AS "closeNote",
+  (SELECT name FROM app_user u WHERE u.id = f.closed_by) AS "closedByName", f.close_note AS "closeNote",
   (SELECT max(contacted_at) FROM follow_up_contact fc WHERE fc.follow_up_id = f.id) AS "lastContactAt",
   (SELECT count(*)::int FROM follow_up_barrier fb WHERE fb.follow_up_id = f.id) AS "barrierCount"`;
 
@@ -74,6 +75,7 @@ export class FollowUpsRepository {
     if (q.due === 'overdue') where.push(`f.state IN ${ACTIVE_SQL} AND f.due_date < $1::date`);
     if (q.due === 'due') where.push(`f.state IN ${ACTIVE_SQL} AND f.due_date <= $1::date`);
     if (q.practiceCode) where.push(`p.code = ${param(q.practiceCode)}`);
+    if (q.notOffered) where.push(`${param(q.notOffered)}::service = ANY (f.services_not_offered)`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, count] = await Promise.all([
       this.db.query<FollowUpSummaryDto[]>(
@@ -105,7 +107,7 @@ export class FollowUpsRepository {
   contacts(id: number, m: EntityManager = this.db.manager): Promise<ContactDto[]> {
     return m.query(
       `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy",
-         recorded_at AS "recordedAt"
+         (SELECT name FROM app_user u WHERE u.id = recorded_by) AS "recordedByName", recorded_at AS "recordedAt"
        FROM follow_up_contact WHERE follow_up_id = $1 ORDER BY contacted_at DESC, id DESC`,
       [id],
     );
@@ -113,7 +115,8 @@ export class FollowUpsRepository {
 
   barriers(id: number, m: EntityManager = this.db.manager): Promise<BarrierDto[]> {
     return m.query(
-      `SELECT id::text, service, category, detail, recorded_by AS "recordedBy", recorded_at AS "recordedAt"
+      `SELECT id::text, service, category, detail, recorded_by AS "recordedBy",
+         (SELECT name FROM app_user u WHERE u.id = recorded_by) AS "recordedByName", recorded_at AS "recordedAt"
        FROM follow_up_barrier WHERE follow_up_id = $1 ORDER BY recorded_at DESC, id DESC`,
       [id],
     );
@@ -183,6 +186,19 @@ export class FollowUpsRepository {
       [userId],
     );
     return rows[0];
+  }
+
+  /**
+   * Everyone who may own a follow-up in `regionCode` (the rule of \`whyNotOwner\` in the service, as SQL):
+   * active admins, and active support staff of that region or of none. By name.
+   */
+  ownerOptions(regionCode: string): Promise<OwnerCandidate[]> {
+    return this.db.query(
+      `SELECT id, name, role::text AS role, region_code AS "regionCode", active FROM app_user
+       WHERE active AND (role = 'admin' OR (role = 'support' AND (region_code IS NULL OR region_code = $1)))
+       ORDER BY name, id`,
+      [regionCode],
+    );
   }
 
   async setOwner(m: EntityManager, id: number, ownerId: number | null): Promise<void> {

@@ -20,6 +20,7 @@ import {
   FollowUpDetailDto,
   FollowUpSummaryDto,
   ListFollowUpsQuery,
+  OwnerOptionListDto,
   RecordBarriersDto,
   RecordContactDto,
   SetDueDateDto,
@@ -60,6 +61,14 @@ export class FollowUpsService {
     const contacts = await this.repo.contacts(id, m);
     const barriers = await this.repo.barriers(id, m);
     return { ...summary, contacts, barriers };
+  }
+
+  /** Who may own the follow-up now: the people `assignOwner` accepts (the form offers only them). */
+  async ownerOptions(id: number): Promise<OwnerOptionListDto> {
+    const f = await this.repo.findLine(id);
+    if (!f) throw new NotFoundError(`No follow-up ${id}`);
+    const people = await this.repo.ownerOptions(f.regionCode);
+    return { items: people.map(({ id, name, role, regionCode }) => ({ id, name, role, regionCode })) };
   }
 
   /** A contact attempt; the first one moves an open follow-up to contacted. */

@@ -30,3 +30,7 @@ export class ReminderPageDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'How many unread reminders this marked read' }) marked!: number;
+}

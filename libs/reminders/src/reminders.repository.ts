@@ -71,6 +71,15 @@ export class RemindersRepository {
     return rows[0];
   }
 
+  /** Marks every unread reminder of the user read; how many it marked. */
+  async markAllRead(userId: number): Promise<number> {
+    const [, affected] = await this.db.query<[unknown[], number]>(
+      `UPDATE reminder SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return affected;
+  }
+
   /** Locks the reminder while its e-mail is sent, so two runs of the same e-mail job send one e-mail. */
   async lockForEmail(
     m: EntityManager,

@@ -59,6 +59,10 @@ export class RemindersService {
     return reminder;
   }
 
+  async markAllRead(userId: number): Promise<{ marked: number }> {
+    return { marked: await this.repo.markAllRead(userId) };
+  }
+
   managersOfRegions(regionCodes: string[]) {
     return this.recipients.managersOfRegions(regionCodes);
   }

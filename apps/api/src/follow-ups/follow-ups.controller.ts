@@ -8,6 +8,7 @@ import {
   FollowUpPageDto,
   FollowUpsService,
   ListFollowUpsQuery,
+  OwnerOptionListDto,
   RecordBarriersDto,
   RecordContactDto,
   SetDueDateDto,
@@ -35,6 +36,14 @@ export class FollowUpsController {
   @ApiOkResponse({ type: FollowUpDetailDto })
   get(@Param('id', IdPipe) id: number) {
     return this.followUps.get(id);
+  }
+
+  @Get(':id/owners')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Who may own the follow-up: active admins, and support staff who may write in its region' })
+  @ApiOkResponse({ type: OwnerOptionListDto })
+  owners(@Param('id', IdPipe) id: number) {
+    return this.followUps.ownerOptions(id);
   }
 
   @Post(':id/contacts')

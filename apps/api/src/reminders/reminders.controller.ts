@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles } from '@app/common';
-import { ListRemindersQuery, ReminderDto, ReminderPageDto, RemindersService } from '@app/reminders';
+import { ListRemindersQuery, MarkedReadDto, ReminderDto, ReminderPageDto, RemindersService } from '@app/reminders';
 import { IdPipe } from '../http/id.pipe';
 
 /** The signed-in user's own reminders; every role, managers included (acknowledging is their one write). */
@@ -17,6 +17,15 @@ export class RemindersController {
   @ApiOkResponse({ type: ReminderPageDto })
   list(@Query() query: ListRemindersQuery, @CurrentActor() actor?: Actor) {
     return this.reminders.listMine(signedIn(actor).userId, query);
+  }
+
+  @Post('read')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark all my unread reminders read' })
+  @ApiOkResponse({ type: MarkedReadDto })
+  markAllRead(@CurrentActor() actor?: Actor) {
+    return this.reminders.markAllRead(signedIn(actor).userId);
   }
 
   @Post(':id/read')

@@ -470,6 +470,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups/{id}/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may own the follow-up: active admins, and support staff who may write in its region */
+        get: operations["FollowUpsController_owners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups/{id}/contacts": {
         parameters: {
             query?: never;
@@ -600,6 +617,23 @@ export interface paths {
         get: operations["RemindersController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reminders/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my unread reminders read */
+        post: operations["RemindersController_markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1237,6 +1271,8 @@ export interface components {
             practice: components["schemas"]["FollowUpPracticeDto"];
             servicesNotOffered: ("appointments" | "prescriptions" | "records")[];
             ownerId: number | null;
+            /** @description The owner's name */
+            ownerName: string | null;
             /** Format: date */
             dueDate: string;
             /** @description Active and due before today */
@@ -1251,6 +1287,8 @@ export interface components {
             closedAt: string | null;
             /** @description Null when closed by the rule itself */
             closedBy: number | null;
+            /** @description The closer's name */
+            closedByName: string | null;
             closeNote: string | null;
             /** Format: date-time */
             lastContactAt: string | null;
@@ -1270,6 +1308,8 @@ export interface components {
             method: "phone" | "email" | "visit" | "other";
             outcome: string;
             recordedBy: number | null;
+            /** @description The recorder's name */
+            recordedByName: string | null;
             /** Format: date-time */
             recordedAt: string;
         };
@@ -1281,6 +1321,8 @@ export interface components {
             category: "system_not_capable" | "awaiting_supplier" | "staff_capacity" | "identity_verification" | "clinical_safety" | "information_governance" | "record_redaction" | "training_needed" | "low_patient_demand" | "practice_policy" | "other";
             detail: string | null;
             recordedBy: number | null;
+            /** @description The recorder's name */
+            recordedByName: string | null;
             /** Format: date-time */
             recordedAt: string;
         };
@@ -1289,6 +1331,8 @@ export interface components {
             practice: components["schemas"]["FollowUpPracticeDto"];
             servicesNotOffered: ("appointments" | "prescriptions" | "records")[];
             ownerId: number | null;
+            /** @description The owner's name */
+            ownerName: string | null;
             /** Format: date */
             dueDate: string;
             /** @description Active and due before today */
@@ -1303,6 +1347,8 @@ export interface components {
             closedAt: string | null;
             /** @description Null when closed by the rule itself */
             closedBy: number | null;
+            /** @description The closer's name */
+            closedByName: string | null;
             closeNote: string | null;
             /** Format: date-time */
             lastContactAt: string | null;
@@ -1311,6 +1357,18 @@ export interface components {
             contacts: components["schemas"]["ContactDto"][];
             /** @description Newest first */
             barriers: components["schemas"]["BarrierDto"][];
+        };
+        OwnerOptionDto: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "support" | "manager";
+            /** @description Support staff: their region; null: every region */
+            regionCode: string | null;
+        };
+        OwnerOptionListDto: {
+            /** @description By name */
+            items: components["schemas"]["OwnerOptionDto"][];
         };
         RecordContactDto: {
             /** @enum {string} */
@@ -1407,6 +1465,10 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        MarkedReadDto: {
+            /** @description How many unread reminders this marked read */
+            marked: number;
         };
         ImportProblemDto: {
             /** @description Line of the file where the row starts (0: the file as a whole) */
@@ -2323,6 +2385,8 @@ export interface operations {
                 /** @description overdue: due before today; due: due today or before */
                 due?: "overdue" | "due";
                 practiceCode?: string;
+                /** @description Only follow-ups about practices not offering this service */
+                notOffered?: "appointments" | "prescriptions" | "records";
             };
             header?: never;
             path?: never;
@@ -2357,6 +2421,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowUpDetailDto"];
+                };
+            };
+        };
+    };
+    FollowUpsController_owners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerOptionListDto"];
                 };
             };
         };
@@ -2564,6 +2649,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
+                };
+            };
+        };
+    };
+    RemindersController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
                 };
             };
         };

@@ -17,6 +17,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', text: 'Dashboard' },
   { href: '/practices', text: 'Practices' },
+  { href: '/follow-ups', text: 'Follow-ups' },
+  { href: '/reminders', text: 'Reminders' },
   { href: '/admin', text: 'Admin', roles: ['admin'] },
 ];
 

@@ -8,11 +8,13 @@ export interface PageLayoutProps {
   account?: { name: string; onSignOut: () => void };
   /** The pages the signed-in user may open, in the header's navigation; none on the sign-in page. */
   navigation?: readonly NavItem[];
+  /** Something shown after an item's text, part of its link (e.g. a count of what is new there). */
+  itemExtra?: (item: NavItem) => ReactNode;
   children: ReactNode;
 }
 
 /** NHS header and footer around the page's main content, with the skip link first. */
-export function PageLayout({ account, navigation, children }: PageLayoutProps) {
+export function PageLayout({ account, navigation, itemExtra, children }: PageLayoutProps) {
   const { pathname } = useLocation();
   return (
     <>
@@ -36,6 +38,7 @@ export function PageLayout({ account, navigation, children }: PageLayoutProps) {
                 current={isCurrent(item, pathname)}
               >
                 {item.text}
+                {itemExtra?.(item)}
               </Header.NavigationItem>
             ))}
           </Header.Navigation>

@@ -6,6 +6,7 @@ import { session } from '../session/session-store';
 import { useSession } from '../session/use-session';
 import { navItemsFor } from './navigation';
 import { PageLayout } from './page-layout';
+import { REMINDERS_HREF, useUnreadReminders } from '../reminders/unread-reminders';
 
 /** Every page: the NHS layout, the account links when signed in, and the document title per page. */
 export function Shell() {
@@ -13,6 +14,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const location = useLocation();
+  const unreadReminders = useUnreadReminders(state.status === 'signed-in');
 
   const firstPage = useRef(true);
   useEffect(() => {
@@ -34,6 +36,7 @@ export function Shell() {
     <PageLayout
       account={state.status === 'signed-in' ? { name: state.user.name, onSignOut: () => void signOut() } : undefined}
       navigation={state.status === 'signed-in' ? navItemsFor(state.user.role) : undefined}
+      itemExtra={(item) => (item.href === REMINDERS_HREF ? unreadReminders : undefined)}
     >
       <Outlet />
     </PageLayout>

@@ -1,0 +1,64 @@
+import { BARRIER_WORDS, dateTimeText, type FollowUpDetail, METHOD_WORDS, SERVICE_WORDS, STATE_WORDS } from './labels';
+
+interface Event {
+  at: string;
+  title: string;
+  text?: string;
+  by?: string | null;
+  key: string;
+}
+
+/**
+ * What happened to the follow-up, newest first: opened, each contact, each barrier, and its close. The API
+ * keeps contacts and barriers for good; who recorded each is the API's name for them.
+ */
+export function History({ followUp }: { followUp: FollowUpDetail }) {
+  const events: Event[] = [
+    { key: 'opened', at: followUp.createdAt, title: 'Opened', text: 'The practice does not offer every service.' },
+    ...followUp.contacts.map((c) => ({
+      key: `contact-${c.id}`,
+      at: c.contactedAt,
+      title: `Contacted by ${METHOD_WORDS[c.method].toLowerCase()}`,
+      text: c.outcome,
+      by: c.recordedByName,
+    })),
+    ...followUp.barriers.map((b) => ({
+      key: `barrier-${b.id}`,
+      at: b.recordedAt,
+      title: `Barrier recorded: ${BARRIER_WORDS[b.category]}`,
+      text: `${SERVICE_WORDS[b.service]}${b.detail ? `: ${b.detail}` : ''}`,
+      by: b.recordedByName,
+    })),
+    ...(followUp.closedAt
+      ? [
+          {
+            key: 'closed',
+            at: followUp.closedAt,
+            title: STATE_WORDS[followUp.state],
+            text: followUp.closeNote ?? undefined,
+            by: followUp.closedBy === null ? 'the tracker (automatically)' : followUp.closedByName,
+          },
+        ]
+      : []),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+
+  return (
+    <section aria-labelledby="history">
+      <h2 className="nhsuk-heading-m" id="history">
+        History
+      </h2>
+      <ol className="app-timeline" aria-label="History, newest first">
+        {events.map((e) => (
+          <li key={e.key} className="app-timeline__item">
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{e.title}</h3>
+            <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
+              <time dateTime={e.at}>{dateTimeText(e.at)}</time>
+              {e.by ? `, by ${e.by}` : ''}
+            </p>
+            {e.text && <p className="nhsuk-body app-timeline__text">{e.text}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
