@@ -7,6 +7,7 @@ import { useArea } from '../dashboard/area';
 import { AreaSelect, useAreaName } from '../dashboard/area-select';
 import { StillToGo } from '../dashboard/still-to-go';
 import { TrendCharts } from '../dashboard/trend-charts';
+import { Breakdown } from '../dashboard/breakdown';
 
 /**
  * The managers' dashboard. Its state lives in the URL (`?asOf=2014-09-30&area=Y54`), so a view can be sent
@@ -37,6 +38,7 @@ export function DashboardPage() {
       <ProgressInNumbers asOf={asOf} regionCode={regionCode} />
       <StillToGo asOf={asOf} regionCode={regionCode} />
       <TrendCharts asOf={asOf} regionCode={regionCode} />
+      <Breakdown asOf={asOf} regionCode={regionCode} />
     </>
   );
 }
