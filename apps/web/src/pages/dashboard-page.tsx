@@ -16,6 +16,7 @@ import { Barriers } from '../dashboard/barriers';
 import { NotOffering } from '../dashboard/not-offering';
 import { chosenRange } from '../dashboard/trend-range';
 import { TrendCharts } from '../dashboard/trend-charts';
+import { Breakdown } from '../dashboard/breakdown';
 
 type Param = 'asOf' | 'area' | 'ccg' | 'knownAt' | 'from' | 'to';
 
@@ -89,6 +90,7 @@ export function DashboardPage() {
         ccgCode={ccgCode}
         knownAt={knownAt}
       />
+      <Breakdown asOf={asOf} regionCode={regionCode} ccgCode={ccgCode} knownAt={knownAt} />
     </>
   );
 }
