@@ -27,7 +27,7 @@ export async function loadDemoData(db: DataSource, dataDir?: string): Promise<De
     const statusEvents = await repo.insertStatusEvents(m, events);
     return { practices, listSizes, statusEvents };
   });
-  // Fresh statistics (or the planner treats the just-filled tables as empty and the reports crawl) and visibility.
+  // Fresh statistics, or the planner treats the just-filled tables as empty and the reports crawl.
   if (result.practices || result.statusEvents) await repo.analyse();
   return result;
 }
