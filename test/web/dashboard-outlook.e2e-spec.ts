@@ -144,7 +144,9 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     await expectListOf(NORTH[1], 'View medical record', Service.Records, 2, NORTH[0]);
 
     // Another service starts at its first page.
-    await page().getByLabel('Practices not offering').selectOption({ label: 'Book or cancel appointments' });
+    await page()
+      .getByLabel('Practices not offering', { exact: true })
+      .selectOption({ label: 'Book or cancel appointments' });
     await page().waitForURL((url) => url.searchParams.get('notOffering') === 'appointments');
     expect(new URL(page().url()).searchParams.has('notOfferingPage')).toBe(false);
     await expectListOf(NORTH[1], 'Book or cancel appointments', Service.Appointments, 1, NORTH[0]);
@@ -152,7 +154,7 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     // Another area.
     await page().getByLabel('Area').selectOption({ label: MIDLANDS[1] });
     await expectListOf(MIDLANDS[1], 'Book or cancel appointments', Service.Appointments, 1, MIDLANDS[0]);
-    await page().getByLabel('Practices not offering').selectOption({ label: 'View medical record' });
+    await page().getByLabel('Practices not offering', { exact: true }).selectOption({ label: 'View medical record' });
     await expectListOf(MIDLANDS[1], 'View medical record', Service.Records, 1, MIDLANDS[0]);
     await page().getByLabel('Area').selectOption({ label: 'England' });
     await expectListOf('England', 'View medical record', Service.Records, 1);
@@ -188,15 +190,21 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     await page().getByRole('table', { name: 'Progress in numbers at the end of June 2014' }).waitFor();
 
     // The barriers' table behind its toggle: Enter opens it.
-    const barrierToggle = page().getByText('Show the barriers as a table');
+    const barrierToggle = page().locator('summary', { hasText: 'Show the barriers as a table' });
     await tabTo(barrierToggle);
     await keys.press('Enter');
     await barrierTable(NORTH[1]).waitFor();
 
     // The list's service: the arrow keys choose another.
-    await tabTo(page().getByLabel('Practices not offering'));
+    await tabTo(page().getByLabel('Practices not offering', { exact: true }));
+    const serviceSelect = page().getByLabel('Practices not offering', { exact: true });
     await keys.press('ArrowDown');
     await page().waitForURL((u) => u.searchParams.get('notOffering') === 'prescriptions');
+    // The select shows the URL's choice again before the next key (React sets it from the URL).
+    await page().waitForFunction(
+      (el) => (el as HTMLSelectElement).value === 'prescriptions',
+      await serviceSelect.elementHandle(),
+    );
     await keys.press('ArrowDown');
     await page().waitForURL((u) => u.searchParams.get('notOffering') === 'records');
     await listTable(NORTH[1], 'View medical record').filter({ hasText: 'page 1 of' }).waitFor();
@@ -356,7 +364,7 @@ async function seedBarriersAndLists(
       `SELECT id FROM follow_up WHERE practice_id = $1 AND state IN ('open', 'contacted', 'barriers_recorded')`,
       [practiceId],
     );
-    await ctx.api(Role.Support).post(`/follow-ups/${followUp.id}/barriers`).send({ barriers: list }).expect(200);
+    await ctx.api().post(`/follow-ups/${followUp.id}/barriers`).send({ barriers: list }).expect(200);
   };
   const [n0, , n2, n3, n4, n5, n6] = northPractices;
   await barriers(n0.id, [

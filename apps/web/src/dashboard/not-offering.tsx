@@ -184,11 +184,10 @@ function PracticeList({ list, serviceKey, caption, loading, linkTo }: PracticeLi
         </tbody>
       </table>
       {pages > 1 && (
-        <Pagination aria-label="Pages of practices not offering the service">
+        <Pagination aria-label="Pages of the list">
           {list.page > 1 && (
-            <Pagination.Link previous asElement={Link} to={linkTo(list.page - 1)}>
-              Previous
-            </Pagination.Link>
+            // No text of our own: the component's "Previous page" (the last word for screen readers only).
+            <Pagination.Link previous asElement={Link} to={linkTo(list.page - 1)} />
           )}
           {pageLinks(list.page, pages).map((n, i) =>
             n === 'gap' ? (
@@ -204,11 +203,7 @@ function PracticeList({ list, serviceKey, caption, loading, linkTo }: PracticeLi
               />
             ),
           )}
-          {list.page < pages && (
-            <Pagination.Link next asElement={Link} to={linkTo(list.page + 1)}>
-              Next
-            </Pagination.Link>
-          )}
+          {list.page < pages && <Pagination.Link next asElement={Link} to={linkTo(list.page + 1)} />}
         </Pagination>
       )}
     </>
