@@ -63,6 +63,8 @@ describe('practices in a browser', () => {
       await box.fill(typed);
       await resultsFor(search);
       expect(await shownCodes()).toEqual([MANOR]);
+      const row = (column: string) => tableCell(page(), /^Practices, by/, 'The Manor House Surgery', column);
+      expect([await row('List size'), await row('Records: View medical record')]).toEqual(['6,012', 'Capable (1)']);
       await page().getByRole('status').filter({ hasText: 'Showing 1 to 1 of 1 practice.' }).waitFor();
       await page().getByRole('link', { name: 'The Manor House Surgery' }).waitFor();
     }

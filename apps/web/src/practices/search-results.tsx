@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { SERVICES, type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
 import { PracticeLink } from './practice-link';
-import { count, LEVELS, systemName, type PracticePage } from './words';
+import { count, systemName, type CurrentLevel, type PracticePage } from './words';
 
 interface Props {
   state: ListState;
@@ -50,7 +50,7 @@ export function SearchResults({ state, data, stale }: Props) {
                   Postcode
                 </th>
                 <th scope="col" className="nhsuk-table__header">
-                  Clinical system
+                  System
                 </th>
                 <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
                   List size
@@ -75,15 +75,11 @@ export function SearchResults({ state, data, stale }: Props) {
                   <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
                     {p.listSize ? count(p.listSize.patients) : 'None'}
                   </td>
-                  {SERVICES.map((s) => {
-                    const level = LEVELS[p.services[s.key].level];
-                    return (
-                      <td key={s.key} className="nhsuk-table__cell">
-                        {level.words}
-                        {level.code !== null && <span className="app-pomi-code"> ({level.code})</span>}
-                      </td>
-                    );
-                  })}
+                  {SERVICES.map((s) => (
+                    <td key={s.key} className="nhsuk-table__cell app-nowrap">
+                      {SHORT_LEVELS[p.services[s.key].level]}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -100,6 +96,14 @@ const SHORT_NAMES: Record<ServiceKey, string> = {
   appointments: 'Appointments',
   prescriptions: 'Prescriptions',
   records: 'Records',
+};
+
+/** A level in a narrow cell: POMI's own short words and the code ("Capable" is 1: capable, not enabled). */
+const SHORT_LEVELS: Record<CurrentLevel, string> = {
+  not_capable: 'Not capable (0)',
+  capable: 'Capable (1)',
+  enabled: 'Enabled (2)',
+  unknown: 'No status',
 };
 
 const noun = (n: number) => (n === 1 ? 'practice' : 'practices');
