@@ -4,8 +4,10 @@ import { ApiProblem } from './api/client';
 import { Shell } from './layout/shell';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PracticeEditPage } from './pages/practice-edit-page';
 import { ServiceErrorPage } from './pages/service-error-page';
 import { SignInPage } from './pages/sign-in-page';
+import { StatusChangePage } from './pages/status-change-page';
 import { RequireSession } from './session/require-session';
 
 const queryClient = new QueryClient({
@@ -30,6 +32,22 @@ const router = createBrowserRouter([
         element: (
           <RequireSession>
             <DashboardPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/practices/:code/status/new',
+        element: (
+          <RequireSession>
+            <StatusChangePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/practices/:code/edit',
+        element: (
+          <RequireSession>
+            <PracticeEditPage />
           </RequireSession>
         ),
       },

@@ -810,7 +810,8 @@ export interface components {
         };
         UpdatePracticeDto: {
             name?: string;
-            postcode?: Record<string, never> | null;
+            /** @description null clears it */
+            postcode?: string | null;
             /** @example 00C */
             ccgCode?: string;
             /** @enum {string} */

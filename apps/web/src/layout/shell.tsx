@@ -6,6 +6,7 @@ import { session } from '../session/session-store';
 import { useSession } from '../session/use-session';
 import { navItemsFor } from './navigation';
 import { PageLayout } from './page-layout';
+import { SuccessBanner } from './success-banner';
 
 /** Every page: the NHS layout, the account links when signed in, and the document title per page. */
 export function Shell() {
@@ -35,6 +36,7 @@ export function Shell() {
       account={state.status === 'signed-in' ? { name: state.user.name, onSignOut: () => void signOut() } : undefined}
       navigation={state.status === 'signed-in' ? navItemsFor(state.user.role) : undefined}
     >
+      <SuccessBanner />
       <Outlet />
     </PageLayout>
   );
