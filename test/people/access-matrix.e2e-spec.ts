@@ -105,6 +105,13 @@ const RULES: Record<string, Rule> = {
     regionScoped: true,
     sample: () => ({ body: { service: Service.Records, level: Level.Enabled, effectiveDate: '2014-01-01' } }),
   },
+  // Reads only, for the status form of those who may write: any region.
+  'GET /api/v1/practices/:code/status-impact': {
+    allow: WRITERS,
+    sample: (f) => ({
+      path: `/api/v1/practices/${f.practiceCode}/status-impact?service=records&level=enabled&effectiveDate=2014-01-01`,
+    }),
+  },
   'POST /api/v1/practices/:code/list-sizes': {
     allow: WRITERS,
     regionScoped: true,

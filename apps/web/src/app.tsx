@@ -7,10 +7,12 @@ import { FollowUpPage } from './pages/follow-up-page';
 import { FollowUpsPage } from './pages/follow-ups-page';
 import { RemindersPage } from './pages/reminders-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PracticeEditPage } from './pages/practice-edit-page';
 import { PracticePage } from './pages/practice-page';
 import { PracticesPage } from './pages/practices-page';
 import { ServiceErrorPage } from './pages/service-error-page';
 import { SignInPage } from './pages/sign-in-page';
+import { StatusChangePage } from './pages/status-change-page';
 import { RequireAdmin } from './admin/require-admin';
 import { AdminPage } from './pages/admin-page';
 import { AdminUsersPage } from './pages/admin-users-page';
@@ -49,6 +51,8 @@ const router = createBrowserRouter([
           { path: '/', element: <DashboardPage /> },
           { path: '/practices', element: <PracticesPage /> },
           { path: '/practices/:code', element: <PracticePage /> },
+          { path: '/practices/:code/status/new', element: <StatusChangePage /> },
+          { path: '/practices/:code/edit', element: <PracticeEditPage /> },
           { path: '/follow-ups', element: <FollowUpsPage /> },
           { path: '/follow-ups/:id', element: <FollowUpPage /> },
           { path: '/reminders', element: <RemindersPage /> },
@@ -70,6 +74,22 @@ const router = createBrowserRouter([
             ],
           },
         ],
+      },
+      {
+        path: '/practices/:code/status/new',
+        element: (
+          <RequireSession>
+            <StatusChangePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/practices/:code/edit',
+        element: (
+          <RequireSession>
+            <PracticeEditPage />
+          </RequireSession>
+        ),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

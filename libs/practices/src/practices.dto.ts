@@ -114,7 +114,7 @@ export class UpdatePracticeDto {
   @MaxLength(MAX_NAME_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null clears it' })
   @IsOptional()
   @Transform(upperPostcode)
   @IsString()

@@ -42,6 +42,20 @@ type RecordedRow = StatusEventRow &
 export type RecordOutcome =
   { outcome: 'recorded'; event: StatusEventRow; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
 
+export interface ImpactFacts {
+  code: string;
+  openedOn: string | null;
+  closedOn: string | null;
+  clinicalSystem: string;
+  ccgCode: string;
+  ccgName: string;
+  regionCode: string;
+  regionName: string;
+  /** Null: no event on or before the date (unknown). */
+  levelBefore: Level | null;
+  nextChange: string | null;
+}
+
 /** All SQL of the status history and its derived spans. */
 @Injectable()
 export class StatusRepository {
@@ -100,6 +114,28 @@ export class StatusRepository {
     for (const [service, practiceIds] of byService) {
       await m.query(`SELECT refresh_status_spans($1::integer[], $2)`, [practiceIds, service]);
     }
+  }
+
+  /**
+   * What a status change of one service on `effectiveDate` would meet: the practice (its dates and
+   * areas), the level on that date as recorded now (the as-of rule over the events themselves) and the
+   * next recorded change after it. Undefined: no such practice.
+   */
+  async impactFacts(code: string, service: Service, effectiveDate: string): Promise<ImpactFacts | undefined> {
+    const rows = await this.db.query<ImpactFacts[]>(
+      `SELECT p.code, p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn",
+         p.clinical_system AS "clinicalSystem", c.code AS "ccgCode", c.name AS "ccgName",
+         r.code AS "regionCode", r.name AS "regionName",
+         (SELECT e.level FROM status_event e
+          WHERE e.practice_id = p.id AND e.service = $2 AND e.effective_date <= $3
+          ORDER BY e.effective_date DESC, e.recorded_at DESC, e.id DESC LIMIT 1) AS "levelBefore",
+         (SELECT min(e.effective_date)::text FROM status_event e
+          WHERE e.practice_id = p.id AND e.service = $2 AND e.effective_date > $3) AS "nextChange"
+       FROM practice p JOIN ccg c ON c.code = p.ccg_code JOIN region r ON r.code = c.region_code
+       WHERE p.code = $1`,
+      [code, service, effectiveDate],
+    );
+    return rows[0];
   }
 
   history(practiceId: number): Promise<StatusEventRow[]> {

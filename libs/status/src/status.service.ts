@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, monthEnd, RecordSource, writableRegion } from '@app/common';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
-import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto, StatusEventDto } from './status.dto';
+import { monthEndsDecided, monthEndsLookingBackAt } from './status-impact';
+import {
+  PracticeHistoryDto,
+  RecordLevelDto,
+  RecordLevelResultDto,
+  StatusEventDto,
+  StatusImpactDto,
+  StatusImpactQuery,
+} from './status.dto';
 import { StatusEventRow, StatusRepository } from './status.repository';
 
 /** Rules of the status history (DESIGN.md "Status history"). */
@@ -36,6 +44,49 @@ export class StatusService {
     if (result?.outcome !== 'recorded')
       return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
     return { event: this.withDerived(result.event), currentLevel: result.currentLevel };
+  }
+
+  /**
+   * Which figures recording `q` would change, read before it is recorded (nothing is written). The new
+   * event would be the latest recorded, so it decides every date from its effective date up to the next
+   * recorded change of the service (which keeps deciding its own dates), and a practice counts in no
+   * figure from its close date. Over those days the level recorded now is one level (no event lies
+   * between), so either every figure of those days changes or, when that level is the new one, none
+   * does. The effective date is checked as recording it would be (not in the future, not before the
+   * practice opened), so the form hears of those problems first.
+   */
+  async impact(code: string, q: StatusImpactQuery): Promise<StatusImpactDto> {
+    const facts = await this.repo.impactFacts(code, q.service, q.effectiveDate);
+    if (!facts) return this.practices.explainRefusal(code, undefined, q.effectiveDate);
+    this.practices.checkEffectiveDate(facts, q.effectiveDate);
+    const today = this.clock.today();
+    const closes = facts.closedOn !== null && (facts.nextChange === null || facts.closedOn <= facts.nextChange);
+    const until = closes ? facts.closedOn : facts.nextChange;
+    const levelBefore = facts.levelBefore ?? 'unknown';
+    const changesFigures = levelBefore !== q.level && (until === null || until > q.effectiveDate);
+    const days = { from: q.effectiveDate, until };
+    return {
+      practiceCode: facts.code,
+      service: q.service,
+      level: q.level,
+      effectiveDate: q.effectiveDate,
+      today,
+      backDated: q.effectiveDate < today,
+      levelBefore,
+      until,
+      untilBecause: until === null ? null : closes ? 'closed' : 'next-change',
+      changesFigures,
+      monthEnds: changesFigures ? monthEndsDecided(days, today) : null,
+      previousYearOf: changesFigures ? monthEndsLookingBackAt(days, today) : null,
+      areas: changesFigures
+        ? [
+            { kind: 'england', code: null, name: 'England' },
+            { kind: 'region', code: facts.regionCode, name: facts.regionName },
+            { kind: 'ccg', code: facts.ccgCode, name: facts.ccgName },
+            { kind: 'clinical-system', code: facts.clinicalSystem, name: facts.clinicalSystem },
+          ]
+        : [],
+    };
   }
 
   async history(code: string): Promise<PracticeHistoryDto> {

@@ -10,7 +10,14 @@ import {
   RecordListSizeDto,
   UpdatePracticeDto,
 } from '@app/practices';
-import { PracticeHistoryDto, RecordLevelDto, RecordLevelResultDto, StatusService } from '@app/status';
+import {
+  PracticeHistoryDto,
+  RecordLevelDto,
+  RecordLevelResultDto,
+  StatusImpactDto,
+  StatusImpactQuery,
+  StatusService,
+} from '@app/status';
 import { PracticeCodePipe } from './practice-code.pipe';
 
 @ApiTags('practices')
@@ -64,6 +71,19 @@ export class PracticesController {
     @CurrentActor() actor: Actor,
   ) {
     return this.status.recordLevel(code, dto, actor);
+  }
+
+  @Get(':code/status-impact')
+  @Roles(...WRITERS)
+  @ApiOperation({
+    summary: 'Which figures a status change would alter, before it is recorded (reads only)',
+    description:
+      'The same checks of the effective date as POST /practices/{code}/status. For the forms of those who may ' +
+      'write; any region (it reads only).',
+  })
+  @ApiOkResponse({ type: StatusImpactDto })
+  statusImpact(@Param('code', PracticeCodePipe) code: string, @Query() query: StatusImpactQuery) {
+    return this.status.impact(code, query);
   }
 
   @Post(':code/list-sizes')

@@ -111,6 +111,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/practices/{code}/status-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which figures a status change would alter, before it is recorded (reads only)
+         * @description The same checks of the effective date as POST /practices/{code}/status. For the forms of those who may write; any region (it reads only).
+         */
+        get: operations["PracticesController_statusImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/practices/{code}/list-sizes": {
         parameters: {
             query?: never;
@@ -858,7 +878,8 @@ export interface components {
         };
         UpdatePracticeDto: {
             name?: string;
-            postcode?: Record<string, never> | null;
+            /** @description null clears it */
+            postcode?: string | null;
             /** @example 00C */
             ccgCode?: string;
             /** @enum {string} */
@@ -916,6 +937,56 @@ export interface components {
              * @enum {string}
              */
             currentLevel: "not_capable" | "capable" | "enabled" | "unknown";
+        };
+        MonthEndRangeDto: {
+            /** Format: date */
+            first: string;
+            /** Format: date */
+            last: string;
+            count: number;
+        };
+        ImpactAreaDto: {
+            /** @enum {string} */
+            kind: "england" | "region" | "ccg" | "clinical-system";
+            /** @description ODS code; null for England */
+            code: string | null;
+            name: string;
+        };
+        StatusImpactDto: {
+            practiceCode: string;
+            /** @enum {string} */
+            service: "appointments" | "prescriptions" | "records";
+            /** @enum {string} */
+            level: "not_capable" | "capable" | "enabled";
+            /** Format: date */
+            effectiveDate: string;
+            /**
+             * Format: date
+             * @description Today in the app's time zone
+             */
+            today: string;
+            /** @description The effective date is before today */
+            backDated: boolean;
+            /**
+             * @description The level of the service on the effective date as recorded now (the as-of rule)
+             * @enum {string}
+             */
+            levelBefore: "not_capable" | "capable" | "enabled" | "unknown";
+            /**
+             * Format: date
+             * @description The first date this change would no longer decide: the next recorded change of the service, or the close date, whichever is first; null when it decides every date from the effective date on
+             */
+            until: string | null;
+            /** @enum {string|null} */
+            untilBecause: "next-change" | "closed" | null;
+            /** @description Whether any figure of any date changes: the level differs from levelBefore and the practice is open on some of the days it decides */
+            changesFigures: boolean;
+            /** @description The month-ends before today whose figures change (null: none) */
+            monthEnds: components["schemas"]["MonthEndRangeDto"] | null;
+            /** @description The month-ends before today whose "same point in the previous year" (and so the change shown) moves (null: none) */
+            previousYearOf: components["schemas"]["MonthEndRangeDto"] | null;
+            /** @description Whose figures those are: England, the practice's region, its CCG and its clinical system's group of the breakdown (empty when no figure changes) */
+            areas: components["schemas"]["ImpactAreaDto"][];
         };
         RecordListSizeDto: {
             /** @example 5904 */
@@ -1796,6 +1867,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordLevelResultDto"];
+                };
+            };
+        };
+    };
+    PracticesController_statusImpact: {
+        parameters: {
+            query: {
+                service: "appointments" | "prescriptions" | "records";
+                level: "not_capable" | "capable" | "enabled";
+                /** @description The effective date of the change; the same rules as recording it */
+                effectiveDate: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusImpactDto"];
                 };
             };
         };

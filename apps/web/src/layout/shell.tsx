@@ -7,6 +7,7 @@ import { useSession } from '../session/use-session';
 import { navItemsFor } from './navigation';
 import { PageLayout } from './page-layout';
 import { REMINDERS_HREF, useUnreadReminders } from '../reminders/unread-reminders';
+import { SuccessBanner } from './success-banner';
 
 /** Every page: the NHS layout, the account links when signed in, and the document title per page. */
 export function Shell() {
@@ -38,6 +39,7 @@ export function Shell() {
       navigation={state.status === 'signed-in' ? navItemsFor(state.user.role) : undefined}
       itemExtra={(item) => (item.href === REMINDERS_HREF ? unreadReminders : undefined)}
     >
+      <SuccessBanner />
       <Outlet />
     </PageLayout>
   );
