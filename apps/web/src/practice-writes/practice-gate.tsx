@@ -48,6 +48,7 @@ export function PracticeWriteGate({ code, title, children }: Props) {
         />
       </>
     );
-  if (!mayWrite(session.user, practice.data.regionCode)) return <CannotChange user={session.user} practice={practice.data} />;
+  if (!mayWrite(session.user, practice.data.regionCode))
+    return <CannotChange user={session.user} practice={practice.data} />;
   return children(practice.data, session.user);
 }
