@@ -226,7 +226,7 @@ describe('admin screens in a browser', () => {
       await page().getByLabel('New password').fill('short');
       await page().getByRole('button', { name: 'Reset password' }).click();
       await page()
-        .locator('#newPassword-error')
+        .locator('#newPassword--error-message')
         .getByText(/at least 12 characters/)
         .waitFor();
       await page().getByLabel('New password').fill('a second password');
