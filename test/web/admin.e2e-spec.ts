@@ -268,6 +268,8 @@ describe('admin screens in a browser', () => {
     const list = page().getByRole('table', { name: /^Users \(/ });
     await list.waitFor();
     const samRow = list.locator('tbody tr', { hasText: 'sam.jones@test.invalid' });
+    // The list read again after the change (the page shown before may be the one cached from earlier).
+    await samRow.filter({ hasText: 'Deactivated' }).waitFor();
     expect(await samRow.locator('th, td').allTextContents()).toEqual([
       'Sam Jones',
       'sam.jones@test.invalid',
