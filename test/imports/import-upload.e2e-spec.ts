@@ -193,7 +193,7 @@ describe('imports: upload API', () => {
   it('every route is for admins only', () => {
     const reflector = new Reflector();
     const routes = Object.getOwnPropertyNames(ImportsController.prototype).filter((name) => name !== 'constructor');
-    expect(routes.sort()).toEqual(['create', 'get', 'list']);
+    expect(routes.sort()).toEqual(['create', 'get', 'list', 'problems', 'problemsCsv']);
     for (const route of routes) {
       // eslint-disable-next-line @typescript-eslint/unbound-method -- read for its metadata, never called
       const handler = ImportsController.prototype[route as keyof ImportsController];

@@ -6,6 +6,12 @@ import { type CreateUser, useCreateUser } from '../admin/users';
 import { useRegions } from '../dashboard/area-select';
 import { useTitle } from '../layout/use-title';
 
+const REGION_HINT =
+  "Support staff change practices only in their region; with none, everywhere. Managers hear about their region's " +
+  'overdue follow-ups.';
+const PASSWORD_HINT =
+  'At least 12 characters. Tell them by phone or in person, never by e-mail; they change it after signing in.';
+
 /** The API's field → the form's input (the summary links to it). */
 const FIELDS = { email: 'email', name: 'name', role: 'role', regionCode: 'regionCode', password: 'password' };
 
@@ -86,7 +92,7 @@ export function AdminUserNewPage() {
             id="regionCode"
             name="regionCode"
             label="Region"
-            hint="Support staff change practices only in their region; with none, everywhere. Managers hear about their region's overdue follow-ups."
+            hint={REGION_HINT}
             error={problems.byField.regionCode}
           >
             <Select.Option value="">No region</Select.Option>
@@ -101,7 +107,7 @@ export function AdminUserNewPage() {
             name="password"
             type="password"
             label="First password"
-            hint="At least 12 characters. Tell them by phone or in person, never by e-mail; they change it after signing in."
+            hint={PASSWORD_HINT}
             autoComplete="new-password"
             error={problems.byField.password}
           />
