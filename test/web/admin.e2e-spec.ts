@@ -254,7 +254,10 @@ describe('admin screens in a browser', () => {
       expect(await page().getByRole('button', { name: 'Deactivate user' }).count()).toBe(0);
 
       // Sam's next request finds the session over: back to sign-in with the reason.
-      await samPage.getByLabel('Month').fill('6');
+      await samPage
+        .getByRole('group', { name: 'Figures at the end of' })
+        .getByLabel('Month', { exact: true })
+        .fill('6');
       await samPage.getByRole('button', { name: 'Show figures' }).click();
       await samPage.getByText('This session has ended: sign in again').waitFor();
       await samPage.waitForURL(/\/sign-in/);

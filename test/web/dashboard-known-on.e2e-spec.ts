@@ -239,7 +239,10 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
       .getByRole('heading', { name: `Patient Online in ${MIDLANDS[1]} Progress in numbers` })
       .waitFor();
     expect(search().get('ccg')).toBeNull();
-    const options = await page().getByLabel('CCG', { exact: true }).locator('option').allTextContents();
+    // The region's CCGs arrive after the heading: wait for them, then read every option.
+    const ccgSelect = page().getByLabel('CCG', { exact: true });
+    await ccgSelect.locator('option', { hasText: 'Leicester CCG' }).waitFor({ state: 'attached' });
+    const options = await ccgSelect.locator('option').allTextContents();
     expect(options).toEqual(['All CCGs in the region', 'Leicester CCG (01A)']);
     expect(await axeViolations(page())).toEqual([]);
   });
@@ -257,6 +260,8 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
     await tabTo('ccg');
     await page().keyboard.press('ArrowDown');
     await page().waitForURL(/ccg=00M/);
+    // The select shows the URL's choice again before the next key (React sets it from the URL).
+    await page().waitForFunction(() => (document.getElementById('ccg') as HTMLSelectElement | null)?.value === '00M');
     await page().keyboard.press('ArrowDown');
     await page().waitForURL(/ccg=00N/);
     await page()

@@ -177,11 +177,12 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     await page().waitForURL((u) => u.searchParams.get('area') === NORTH[0]);
     await areaHeading(NORTH[1]).waitFor();
 
-    // The date form: month, year, then Enter on the button.
-    await tabTo(page().getByLabel('Month'));
+    // The date form: month, year, then Enter on the button (the known-on and range forms have their own).
+    const monthEnd = page().getByRole('group', { name: 'Figures at the end of' });
+    await tabTo(monthEnd.getByLabel('Month', { exact: true }));
     await keys.press('Control+A');
     await keys.type('6');
-    await tabTo(page().getByLabel('Year'));
+    await tabTo(monthEnd.getByLabel('Year', { exact: true }));
     await keys.press('Control+A');
     await keys.type('2014');
     await tabTo(page().getByRole('button', { name: 'Show figures' }));
