@@ -12,6 +12,7 @@ import { dataSourceOptions } from '@app/database';
 import { loadDemoData } from '@app/demo';
 import { PasswordHasher } from '@app/people';
 import { launchChromium } from '../../test/web/chromium';
+import { benchWebPractices } from './web-practices';
 import { BenchServer, connect, freshDatabase, percentile, ROOT, startApi } from './bench-support';
 
 /**
@@ -248,6 +249,17 @@ async function measureBuild(
     }
   } finally {
     await Promise.all(runs.map((r) => r.context.close()));
+  }
+  // Issue 22's figures: practice search through the page and a practice's page (scripts/bench/web-practices.ts),
+  // in builds that have the practices screens.
+  if (buildHas(web, 'app-practice-search')) {
+    const context = await browser.newContext();
+    try {
+      console.log(`${build}: practices`);
+      await benchWebPractices(await signedIn(context, base), base);
+    } finally {
+      await context.close();
+    }
   }
   return runs.map(({ scenario, navigations }) => ({
     build,

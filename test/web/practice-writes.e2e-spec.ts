@@ -119,6 +119,12 @@ describe('practice write screens in a browser', () => {
       effectiveDate: '2014-03-03',
       note: 'Confirmed by the practice manager by phone',
     });
+    // The practice's page it lands on shows the change in its history, marked back-dated.
+    const recordsHistory = page().getByRole('list', { name: 'View medical record' });
+    const newest = recordsHistory.getByRole('listitem').first();
+    await newest.getByText('Enabled', { exact: false }).waitFor();
+    expect(await newest.innerText()).toMatch(/from 3 March 2014[\s\S]*Back-dated/);
+    expect(await newest.innerText()).toContain('Note: Confirmed by the practice manager by phone');
 
     // The dashboard's headline for that date is the API's new figure, and it moved.
     const after = await summaryOn('2014-03-31');
