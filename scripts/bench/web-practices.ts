@@ -179,7 +179,7 @@ function summary(ms: number[]): Timing {
 
 async function main() {
   const baseUrl = process.argv[2] ?? 'http://localhost:3000';
-  const { launchChromium } = await import('../../test/web/browser');
+  const { launchChromium } = await import('../../test/web/chromium');
   const email = 'demo.support@example.nhs.uk';
   const passwords = JSON.parse(readFileSync(path.resolve('var', 'demo-users.json'), 'utf8')) as Record<string, string>;
   const browser = await launchChromium();
