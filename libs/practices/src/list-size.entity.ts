@@ -11,6 +11,8 @@ import { PracticeEntity } from './practice.entity';
 // GiST on daterange(effective_date, coalesce(valid_to, 'infinity')) for the figures, made by hand in the
 // FigureIndexes and ListSizeRangeIndex migrations.
 @Index('list_size_during_idx', { synchronize: false })
+// The current list size (partial, INCLUDE patients) for sorting practices by size: PracticeSearchIndexes.
+@Index('list_size_current_idx', { synchronize: false })
 @Check('list_size_patients_range', `patients BETWEEN 0 AND 2000000`)
 export class ListSizeEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'list_size_pk' })

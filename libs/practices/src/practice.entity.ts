@@ -15,6 +15,9 @@ import { CcgEntity } from './ccg.entity';
 @Entity('practice')
 // A GIN trigram index made by hand in the migration; TypeORM cannot describe it, so it must leave it alone.
 @Index('practice_name_trgm_idx', { synchronize: false })
+// The search's prefix indexes (text_pattern_ops, an expression): made by hand in PracticeSearchIndexes.
+@Index('practice_code_pattern_idx', { synchronize: false })
+@Index('practice_postcode_search_idx', { synchronize: false })
 @Check('practice_code_format', `code ~ '^[A-Z][0-9]{5}$'`)
 @Check('practice_dates_order', `closed_on IS NULL OR opened_on IS NULL OR closed_on > opened_on`)
 export class PracticeEntity {
