@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Locator } from 'playwright-core';
-import { Role } from '@app/common';
+import { Level, Role, Service } from '@app/common';
 import { RemindersService, ReminderKind } from '@app/reminders';
 import { WorkerContext } from '../setup/worker-context';
 import { axeViolations, browserSuite } from './browser';
@@ -320,5 +320,29 @@ describe('follow-ups and reminders in a browser', () => {
     await page().getByText('You have no unread reminders.').waitFor();
     await remindersLink(/^Reminders$/).waitFor();
     expect(await axeViolations(page())).toEqual([]);
+  });
+
+  test('a practice page read as its last service is enabled shows the follow-up resolve itself', async () => {
+    // Last: a new practice and its follow-up would change the other tests' lists.
+    const practice = await suite.ctx.factories.practice({ name: 'Brookside Surgery' });
+    for (const service of [Service.Appointments, Service.Prescriptions])
+      await suite.ctx.factories.statusEvent(practice.id, service, Level.Enabled, '2014-01-01');
+    await worker.schedules.sweepFollowUps();
+    expect(await followUpOf(practice.id)).toBeDefined();
+    // The write that enables records (effective 1 December 2014); its rule job waits in the outbox.
+    await suite.ctx
+      .api()
+      .post(`/practices/${practice.code}/status`)
+      .send({ service: 'records', level: 'enabled', effectiveDate: '2014-12-01' })
+      .expect(201);
+
+    await suite.signInAt(`/practices/${practice.code}`, SUPPORT.email);
+    await page().getByText('the tracker resolves this follow-up by itself').waitFor();
+    expect(await summaryValue('State').textContent()).toBe('Open');
+
+    await worker.settle();
+    await page().getByText('No follow-up in progress').waitFor();
+    expect(await followUpOf(practice.id)).toBeUndefined();
+    expect(await page().getByText('the tracker resolves this follow-up by itself').count()).toBe(0);
   });
 });

@@ -27,7 +27,9 @@ export function PracticePage() {
   const code = (useParams().code ?? '').toUpperCase();
   const practice = usePractice(code);
   const history = usePracticeHistory(code);
-  const followUp = useActiveFollowUp(code);
+  // Every service enabled: a follow-up still in progress is about to be resolved by the tracker itself.
+  const allEnabled = !!practice.data && Object.values(practice.data.services).every((s) => s.level === 'enabled');
+  const followUp = useActiveFollowUp(code, allEnabled);
   const session = useSession();
   const name = practice.data?.name ?? code;
   useTitle(name, practice.isError);
@@ -88,7 +90,7 @@ export function PracticePage() {
           retry={() => void followUp.refetch()}
         />
       )}
-      {followUp.isSuccess && <PracticeFollowUp followUp={followUp.data} />}
+      {followUp.isSuccess && <PracticeFollowUp followUp={followUp.data} resolvingItself={allEnabled} />}
 
       {mayReadAudit && (
         <>

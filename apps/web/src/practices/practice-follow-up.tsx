@@ -36,7 +36,13 @@ const serviceName = (key: string) => SERVICES.find((s) => s.key === key)?.name ?
  * The practice's follow-up in progress: state, owner, due date, the services it is about and the barriers
  * recorded, with a link to its own page where the work is done. None: said in words.
  */
-export function PracticeFollowUp({ followUp }: { followUp: FollowUp | null }) {
+export function PracticeFollowUp({
+  followUp,
+  resolvingItself,
+}: {
+  followUp: FollowUp | null;
+  resolvingItself: boolean;
+}) {
   const session = useSession();
   if (!followUp)
     return <p className="nhsuk-body">No follow-up in progress: none is open, contacted or waiting on barriers.</p>;
@@ -45,6 +51,14 @@ export function PracticeFollowUp({ followUp }: { followUp: FollowUp | null }) {
     followUp.ownerId === null ? 'Nobody' : followUp.ownerId === me ? 'You' : `User ${String(followUp.ownerId)}`;
   return (
     <>
+      {resolvingItself && (
+        <div className="nhsuk-inset-text">
+          <p>
+            Every service is now enabled: the tracker resolves this follow-up by itself, usually within seconds. This
+            page shows it when it has.
+          </p>
+        </div>
+      )}
       <SummaryList>
         <SummaryList.Row>
           <SummaryList.Key>State</SummaryList.Key>

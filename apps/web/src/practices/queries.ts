@@ -41,7 +41,7 @@ export function usePracticeHistory(code: string) {
 }
 
 /** The practice's follow-up still in progress (open, contacted or barriers recorded), with its barriers. */
-export function useActiveFollowUp(code: string) {
+export function useActiveFollowUp(code: string, resolvingItself = false) {
   return useQuery({
     queryKey: ['practice', code, 'follow-up'],
     queryFn: async ({ signal }) => {
@@ -56,8 +56,13 @@ export function useActiveFollowUp(code: string) {
       return dataOr(await api.GET('/api/v1/follow-ups/{id}', { params: { path: { id: found.id } }, signal }));
     },
     staleTime: 0,
+    // The worker's follow-up rule resolves it moments after the write that enabled the last service, so a
+    // page read just after that write still shows it open: ask again until it has gone.
+    refetchInterval: (query) => (resolvingItself && query.state.data ? RESOLVING_POLL_MS : false),
   });
 }
+
+const RESOLVING_POLL_MS = 2000;
 
 export const AUDIT_PAGE_SIZE = 10;
 
