@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Pagination } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import type { components } from '../api/schema';
+import { PracticeLink } from '../common/practice-link';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { SERVICES, type ServiceKey } from './figures';
@@ -217,7 +218,7 @@ function PracticeRow({ practice, serviceKey }: { practice: Practice; serviceKey:
     <tr className="nhsuk-table__row">
       <td className="nhsuk-table__cell">{practice.code}</td>
       <th scope="row" className="nhsuk-table__header">
-        <Link to={`/practices/${encodeURIComponent(practice.code)}`}>{practice.name}</Link>
+        <PracticeLink code={practice.code} name={practice.name} />
       </th>
       <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
         {practice.listSize ? count(practice.listSize.patients) : 'Not known'}

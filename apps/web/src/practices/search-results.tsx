@@ -2,7 +2,7 @@ import { Pagination } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { SERVICES, type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
-import { PracticeLink } from './practice-link';
+import { PracticeLink } from '../common/practice-link';
 import { count, systemName, type CurrentLevel, type PracticePage } from './words';
 
 interface Props {
