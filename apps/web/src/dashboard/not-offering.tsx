@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Pagination } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import type { components } from '../api/schema';
 import { PracticeLink } from '../common/practice-link';
@@ -7,7 +6,8 @@ import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { SERVICES, type ServiceKey } from './figures';
 import { longDate } from './month-end';
-import { pageCount, pageLinks, parsePage } from './page-numbers';
+import { pageCount, parsePage } from '../common/page-numbers';
+import { Pagination } from '../common/pagination';
 import { count } from './still-to-go';
 
 type Practice = components['schemas']['PracticeDto'];
@@ -184,29 +184,13 @@ function PracticeList({ list, serviceKey, caption, loading, linkTo }: PracticeLi
           ))}
         </tbody>
       </table>
-      {pages > 1 && (
-        <Pagination aria-label="Pages of the list">
-          {list.page > 1 && (
-            // No text of our own: the component's "Previous page" (the last word for screen readers only).
-            <Pagination.Link previous asElement={Link} to={linkTo(list.page - 1)} />
-          )}
-          {pageLinks(list.page, pages).map((n, i) =>
-            n === 'gap' ? (
-              <Pagination.Item key={`gap-${i}`} ellipsis />
-            ) : (
-              <Pagination.Item
-                key={n}
-                number={n}
-                current={n === list.page}
-                aria-current={n === list.page ? 'page' : undefined}
-                asElement={Link}
-                to={linkTo(n)}
-              />
-            ),
-          )}
-          {list.page < pages && <Pagination.Link next asElement={Link} to={linkTo(list.page + 1)} />}
-        </Pagination>
-      )}
+      <Pagination
+        total={list.total}
+        page={list.page}
+        pageSize={list.pageSize}
+        hrefOf={linkTo}
+        label="Pages of the list"
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type AuditFilters, ENTITY_TYPES, useAllUsers, useAudit } from '../admin/audit';
 import { practicePath } from '../common/practice-link';
 import { count, dateTime } from '../admin/formats';
-import { Pagination, usePageParam } from '../admin/pagination';
+import { Pagination, usePageParam } from '../common/pagination';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import '../admin/admin.css';
@@ -159,6 +159,7 @@ export function AdminAuditPage() {
             page={audit.data.page}
             pageSize={audit.data.pageSize}
             label="Pages of the audit log"
+            around={2}
           />
         </>
       )}

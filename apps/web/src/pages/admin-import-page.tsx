@@ -11,7 +11,7 @@ import {
   useImportProblems,
   useImportRun,
 } from '../admin/imports';
-import { Pagination, usePageParam } from '../admin/pagination';
+import { Pagination, usePageParam } from '../common/pagination';
 import { RunState } from '../admin/run-state';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
@@ -185,6 +185,7 @@ function Problems({ run }: { run: ImportRun }) {
             page={problems.data.page}
             pageSize={problems.data.pageSize}
             label="Pages of problems"
+            around={2}
           />
         </>
       )}
