@@ -12,6 +12,6 @@ export const dateTime = (iso: string) =>
 export const count = (n: number) => n.toLocaleString('en-GB');
 
 /** An ODS code of a GP practice (a letter and five digits): it links to the practice's page. */
-export const isPracticeCode = (text: string | undefined) => !!text && /^[A-Z]\d{5}$/.test(text);
+export const isPracticeCode = (text: string | undefined): text is string => !!text && /^[A-Z]\d{5}$/.test(text);
 
 export const ROLE_NAMES = { admin: 'Admin', support: 'Support', manager: 'Manager' } as const;

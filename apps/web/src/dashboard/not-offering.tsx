@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Pagination } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import type { components } from '../api/schema';
+import { PracticeLink } from '../common/practice-link';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { SERVICES, type ServiceKey } from './figures';
 import { longDate } from './month-end';
-import { pageCount, pageLinks, parsePage } from './page-numbers';
+import { pageCount, parsePage } from '../common/page-numbers';
+import { Pagination } from '../common/pagination';
 import { count } from './still-to-go';
 
 type Practice = components['schemas']['PracticeDto'];
@@ -183,29 +184,13 @@ function PracticeList({ list, serviceKey, caption, loading, linkTo }: PracticeLi
           ))}
         </tbody>
       </table>
-      {pages > 1 && (
-        <Pagination aria-label="Pages of the list">
-          {list.page > 1 && (
-            // No text of our own: the component's "Previous page" (the last word for screen readers only).
-            <Pagination.Link previous asElement={Link} to={linkTo(list.page - 1)} />
-          )}
-          {pageLinks(list.page, pages).map((n, i) =>
-            n === 'gap' ? (
-              <Pagination.Item key={`gap-${i}`} ellipsis />
-            ) : (
-              <Pagination.Item
-                key={n}
-                number={n}
-                current={n === list.page}
-                aria-current={n === list.page ? 'page' : undefined}
-                asElement={Link}
-                to={linkTo(n)}
-              />
-            ),
-          )}
-          {list.page < pages && <Pagination.Link next asElement={Link} to={linkTo(list.page + 1)} />}
-        </Pagination>
-      )}
+      <Pagination
+        total={list.total}
+        page={list.page}
+        pageSize={list.pageSize}
+        hrefOf={linkTo}
+        label="Pages of the list"
+      />
     </>
   );
 }
@@ -217,7 +202,7 @@ function PracticeRow({ practice, serviceKey }: { practice: Practice; serviceKey:
     <tr className="nhsuk-table__row">
       <td className="nhsuk-table__cell">{practice.code}</td>
       <th scope="row" className="nhsuk-table__header">
-        <Link to={`/practices/${encodeURIComponent(practice.code)}`}>{practice.name}</Link>
+        <PracticeLink code={practice.code} name={practice.name} />
       </th>
       <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
         {practice.listSize ? count(practice.listSize.patients) : 'Not known'}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { dateText, type FollowUpSummary, SERVICE_WORDS, STATE_TAG, STATE_WORDS } from './labels';
-import { PracticeName } from './practice-name';
+import { PracticeLink } from '../common/practice-link';
 
 /** One page of follow-ups as the API ordered them (soonest due first). */
 export function FollowUpsTable({ caption, items }: { caption: string; items: FollowUpSummary[] }) {
@@ -21,7 +21,7 @@ export function FollowUpsTable({ caption, items }: { caption: string; items: Fol
         {items.map((f) => (
           <tr key={f.id} className="nhsuk-table__row">
             <Cell heading="Practice">
-              <PracticeName code={f.practice.code} name={f.practice.name} />
+              <PracticeLink code={f.practice.code} name={f.practice.name} />
             </Cell>
             <Cell heading="Code">{f.practice.code}</Cell>
             <Cell heading="Region">{f.practice.regionCode}</Cell>

@@ -2,8 +2,9 @@ import { type FormEvent } from 'react';
 import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import { type AuditFilters, ENTITY_TYPES, useAllUsers, useAudit } from '../admin/audit';
+import { practicePath } from '../common/practice-link';
 import { count, dateTime } from '../admin/formats';
-import { Pagination, usePageParam } from '../admin/pagination';
+import { Pagination, usePageParam } from '../common/pagination';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import '../admin/admin.css';
@@ -25,7 +26,7 @@ function filtersOf(params: URLSearchParams): AuditFilters {
 
 /** Where an entry's entity has a page of its own in the app. */
 function entityLink(type: string, id: string): string | undefined {
-  if (type === 'practice') return `/practices/${id}`;
+  if (type === 'practice') return practicePath(id);
   if (type === 'user') return `/admin/users/${id}`;
   if (type === 'import_run') return `/admin/imports/${id}`;
   return undefined;
@@ -158,6 +159,7 @@ export function AdminAuditPage() {
             page={audit.data.page}
             pageSize={audit.data.pageSize}
             label="Pages of the audit log"
+            around={2}
           />
         </>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, SummaryList } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 import { count, dateTime, isPracticeCode } from '../admin/formats';
+import { PracticeLink } from '../common/practice-link';
 import {
   downloadProblems,
   type ImportRun,
@@ -10,7 +11,7 @@ import {
   useImportProblems,
   useImportRun,
 } from '../admin/imports';
-import { Pagination, usePageParam } from '../admin/pagination';
+import { Pagination, usePageParam } from '../common/pagination';
 import { RunState } from '../admin/run-state';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
@@ -173,9 +174,7 @@ function Problems({ run }: { run: ImportRun }) {
                 <tr key={`${p.row}-${i}`}>
                   <td className="nhsuk-table__cell--numeric">{p.row === 0 ? 'The whole file' : count(p.row)}</td>
                   <td>{p.column ?? ''}</td>
-                  <td>
-                    {isPracticeCode(p.value) ? <Link to={`/practices/${p.value}`}>{p.value}</Link> : (p.value ?? '')}
-                  </td>
+                  <td>{isPracticeCode(p.value) ? <PracticeLink code={p.value} name={p.value} /> : (p.value ?? '')}</td>
                   <td>{p.reason}</td>
                 </tr>
               ))}
@@ -186,6 +185,7 @@ function Problems({ run }: { run: ImportRun }) {
             page={problems.data.page}
             pageSize={problems.data.pageSize}
             label="Pages of problems"
+            around={2}
           />
         </>
       )}

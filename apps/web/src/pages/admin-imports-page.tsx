@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { addProblem, FormErrorSummary, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
 import { count, dateTime } from '../admin/formats';
 import { type ImportKind, KINDS, kindName, useImportRuns, useUpload } from '../admin/imports';
-import { Pagination, usePageParam } from '../admin/pagination';
+import { Pagination, usePageParam } from '../common/pagination';
 import { RunState } from '../admin/run-state';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
@@ -179,6 +179,7 @@ function PastRuns() {
             page={runs.data.page}
             pageSize={runs.data.pageSize}
             label="Pages of imports"
+            around={2}
           />
         </>
       )}

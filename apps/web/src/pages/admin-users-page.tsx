@@ -1,6 +1,6 @@
 import { Button, Tag } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
-import { Pagination, usePageParam } from '../admin/pagination';
+import { Pagination, usePageParam } from '../common/pagination';
 import { ROLE_NAMES } from '../admin/formats';
 import { useUsers } from '../admin/users';
 import { useTitle } from '../layout/use-title';
@@ -59,6 +59,7 @@ export function AdminUsersPage() {
             page={users.data.page}
             pageSize={users.data.pageSize}
             label="Pages of users"
+            around={2}
           />
         </>
       )}

@@ -6,7 +6,7 @@ import { ApiProblem } from '../api/client';
 import { mayWriteIn } from '../follow-ups/access';
 import { History } from '../follow-ups/history';
 import { dateText, dateTimeText, isActive, SERVICE_WORDS, STATE_TAG, STATE_WORDS } from '../follow-ups/labels';
-import { PracticeName } from '../follow-ups/practice-name';
+import { PracticeLink } from '../common/practice-link';
 import { useFollowUp } from '../follow-ups/queries';
 import { BarrierForm, CloseForm, ContactForm, DueDateForm, OwnerForm } from '../follow-ups/write-forms';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -66,7 +66,7 @@ function FollowUp({ id }: { id: number }) {
       </h1>
       <SummaryList>
         <Row label="Practice">
-          <PracticeName code={data.practice.code} name={data.practice.name} /> ({data.practice.code}), CCG{' '}
+          <PracticeLink code={data.practice.code} name={data.practice.name} /> ({data.practice.code}), CCG{' '}
           {data.practice.ccgCode}, region {data.practice.regionCode}
         </Row>
         <Row label="Services not offered">

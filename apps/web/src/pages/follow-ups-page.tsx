@@ -4,7 +4,7 @@ import { useAreaName } from '../dashboard/area-select';
 import { filterParams, listQuery, PAGE_SIZE, readFilters, type Filters } from '../follow-ups/filters';
 import { FiltersForm } from '../follow-ups/filters-form';
 import { FollowUpsTable } from '../follow-ups/follow-ups-table';
-import { ListPagination } from '../follow-ups/list-pagination';
+import { Pagination } from '../common/pagination';
 import { useFollowUps } from '../follow-ups/queries';
 import { mayOwnFollowUps } from '../follow-ups/access';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -59,7 +59,13 @@ export function FollowUpsPage() {
           ) : (
             <p className="nhsuk-body">No follow-ups match these filters.</p>
           )}
-          <ListPagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} hrefOf={hrefOf} />
+          <Pagination
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            hrefOf={hrefOf}
+            label="Pages of follow-ups"
+          />
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { BackLink, Button, DateInput, ErrorSummary, Select, TextInput } from 'nhsuk-react-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr, type User } from '../api/client';
+import { practicePath } from '../common/practice-link';
 import type { components } from '../api/schema';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
@@ -163,7 +164,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
       });
       dataOr(result);
       await queries.invalidateQueries();
-      await navigate(`/practices/${practice.code}`, {
+      await navigate(practicePath(practice.code), {
         state: { success: `The details of ${mine.name.trim()} (${practice.code}) have been saved.` },
       });
     } catch (err) {
@@ -205,7 +206,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink asElement={Link} to={`/practices/${practice.code}`}>
+        <BackLink asElement={Link} to={practicePath(practice.code)}>
           Back to the practice
         </BackLink>
         <ProblemSummary problems={problems} />

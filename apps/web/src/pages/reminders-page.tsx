@@ -2,7 +2,7 @@ import '../follow-ups/follow-ups.css';
 import { Button } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import { dateTimeText } from '../follow-ups/labels';
-import { ListPagination } from '../follow-ups/list-pagination';
+import { Pagination } from '../common/pagination';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { REMINDERS_PAGE_SIZE, useMarkRead, useReminders, useUnreadCount } from '../reminders/queries';
@@ -93,7 +93,7 @@ export function RemindersPage() {
         </ul>
       )}
       {list.isSuccess && (
-        <ListPagination
+        <Pagination
           page={list.data.page}
           pageSize={REMINDERS_PAGE_SIZE}
           total={list.data.total}

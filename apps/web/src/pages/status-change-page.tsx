@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { BackLink, Button, DateInput, Radios, SummaryList, Textarea } from 'nhsuk-react-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr } from '../api/client';
+import { practicePath } from '../common/practice-link';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
@@ -135,7 +136,7 @@ function StatusChange({ practice }: { practice: Practice }) {
       dataOr(result);
       // Figures of past dates may have changed: every cached answer is read again.
       await queries.invalidateQueries();
-      await navigate(`/practices/${practice.code}`, {
+      await navigate(practicePath(practice.code), {
         state: {
           success: `${SERVICE_NAMES[service]}: ${LEVEL_NAMES[level]} from ${longDate(effectiveDate)} has been saved.`,
         },
@@ -206,7 +207,7 @@ function StatusChange({ practice }: { practice: Practice }) {
             Save status change
           </Button>
           <p className="nhsuk-body">
-            <Link to={`/practices/${practice.code}`}>Cancel and go back to the practice</Link>
+            <Link to={practicePath(practice.code)}>Cancel and go back to the practice</Link>
           </p>
         </div>
       </div>
@@ -216,7 +217,7 @@ function StatusChange({ practice }: { practice: Practice }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink asElement={Link} to={`/practices/${practice.code}`}>
+        <BackLink asElement={Link} to={practicePath(practice.code)}>
           Back to the practice
         </BackLink>
         <ProblemSummary problems={problems} />

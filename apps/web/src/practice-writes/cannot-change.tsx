@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { User } from '../api/client';
+import { practicePath } from '../common/practice-link';
 import { useTitle } from '../layout/use-title';
 import type { Practice } from './use-practice';
 
@@ -22,7 +23,7 @@ export function CannotChange({ user, practice }: { user: User; practice: Practic
       </p>
       <p className="nhsuk-body">Ask an administrator, or the support team of that region, to make the change.</p>
       <p className="nhsuk-body">
-        <Link to={`/practices/${practice.code}`}>Go back to the practice</Link>
+        <Link to={practicePath(practice.code)}>Go back to the practice</Link>
       </p>
     </>
   );

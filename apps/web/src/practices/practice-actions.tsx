@@ -1,6 +1,7 @@
 import { Button } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useSession } from '../session/use-session';
+import { practicePath } from '../common/practice-link';
 import { mayWrite } from './may-write';
 import type { Practice } from './words';
 
@@ -12,7 +13,7 @@ import type { Practice } from './words';
 export function PracticeActions({ practice }: { practice: Practice }) {
   const session = useSession();
   if (session.status !== 'signed-in' || !mayWrite(session.user, practice.regionCode)) return null;
-  const base = `/practices/${encodeURIComponent(practice.code)}`;
+  const base = practicePath(practice.code);
   return (
     <div className="app-practice-actions">
       <Button asElement={Link} to={`${base}/status/new`} href={`${base}/status/new`}>

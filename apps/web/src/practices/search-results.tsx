@@ -1,8 +1,7 @@
-import { Pagination } from 'nhsuk-react-components';
-import { Link } from 'react-router';
+import { Pagination } from '../common/pagination';
 import { SERVICES, type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
-import { PracticeLink } from './practice-link';
+import { PracticeLink } from '../common/practice-link';
 import { count, systemName, type CurrentLevel, type PracticePage } from './words';
 
 interface Props {
@@ -108,33 +107,7 @@ const SHORT_LEVELS: Record<CurrentLevel, string> = {
 
 const noun = (n: number) => (n === 1 ? 'practice' : 'practices');
 
-/** NHS numbered pagination: first, last, and the pages next to the current one, with ellipses between. */
 function ResultPages({ state, total }: { state: ListState; total: number }) {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (pages <= 1 && state.page <= 1) return null;
   const to = (page: number) => `?${writeListState({ ...state, page }).toString()}`;
-  const shown = [...new Set([1, state.page - 1, state.page, state.page + 1, pages])]
-    .filter((p) => p >= 1 && p <= pages)
-    .sort((a, b) => a - b);
-  return (
-    <Pagination aria-label="Pages of practices">
-      {state.page > 1 && (
-        <Pagination.Link previous asElement={Link} to={to(state.page - 1)} href={to(state.page - 1)} />
-      )}
-      {shown.flatMap((page, i) => [
-        ...(i > 0 && page - shown[i - 1] > 1 ? [<Pagination.Item key={`gap-${page}`} ellipsis />] : []),
-        <Pagination.Item
-          key={page}
-          number={page}
-          current={page === state.page}
-          asElement={Link}
-          to={to(page)}
-          href={to(page)}
-        />,
-      ])}
-      {state.page < pages && (
-        <Pagination.Link next asElement={Link} to={to(state.page + 1)} href={to(state.page + 1)} />
-      )}
-    </Pagination>
-  );
+  return <Pagination total={total} page={state.page} pageSize={PAGE_SIZE} hrefOf={to} label="Pages of practices" />;
 }

@@ -3,12 +3,11 @@ export type PageLink = number | 'gap';
 
 /**
  * The numbered links of the design system's pagination: the first and last pages, the current one and
- * those either side of it, with a gap where pages are left out (1 … 4 5 6 … 12).
+ * `around` pages either side of it, with a gap where pages are left out (1 … 4 5 6 … 12).
  */
-export function pageLinks(current: number, pages: number): PageLink[] {
-  const shown = [...new Set([1, current - 1, current, current + 1, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
+export function pageLinks(current: number, pages: number, around = 1): PageLink[] {
+  const near = Array.from({ length: 2 * around + 1 }, (_, i) => current - around + i);
+  const shown = [...new Set([1, ...near, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   const links: PageLink[] = [];
   for (const n of shown) {
     const previous = links.at(-1);
