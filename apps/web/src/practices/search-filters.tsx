@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { useRegions } from '../dashboard/area-select';
-import { DEFAULT_SORT, SERVICE_LEVELS, SORTS, type ListState } from './list-state';
+import { DEFAULT_SORT, readListState, SERVICE_LEVELS, SORTS, type ListState } from './list-state';
 import { useCcgs } from './queries';
 import { CLINICAL_SYSTEMS } from './words';
 
@@ -34,7 +34,10 @@ export function SearchFilters({ state, onChange }: Props) {
     if (text.trim() !== state.q) setText(state.q);
   }
 
-  const apply = (patch: Partial<ListState>) => onChange({ ...state, ...patch, page: 1 });
+  // From the address as it is now, not as last rendered: two choices in a row (the second made before the page
+  // has drawn the first) must both stay.
+  const apply = (patch: Partial<ListState>) =>
+    onChange({ ...readListState(new URLSearchParams(window.location.search)), ...patch, page: 1 });
   const type = (value: string) => {
     setText(value);
     window.clearTimeout(timer.current);
