@@ -65,6 +65,39 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // The domain and the import parsers are framework-free (docs/DESIGN.md "Where each rule lives"): no Nest,
+    // HTTP, validation decorators or database, and no feature lib, so they can be read and tested alone.
+    files: ['libs/domain/src/**/*.ts', 'libs/imports/src/parsers/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'class-validator',
+                'class-transformer',
+                'typeorm',
+                'fastify',
+                'pg',
+                'ioredis',
+                'bull',
+              ],
+              message:
+                'libs/domain and the parsers stay framework-free: put framework code in libs/http or a feature lib.',
+            },
+            {
+              regex: '^@app/(?!domain$)',
+              message: 'libs/domain and the parsers import no other lib but @app/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
   // After eslint-config-prettier, which turns max-len off: Prettier cannot wrap comments and strings.
   { rules: { 'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }] } },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NotFoundError, parseId } from '@app/common';
+import { NotFoundError } from '@app/domain';
+import { parseId } from '@app/http';
 import { ConfigError, loadConfig } from '@app/config';
 import { checkDependencies, StartupError } from '@app/database';
 import { describeOutcome, IMPORT_USAGE, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { isEmail } from 'class-validator';
 import { parseArgs } from 'node:util';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { checkDependencies, DatabaseModule, StartupError } from '@app/database';
 import { normaliseEmail, passwordProblem, PeopleModule, PeopleService } from '@app/people';

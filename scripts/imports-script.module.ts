@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
-import { CommonModule } from '@app/common';
+import { ClockModule } from '@app/http';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ImportsModule } from '@app/imports';
@@ -10,7 +10,7 @@ import { bullRootOptions } from '@app/jobs';
 @Module({
   imports: [
     ConfigModule,
-    CommonModule,
+    ClockModule,
     DatabaseModule,
     BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
     ImportsModule,

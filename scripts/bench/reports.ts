@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
 import { apiAdapter, configureApp } from '../../apps/api/src/configure-app';
-import { minusOneYear, monthEnd, Role } from '@app/common';
+import { minusOneYear, monthEnd, Role } from '@app/domain';
 import { AppConfig, pgClientConfig } from '@app/config';
 import {
   figuresOnDatesSql,

@@ -10,14 +10,14 @@ import { PrivatePostgres } from '../../test/setup/private-postgres';
 /**
  * Provokes every way PostgreSQL can be unavailable to the apps, on a private cluster (initdb, a port in
  * 5440-5449), and writes the errors the apps' code sees, as plain objects, to
- * libs/common/src/database-errors.captured.json: the unit test of `isDatabaseUnavailable` rebuilds them.
+ * libs/http/src/database-errors.captured.json: the unit test of `isDatabaseUnavailable` rebuilds them.
  *
  *   npx ts-node -r tsconfig-paths/register --transpile-only scripts/faults/capture-database-errors.ts
  *
  * Each case goes through what the apps use: TypeORM's pool (errors of a query come wrapped in
  * QueryFailedError, errors of connecting come as they are) or a pooled pg client (the import's COPY).
  */
-const OUT = path.join(__dirname, '../../libs/common/src/database-errors.captured.json');
+const OUT = path.join(__dirname, '../../libs/http/src/database-errors.captured.json');
 
 type Shape = Record<string, unknown>;
 const captured: { case: string; error: Shape }[] = [];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { monthEnd, Role, Service } from '@app/common';
+import { monthEnd, Role, Service } from '@app/domain';
 import { FiguresService, GroupFiguresDto, referenceFigures } from '@app/figures';
 import { TestContext } from '../setup/test-context';
 import { current, dayOf, loadWorld, only, previous, worldArb } from './figure-worlds';

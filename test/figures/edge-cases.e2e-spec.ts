@@ -1,4 +1,4 @@
-import { ClinicalSystem, Level, Role, Service } from '@app/common';
+import { ClinicalSystem, Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 /** The corners of DESIGN.md "Figures", each on a database of its own (truncated between tests). */

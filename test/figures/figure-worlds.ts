@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ClinicalSystem, Level, minusOneYear, monthEnd, Service } from '@app/common';
+import { ClinicalSystem, Level, minusOneYear, monthEnd, Service } from '@app/domain';
 import {
   FiguresService,
   referenceFigures,

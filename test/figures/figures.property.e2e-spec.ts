@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { monthEnd, Service } from '@app/common';
+import { monthEnd, Service } from '@app/domain';
 import {
   ComparedServiceFiguresDto,
   FiguresService,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Service } from '@app/common';
+import { Service } from '@app/domain';
 import { pgClientConfig } from '@app/config';
 import { FiguresService } from '@app/figures';
 import { TestContext } from '../setup/test-context';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { QueryRunner } from 'typeorm';
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 import { FiguresService, STORED_FIGURES_DEFINITION, SummaryDto } from '@app/figures';
 import { propertyChunks } from '../setup/property-runs';
 import { stoppedAfterEach } from '../setup/stopped-after-each';

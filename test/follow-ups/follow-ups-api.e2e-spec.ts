@@ -1,4 +1,4 @@
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { actorHeader, withTestActors } from '../setup/test-actor';
 import { TestContext } from '../setup/test-context';
 import { WorkerContext } from '../setup/worker-context';

@@ -1,4 +1,4 @@
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 import { WorkerContext } from '../setup/worker-context';
 

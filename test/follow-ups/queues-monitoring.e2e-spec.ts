@@ -1,6 +1,6 @@
 import Queue from 'bull';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Actor, Role } from '@app/common';
+import { Actor, Role } from '@app/domain';
 import { JobName, JobQueues, QueueName } from '@app/jobs';
 import { QUEUE_BOARD_ACTOR } from '../../apps/api/src/admin/queue-board';
 import { actorHeader, TEST_ACTOR_HEADER } from '../setup/test-actor';

@@ -1,5 +1,5 @@
 import type { Job } from 'bull';
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 import { followUpDueJobId, JobName, QueueName } from '@app/jobs';
 import { PrivateRedis } from '../setup/private-redis';
 import { TestContext } from '../setup/test-context';

@@ -1,4 +1,4 @@
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { addUser } from '../setup/app-users';
 import { SmtpListener } from '../setup/smtp-listener';

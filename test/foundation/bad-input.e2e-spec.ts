@@ -1,4 +1,4 @@
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 /** Every bad request gets its 4xx naming the field, and changes nothing anywhere. */

@@ -1,4 +1,4 @@
-import { ClinicalSystem, Level, Role, Service } from '@app/common';
+import { ClinicalSystem, Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 describe('practices API', () => {

@@ -1,4 +1,4 @@
-import { Level, LEVELS, Service, SERVICES } from '@app/common';
+import { Level, LEVELS, Service, SERVICES } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 interface EventRow {

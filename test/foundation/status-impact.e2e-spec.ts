@@ -1,4 +1,4 @@
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 /**

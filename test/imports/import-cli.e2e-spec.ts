@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { ImportCommand, parseImportCommand, runImportCommand } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 import { startWorker } from '../setup/worker-context';

@@ -1,4 +1,4 @@
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { ImportState } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 import { excerptGeography, importFixture } from './import-support';

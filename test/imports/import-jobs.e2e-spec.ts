@@ -3,7 +3,7 @@ import Bull from 'bull';
 import { request } from 'node:http';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { ImportState } from '@app/imports';
 import { IMPORTS_QUEUE } from '@app/jobs';
 import { BullImportQueue, ImportQueue } from '../../libs/imports/src/import.queue';

@@ -1,4 +1,4 @@
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 import { ImportState } from '@app/imports';
 import { PracticesRepository } from '@app/practices';
 import { TestContext } from '../setup/test-context';

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { Reflector } from '@nestjs/core';
-import { Role, ROLES } from '@app/common';
+import { Role } from '@app/domain';
+import { ROLES } from '@app/http';
 import { ImportState } from '@app/imports';
 import { ImportsController } from '../../apps/api/src/imports/imports.controller';
 import { TestContext } from '../setup/test-context';

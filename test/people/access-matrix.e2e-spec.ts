@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { ACCESS_AUDIENCE, TOKEN_ISSUER } from '@app/people';
 import { CreatedUser, TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';

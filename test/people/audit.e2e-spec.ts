@@ -1,4 +1,4 @@
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { ImportsService } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 

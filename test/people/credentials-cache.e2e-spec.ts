@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { pgClientConfig } from '@app/config';
 import { CredentialsCache } from '@app/people';
 import { TestContext } from '../setup/test-context';

@@ -1,4 +1,4 @@
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { QUEUE_BOARD_COOKIE } from '../../apps/api/src/admin/queue-board';
 import { TestContext } from '../setup/test-context';
 

@@ -1,4 +1,4 @@
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 /** DESIGN.md "People": support staff write only in their own region (everywhere when they have none); managers never

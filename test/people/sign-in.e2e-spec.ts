@@ -1,4 +1,4 @@
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { PasswordHasher } from '@app/people';
 import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';

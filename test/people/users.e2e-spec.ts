@@ -1,4 +1,4 @@
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 
 describe('users (admin)', () => {

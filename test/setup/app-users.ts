@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 
 /**
  * Users for the reminder specs, straight into the people feature's table with a placeholder password

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ClinicalSystem, Level, RecordSource, Role, Service } from '@app/common';
+import { ClinicalSystem, Level, RecordSource, Role, Service } from '@app/domain';
 import { PasswordHasher } from '@app/people';
 import { PracticesRepository } from '@app/practices';
 import { StatusRepository } from '@app/status';

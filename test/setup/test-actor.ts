@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { TestingModuleBuilder } from '@nestjs/testing';
 import { AuthService } from '@app/people';
 import { AccessGuard } from '../../apps/api/src/auth/access.guard';
-import { Actor, ForbiddenError, Role, ROLES } from '@app/common';
+import { Actor, ForbiddenError, Role } from '@app/domain';
+import { ROLES } from '@app/http';
 
 /**
  * For specs about follow-up rules rather than access (access has its own matrix test with the real

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { API_PREFIX, apiAdapter, configureApp } from '../../apps/api/src/configure-app';
 import { recordRoutes, ServedRoute } from './served-routes';
-import { Clock, Role } from '@app/common';
+import { Clock, Role } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { createDatabaseIfMissing } from '@app/database';
 import { AuthService, TokensDto } from '@app/people';

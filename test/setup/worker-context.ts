@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test, TestingModule, TestingModuleBuilder } from '@nestjs/testing';
-import { Clock } from '@app/common';
+import { Clock } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { BullJobQueues, OutboxRelay, QueueName } from '@app/jobs';
 import { WorkerModule } from '../../apps/worker/src/worker.module';

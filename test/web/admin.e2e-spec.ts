@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChooser, Page } from 'playwright-core';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { startWorker } from '../setup/worker-context';
 import { axeViolations, browserSuite, openPage } from './browser';
 

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 import { axeViolations, browserSuite, percentText, pointsText, tableCell } from './browser';
 

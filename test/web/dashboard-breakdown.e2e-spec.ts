@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
-import { ClinicalSystem, Level, Role, Service } from '@app/common';
+import { ClinicalSystem, Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 import { axeViolations, browserSuite, percentText, pointsText } from './browser';
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Locator } from 'playwright-core';
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { FollowUpRuleService } from '@app/follow-ups';
 import { TestContext } from '../setup/test-context';
 import { axeViolations, browserSuite } from './browser';

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Locator } from 'playwright-core';
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { RemindersService, ReminderKind } from '@app/reminders';
 import { WorkerContext } from '../setup/worker-context';
 import { axeViolations, browserSuite } from './browser';

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { Level, Role, Service } from '@app/common';
+import { Level, Role, Service } from '@app/domain';
 import { axeViolations, browserSuite, percentText, tableCell } from './browser';
 
 jest.setTimeout(180_000);

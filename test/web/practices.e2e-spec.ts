@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { ClinicalSystem, Level, Role, Service } from '@app/common';
+import { ClinicalSystem, Level, Role, Service } from '@app/domain';
 import type { Page } from 'playwright-core';
 import type { TestContext } from '../setup/test-context';
 import { WorkerContext } from '../setup/worker-context';

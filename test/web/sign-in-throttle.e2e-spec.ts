@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { axeViolations, browserSuite } from './browser';
 
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from '@app/audit';
-import { CommonModule, createValidationPipe, HttpErrorFilter } from '@app/common';
+import { ClockModule, createValidationPipe, HttpErrorFilter } from '@app/http';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { FiguresModule } from '@app/figures';
@@ -34,7 +34,7 @@ import { authenticatedQueueBoardActor } from './auth/queue-board-actor';
 @Module({
   imports: [
     ConfigModule,
-    CommonModule,
+    ClockModule,
     LoggingModule,
     DatabaseModule,
     HealthModule,

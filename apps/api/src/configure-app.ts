@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
-import { errorName } from '@app/common';
+import { errorName } from '@app/http';
 import { AppConfig } from '@app/config';
 import { mountQueueBoard, QUEUE_BOARD_SIGN_IN } from './admin/queue-board';
 import { useBodyParsers } from './http/body-parsers';

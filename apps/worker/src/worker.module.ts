@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { CommonModule } from '@app/common';
+import { ClockModule } from '@app/http';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { FollowUpsModule } from '@app/follow-ups';
@@ -20,7 +20,7 @@ import { WorkerRuntime } from './worker-runtime';
 @Module({
   imports: [
     ConfigModule,
-    CommonModule,
+    ClockModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),

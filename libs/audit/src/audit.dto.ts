@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant, MAX_INTEGER, PageQuery, toInteger } from '@app/common';
+import { IsInstant, MAX_INTEGER, PageQuery, toInteger } from '@app/http';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'practice', description: 'practice, region, area_team, ccg, user, …' })

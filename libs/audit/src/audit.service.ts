@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Page } from '@app/common';
+import { Actor } from '@app/domain';
+import { Page } from '@app/http';
 import { AppConfig } from '@app/config';
 import { AuditEntryDto, AuditQuery } from './audit.dto';
 import { AuditRepository } from './audit.repository';

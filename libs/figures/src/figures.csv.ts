@@ -1,5 +1,5 @@
 import { BreakdownDto, ServiceFiguresDto, TrendDto } from './figures.dto';
-import { SERVICES } from '@app/common';
+import { SERVICES } from '@app/domain';
 
 /**
  * CSV (RFC 4180): a header row, comma-separated, CRLF line ends, fields quoted when they hold a comma,

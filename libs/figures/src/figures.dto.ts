@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional, Matches } from 'class-validator';
-import { IsCalendarDate, IsCcgCode, IsInstant, IsRegionCode, Service } from '@app/common';
+import { Service } from '@app/domain';
+import { IsCalendarDate, IsCcgCode, IsInstant, IsRegionCode } from '@app/http';
 
 const YEAR_MONTH = /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/;
 const KNOWN_AT_DOC = {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Service } from '@app/common';
+import { Service } from '@app/domain';
 import { AreaKind, figuresOnDatesSql, figuresSql, GroupBy } from './figures.sql';
 
 /** One group's figures for one service on one date, straight from figures.sql.ts. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, InvalidInputError, minusOneYear, monthEnd, NotFoundError, Service, SERVICES } from '@app/common';
+import { Clock, InvalidInputError, minusOneYear, monthEnd, NotFoundError, Service, SERVICES } from '@app/domain';
 import {
   AreaDto,
   AreaQuery,

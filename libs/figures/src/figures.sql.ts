@@ -9,7 +9,7 @@
  * figuresOnDatesSql runs the same statement for each date of an array $1 (a trend's month-ends): one
  * planning and one round trip instead of one per date.
  */
-import { Service, SERVICES } from '@app/common';
+import { Service, SERVICES } from '@app/domain';
 
 export type GroupBy = 'national' | 'region' | 'ccg' | 'clinical-system';
 /** The practices counted: all of England, or only those of one region or one CCG (its code a parameter). */

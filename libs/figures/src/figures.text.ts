@@ -1,4 +1,4 @@
-import { Service, SERVICES } from '@app/common';
+import { Service, SERVICES } from '@app/domain';
 import { SummaryDto } from './figures.dto';
 import { wholePercent } from './percent';
 

@@ -1,4 +1,4 @@
-import { daysInMonth } from '@app/common';
+import { daysInMonth } from '@app/domain';
 
 /** The months the pace is measured over. */
 export const PACE_MONTHS = 6;

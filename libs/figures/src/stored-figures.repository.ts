@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Service, SERVICES } from '@app/common';
+import { Service, SERVICES } from '@app/domain';
 import { inBatches } from './batches';
 import { FigureRow, toFigureRow } from './figures.repository';
 import { figuresOnDatesSql } from './figures.sql';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsCcgCode, IsRegionCode, Service } from '@app/common';
+import { Service } from '@app/domain';
+import { IsCalendarDate, IsCcgCode, IsRegionCode } from '@app/http';
 import { BarrierCategory } from './follow-ups.enums';
 
 export class BarrierReportQuery {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Service } from '@app/common';
+import { Service } from '@app/domain';
 import type { BarrierReportRowDto, BarrierReportTotalDto } from './barrier-report.dto';
 
 export interface BarrierFilter {

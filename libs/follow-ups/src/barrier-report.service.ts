@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError } from '@app/common';
+import { InvalidInputError, NotFoundError } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { BarrierReportDto, BarrierReportQuery } from './barrier-report.dto';
 import { BarrierReportRepository } from './barrier-report.repository';

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Service } from '@app/common';
+import { Service } from '@app/domain';
 import { BarrierCategory } from './follow-ups.enums';
 import { FollowUpEntity } from './follow-up.entity';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@app/common';
+import { Clock } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { NewReminder, ReminderKind, RemindersService } from '@app/reminders';
 import { FollowUpLine, FollowUpsRepository } from './follow-ups.repository';

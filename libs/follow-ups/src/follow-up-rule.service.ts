@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/common';
+import { Clock } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { JobName, Outbox } from '@app/jobs';
 import { FollowUpRuleRepository } from './follow-up-rule.repository';

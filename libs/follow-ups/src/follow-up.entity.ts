@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Service } from '@app/common';
+import { Service } from '@app/domain';
 import { PracticeEntity } from '@app/practices';
 import { FollowUpState } from './follow-ups.enums';
 

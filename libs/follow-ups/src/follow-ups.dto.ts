@@ -20,17 +20,8 @@ import {
   ValidateNested,
   ValidationArguments,
 } from 'class-validator';
-import {
-  IsCalendarDate,
-  IsInstant,
-  IsPracticeCode,
-  IsRegionCode,
-  MAX_INTEGER,
-  PageQuery,
-  Role,
-  Service,
-  toInteger,
-} from '@app/common';
+import { Role, Service } from '@app/domain';
+import { IsCalendarDate, IsInstant, IsPracticeCode, IsRegionCode, MAX_INTEGER, PageQuery, toInteger } from '@app/http';
 import { BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 
 /** One clear message per case instead of class-validator's three for a missing `other` detail. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role, Service } from '@app/common';
+import { Role, Service } from '@app/domain';
 import type { BarrierDto, ContactDto, FollowUpSummaryDto, ListFollowUpsQuery } from './follow-ups.dto';
 import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
 

@@ -9,9 +9,9 @@ import {
   InvalidInputError,
   mayWriteInRegion,
   NotFoundError,
-  Page,
   Role,
-} from '@app/common';
+} from '@app/domain';
+import { Page } from '@app/http';
 import { AuditService } from '@app/audit';
 import { JobName, Outbox } from '@app/jobs';
 import {

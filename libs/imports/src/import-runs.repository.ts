@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { MAX_INTEGER } from '@app/common';
+import { MAX_INTEGER } from '@app/http';
 import { ImportState } from './import-run.entity';
 import type { ImportOptions, ImportProblem, ImportSummary } from './import-run.types';
 import type { ImportFormat } from './parsers';

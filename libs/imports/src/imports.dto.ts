@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, PageQuery, Service } from '@app/common';
+import { Service } from '@app/domain';
+import { IsCalendarDate, PageQuery } from '@app/http';
 import { ImportState } from './import-run.entity';
 import type { ImportOptions, ImportSummary } from './import-run.types';
 import type { ImportRunRow } from './import-runs.repository';

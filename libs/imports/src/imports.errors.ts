@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError } from '@app/domain';
 
 /** An upload over IMPORT_MAX_BYTES. */
 export class FileTooLargeError extends DomainError {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Actor, InvalidInputError, UnauthorizedError } from '@app/common';
+import { Actor, InvalidInputError, UnauthorizedError } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './passwords';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { TooManyRequestsError } from '@app/common';
+import { TooManyRequestsError } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { RateLimitStore } from './rate-limit.store';
 

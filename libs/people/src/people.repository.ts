@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import type { ListUsersQuery, UserDto } from './people.dto';
 
 /** What sign-in and the access guard need to know about a user. */

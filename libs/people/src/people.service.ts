@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, ConflictError, InvalidInputError, NotFoundError, Page, Role } from '@app/common';
+import { Actor, ConflictError, InvalidInputError, NotFoundError, Role } from '@app/domain';
+import { Page } from '@app/http';
 import { AuditService, changesBetween } from '@app/audit';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher, passwordProblem } from './passwords';

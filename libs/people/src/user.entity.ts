@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Role } from '@app/common';
+import { Role } from '@app/domain';
 import { RegionEntity } from '@app/practices';
 
 /**

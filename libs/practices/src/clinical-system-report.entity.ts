@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { RecordSource } from '@app/common';
+import { RecordSource } from '@app/domain';
 import { PracticeEntity } from './practice.entity';
 
 /**

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { RecordSource } from '@app/common';
+import { RecordSource } from '@app/domain';
 import { PracticeEntity } from './practice.entity';
 
 /**

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { ClinicalSystem } from '@app/common';
+import { ClinicalSystem } from '@app/domain';
 import { CcgEntity } from './ccg.entity';
 
 @Entity('practice')

@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ClinicalSystem, Level, MAX_NAME_LENGTH, POSTCODE, Service } from '@app/domain';
 import {
-  ClinicalSystem,
   IsCalendarDate,
   IsCcgCode,
   IsOmittable,
   IsPracticeCode,
   IsRegionCode,
-  Level,
   MAX_INTEGER,
-  MAX_NAME_LENGTH,
   PageQuery,
-  POSTCODE,
-  Service,
-} from '@app/common';
+} from '@app/http';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClinicalSystem, Level, RecordSource, Service } from '@app/common';
+import { ClinicalSystem, Level, RecordSource, Service } from '@app/domain';
 import type { ListPracticesQuery } from './practices.dto';
 
 export interface PracticeRow {

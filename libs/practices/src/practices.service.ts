@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
-  Clock,
   ClinicalSystem,
+  Clock,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
   mayWriteInRegion,
   NotFoundError,
-  Page,
   RecordSource,
   SERVICES,
-} from '@app/common';
+} from '@app/domain';
+import { Page } from '@app/http';
 import { AuditService, changesBetween } from '@app/audit';
 import { JobName, Outbox } from '@app/jobs';
 import {

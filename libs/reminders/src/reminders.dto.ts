@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '@app/common';
+import { PageQuery } from '@app/http';
 import { ReminderKind } from './reminders.enums';
 
 export class ListRemindersQuery extends PageQuery {

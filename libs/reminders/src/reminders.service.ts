@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError, Page } from '@app/common';
+import { NotFoundError } from '@app/domain';
+import { Page } from '@app/http';
 import { JobName, Outbox } from '@app/jobs';
 import { Mailer } from './mailer';
 import { RecipientsRepository } from './recipients.repository';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, monthEnd } from '@app/common';
+import { Clock, monthEnd } from '@app/domain';
 import { MONTH_END_FIGURES, MonthEndFigures } from './month-end-figures';
 
 /** Stores each month end's figures once (the job on the 1st; a second run keeps the first result). */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Level, RecordSource, Service } from '@app/common';
+import { Level, RecordSource, Service } from '@app/domain';
 import { PracticeEntity } from '@app/practices';
 
 /**

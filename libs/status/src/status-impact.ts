@@ -1,4 +1,4 @@
-import { minusOneYear, monthEnd } from '@app/common';
+import { minusOneYear, monthEnd } from '@app/domain';
 
 /** A run of month-ends, first and last inclusive. */
 export interface MonthEndRange {

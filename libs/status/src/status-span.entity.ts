@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 
 /**
  * Derived from status_event (never written by hand): the level of a service at a practice over

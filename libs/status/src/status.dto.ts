@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate, Level, RecordSource, Service } from '@app/common';
+import { Level, RecordSource, Service } from '@app/domain';
+import { IsCalendarDate } from '@app/http';
 import { ListSizeHistoryDto } from '@app/practices';
 
 export class RecordLevelDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Level, RecordSource, Service } from '@app/common';
+import { Level, RecordSource, Service } from '@app/domain';
 import type { StatusEventDto } from './status.dto';
 
 /** An event as stored; the service adds what it derives (`backDated`). */

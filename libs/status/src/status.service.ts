@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, monthEnd, RecordSource, writableRegion } from '@app/common';
+import { Actor, Clock, monthEnd, RecordSource, writableRegion } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
 import { monthEndsDecided, monthEndsLookingBackAt } from './status-impact';

@@ -1,14 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  Actor,
-  databaseUnavailableBody,
-  ErrorBody,
-  isDatabaseUnavailable,
-  Role,
-  UNAVAILABLE_RETRY_AFTER_SECONDS,
-} from '@app/common';
+import { Actor, Role } from '@app/domain';
+import { databaseUnavailableBody, ErrorBody, isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@app/http';
 import { BullJobQueues, createQueueBoardPlugin } from '@app/jobs';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@app/common';
+import { Role } from '@app/domain';
+import { Roles } from '@app/http';
 import { AuditPageDto, AuditQuery, AuditService } from '@app/audit';
 
 @ApiTags('audit')

@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, ForbiddenError, IS_PUBLIC, Role, ROLES, UnauthorizedError } from '@app/common';
+import { Actor, ForbiddenError, Role, UnauthorizedError } from '@app/domain';
+import { IS_PUBLIC, ROLES } from '@app/http';
 import { AuthService } from '@app/people';
 
 /**

@@ -9,7 +9,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { Actor, CurrentActor, Public, READERS, Roles } from '@app/common';
+import { Actor, READERS } from '@app/domain';
+import { CurrentActor, Public, Roles } from '@app/http';
 import { AuthService, LoginDto, RefreshDto, TokensDto } from '@app/people';
 
 @ApiTags('auth')

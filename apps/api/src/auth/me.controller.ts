@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles } from '@app/common';
+import { Actor, READERS } from '@app/domain';
+import { CurrentActor, Roles } from '@app/http';
 import { AuthService, ChangePasswordDto, TokensDto, UserDto } from '@app/people';
 
 /** The signed-in user. Other features add routes under /me (e.g. /me/reminders) in their own controllers. */

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Actor, isDatabaseUnavailable } from '@app/common';
+import { Actor } from '@app/domain';
+import { isDatabaseUnavailable } from '@app/http';
 import { AuthService } from '@app/people';
 import { QUEUE_BOARD_COOKIE, QueueBoardActorResolver } from '../admin/queue-board';
 

@@ -11,7 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, UnauthorizedError } from '@app/common';
+import { UnauthorizedError } from '@app/domain';
+import { Public } from '@app/http';
 import { AuthService, LoginDto, TokensDto } from '@app/people';
 import { API_PREFIX } from '../configure-app';
 import { ErrorDto, SessionDto } from './session.dto';

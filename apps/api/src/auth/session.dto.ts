@@ -15,7 +15,7 @@ export class FieldProblemDto {
   @ApiProperty() message!: string;
 }
 
-/** The one shape of every error response (libs/common HttpErrorFilter), documented for the web app's client. */
+/** The one shape of every error response (libs/http HttpErrorFilter), documented for the web app's client. */
 export class ErrorDto {
   @ApiProperty({ example: 401 }) status!: number;
   @ApiProperty({ example: 'Unauthorized' }) error!: string;

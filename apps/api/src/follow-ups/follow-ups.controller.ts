@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles, WRITERS } from '@app/common';
+import { Actor, READERS, WRITERS } from '@app/domain';
+import { CurrentActor, Roles } from '@app/http';
 import {
   AssignOwnerDto,
   CloseFollowUpDto,

@@ -1,6 +1,6 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { HealthCheckResult } from '@nestjs/terminus';
-import { DomainError, FieldProblem } from '@app/common';
+import { DomainError, FieldProblem } from '@app/domain';
 
 /** /health's 503 in the API's error shape: each check that is down is a problem, with its reason. */
 export class HealthCheckFailedError extends DomainError {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '@app/common';
+import { Public } from '@app/http';
 import { toHealthCheckFailure } from './health-check-failed';
 import { QueuesHealthIndicator } from './queues.health';
 import { RedisHealthIndicator } from './redis.health';

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FieldProblem, RequestValidationError } from '@app/common';
+import { FieldProblem } from '@app/domain';
+import { RequestValidationError } from '@app/http';
 
 /** Keys Fastify's JSON parser refuses outright (prototype poisoning): `__proto__`, and `constructor.prototype`. */
 const POISON_KEYS = new Set(['__proto__', 'constructor']);

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { parseId, RequestValidationError } from '@app/common';
+import { parseId, RequestValidationError } from '@app/http';
 
 /** `:id` in a path: a positive integer that fits the database's integer ids, or a 400 naming the field. */
 @Injectable()

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger, Level } from 'pino';
 import { storage, type Store } from 'nestjs-pino/storage';
-import { loggableUrl } from '@app/common';
+import { loggableUrl } from '@app/http';
 
 export interface RequestLoggingOptions {
   /** Routes (as registered) whose query string is never logged at all, e.g. one that carries a token. */

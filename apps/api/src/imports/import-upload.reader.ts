@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { createValidationPipe, InvalidInputError, LONE_SURROGATE } from '@app/common';
+import { InvalidInputError } from '@app/domain';
+import { createValidationPipe, LONE_SURROGATE } from '@app/http';
 import { AppConfig } from '@app/config';
 import { CreateImportDto, FileTooLargeError, ImportFileStore, ReceivedFile } from '@app/imports';
 

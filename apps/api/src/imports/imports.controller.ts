@@ -10,7 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, PageQuery, Role, Roles } from '@app/common';
+import { Actor, Role } from '@app/domain';
+import { CurrentActor, PageQuery, Roles } from '@app/http';
 import {
   IMPORT_FORMATS,
   ImportProblemPageDto,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Role, Roles } from '@app/common';
+import { Actor, Role } from '@app/domain';
+import { CurrentActor, Roles } from '@app/http';
 import {
   CreateUserDto,
   ListUsersQuery,

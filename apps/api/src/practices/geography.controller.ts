@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Role, Roles } from '@app/common';
+import { Actor, READERS, Role } from '@app/domain';
+import { CurrentActor, Roles } from '@app/http';
 import {
   AreaTeamDto,
   CcgDto,

@@ -1,5 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { PRACTICE_CODE, RequestValidationError } from '@app/common';
+import { PRACTICE_CODE } from '@app/domain';
+import { RequestValidationError } from '@app/http';
 
 /** `:code` in a path: any case accepted, upper-cased, and a clear 400 naming the field when malformed. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles, WRITERS } from '@app/common';
+import { Actor, READERS, WRITERS } from '@app/domain';
+import { CurrentActor, Roles } from '@app/http';
 import {
   CreatePracticeDto,
   ListPracticesQuery,

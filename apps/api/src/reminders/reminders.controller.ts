@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles } from '@app/common';
+import { Actor, READERS } from '@app/domain';
+import { CurrentActor, Roles } from '@app/http';
 import { ListRemindersQuery, MarkedReadDto, ReminderDto, ReminderPageDto, RemindersService } from '@app/reminders';
 import { IdPipe } from '../http/id.pipe';
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { READERS, Roles } from '@app/common';
+import { READERS } from '@app/domain';
+import { Roles } from '@app/http';
 import { replyAsText } from '../http/text-reply';
 import {
   AreaDto,

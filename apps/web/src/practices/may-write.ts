@@ -3,7 +3,7 @@ import type { User } from '../api/client';
 /**
  * Whether the signed-in user may change a practice in `regionCode` (its status, its details): admins
  * anywhere, support staff in their own region (everywhere when they have none), managers never. The same
- * rule as the API's `mayWriteInRegion` (libs/common/src/access.ts): the page offers write controls only to
+ * rule as the API's `mayWriteInRegion` (libs/domain/src/roles.ts): the page offers write controls only to
  * those the API will let through, and the API still checks every request.
  */
 export function mayWrite(user: Pick<User, 'role' | 'regionCode'> | undefined, regionCode: string): boolean {

@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
-import { DomainError, toFieldProblems } from '@app/common';
+import { DomainError } from '@app/domain';
+import { toFieldProblems } from '@app/http';
 import { ImportState } from '../import-run.entity';
 import type { ChangeCounts } from '../import-run.types';
 import { CreateImportDto, ImportRunDto } from '../imports.dto';

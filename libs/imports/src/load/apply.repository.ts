@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Service } from '@app/common';
+import type { Service } from '@app/domain';
 
 /** Rows written by one statement: how many were new, how many changed, and the practices concerned. */
 export interface Written {

@@ -15,6 +15,9 @@ describe('streaming', () => {
         '--expose-gc',
         '-r',
         'ts-node/register/transpile-only',
+        // The parsers import the domain lib (@app/domain), resolved through tsconfig's paths.
+        '-r',
+        'tsconfig-paths/register',
         join(__dirname, 'streaming-check.ts'),
         String(MEGABYTES),
       ],

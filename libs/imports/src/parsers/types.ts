@@ -1,6 +1,7 @@
+import type { ClinicalSystem, Level, Service } from '@app/domain';
 /**
  * Types shared by the streaming import parsers (see README.md in this folder for the formats).
- * The parsers are pure: no database, no Nest. Values follow the API's rules (libs/common):
+ * The parsers are pure: no database, no Nest. Values follow the domain's rules (libs/domain):
  * upper-case ODS codes, `YYYY-MM-DD` calendar dates, the service and level words of DESIGN.md.
  */
 
@@ -29,10 +30,10 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'status-csv',
 ];
 
-/** The values of `Service`, `Level` and `ClinicalSystem` in libs/common/src/domain.ts. */
-export type ServiceName = 'appointments' | 'prescriptions' | 'records';
-export type LevelName = 'not_capable' | 'capable' | 'enabled';
-export type SupplierName = 'EMIS' | 'TPP' | 'INPS' | 'MICROTEST' | 'OTHER' | 'UNKNOWN';
+/** The values of the domain's `Service`, `Level` and `ClinicalSystem` (libs/domain/src/words.ts). */
+export type ServiceName = `${Service}`;
+export type LevelName = `${Level}`;
+export type SupplierName = `${ClinicalSystem}`;
 export type PracticeStatus = 'A' | 'C' | 'D' | 'P';
 
 export interface PracticeRecord {

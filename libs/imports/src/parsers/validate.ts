@@ -1,14 +1,10 @@
+import { CCG_CODE, LEVELS, MAX_NAME_LENGTH, POSTCODE, PRACTICE_CODE, REGION_CODE, SERVICES } from '@app/domain';
 import type { LevelName, ServiceName, SupplierName } from './types';
 
 /**
- * Field rules, the same as the API's (libs/common/src/validators.ts and calendar-date.ts; a spec checks
- * that they agree). Each check returns the clean value or the reason it was refused.
+ * Field rules of the import files. The code shapes, names and words are the domain's own (libs/domain),
+ * the same the API validates with. Each check returns the clean value or the reason it was refused.
  */
-export const PRACTICE_CODE = /^[A-Z][0-9]{5}$/;
-export const CCG_CODE = /^[0-9A-Z]{3}$/;
-export const REGION_CODE = /^[A-Z][0-9A-Z]{2}$/;
-export const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
-export const MAX_NAME_LENGTH = 200;
 export const MAX_PATIENTS = 2_000_000;
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -118,9 +114,6 @@ export function integer(raw: string, min: number, max: number): Check<number> {
 export function patients(raw: string): Check<number> {
   return integer(raw, 0, MAX_PATIENTS);
 }
-
-const SERVICES: readonly ServiceName[] = ['appointments', 'prescriptions', 'records'];
-const LEVELS: readonly LevelName[] = ['not_capable', 'capable', 'enabled'];
 
 export function service(raw: string): Check<ServiceName> {
   const value = raw.trim().toLowerCase();

@@ -1,4 +1,4 @@
-import { Actor, mayWriteInRegion, Role, writableRegion } from './access';
+import { Actor, mayWriteInRegion, Role, writableRegion } from './roles';
 
 describe('who may write in which region', () => {
   const system = undefined;

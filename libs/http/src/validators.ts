@@ -2,15 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { isCalendarDate, isInstant } from './calendar-date';
-
-export const PRACTICE_CODE = /^[A-Z][0-9]{5}$/;
-export const CCG_CODE = /^[0-9A-Z]{3}$/;
-export const REGION_CODE = /^[A-Z][0-9A-Z]{2}$/;
-/** A UK postcode, upper-case, one space at most (e.g. TS6 0HA). */
-export const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
-/** Names of regions, area teams, CCGs and practices. */
-export const MAX_NAME_LENGTH = 200;
+import { CCG_CODE, isCalendarDate, isInstant, PRACTICE_CODE, REGION_CODE } from '@app/domain';
 
 const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 

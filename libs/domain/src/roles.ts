@@ -1,6 +1,4 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { UnauthorizedError } from './errors';
-
+/** Who may do what (DESIGN.md "People"): the roles and the region rule, without any framework. */
 export enum Role {
   Admin = 'admin',
   Support = 'support',
@@ -15,32 +13,10 @@ export interface Actor {
   regionCode: string | null;
 }
 
-export const IS_PUBLIC = 'isPublic';
-export const ROLES = 'roles';
-
-/** Open to anyone, no token (health, docs, sign-in). Any token sent is ignored. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
-
-/**
- * The roles allowed on a route or controller; the handler's list overrides the controller's. A route that
- * is neither public nor given roles is refused to everyone (the access guard fails closed).
- */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
-
 /** All roles may read. */
 export const READERS = [Role.Admin, Role.Support, Role.Manager];
 /** Those who may change practice data (support staff within their region). */
 export const WRITERS = [Role.Admin, Role.Support];
-
-/**
- * The signed-in user of the request. Fails closed: a handler that asks for the actor never runs without
- * one (e.g. on a route wrongly marked public), since services read "no actor" as the system itself.
- */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const actor = ctx.switchToHttp().getRequest<{ user?: Actor }>().user;
-  if (!actor) throw new UnauthorizedError('Sign in first: send Authorization: Bearer <access token>');
-  return actor;
-});
 
 /**
  * Support staff with a region may change only practices in that region (DESIGN.md "People"). Managers

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldProblem } from './errors';
+import { DomainError, FieldProblem } from '@app/domain';
 
 export class RequestValidationError extends DomainError {
   readonly status = 400;

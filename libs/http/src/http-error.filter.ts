@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { DomainError, FieldProblem, TooManyRequestsError } from './errors';
+import { DomainError, FieldProblem, TooManyRequestsError } from '@app/domain';
 import { loggableUrl } from './loggable-url';
 
 /** The one JSON shape of every error response. */

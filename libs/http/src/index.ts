@@ -1,12 +1,9 @@
+/** What the API needs from Nest and Fastify around the domain: access decorators, validation, errors as HTTP. */
 export * from './access';
-export * from './calendar-date';
-export * from './clock';
+export * from './clock.module';
 export * from './database-unavailable';
-export * from './errors';
 export * from './http-error.filter';
+export * from './loggable-url';
 export * from './pagination';
 export * from './validation';
 export * from './validators';
-export * from './domain';
-export * from './common.module';
-export * from './loggable-url';
