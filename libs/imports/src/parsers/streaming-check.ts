@@ -5,7 +5,8 @@ import { parseFileBatches } from './index';
  * Streams a generated gp-reg list-size file of a given size through the parser and reports counts,
  * time and live memory. Run by streaming.spec.ts in a child Node process (`--expose-gc`, so live heap can
  * be measured; and outside Jest's VM sandbox, which makes the parse several times slower than in
- * production). Also usable by hand: `node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register <this file> 200`.
+ * production). Also usable by hand:
+ * `node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register <this file> 200`.
  */
 const HEADER = 'PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n';
 
