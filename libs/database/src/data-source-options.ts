@@ -1,13 +1,17 @@
 import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** The one set of DataSource options shared by the apps, the migration CLI and the tests. */
+/**
+ * The one set of DataSource options shared by the apps, the migration CLI and the tests. No entities: no
+ * query needs them (repositories run SQL); they describe the schema, and each feature registers its own
+ * with `TypeOrmModule.forFeature` (DatabaseModule loads what the app's features registered). The
+ * migration CLI (scripts/typeorm-data-source.ts) and the schema test pass every entity.
+ */
 export function dataSourceOptions(
   config: AppConfig,
-  overrides: Partial<{ database: string; poolSize: number }> = {},
+  overrides: Partial<{ database: string; poolSize: number; entities: DataSourceOptions['entities'] }> = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -16,7 +20,7 @@ export function dataSourceOptions(
     username: config.DB_USER,
     password: config.DB_PASSWORD || undefined,
     database: overrides.database ?? config.DB_NAME,
-    entities: ENTITIES,
+    entities: overrides.entities ?? [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     synchronize: false,

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { IMPORTS_QUEUE, OutboxModule } from '@app/jobs';
 import { StatusRepository } from '@app/status';
@@ -12,6 +13,8 @@ import { ImportsService } from './imports.service';
 import { BullImportQueue, ImportQueue } from './import.queue';
 import { ApplyRepository } from './load/apply.repository';
 import { StageRepository } from './load/stage.repository';
+import { ImportRunEntity } from './import-run.entity';
+import { OnsCcgCodeEntity } from './ons-ccg-code.entity';
 
 /**
  * Imports of NHS files. Needs `BullModule.forRoot…` in the application (the API and the worker have it).
@@ -19,7 +22,12 @@ import { StageRepository } from './load/stage.repository';
  * (`rebuildSpansForServices`), inside the import's transaction.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: IMPORTS_QUEUE }), AuditModule, OutboxModule],
+  imports: [
+    TypeOrmModule.forFeature([ImportRunEntity, OnsCcgCodeEntity]),
+    BullModule.registerQueue({ name: IMPORTS_QUEUE }),
+    AuditModule,
+    OutboxModule,
+  ],
   providers: [
     ImportsService,
     ImportRunner,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CredentialsCache } from './credentials-cache';
 import { LoginAttempts } from './login-attempts';
@@ -6,10 +7,11 @@ import { PasswordHasher } from './passwords';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { RateLimitStore } from './rate-limit.store';
+import { UserEntity } from './user.entity';
 
 /** Users and their passwords, without tokens: what the CLI needs (no JWT_SECRET required). */
 @Module({
-  imports: [AuditModule],
+  imports: [TypeOrmModule.forFeature([UserEntity]), AuditModule],
   providers: [PeopleRepository, PasswordHasher, PeopleService, RateLimitStore, LoginAttempts, CredentialsCache],
   exports: [PeopleService, PasswordHasher, LoginAttempts, RateLimitStore, CredentialsCache],
 })

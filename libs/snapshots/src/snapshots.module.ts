@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { FiguresModule, FiguresService } from '@app/figures';
 import { MONTH_END_FIGURES, monthEndFiguresFrom } from './month-end-figures';
 import { SnapshotsService } from './snapshots.service';
+import { MonthEndSnapshotEntity } from './month-end-snapshot.entity';
 
 @Module({
-  imports: [FiguresModule],
+  imports: [TypeOrmModule.forFeature([MonthEndSnapshotEntity]), FiguresModule],
   providers: [
     { provide: MONTH_END_FIGURES, inject: [FiguresService], useFactory: monthEndFiguresFrom },
     SnapshotsService,
