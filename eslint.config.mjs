@@ -98,6 +98,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The database lib sits below every feature (docs/DESIGN.md "Where each rule lives"): features register
+    // their own entities, so it needs none of them.
+    files: ['libs/database/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@app/(?!(config|domain)$)',
+              message: 'libs/database imports no feature lib: a feature registers its own entities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
   // After eslint-config-prettier, which turns max-len off: Prettier cannot wrap comments and strings.
   { rules: { 'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }] } },
