@@ -26,6 +26,12 @@ const toInt = ({ value }: { value: unknown }) =>
       ? Number(value)
       : value;
 
+/** A whole-number setting from min to max (inclusive), given as text in the environment. */
+function IntSetting(min: number, max: number): PropertyDecorator {
+  const rules = [Transform(toInt), IsInt(), Min(min), Max(max)];
+  return (target, key) => rules.forEach((rule) => rule(target, key));
+}
+
 /**
  * Every setting the apps read, with safe local defaults. Validated once at start-up so a typo stops the
  * process with one line naming the variable, instead of failing later in some request.
@@ -34,20 +40,14 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: string = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntSetting(1, 65535)
   PORT: number = 3000;
 
   @IsString()
   @IsNotEmpty()
   DB_HOST: string = '127.0.0.1';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntSetting(1, 65535)
   DB_PORT: number = 5432;
 
   @IsString()
@@ -60,20 +60,14 @@ export class AppConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_NAME must be a lower-case PostgreSQL identifier' })
   DB_NAME: string = 'patient_online';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IntSetting(1, 500)
   DB_POOL_SIZE: number = 20;
 
   @IsString()
   @IsNotEmpty()
   REDIS_HOST: string = '127.0.0.1';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntSetting(1, 65535)
   REDIS_PORT: number = 6379;
 
   @IsOptional()
@@ -120,17 +114,11 @@ export class AppConfig {
   JWT_SECRET?: string = undefined;
 
   /** Lifetime of an access token. Short, because a token is a bearer credential. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(86400)
+  @IntSetting(60, 86400)
   JWT_TTL_SECONDS: number = 900;
 
   /** Lifetime of a refresh token (POST /auth/refresh): a working day by default. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(300)
-  @Max(2_592_000)
+  @IntSetting(300, 2_592_000)
   JWT_REFRESH_TTL_SECONDS: number = 28800;
 
   /** The first admin, created at API start-up when no active admin exists (give both or neither). */
@@ -145,23 +133,14 @@ export class AppConfig {
   ADMIN_PASSWORD?: string = undefined;
 
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCK_SECONDS. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntSetting(1, 100)
   LOGIN_MAX_FAILURES: number = 5;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86400)
+  @IntSetting(1, 86400)
   LOGIN_LOCK_SECONDS: number = 900;
 
   /** Sign-in and refresh requests per minute from one IP address (NHS sites share addresses: keep it generous). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @IntSetting(1, 10000)
   LOGIN_IP_LIMIT_PER_MINUTE: number = 30;
 
   /** Browser origins allowed to call the API, comma-separated (e.g. https://tracker.example.nhs.uk). Unset: none. */
@@ -172,33 +151,21 @@ export class AppConfig {
   CORS_ORIGINS?: string = undefined;
 
   /** Proxies in front of the API whose X-Forwarded-For is trusted (0: none), so sign-in limits see real addresses. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IntSetting(0, 10)
   TRUST_PROXY_HOPS: number = 0;
 
   // ---- follow-ups, reminders and the worker's schedules (times in APP_TIME_ZONE) ----
 
   /** A new follow-up is due this many days after it was opened. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntSetting(1, 365)
   FOLLOW_UP_DUE_DAYS: number = 14;
 
   /** The hour (0-23, APP_TIME_ZONE) on its due date at which a follow-up's due job fires. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(23)
+  @IntSetting(0, 23)
   FOLLOW_UP_DUE_HOUR: number = 7;
 
   /** Follow-ups overdue by more than this many days are reported to their region's managers. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(365)
+  @IntSetting(0, 365)
   ESCALATE_AFTER_DAYS: number = 7;
 
   @Matches(CRON, cronMessage('CRON_DAILY_DIGEST'))
@@ -214,24 +181,15 @@ export class AppConfig {
   CRON_MONTH_END_SNAPSHOT: string = '0 3 1 * *';
 
   /** How often the worker moves outbox rows into the queues (milliseconds; 0 stops the polling loop). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(600000)
+  @IntSetting(0, 600000)
   OUTBOX_POLL_MS: number = 1000;
 
   /** Outbox rows moved per database transaction. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @IntSetting(1, 5000)
   OUTBOX_BATCH_SIZE: number = 200;
 
   /** Jobs each worker process runs at once per queue. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IntSetting(1, 50)
   WORKER_CONCURRENCY: number = 2;
 
   /** E-mail reminders are sent only when this is set, e.g. smtp://user:pass@smtp.example.org:587. */
