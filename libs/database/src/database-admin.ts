@@ -32,11 +32,14 @@ export async function createDatabaseIfMissing(
   const client = new Client(pgClientConfig(config, 'postgres'));
   await client.connect();
   try {
+    // A pg client on the maintenance database (not a DataSource: this runs before ours exists); pg types the rows.
+    // eslint-disable-next-line no-restricted-syntax -- raw pg client, typed by pg's generic
     const { rowCount } = await client.query<{ found: 1 }>('SELECT 1 AS found FROM pg_database WHERE datname = $1', [
       database,
     ]);
     if (rowCount) return false;
     const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    // eslint-disable-next-line no-restricted-syntax -- raw pg client; returns no rows
     await client.query(`CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ''}`);
     return true;
   } catch (err) {

@@ -114,9 +114,8 @@ export class DemoRepository {
   }
 
   async userExists(email: string): Promise<boolean> {
-    return (
-      (await selectRows<{ found: 1 }>(this.db, `SELECT 1 AS found FROM app_user WHERE email = $1`, [email])).length > 0
-    );
+    const rows = await selectRows<{ found: 1 }>(this.db, `SELECT 1 AS found FROM app_user WHERE email = $1`, [email]);
+    return rows.length > 0;
   }
 
   /** Adds the demo user unless someone took the address meanwhile. */
