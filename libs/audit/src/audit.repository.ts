@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, selectCount, selectRows } from '@app/database';
 import type { AuditEntryDto, AuditQuery } from './audit.dto';
 
 export interface NewAuditEntry {
@@ -17,7 +18,8 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(m: EntityManager, e: NewAuditEntry): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO audit_entry (user_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5)`,
       [e.userId, e.action, e.entityType, e.entityId, JSON.stringify(e.details)],
     );
@@ -39,8 +41,9 @@ export class AuditRepository {
     if (q.from) where.push(`a.at >= ${instant(q.from)}`);
     if (q.to) where.push(`a.at < ${instant(q.to)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [rows, count] = await Promise.all([
-      this.db.query<AuditEntryDto[]>(
+    const [rows, total] = await Promise.all([
+      selectRows<AuditEntryDto>(
+        this.db,
         `SELECT a.id::text AS id, a.at, a.user_id AS "userId", u.email AS "userEmail", a.action,
                 a.entity_type AS "entityType", a.entity_id AS "entityId", a.details
          FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id
@@ -49,8 +52,8 @@ export class AuditRepository {
          LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
-      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_entry a ${filter}`, params.slice(0, -2)),
+      selectCount(this.db, `SELECT count(*)::int AS n FROM audit_entry a ${filter}`, params.slice(0, -2)),
     ]);
-    return { rows, total: count[0].n };
+    return { rows, total };
   }
 }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, pgClientConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
+import { execute } from './sql';
 
 /** Any fixed number: every process migrating this database takes the same advisory lock. */
 const MIGRATION_LOCK_KEY = 7_438_190_211;
@@ -31,9 +32,14 @@ export async function createDatabaseIfMissing(
   const client = new Client(pgClientConfig(config, 'postgres'));
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    // A pg client on the maintenance database (not a DataSource: this runs before ours exists); pg types the rows.
+    // eslint-disable-next-line no-restricted-syntax -- raw pg client, typed by pg's generic
+    const { rowCount } = await client.query<{ found: 1 }>('SELECT 1 AS found FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (rowCount) return false;
     const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    // eslint-disable-next-line no-restricted-syntax -- raw pg client; returns no rows
     await client.query(`CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ''}`);
     return true;
   } catch (err) {
@@ -54,11 +60,11 @@ export async function runMigrations(config: AppConfig, database = config.DB_NAME
   await ds.initialize();
   const runner = ds.createQueryRunner();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await execute(runner, 'SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await ds.runMigrations({ transaction: 'all' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await execute(runner, 'SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
     await ds.destroy();
   }

@@ -24,6 +24,7 @@ async function checkPostgres(config: AppConfig): Promise<void> {
     throw new StartupError(explainConnectionError(err, config));
   }
   try {
+    // eslint-disable-next-line no-restricted-syntax -- raw pg client (before the DataSource starts), typed by pg
     const applied = await client
       .query<{ name: string }>('SELECT name FROM schema_migration')
       .then((r) => new Set(r.rows.map((row) => row.name)))

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '@app/people';
+import { DemoRepository } from './demo.repository';
 
 export interface DemoUser {
   role: 'admin' | 'support' | 'manager';
@@ -29,16 +30,12 @@ export async function ensureDemoUsers(db: DataSource, credentialsFile: string): 
     ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, string>)
     : {};
   const hasher = new PasswordHasher();
+  const repo = new DemoRepository(db);
   const users: DemoUser[] = [];
   for (const u of DEMO_USERS) {
-    const exists = (await db.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [u.email])).length > 0;
-    if (!exists) {
+    if (!(await repo.userExists(u.email))) {
       known[u.email] = randomBytes(12).toString('base64url');
-      await db.query(
-        `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-        [u.email, u.name, u.role, u.regionCode, await hasher.hash(known[u.email])],
-      );
+      await repo.insertUser(u, await hasher.hash(known[u.email]));
     }
     users.push({ ...u, password: known[u.email] ?? null });
   }

@@ -1,7 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, selectRows } from '@app/database';
 import { StatusRepository } from '@app/status';
 import type { GeneratedEvent } from './status-history.generator';
 import type { DemoCcg, DemoData } from './demo-data.reader';
+import type { DemoUser } from './demo-people';
 
 /**
  * The SQL of the demo loader. Every insert skips what is already there, so loading twice adds nothing.
@@ -16,17 +18,20 @@ export class DemoRepository {
 
   async insertGeography(m: EntityManager, data: DemoData): Promise<void> {
     const col = <T, K extends keyof T>(rows: T[], key: K) => rows.map((r) => r[key]);
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO region (code, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
       [col(data.regions, 'code'), col(data.regions, 'name')],
     );
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO area_team (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
        ON CONFLICT DO NOTHING`,
       [col(data.areaTeams, 'code'), col(data.areaTeams, 'name'), col(data.areaTeams, 'regionCode')],
     );
     const ccgs: DemoCcg[] = data.ccgs;
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO ccg (code, name, region_code, area_team_code)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
       [col(ccgs, 'code'), col(ccgs, 'name'), col(ccgs, 'regionCode'), col(ccgs, 'areaTeamCode')],
@@ -35,7 +40,8 @@ export class DemoRepository {
 
   async insertPractices(m: EntityManager, data: DemoData): Promise<number> {
     const p = data.practices;
-    const rows = await m.query<{ id: number }[]>(
+    const rows = await selectRows<{ id: number }>(
+      m,
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
        SELECT code, name, nullif(postcode, ''), ccg, system::clinical_system, opened, closed
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
@@ -56,7 +62,8 @@ export class DemoRepository {
 
   async insertListSizes(m: EntityManager, data: DemoData): Promise<number> {
     const l = data.listSizes;
-    const rows = await m.query<{ practice_id: number }[]>(
+    const rows = await selectRows<{ practice_id: number }>(
+      m,
       `INSERT INTO list_size (practice_id, effective_date, patients, source)
        SELECT p.id, t.effective_date, t.patients, 'import'
        FROM unnest($1::text[], $2::date[], $3::int[]) AS t(code, effective_date, patients)
@@ -65,7 +72,8 @@ export class DemoRepository {
       [l.map((x) => x.practiceCode), l.map((x) => x.effectiveDate), l.map((x) => x.patients)],
     );
     // valid_to of every list size: the next effective date of the same practice.
-    await m.query(
+    await execute(
+      m,
       `UPDATE list_size l SET valid_to = n.next_date
        FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
            FROM list_size) n
@@ -80,7 +88,8 @@ export class DemoRepository {
    * queries over the demo behave like real publication lags.
    */
   async insertStatusEvents(m: EntityManager, events: GeneratedEvent[]): Promise<number> {
-    const rows: { practice_id: number }[] = await m.query(
+    const rows = await selectRows<{ practice_id: number }>(
+      m,
       `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_at, source, note)
        SELECT p.id, t.service::service, t.level::service_level, t.effective_date,
               ((t.effective_date + 1) + time '09:00') AT TIME ZONE 'Europe/London', 'import', 'demo data (generated)'
@@ -101,6 +110,21 @@ export class DemoRepository {
   }
 
   async analyse(): Promise<void> {
-    await this.db.query(`ANALYZE region, area_team, ccg, practice, list_size, status_event, status_span`);
+    await execute(this.db, `ANALYZE region, area_team, ccg, practice, list_size, status_event, status_span`);
+  }
+
+  async userExists(email: string): Promise<boolean> {
+    const rows = await selectRows<{ found: 1 }>(this.db, `SELECT 1 AS found FROM app_user WHERE email = $1`, [email]);
+    return rows.length > 0;
+  }
+
+  /** Adds the demo user unless someone took the address meanwhile. */
+  async insertUser(u: Omit<DemoUser, 'password'>, passwordHash: string): Promise<void> {
+    await execute(
+      this.db,
+      `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [u.email, u.name, u.role, u.regionCode, passwordHash],
+    );
   }
 }

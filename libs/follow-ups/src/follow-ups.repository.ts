@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, selectCount, selectOne, selectRows } from '@app/database';
 import { Role, Service } from '@app/domain';
 import type { BarrierDto, ContactDto, FollowUpSummaryDto, ListFollowUpsQuery } from './follow-ups.dto';
 import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
@@ -77,35 +78,30 @@ export class FollowUpsRepository {
     if (q.practiceCode) where.push(`p.code = ${param(q.practiceCode)}`);
     if (q.notOffered) where.push(`${param(q.notOffered)}::service = ANY (f.services_not_offered)`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [items, count] = await Promise.all([
-      this.db.query<FollowUpSummaryDto[]>(
+    const [items, total] = await Promise.all([
+      selectRows<FollowUpSummaryDto>(
+        this.db,
         `SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} ${filter}
          ORDER BY f.due_date, f.id LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
       // $1 (today) is selected so that its type is known even when no filter uses it.
-      this.db.query<{ n: number }[]>(
+      selectCount(
+        this.db,
         `SELECT count(*)::int AS n, $1::date AS today ${FROM_FOLLOW_UP} ${filter}`,
         params.slice(0, params.length - 2),
       ),
     ]);
-    return { items, total: count[0].n };
+    return { items, total };
   }
 
-  async summary(
-    id: number,
-    today: string,
-    m: EntityManager = this.db.manager,
-  ): Promise<FollowUpSummaryDto | undefined> {
-    const rows = await m.query<FollowUpSummaryDto[]>(`SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [
-      today,
-      id,
-    ]);
-    return rows[0];
+  summary(id: number, today: string, m: EntityManager = this.db.manager): Promise<FollowUpSummaryDto | undefined> {
+    return selectOne<FollowUpSummaryDto>(m, `SELECT ${SUMMARY_COLUMNS} ${FROM_FOLLOW_UP} WHERE f.id = $2`, [today, id]);
   }
 
   contacts(id: number, m: EntityManager = this.db.manager): Promise<ContactDto[]> {
-    return m.query(
+    return selectRows<ContactDto>(
+      m,
       `SELECT id::text, contacted_at AS "contactedAt", method, outcome, recorded_by AS "recordedBy",
          (SELECT name FROM app_user u WHERE u.id = recorded_by) AS "recordedByName", recorded_at AS "recordedAt"
        FROM follow_up_contact WHERE follow_up_id = $1 ORDER BY contacted_at DESC, id DESC`,
@@ -114,7 +110,8 @@ export class FollowUpsRepository {
   }
 
   barriers(id: number, m: EntityManager = this.db.manager): Promise<BarrierDto[]> {
-    return m.query(
+    return selectRows<BarrierDto>(
+      m,
       `SELECT id::text, service, category, detail, recorded_by AS "recordedBy",
          (SELECT name FROM app_user u WHERE u.id = recorded_by) AS "recordedByName", recorded_at AS "recordedAt"
        FROM follow_up_barrier WHERE follow_up_id = $1 ORDER BY recorded_at DESC, id DESC`,
@@ -123,15 +120,15 @@ export class FollowUpsRepository {
   }
 
   /** Locks the follow-up for the rest of the transaction: writes to one follow-up apply one after the other. */
-  async lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
-    const rows = await m.query<LockedFollowUp[]>(
+  lock(m: EntityManager, id: number): Promise<LockedFollowUp | undefined> {
+    return selectOne<LockedFollowUp>(
+      m,
       `SELECT f.id, f.practice_id AS "practiceId", c.region_code AS "regionCode", f.state,
          f.due_date::text AS "dueDate",
               f.services_not_offered::text[] AS "servicesNotOffered", f.owner_id AS "ownerId"
        ${FROM_FOLLOW_UP} WHERE f.id = $1 FOR UPDATE OF f`,
       [id],
     );
-    return rows[0];
   }
 
   async insertContact(
@@ -139,7 +136,8 @@ export class FollowUpsRepository {
     followUpId: number,
     c: { contactedAt: Date; method: ContactMethod; outcome: string; recordedBy: number | null; recordedAt: Date },
   ): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO follow_up_contact (follow_up_id, contacted_at, method, outcome, recorded_by, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [followUpId, c.contactedAt, c.method, c.outcome, c.recordedBy, c.recordedAt],
@@ -153,7 +151,8 @@ export class FollowUpsRepository {
     recordedBy: number | null,
     recordedAt: Date,
   ): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO follow_up_barrier (follow_up_id, service, category, detail, recorded_by, recorded_at)
        SELECT $1, s::service, c::barrier_category, d, $5, $6
        FROM unnest($2::text[], $3::text[], $4::text[]) AS t(s, c, d)`,
@@ -169,23 +168,23 @@ export class FollowUpsRepository {
   }
 
   async setState(m: EntityManager, id: number, state: FollowUpState): Promise<void> {
-    await m.query(`UPDATE follow_up SET state = $2, updated_at = now() WHERE id = $1`, [id, state]);
+    await execute(m, `UPDATE follow_up SET state = $2, updated_at = now() WHERE id = $1`, [id, state]);
   }
 
   async setDueDate(m: EntityManager, id: number, dueDate: string): Promise<void> {
-    await m.query(`UPDATE follow_up SET due_date = $2, updated_at = now() WHERE id = $1`, [id, dueDate]);
+    await execute(m, `UPDATE follow_up SET due_date = $2, updated_at = now() WHERE id = $1`, [id, dueDate]);
   }
 
   /**
    * A user who might own a follow-up, read FOR SHARE: a deactivation or role change waits until the
    * assignment commits, so an owner is never made of someone who just stopped qualifying.
    */
-  async ownerCandidate(m: EntityManager, userId: number): Promise<OwnerCandidate | undefined> {
-    const rows = await m.query<OwnerCandidate[]>(
+  ownerCandidate(m: EntityManager, userId: number): Promise<OwnerCandidate | undefined> {
+    return selectOne<OwnerCandidate>(
+      m,
       `SELECT id, name, role::text AS role, region_code AS "regionCode", active FROM app_user WHERE id = $1 FOR SHARE`,
       [userId],
     );
-    return rows[0];
   }
 
   /**
@@ -193,7 +192,8 @@ export class FollowUpsRepository {
    * active admins, and active support staff of that region or of none. By name.
    */
   ownerOptions(regionCode: string): Promise<OwnerCandidate[]> {
-    return this.db.query(
+    return selectRows<OwnerCandidate>(
+      this.db,
       `SELECT id, name, role::text AS role, region_code AS "regionCode", active FROM app_user
        WHERE active AND (role = 'admin' OR (role = 'support' AND (region_code IS NULL OR region_code = $1)))
        ORDER BY name, id`,
@@ -202,7 +202,7 @@ export class FollowUpsRepository {
   }
 
   async setOwner(m: EntityManager, id: number, ownerId: number | null): Promise<void> {
-    await m.query(`UPDATE follow_up SET owner_id = $2, updated_at = now() WHERE id = $1`, [id, ownerId]);
+    await execute(m, `UPDATE follow_up SET owner_id = $2, updated_at = now() WHERE id = $1`, [id, ownerId]);
   }
 
   async close(
@@ -212,7 +212,8 @@ export class FollowUpsRepository {
     note: string,
     closedBy: number | null,
   ): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `UPDATE follow_up SET state = $2, close_note = $3, closed_by = $4, closed_at = now(), updated_at = now()
        WHERE id = $1`,
       [id, state, note, closedBy],
@@ -221,7 +222,8 @@ export class FollowUpsRepository {
 
   /** The active follow-ups due on or before `date` (optionally: strictly before), with their practice. */
   activeDueBy(date: string, opts: { strictlyBefore?: boolean; ownedOnly?: boolean } = {}): Promise<FollowUpLine[]> {
-    return this.db.query(
+    return selectRows<FollowUpLine>(
+      this.db,
       `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode",
          f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered"
@@ -233,14 +235,14 @@ export class FollowUpsRepository {
     );
   }
 
-  async findLine(id: number): Promise<(FollowUpLine & { state: FollowUpState }) | undefined> {
-    const rows = await this.db.query<(FollowUpLine & { state: FollowUpState })[]>(
+  findLine(id: number): Promise<(FollowUpLine & { state: FollowUpState }) | undefined> {
+    return selectOne<FollowUpLine & { state: FollowUpState }>(
+      this.db,
       `SELECT f.id, p.code AS "practiceCode", p.name AS "practiceName", c.region_code AS "regionCode",
          f.owner_id AS "ownerId",
               f.due_date::text AS "dueDate", f.services_not_offered::text[] AS "servicesNotOffered", f.state
        ${FROM_FOLLOW_UP} WHERE f.id = $1`,
       [id],
     );
-    return rows[0];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { changedRows, execute, selectCount, selectOne, selectRows } from '@app/database';
 import { MAX_INTEGER } from '@app/http';
 import { ImportState } from './import-run.entity';
 import type { ImportOptions, ImportProblem, ImportSummary } from './import-run.types';
@@ -74,7 +75,8 @@ export class ImportRunsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(m: EntityManager, run: NewImportRun): Promise<number> {
-    const [row] = await m.query<{ id: number }[]>(
+    const [row] = await selectRows<{ id: number }>(
+      m,
       `INSERT INTO import_run (format, file_name, file_size, file_sha256, stored_file, options, created_by, rows_total)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
@@ -93,16 +95,18 @@ export class ImportRunsRepository {
 
   async isActiveUser(userId: number): Promise<boolean> {
     if (!(userId >= 1 && userId <= MAX_INTEGER)) return false;
-    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId]);
+    const rows = await selectRows<{ found: 1 }>(this.db, `SELECT 1 AS found FROM app_user WHERE id = $1 AND active`, [
+      userId,
+    ]);
     return rows.length > 0;
   }
 
-  async find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {
-    const rows = await this.db.query<ImportRunRow[]>(
+  find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {
+    return selectOne<ImportRunRow>(
+      this.db,
       `SELECT ${RUN_COLUMNS}${withProblems ? ', problems' : ''} FROM import_run WHERE id = $1`,
       [id],
     );
-    return rows[0];
   }
 
   /** A page of a run's stored problems (kept sorted by row), with how many are stored; undefined: no such run. */
@@ -111,12 +115,14 @@ export class ImportRunsRepository {
     page: number,
     pageSize: number,
   ): Promise<{ rows: ImportProblem[]; stored: number } | undefined> {
-    const [run] = await this.db.query<{ stored: number }[]>(
+    const run = await selectOne<{ stored: number }>(
+      this.db,
       `SELECT jsonb_array_length(problems) AS stored FROM import_run WHERE id = $1`,
       [id],
     );
     if (!run) return undefined;
-    const rows = await this.db.query<{ problem: ImportProblem }[]>(
+    const rows = await selectRows<{ problem: ImportProblem }>(
+      this.db,
       `SELECT p.problem FROM import_run r, jsonb_array_elements(r.problems) WITH ORDINALITY AS p(problem, n)
        WHERE r.id = $1 ORDER BY p.n LIMIT $2 OFFSET $3`,
       [id, pageSize, (page - 1) * pageSize],
@@ -132,14 +138,15 @@ export class ImportRunsRepository {
   }): Promise<{ rows: ImportRunRow[]; total: number }> {
     const where = `WHERE ($1::import_state IS NULL OR state = $1) AND ($2::import_format IS NULL OR format = $2)`;
     const params = [q.state ?? null, q.format ?? null];
-    const [rows, [count]] = await Promise.all([
-      this.db.query<ImportRunRow[]>(
+    const [rows, total] = await Promise.all([
+      selectRows<ImportRunRow>(
+        this.db,
         `SELECT ${RUN_COLUMNS} FROM import_run ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`,
         [...params, q.pageSize, (q.page - 1) * q.pageSize],
       ),
-      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM import_run ${where}`, params),
+      selectCount(this.db, `SELECT count(*)::int AS n FROM import_run ${where}`, params),
     ]);
-    return { rows, total: count.n };
+    return { rows, total };
   }
 
   /**
@@ -148,7 +155,7 @@ export class ImportRunsRepository {
    * lost lock) waits for the first to finish and then finds it done.
    */
   async waitForImportLock(m: EntityManager): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
+    await execute(m, `SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
   }
 
   /**
@@ -156,14 +163,14 @@ export class ImportRunsRepository {
    * took longer than running them), and room for the sorts and hashes of a whole file in memory.
    */
   async tuneImportTransaction(m: EntityManager): Promise<void> {
-    await m.query(`SET LOCAL jit = off`);
-    await m.query(`SET LOCAL work_mem = '64MB'`);
+    await execute(m, `SET LOCAL jit = off`);
+    await execute(m, `SET LOCAL work_mem = '64MB'`);
   }
 
   /** Marks the run running (committed at once, outside the import's transaction); undefined when it is over. */
   async claim(id: number): Promise<ImportRunRow | undefined> {
-    // TypeORM answers an UPDATE with [rows, count].
-    const [rows] = await this.db.query<[ImportRunRow[], number]>(
+    const { rows } = await changedRows<ImportRunRow>(
+      this.db,
       `UPDATE import_run SET state = 'running', started_at = now(), attempts = attempts + 1, progress = 0,
                              rows_done = 0
        WHERE id = $1 AND state IN ('queued', 'running') RETURNING ${RUN_COLUMNS}`,
@@ -177,7 +184,8 @@ export class ImportRunsRepository {
    * the line of the file reached (`rows_read` keeps meaning that while running, as the CLI shows it).
    */
   async reportProgress(id: number, progress: number, line: number): Promise<void> {
-    await this.db.query(
+    await execute(
+      this.db,
       `UPDATE import_run SET progress = $2, rows_read = $3, rows_done = LEAST($3, coalesce(rows_total, $3))
        WHERE id = $1 AND state = 'running'`,
       [id, progress, line],
@@ -186,7 +194,8 @@ export class ImportRunsRepository {
 
   /** Records the outcome; inside the import's transaction for a success, so data and state commit together. */
   async finish(m: EntityManager, id: number, o: RunOutcome): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `UPDATE import_run SET state = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5, rows_skipped = $6,
               problem_count = $7, problems = $8, summary = $9, message = $10, progress = 100,
               -- where the parser stopped, else the whole file; never past the lines counted (LEAST skips nulls)
@@ -210,7 +219,8 @@ export class ImportRunsRepository {
   }
 
   async markFailed(id: number, message: string): Promise<void> {
-    await this.db.query(
+    await execute(
+      this.db,
       `UPDATE import_run SET state = 'failed', message = $2, finished_at = now()
        WHERE id = $1 AND state IN ('queued', 'running')`,
       [id, message],
@@ -218,12 +228,13 @@ export class ImportRunsRepository {
   }
 
   async clearStoredFile(id: number): Promise<void> {
-    await this.db.query(`UPDATE import_run SET stored_file = NULL WHERE id = $1`, [id]);
+    await execute(this.db, `UPDATE import_run SET stored_file = NULL WHERE id = $1`, [id]);
   }
 
   /** Runs not finished: queued ones waiting for a job, and running ones whose worker may have died. */
   async unfinishedIds(): Promise<number[]> {
-    const rows: { id: number }[] = await this.db.query(
+    const rows = await selectRows<{ id: number }>(
+      this.db,
       `SELECT id FROM import_run WHERE state IN ('queued', 'running') ORDER BY id`,
     );
     return rows.map((r) => r.id);

@@ -105,6 +105,7 @@ export class CredentialsCache implements OnModuleDestroy {
     });
     try {
       await client.connect();
+      // eslint-disable-next-line no-restricted-syntax -- LISTEN needs a dedicated pg connection; returns no rows
       await client.query(`LISTEN ${USER_CHANGE_CHANNEL}`);
     } catch (err) {
       onLost(err as Error);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { changedRows, execute, selectCount, selectOne, selectRows } from '@app/database';
 import { Role } from '@app/domain';
 import type { ListUsersQuery, UserDto } from './people.dto';
 
@@ -34,30 +35,31 @@ export class PeopleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(m: EntityManager, u: NewUser): Promise<UserDto> {
-    const rows = await m.query<UserDto[]>(
+    const [user] = await selectRows<UserDto>(
+      m,
       `INSERT INTO app_user (email, name, role, region_code, password_hash) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${USER_COLUMNS}`,
       [u.email, u.name, u.role, u.regionCode, u.passwordHash],
     );
-    return rows[0];
+    return user;
   }
 
-  async findById(id: number, m: EntityManager = this.db.manager): Promise<UserDto | undefined> {
-    return (await m.query<UserDto[]>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]))[0];
+  findById(id: number, m: EntityManager = this.db.manager): Promise<UserDto | undefined> {
+    return selectOne<UserDto>(m, `SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]);
   }
 
   /** Locks the user's row for the rest of the transaction (edits to one user apply one after another). */
-  async lockById(m: EntityManager, id: number): Promise<UserDto | undefined> {
-    return (await m.query<UserDto[]>(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]))[0];
+  lockById(m: EntityManager, id: number): Promise<UserDto | undefined> {
+    return selectOne<UserDto>(m, `SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
   }
 
   /** The access guard's per-request check: a primary-key lookup. */
-  async credentialsById(id: number, m: EntityManager = this.db.manager): Promise<Credentials | undefined> {
-    return (await m.query<Credentials[]>(`SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE id = $1`, [id]))[0];
+  credentialsById(id: number, m: EntityManager = this.db.manager): Promise<Credentials | undefined> {
+    return selectOne<Credentials>(m, `SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE id = $1`, [id]);
   }
 
-  async credentialsByEmail(email: string, m: EntityManager = this.db.manager): Promise<Credentials | undefined> {
-    return (await m.query<Credentials[]>(`SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE email = $1`, [email]))[0];
+  credentialsByEmail(email: string, m: EntityManager = this.db.manager): Promise<Credentials | undefined> {
+    return selectOne<Credentials>(m, `SELECT ${CREDENTIAL_COLUMNS} FROM app_user WHERE email = $1`, [email]);
   }
 
   /**
@@ -65,10 +67,11 @@ export class PeopleRepository {
    * runs under these locks, so two admins demoting each other at once cannot both succeed.
    */
   async lockActiveAdmins(m: EntityManager): Promise<number[]> {
-    const rows = await m.query<{ id: number }[]>(
+    const rows = await selectRows<{ id: number }>(
+      m,
       `SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
     );
-    return rows.map((r: { id: number }) => r.id);
+    return rows.map((r) => r.id);
   }
 
   async update(
@@ -76,8 +79,8 @@ export class PeopleRepository {
     id: number,
     u: { name: string; role: Role; regionCode: string | null; active: boolean; endSessions: boolean },
   ): Promise<UserDto> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = await m.query<[UserDto[], number]>(
+    const { rows } = await changedRows<UserDto>(
+      m,
       `UPDATE app_user SET name = $2, role = $3, region_code = $4, active = $5,
               token_version = token_version + CASE WHEN $6 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${USER_COLUMNS}`,
@@ -93,7 +96,8 @@ export class PeopleRepository {
     passwordHash: string,
     endSessions: boolean,
   ): Promise<Credentials> {
-    const [rows] = await m.query<[Credentials[], number]>(
+    const { rows } = await changedRows<Credentials>(
+      m,
       `UPDATE app_user
        SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
        WHERE id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
@@ -103,11 +107,15 @@ export class PeopleRepository {
   }
 
   async endSessions(id: number): Promise<void> {
-    await this.db.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
+    await execute(this.db, `UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
   }
 
   async anyActiveAdmin(m: EntityManager): Promise<boolean> {
-    return (await m.query<unknown[]>(`SELECT 1 FROM app_user WHERE role = 'admin' AND active LIMIT 1`)).length > 0;
+    const rows = await selectRows<{ one: 1 }>(
+      m,
+      `SELECT 1 AS one FROM app_user WHERE role = 'admin' AND active LIMIT 1`,
+    );
+    return rows.length > 0;
   }
 
   /** Serialises first-admin creation across API instances starting together. */
@@ -118,11 +126,11 @@ export class PeopleRepository {
    * makes the second wait for the first and then meet the rule.
    */
   async lockAdminChanges(m: EntityManager): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(7438190213)`);
+    await execute(m, `SELECT pg_advisory_xact_lock(7438190213)`);
   }
 
   async lockFirstAdminCreation(m: EntityManager): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(7438190212)`);
+    await execute(m, `SELECT pg_advisory_xact_lock(7438190212)`);
   }
 
   async list(q: ListUsersQuery): Promise<{ rows: UserDto[]; total: number }> {
@@ -137,14 +145,15 @@ export class PeopleRepository {
       where.push(`(email ILIKE ${text} OR name ILIKE ${text})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [rows, count] = await Promise.all([
-      this.db.query<UserDto[]>(
+    const [rows, total] = await Promise.all([
+      selectRows<UserDto>(
+        this.db,
         `SELECT ${USER_COLUMNS} FROM app_user ${filter} ORDER BY email
          LIMIT ${param(q.pageSize)} OFFSET ${param((q.page - 1) * q.pageSize)}`,
         params,
       ),
-      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM app_user ${filter}`, params.slice(0, -2)),
+      selectCount(this.db, `SELECT count(*)::int AS n FROM app_user ${filter}`, params.slice(0, -2)),
     ]);
-    return { rows, total: count[0].n };
+    return { rows, total };
   }
 }

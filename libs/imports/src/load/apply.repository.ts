@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { execute, selectRows } from '@app/database';
 import type { Service } from '@app/domain';
 
 /** Rows written by one statement: how many were new, how many changed, and the practices concerned. */
@@ -118,7 +119,8 @@ export class ApplyRepository {
   async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
     const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s
                     JOIN practice p ON p.code = s.code WHERE s.kind = 'list-size'`;
-    const [changed] = await m.query<ChangedRow[]>(
+    const [changed] = await selectRows<ChangedRow>(
+      m,
       `WITH staged AS (${staged}), up AS (
          UPDATE list_size l SET patients = st.patients, recorded_by = $1::int, source = 'import', recorded_at = now()
          FROM staged st
@@ -128,7 +130,8 @@ export class ApplyRepository {
        SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM up`,
       [recordedBy],
     );
-    const [added] = await m.query<ChangedRow[]>(
+    const [added] = await selectRows<ChangedRow>(
+      m,
       `WITH fresh AS (
          SELECT st.* FROM (${staged}) st
          WHERE NOT EXISTS (SELECT 1 FROM list_size l
@@ -175,7 +178,8 @@ export class ApplyRepository {
     recordedBy: number | null,
     note: string,
   ): Promise<Written & { pairs: ServicePair[] }> {
-    const [row] = await m.query<{ added: number; practice_ids: number[]; services: Service[] }[]>(
+    const [row] = await selectRows<{ added: number; practice_ids: number[]; services: Service[] }>(
+      m,
       `WITH staged AS (
          SELECT p.id AS practice_id, s.service, s.level, s.effective_date, s.note,
                 lag(s.level) OVER w AS prev_level, lag(s.effective_date) OVER w AS prev_date
@@ -222,7 +226,8 @@ export class ApplyRepository {
   async clinicalSystems(m: EntityManager): Promise<Written & { named: number }> {
     // Rows with problems are gone by now, so every staged code is a known practice: the latest supplier
     // per code is found in the stage alone (sorted by bytes: COLLATE "C" halves the sort).
-    const [row] = await m.query<{ named: number; updated: number; practice_ids: number[] }[]>(
+    const [row] = await selectRows<{ named: number; updated: number; practice_ids: number[] }>(
+      m,
       `WITH named AS (
          SELECT DISTINCT ON (s.code COLLATE "C") s.code, s.supplier, s.effective_date FROM import_stage s
          WHERE s.kind = 'status' AND s.supplier IS NOT NULL AND s.supplier <> 'UNKNOWN'
@@ -256,7 +261,7 @@ export class ApplyRepository {
    * figures plan their joins from the counts before the import (a nested loop over practices × spans).
    */
   async analyze(m: EntityManager, tables: string[]): Promise<void> {
-    if (tables.length) await m.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`);
+    if (tables.length) await execute(m, `ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`);
   }
 
   /** Runs `WITH … up AS (… RETURNING [practice_id,] inserted)` and counts what it returned. */
@@ -266,7 +271,8 @@ export class ApplyRepository {
     params: unknown[] = [],
     perPractice = false,
   ): Promise<Written> {
-    const [row] = await m.query<WrittenRow[]>(
+    const [row] = await selectRows<WrittenRow>(
+      m,
       `${withUp}
        SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated,
               ${perPractice ? `coalesce(array_agg(DISTINCT practice_id), '{}')` : `'{}'::int[]`} AS practice_ids

@@ -79,6 +79,7 @@ export class StageWriter {
   count = 0;
 
   constructor(client: PoolClient) {
+    // eslint-disable-next-line no-restricted-syntax -- COPY needs the raw pg connection; pg types it as the stream
     this.copy = client.query(copyFrom(`COPY import_stage (${STAGE_COLUMNS}) FROM STDIN`));
     // pg hands the COPY its error and then detaches it from the connection: a later write would fail
     // with "Cannot read properties of null (reading 'stream')", hiding the error (a 57P01, say) that

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { execute, selectCount, selectRows } from '@app/database';
 import type { ImportProblem } from '../import-run.types';
 import { StageWriter } from './stage-writer';
 
@@ -26,13 +27,17 @@ export type RecordKind = 'practice' | 'list-size' | 'status' | 'region' | 'ccg' 
 @Injectable()
 export class StageRepository {
   async create(m: EntityManager): Promise<void> {
-    await m.query(`CREATE TEMP TABLE import_stage (
+    await execute(
+      m,
+      `CREATE TEMP TABLE import_stage (
       row_no integer NOT NULL, kind text NOT NULL, code text NOT NULL, name text, postcode text, region_code text,
         ccg_code text,
       opened_on date, closed_on date, status text, effective_date date, patients integer,
       service service, level service_level, note text, supplier clinical_system, region_name text
-    ) ON COMMIT DROP`);
-    await m.query(
+    ) ON COMMIT DROP`,
+    );
+    await execute(
+      m,
       `CREATE TEMP TABLE import_problem (row_no integer NOT NULL, col text, value text,
            reason text NOT NULL) ON COMMIT DROP`,
     );
@@ -47,9 +52,9 @@ export class StageRepository {
    * A small sample is enough for a table read whole by hash joins (and costs a tenth of the default).
    */
   async analyze(m: EntityManager): Promise<void> {
-    await m.query(`SET LOCAL default_statistics_target = 10`);
-    await m.query(`ANALYZE import_stage`);
-    await m.query(`RESET default_statistics_target`);
+    await execute(m, `SET LOCAL default_statistics_target = 10`);
+    await execute(m, `ANALYZE import_stage`);
+    await execute(m, `RESET default_statistics_target`);
   }
 
   /**
@@ -58,7 +63,8 @@ export class StageRepository {
    * rebuilt from a history nobody else is changing.
    */
   async lockPractices(m: EntityManager): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `SELECT p.id FROM practice p
        WHERE p.code IN (SELECT code FROM import_stage WHERE kind IN ('practice', 'list-size', 'status'))
        ORDER BY p.id FOR UPDATE OF p`,
@@ -70,7 +76,8 @@ export class StageRepository {
    * guess). A plain hash aggregate finds the keys first; rows are listed only when there are any.
    */
   async checkDuplicates(m: EntityManager, col: ProblemColumns): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `WITH dup AS (
          SELECT kind, code, coalesce(effective_date, 'infinity') AS d, coalesce(service::text, '') AS svc
          FROM import_stage GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
@@ -104,7 +111,8 @@ export class StageRepository {
    * (rare: ODS gives a new code instead) is done through the API.
    */
   async checkPractices(m: EntityManager, col: ProblemColumns): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO import_problem (row_no, col, value, reason)
        SELECT s.row_no, $1, s.ccg_code, 'CCG ' || s.ccg_code || ' is not known: import the CCGs first'
        FROM import_stage s WHERE s.kind = 'practice' AND NOT EXISTS (SELECT 1 FROM ccg c WHERE c.code = s.ccg_code)
@@ -141,7 +149,8 @@ export class StageRepository {
    * API's rule). One pass over the stage (a left join), not one per rule.
    */
   async checkPracticeFacts(m: EntityManager, col: ProblemColumns): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO import_problem (row_no, col, value, reason)
        SELECT s.row_no,
               CASE WHEN p.id IS NULL THEN $1 ELSE $2 END,
@@ -162,7 +171,8 @@ export class StageRepository {
    * the region of its area team.
    */
   async checkCcgs(m: EntityManager, col: ProblemColumns): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `WITH rows AS (
          SELECT s.row_no, s.kind, s.code, s.region_code, CASE WHEN s.kind = 'ccg' THEN s.code ELSE o.ccg_code END AS ccg
          FROM import_stage s LEFT JOIN ons_ccg_code o ON s.kind = 'ons-ccg-lookup' AND o.ons_code = s.code
@@ -195,7 +205,8 @@ export class StageRepository {
 
   /** ccg-codes: one ODS code may not stand for two ONS codes. */
   async checkOnsCodes(m: EntityManager, col: ProblemColumns): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO import_problem (row_no, col, value, reason)
        SELECT row_no, $1, ccg_code, 'CCG ' || ccg_code || ' appears more than once in the file'
        FROM (SELECT row_no, ccg_code, count(*) OVER (PARTITION BY ccg_code) AS n FROM import_stage
@@ -206,14 +217,16 @@ export class StageRepository {
   }
 
   async problemCounts(m: EntityManager): Promise<{ problems: number; rows: number }> {
-    const [row] = await m.query<{ problems: number; rows: number }[]>(
+    const [row] = await selectRows<{ problems: number; rows: number }>(
+      m,
       `SELECT count(*)::int AS problems, count(DISTINCT row_no)::int AS rows FROM import_problem`,
     );
     return row;
   }
 
   async firstProblems(m: EntityManager, limit: number): Promise<ImportProblem[]> {
-    const rows: { row: number; column: string | null; value: string | null; reason: string }[] = await m.query(
+    const rows = await selectRows<{ row: number; column: string | null; value: string | null; reason: string }>(
+      m,
       `SELECT row_no AS row, col AS column, value, reason FROM import_problem ORDER BY row_no, reason LIMIT $1`,
       [limit],
     );
@@ -227,18 +240,19 @@ export class StageRepository {
 
   /** Partial mode: what is left in the stage is what gets written. */
   async dropRowsWithProblems(m: EntityManager): Promise<void> {
-    await m.query(`DELETE FROM import_stage WHERE row_no IN (SELECT row_no FROM import_problem)`);
+    await execute(m, `DELETE FROM import_stage WHERE row_no IN (SELECT row_no FROM import_problem)`);
   }
 
   async countLookupRegions(m: EntityManager): Promise<number> {
-    const [row] = await m.query<{ n: number }[]>(
+    return selectCount(
+      m,
       `SELECT count(DISTINCT region_code)::int AS n FROM import_stage WHERE kind = 'ons-ccg-lookup'`,
     );
-    return row.n;
   }
 
   async countByKind(m: EntityManager): Promise<Map<RecordKind, number>> {
-    const rows: { kind: RecordKind; n: number }[] = await m.query(
+    const rows = await selectRows<{ kind: RecordKind; n: number }>(
+      m,
       `SELECT kind, count(*)::int AS n FROM import_stage GROUP BY kind`,
     );
     return new Map(rows.map((r) => [r.kind, r.n]));

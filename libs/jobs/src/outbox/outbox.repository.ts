@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { changedRows, execute, selectRows } from '@app/database';
 import { JobName, JobPayloads } from '../jobs.constants';
 
 export interface OutboxRow {
@@ -13,7 +14,7 @@ export interface OutboxRow {
 export class OutboxRepository {
   async add<J extends JobName>(m: EntityManager, kind: J, payloads: JobPayloads[J][]): Promise<void> {
     if (!payloads.length) return;
-    await m.query(`INSERT INTO outbox (kind, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`, [
+    await execute(m, `INSERT INTO outbox (kind, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`, [
       kind,
       payloads.map((p) => JSON.stringify(p)),
     ]);
@@ -24,7 +25,8 @@ export class OutboxRepository {
    * worker processes relay side by side, each taking rows no other one holds.
    */
   claim(m: EntityManager, limit: number): Promise<OutboxRow[]> {
-    return m.query(
+    return selectRows<OutboxRow>(
+      m,
       `SELECT id::text AS id, kind, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1
        FOR UPDATE SKIP LOCKED`,
       [limit],
@@ -33,11 +35,11 @@ export class OutboxRepository {
 
   async markDispatched(m: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await m.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [ids]);
+    await execute(m, `UPDATE outbox SET dispatched_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
   async noteFailure(m: EntityManager, id: string, error: string): Promise<void> {
-    await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+    await execute(m, `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
       id,
       error.slice(0, 2000),
     ]);
@@ -48,11 +50,12 @@ export class OutboxRepository {
    * date has not come yet: its delayed job lives in Redis alone until then (see redispatchKept).
    */
   async deleteDispatchedBefore(m: EntityManager, before: Date, today: string): Promise<number> {
-    const [, count] = await m.query<[unknown[], number | undefined]>(
+    const { count } = await changedRows<never>(
+      m,
       `DELETE FROM outbox WHERE dispatched_at < $1 AND NOT (kind = $2 AND (payload->>'dueDate')::date >= $3::date)`,
       [before, JobName.FollowUpDue, today],
     );
-    return count ?? 0;
+    return count;
   }
 
   /**
@@ -61,9 +64,10 @@ export class OutboxRepository {
    * rows go again in id order, so a moved due date still ends on its latest date.
    */
   async redispatchKept(m: EntityManager): Promise<number> {
-    const [, count] = await m.query<[unknown[], number | undefined]>(
+    const { count } = await changedRows<never>(
+      m,
       `UPDATE outbox SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`,
     );
-    return count ?? 0;
+    return count;
   }
 }
