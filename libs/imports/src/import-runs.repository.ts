@@ -220,12 +220,4 @@ export class ImportRunsRepository {
   async clearStoredFile(id: number): Promise<void> {
     await this.db.query(`UPDATE import_run SET stored_file = NULL WHERE id = $1`, [id]);
   }
-
-  /** Runs not finished: queued ones waiting for a job, and running ones whose worker may have died. */
-  async unfinishedIds(): Promise<number[]> {
-    const rows: { id: number }[] = await this.db.query(
-      `SELECT id FROM import_run WHERE state IN ('queued', 'running') ORDER BY id`,
-    );
-    return rows.map((r) => r.id);
-  }
 }
