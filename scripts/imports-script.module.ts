@@ -1,19 +1,14 @@
-import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ClockModule } from '@app/http';
-import { AppConfig, ConfigModule } from '@app/config';
+import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ImportsModule } from '@app/imports';
-import { bullRootOptions } from '@app/jobs';
 
-/** What a script needs to run imports in its own process: the operator CLI and the import benchmarks. */
+/**
+ * What a script needs to run imports in its own process: the operator CLI and the import benchmarks. No
+ * Redis: a run asks for its job through the outbox, which the worker relays.
+ */
 @Module({
-  imports: [
-    ConfigModule,
-    ClockModule,
-    DatabaseModule,
-    BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullRootOptions }),
-    ImportsModule,
-  ],
+  imports: [ConfigModule, ClockModule, DatabaseModule, ImportsModule],
 })
 export class ImportsScriptModule {}

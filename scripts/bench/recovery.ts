@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bullRootOptions, IMPORTS_QUEUE, importJobId } from '@app/jobs';
+import { bullRootOptions, outboxJobId, QueueName } from '@app/jobs';
 import { PrivateRedis } from '../../test/setup/private-redis';
 import { BenchServer, buildOnce, connect, freshDatabase, ROOT, startServer } from './bench-support';
 
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   }
 
   async function measureKilledWorker(): Promise<void> {
-    const queue = new Bull(IMPORTS_QUEUE, { ...bullRootOptions(config), redis: { port: redisServer.port } });
+    const queue = new Bull(QueueName.Imports, { ...bullRootOptions(config), redis: { port: redisServer.port } });
     const lock = await connect(config);
     const db = await connect(config);
     const rerun: number[] = [];
@@ -125,7 +125,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < ROUNDS; i++) {
         await lock.query(`SELECT pg_advisory_lock($1)`, [IMPORT_LOCK_KEY]);
         const runId = await queueImport(env);
-        const job = async () => queue.getJob(importJobId(runId));
+        // The run's job is relayed from the outbox row written with the run, under that row's id.
+        const { rows } = await db.query<{ id: string }>(
+          `SELECT id::text FROM outbox WHERE kind = 'import' AND (payload->>'runId')::int = $1`,
+          [runId],
+        );
+        const job = async () => queue.getJob(outboxJobId(rows[0].id));
         await until('the import job to start', async () => (await (await job())?.getState()) === 'active');
         const firstStart = (await job())!.processedOn!;
         const second = await startWorker();

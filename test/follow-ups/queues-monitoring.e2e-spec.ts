@@ -71,6 +71,7 @@ describe('queue monitoring and graceful shutdown', () => {
       .expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       QueueName.FollowUps,
+      QueueName.Imports,
       QueueName.Reminders,
       QueueName.Schedules,
     ]);

@@ -1,15 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
-import Bull from 'bull';
 import { request } from 'node:http';
-import { AddressInfo, createServer, Socket } from 'node:net';
+import { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { Role } from '@app/domain';
 import { ImportState } from '@app/imports';
-import { IMPORTS_QUEUE } from '@app/jobs';
-import { BullImportQueue, ImportQueue } from '../../libs/imports/src/import.queue';
+import { outboxJobId, QueueName } from '@app/jobs';
+import { ImportRunsRepository } from '../../libs/imports/src/import-runs.repository';
+import { PrivateRedis } from '../setup/private-redis';
 import { TestContext } from '../setup/test-context';
-import { startWorker } from '../setup/worker-context';
-import { eventually, finishedRun, tableCounts } from './import-support';
+import { startWorker, waitFor, WorkerContext } from '../setup/worker-context';
+import { eventually, finishedRun, importsOf, tableCounts } from './import-support';
 
 /** Sends a multipart upload whose file part is streamed from `file` (never whole in memory), chunked. */
 async function streamUpload(ctx: TestContext, fields: Record<string, string>, fileName: string, file: Readable) {
@@ -177,39 +177,26 @@ describe('imports through the imports queue and the real worker', () => {
 });
 
 describe('imports when Redis is down at upload time', () => {
+  let redis: PrivateRedis;
   let ctx: TestContext;
-  let deadQueue: Bull.Queue;
-  const hole = { server: createServer(), sockets: new Set<Socket>() };
+  let worker: WorkerContext;
 
   beforeAll(async () => {
-    // A Redis that accepts connections and never answers (how a hung Redis looks to Bull, bull #2210):
-    // a real Bull queue on it, so adding a job never completes.
-    hole.server.on('connection', (socket) => hole.sockets.add(socket));
-    await new Promise<void>((resolve) => hole.server.listen(0, '127.0.0.1', resolve));
-    const { port } = hole.server.address() as AddressInfo;
-    deadQueue = new Bull(IMPORTS_QUEUE, {
-      redis: {
-        port,
-        host: '127.0.0.1',
-        maxRetriesPerRequest: null,
-        enableReadyCheck: false,
-        retryStrategy: () => null,
-      },
-      prefix: 'nowhere',
-    });
-    deadQueue.on('error', () => undefined);
-    ctx = await TestContext.create((builder) =>
-      builder.overrideProvider(ImportQueue).useValue(new BullImportQueue(deadQueue)),
-    );
+    // A redis-server of this test's own, stopped while the upload is accepted.
+    redis = await PrivateRedis.start();
+    ctx = await TestContext.create(undefined, { config: { REDIS_PORT: redis.port } });
+    worker = await WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 50 });
   });
   afterAll(async () => {
+    await redis.restart().catch(() => undefined); // closing Bull needs Redis up
+    await worker.close();
     await ctx.close();
-    for (const client of deadQueue.clients) client.disconnect();
-    for (const socket of hole.sockets) socket.destroy();
-    await new Promise((resolve) => hole.server.close(resolve));
+    await redis.destroy();
   });
 
-  it('the upload still answers 202 with the run queued, and the worker picks the run up when it starts', async () => {
+  it('the upload still answers 202 with the run queued, and the worker runs it once Redis is back', async () => {
+    await redis.stop();
+    await waitFor(() => !worker.queues.isConnected(), 'the worker to notice Redis is gone');
     const res = await ctx
       .api()
       .post('/imports')
@@ -217,12 +204,72 @@ describe('imports when Redis is down at upload time', () => {
       .attach('file', Buffer.from('code,name\nY54,North\n'), 'r.csv')
       .expect(202);
     expect(res.body.state).toBe(ImportState.Queued);
-    const worker = await startWorker(ctx.config);
-    try {
-      const run = await finishedRun(ctx, res.body.id);
-      expect(run.state).toBe(ImportState.Succeeded);
-    } finally {
-      await worker.close();
-    }
+    // Its job is asked for by an outbox row committed with the run: nothing to lose while Redis is away.
+    expect(await ctx.db.query(`SELECT payload FROM outbox WHERE kind = 'import' AND dispatched_at IS NULL`)).toEqual([
+      { payload: { runId: res.body.id } },
+    ]);
+
+    await redis.restart();
+    const run = await finishedRun(ctx, res.body.id);
+    expect(run.state).toBe(ImportState.Succeeded);
+  });
+});
+
+describe('imports whose worker is lost mid-run', () => {
+  let ctx: TestContext;
+  let worker: WorkerContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    worker = await WorkerContext.start(ctx.config, { OUTBOX_POLL_MS: 0 });
+  });
+  afterAll(async () => {
+    await worker.close();
+    await ctx.close();
+  });
+
+  const upload = async (region: string) => {
+    const res = await ctx
+      .api()
+      .post('/imports')
+      .field('kind', 'regions')
+      .attach('file', Buffer.from(`code,name\n${region},South\n`), 'r.csv')
+      .expect(202);
+    return res.body.id as number;
+  };
+
+  it('a run left running (its worker killed, the job run again by Bull) is imported from the start', async () => {
+    const id = await upload('Y57');
+    // What a killed worker leaves: the claim committed, the import's transaction rolled back.
+    await ctx.db.query(`UPDATE import_run SET state = 'running', attempts = 1, progress = 40 WHERE id = $1`, [id]);
+    await worker.relay.drain();
+    const run = await finishedRun(ctx, id);
+    expect(run).toMatchObject({ state: ImportState.Succeeded, attempts: 2, progress: 100, rowsAccepted: 1 });
+  });
+
+  it('a run whose job the queue gives up on (its worker lost once too often) is failed, not left running', async () => {
+    const id = await upload('Y58');
+    const runs = ctx.app.get(ImportRunsRepository, { strict: false });
+    const queue = worker.queues.queue(QueueName.Imports);
+    await ctx.db.transaction(async (m) => {
+      await runs.waitForImportLock(m); // the job waits for this lock: it stays active, its run queued
+      await worker.relay.drain();
+      const [row] = await ctx.db.query(`SELECT id::text FROM outbox WHERE kind = 'import' AND payload->>'runId' = $1`, [
+        String(id),
+      ]);
+      const job = await queue.getJob(outboxJobId(row.id));
+      await waitFor(async () => (await job!.getState()) === 'active', 'the import job to start');
+      // What Bull's stall check emits when a job's lock expired once more than maxStalledCount allows.
+      queue.emit('failed', job, new Error('job stalled more than allowable limit'), 'active');
+      await waitFor(async () => (await importsOf(ctx).get(id)).state === ImportState.Failed, 'the run to be failed');
+    });
+    await worker.idle([QueueName.Imports]);
+    const run = await importsOf(ctx).get(id);
+    expect(run).toMatchObject({
+      state: ImportState.Failed,
+      message: 'The import failed (nothing was imported): job stalled more than allowable limit',
+    });
+    expect((await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [id]))[0].stored_file).toBeNull();
+    expect(await ctx.db.query(`SELECT code FROM region WHERE code = 'Y58'`)).toEqual([]);
   });
 });

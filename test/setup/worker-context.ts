@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test, TestingModule, TestingModuleBuilder } from '@nestjs/testing';
 import { Clock } from '@app/domain';
 import { AppConfig } from '@app/config';
-import { BullJobQueues, OutboxRelay, QueueName } from '@app/jobs';
+import { BullJobQueues, OutboxRelay, QUEUE_NAMES, QueueName } from '@app/jobs';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { FollowUpsProcessor } from '../../apps/worker/src/processors/follow-ups.processor';
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
@@ -54,7 +54,7 @@ export class WorkerContext {
   }
 
   /** Waits for the queues to have nothing waiting or running (delayed jobs are left alone). */
-  async idle(queues: QueueName[] = [QueueName.FollowUps, QueueName.Reminders, QueueName.Schedules]): Promise<void> {
+  async idle(queues: readonly QueueName[] = QUEUE_NAMES): Promise<void> {
     await waitFor(async () => {
       for (const name of queues) {
         const c = await this.queues.queue(name).getJobCounts();

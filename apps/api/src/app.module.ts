@@ -41,7 +41,7 @@ import { authenticatedQueueBoardActor } from './auth/queue-board-actor';
     PracticesModule,
     StatusModule,
     FiguresModule,
-    // Bull's connection: the API adds jobs (imports) and shows queue state; the worker runs them.
+    // Bull's connection: the API shows queue state (/health, the queue board); the worker runs the jobs.
     QueuesModule,
     ImportsHttpModule,
     AuthModule,

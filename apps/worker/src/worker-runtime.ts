@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { JobName, JobQueues, JobRunner, OutboxRelay, wantedSchedules } from '@app/jobs';
-import { collectHandlers, JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
+import { collectGaveUpHandlers, collectHandlers, JOB_PROCESSORS, JobProcessor } from './processors/job-processor';
 
 const SCHEDULE_CHECK_MS = 60_000;
 
@@ -26,7 +26,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     const handlers = collectHandlers(this.processors);
     await this.checkSchedules();
-    this.runner.start(handlers, this.config.WORKER_CONCURRENCY);
+    this.runner.start(handlers, this.config.WORKER_CONCURRENCY, collectGaveUpHandlers(this.processors));
     this.relay.start();
     // The schedules live in Redis: one that restarted without its data (or was flushed) has none, and
     // nothing else would add them back until the worker restarts. Idempotent, so every minute.

@@ -8,9 +8,8 @@ import { ImportsModule } from '@app/imports';
 import { OutboxRelayModule, QueuesModule } from '@app/jobs';
 import { RemindersModule } from '@app/reminders';
 import { SnapshotsModule } from '@app/snapshots';
-import { ImportsProcessor } from './imports/imports.processor';
-import { ImportsSweeper } from './imports/imports.sweeper';
 import { FollowUpsProcessor } from './processors/follow-ups.processor';
+import { ImportsProcessor } from './processors/imports.processor';
 import { JOB_PROCESSORS } from './processors/job-processor';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { SchedulesProcessor } from './processors/schedules.processor';
@@ -37,14 +36,13 @@ import { WorkerRuntime } from './worker-runtime';
     FollowUpsProcessor,
     RemindersProcessor,
     SchedulesProcessor,
+    ImportsProcessor,
     {
       provide: JOB_PROCESSORS,
-      inject: [FollowUpsProcessor, RemindersProcessor, SchedulesProcessor],
+      inject: [FollowUpsProcessor, RemindersProcessor, SchedulesProcessor, ImportsProcessor],
       useFactory: (...processors: unknown[]) => processors,
     },
     WorkerRuntime,
-    ImportsProcessor,
-    ImportsSweeper,
   ],
 })
 export class WorkerModule {}

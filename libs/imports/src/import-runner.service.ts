@@ -85,6 +85,16 @@ export class ImportRunner {
     return state;
   }
 
+  /**
+   * The queue gave up on the run's job without the run ending: its worker was lost while running it once
+   * more than the queue allows (a file that kills the worker must not be run for ever), or its last attempt
+   * could not even record its failure. The run is failed, unless it is over already, and its file removed.
+   */
+  async giveUp(runId: number, err: Error): Promise<void> {
+    await this.runs.markFailed(runId, failureMessage(err));
+    await this.removeFile(runId);
+  }
+
   /** Once per run, after its commit; the run has succeeded whatever happens here. */
   private async analyzeChanged(runId: number, changes: ImportChanges): Promise<void> {
     const tables = changedTables(changes);

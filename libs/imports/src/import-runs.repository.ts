@@ -230,13 +230,4 @@ export class ImportRunsRepository {
   async clearStoredFile(id: number): Promise<void> {
     await execute(this.db, `UPDATE import_run SET stored_file = NULL WHERE id = $1`, [id]);
   }
-
-  /** Runs not finished: queued ones waiting for a job, and running ones whose worker may have died. */
-  async unfinishedIds(): Promise<number[]> {
-    const rows = await selectRows<{ id: number }>(
-      this.db,
-      `SELECT id FROM import_run WHERE state IN ('queued', 'running') ORDER BY id`,
-    );
-    return rows.map((r) => r.id);
-  }
 }

@@ -1,16 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock, InvalidInputError, NotFoundError } from '@app/domain';
 import { Page, PageQuery } from '@app/http';
+import { JobName, Outbox } from '@app/jobs';
 import { ImportFileStore, StoredFile } from './import-file.store';
 import type { ImportOptions } from './import-run.types';
 import { ImportRunner } from './import-runner.service';
 import { ImportRunsRepository } from './import-runs.repository';
 import { CreateImportDto, ImportProblemDto, ImportRunDto, ListImportsQuery, toImportRunDto } from './imports.dto';
 import { problemsCsv } from './problems-csv';
-import { ImportQueue } from './import.queue';
 import { listSizeEffectiveDateFromFileName } from './parsers';
 
 /** A file already in IMPORT_DIR (an upload), with the name the sender gave it. */
@@ -22,21 +22,19 @@ export interface ReceivedFile {
 /** Import runs: created from an upload or by the CLI, queued for the worker, read back with their outcome. */
 @Injectable()
 export class ImportsService {
-  private readonly logger = new Logger('ImportsService');
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly runs: ImportRunsRepository,
     private readonly files: ImportFileStore,
-    private readonly queue: ImportQueue,
+    private readonly outbox: Outbox,
     private readonly runner: ImportRunner,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Records a run for a received file and queues it. The run row is committed before the job is added
-   * (the worker must find it); if Redis is down the run stays queued and the worker's sweep picks it up.
-   * Bad options are a 400 naming the field, and the file is removed.
+   * Records a run for a received file and asks for its job: the run row and the outbox row commit together
+   * (the worker's relay adds the job), so an accepted upload is never lost, whether or not Redis or a worker
+   * is up. Bad options are a 400 naming the field, and the file is removed.
    */
   async create(
     file: ReceivedFile | undefined,
@@ -47,8 +45,8 @@ export class ImportsService {
     let id: number;
     try {
       const options = this.checkOptions(dto, file.originalName);
-      id = await this.db.transaction((m) =>
-        this.runs.insert(m, {
+      id = await this.db.transaction(async (m) => {
+        const runId = await this.runs.insert(m, {
           format: dto.kind,
           fileName: file.originalName.slice(0, 255),
           fileSize: file.stored.size,
@@ -57,13 +55,14 @@ export class ImportsService {
           storedFile: file.stored.name,
           options,
           createdBy,
-        }),
-      );
+        });
+        await this.outbox.add(m, JobName.Import, { runId });
+        return runId;
+      });
     } catch (err) {
       await this.files.remove(file.stored.name);
       throw err;
     }
-    await this.queue.enqueue(id);
     return this.get(id);
   }
 
@@ -111,12 +110,9 @@ export class ImportsService {
     return this.runner.process(runId, opts);
   }
 
-  /** Queues every run not finished: uploaded while Redis was down, or left running by a worker that died. */
-  async requeueUnfinished(): Promise<number[]> {
-    const ids = await this.runs.unfinishedIds();
-    for (const id of ids) await this.queue.enqueue(id);
-    if (ids.length) this.logger.log(`Re-queued unfinished import runs: ${ids.join(', ')}`);
-    return ids;
+  /** The run's job failed for good (see ImportRunner.giveUp). */
+  giveUp(runId: number, err: Error): Promise<void> {
+    return this.runner.giveUp(runId, err);
   }
 
   /** The options a format takes; what a format does not use is refused rather than silently ignored. */

@@ -6,7 +6,6 @@ export * from './imports.dto';
 export * from './imports.errors';
 export * from './imports.module';
 export * from './imports.service';
-export { ImportQueue } from './import.queue';
 export { MAX_STORED_PROBLEMS } from './import-runner.service';
 export * from './ons-ccg-code.entity';
 export { IMPORT_FORMATS } from './parsers';

@@ -1,5 +1,4 @@
 export * from './bull-root';
-export * from './imports.queue';
 export * from './jobs.constants';
 export * from './job-queues';
 export * from './with-timeout';

@@ -18,8 +18,21 @@ export interface ScheduleEntry {
   key: string;
 }
 
+/** What a handler may know of the attempt it runs in. */
+export interface JobAttempt {
+  /** No retry follows if this attempt fails: a handler that records its failures records this one itself. */
+  lastAttempt: boolean;
+}
+
 /** One handler per job name; the type makes a missing or unknown job name a compile error. */
-export type JobHandlers = { [J in JobName]: (payload: JobPayloads[J]) => Promise<unknown> };
+export type JobHandlers = { [J in JobName]: (payload: JobPayloads[J], attempt: JobAttempt) => Promise<unknown> };
+
+/**
+ * What to do once a job has failed for good, for the jobs that keep a state of their own (an import run):
+ * also when no attempt of the handler saw it coming, i.e. its worker was lost while running it once too
+ * often (Bull's stall limit fails the job without another attempt).
+ */
+export type JobGaveUpHandlers = { [J in JobName]?: (payload: JobPayloads[J], error: Error) => Promise<unknown> };
 
 /**
  * The queues as the rest of the code sees them. Only libs/jobs/src/bull knows these are Bull queues,
@@ -52,7 +65,7 @@ export abstract class JobQueues {
 
 /** The consuming side, used by the worker only. */
 export abstract class JobRunner {
-  abstract start(handlers: JobHandlers, concurrency: number): void;
+  abstract start(handlers: JobHandlers, concurrency: number, gaveUp?: JobGaveUpHandlers): void;
   /** Stops taking jobs and waits for the running ones to finish (graceful shutdown). */
   abstract stop(): Promise<void>;
 }

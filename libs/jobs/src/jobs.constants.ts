@@ -6,8 +6,10 @@ export enum QueueName {
   FollowUps = 'follow-ups',
   Reminders = 'reminders',
   Schedules = 'schedules',
+  /** Its own queue, so that a long import never holds up the short jobs of the others. */
+  Imports = 'imports',
 }
-export const QUEUE_NAMES = [QueueName.FollowUps, QueueName.Reminders, QueueName.Schedules] as const;
+export const QUEUE_NAMES = [QueueName.FollowUps, QueueName.Reminders, QueueName.Schedules, QueueName.Imports] as const;
 
 export enum JobName {
   /** Re-apply the follow-up rule to one practice (after a status write). */
@@ -21,6 +23,8 @@ export enum JobName {
   /** Re-apply the follow-up rule to every practice (nightly, and after a bulk import). */
   SweepFollowUps = 'sweep-follow-ups',
   MonthEndSnapshot = 'month-end-snapshot',
+  /** Process one import run (uploaded, or queued by the CLI). */
+  Import = 'import',
 }
 
 /** Which queue runs each job. */
@@ -32,6 +36,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OverdueEscalation]: QueueName.Schedules,
   [JobName.SweepFollowUps]: QueueName.Schedules,
   [JobName.MonthEndSnapshot]: QueueName.Schedules,
+  [JobName.Import]: QueueName.Imports,
 };
 
 export interface EvaluatePracticePayload {
@@ -46,6 +51,13 @@ export interface FollowUpDuePayload {
 export interface SendReminderEmailPayload {
   reminderId: number;
 }
+/**
+ * The run row is the source of truth (committed with the outbox row that asks for this job; its state is
+ * re-checked when the job runs), so the job carries only the run id and may run twice.
+ */
+export interface ImportPayload {
+  runId: number;
+}
 /** Scheduled jobs carry no data: they work on the Clock's today. `reason` only says who asked (logs). */
 export interface ScheduledPayload {
   reason?: string;
@@ -59,6 +71,7 @@ export interface JobPayloads {
   [JobName.OverdueEscalation]: ScheduledPayload;
   [JobName.SweepFollowUps]: ScheduledPayload;
   [JobName.MonthEndSnapshot]: ScheduledPayload;
+  [JobName.Import]: ImportPayload;
 }
 
 /** The recurring jobs, registered by the worker with these fixed ids (see ScheduleRegistry). */
@@ -99,6 +112,17 @@ export const JOB_RETRIES: Partial<
   Record<JobName, { attempts: number; backoff: { type: 'exponential'; delay: number } }>
 > = {
   [JobName.SendReminderEmail]: { attempts: 12, backoff: { type: 'exponential', delay: 5000 } },
+  // An import retries only what a retry can fix (a database outage: the run starts over from its file);
+  // each attempt may read a whole file, so three, 5 s apart then 10 s. On the last the run is marked failed.
+  [JobName.Import]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+};
+
+/**
+ * Jobs at once per worker process, where not WORKER_CONCURRENCY. Imports run one at a time anyway (an
+ * advisory lock in PostgreSQL): a second import job would only hold a connection while it waits.
+ */
+export const JOB_CONCURRENCY: Partial<Record<JobName, number>> = {
+  [JobName.Import]: 1,
 };
 
 /** Deterministic id of a follow-up's due job: moving the date removes this one and adds the next. */

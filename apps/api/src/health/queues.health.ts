@@ -1,9 +1,7 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { Queue } from 'bull';
 import { AppConfig } from '@app/config';
-import { IMPORTS_QUEUE, JobQueues, wantedSchedules, withTimeout } from '@app/jobs';
+import { JobQueues, wantedSchedules, withTimeout } from '@app/jobs';
 
 /**
  * Job counts per queue (waiting, active, delayed, failed…), imports included, for operators watching a
@@ -15,7 +13,6 @@ import { IMPORTS_QUEUE, JobQueues, wantedSchedules, withTimeout } from '@app/job
 export class QueuesHealthIndicator {
   constructor(
     private readonly queues: JobQueues,
-    @InjectQueue(IMPORTS_QUEUE) private readonly imports: Queue,
     private readonly config: AppConfig,
     private readonly health: HealthIndicatorService,
   ) {}
@@ -23,8 +20,8 @@ export class QueuesHealthIndicator {
   async check(key: string, timeoutMs = 1500) {
     const indicator = this.health.check(key);
     try {
-      const [counts, imports, schedules] = await withTimeout(
-        Promise.all([this.queues.counts(timeoutMs), this.imports.getJobCounts(), this.queues.listSchedules()]),
+      const [counts, schedules] = await withTimeout(
+        Promise.all([this.queues.counts(timeoutMs), this.queues.listSchedules()]),
         timeoutMs,
         'Redis did not answer',
       );
@@ -32,12 +29,7 @@ export class QueuesHealthIndicator {
       const schedulesMissing = wantedSchedules(this.config)
         .filter((w) => !held.has(`${w.job} ${w.cron}`))
         .map((w) => w.job);
-      const { waiting, active, delayed, failed, completed } = imports;
-      return indicator.up({
-        ...counts,
-        [IMPORTS_QUEUE]: { waiting, active, delayed, failed, completed },
-        schedulesMissing,
-      });
+      return indicator.up({ ...counts, schedulesMissing });
     } catch (err) {
       return indicator.down({ message: (err as Error).message });
     }

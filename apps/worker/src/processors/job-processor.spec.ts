@@ -1,9 +1,11 @@
 import { Test } from '@nestjs/testing';
 import { FollowUpRemindersService, FollowUpRuleService } from '@app/follow-ups';
+import { ImportsService } from '@app/imports';
 import { JOB_QUEUE, JobName, QueueName } from '@app/jobs';
 import { RemindersService } from '@app/reminders';
 import { SnapshotsService } from '@app/snapshots';
 import { FollowUpsProcessor } from './follow-ups.processor';
+import { ImportsProcessor } from './imports.processor';
 import { collectHandlers, JobProcessor } from './job-processor';
 import { RemindersProcessor } from './reminders.processor';
 import { SchedulesProcessor } from './schedules.processor';
@@ -15,14 +17,21 @@ describe('job processors', () => {
         FollowUpsProcessor,
         RemindersProcessor,
         SchedulesProcessor,
+        ImportsProcessor,
         // Only the handler table is under test here; the services are exercised by the e2e specs.
         { provide: FollowUpRuleService, useValue: {} },
         { provide: FollowUpRemindersService, useValue: {} },
         { provide: RemindersService, useValue: {} },
         { provide: SnapshotsService, useValue: {} },
+        { provide: ImportsService, useValue: {} },
       ],
     }).compile();
-    return [moduleRef.get(FollowUpsProcessor), moduleRef.get(RemindersProcessor), moduleRef.get(SchedulesProcessor)];
+    return [
+      moduleRef.get(FollowUpsProcessor),
+      moduleRef.get(RemindersProcessor),
+      moduleRef.get(SchedulesProcessor),
+      moduleRef.get(ImportsProcessor),
+    ];
   }
 
   it('handle every job name exactly once, each in the processor of its queue', async () => {
@@ -35,8 +44,8 @@ describe('job processors', () => {
   });
 
   it('refuse a job handled twice, in the wrong queue, or not at all', async () => {
-    const [followUps, reminders, schedules] = await processors();
-    expect(() => collectHandlers([followUps, followUps, reminders, schedules])).toThrow(/has two handlers/);
+    const [followUps, reminders, schedules, imports] = await processors();
+    expect(() => collectHandlers([followUps, followUps, reminders, schedules, imports])).toThrow(/has two handlers/);
     expect(() => collectHandlers([followUps, reminders])).toThrow(/No handler for job\(s\) daily-digest/);
     const misplaced: JobProcessor = { queue: QueueName.Reminders, handlers: () => followUps.handlers() };
     expect(() => collectHandlers([misplaced])).toThrow(/belongs to queue follow-ups, not reminders/);

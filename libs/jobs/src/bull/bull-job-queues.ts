@@ -17,12 +17,14 @@ export class BullJobQueues extends JobQueues {
     @InjectQueue(QueueName.FollowUps) followUps: Queue,
     @InjectQueue(QueueName.Reminders) reminders: Queue,
     @InjectQueue(QueueName.Schedules) schedules: Queue,
+    @InjectQueue(QueueName.Imports) imports: Queue,
   ) {
     super();
     this.queues = new Map([
       [QueueName.FollowUps, followUps],
       [QueueName.Reminders, reminders],
       [QueueName.Schedules, schedules],
+      [QueueName.Imports, imports],
     ]);
   }
 

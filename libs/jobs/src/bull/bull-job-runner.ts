@@ -1,9 +1,19 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { JobHandlers, JobRunner } from '../job-queues';
-import { JOB_QUEUE, JobName } from '../jobs.constants';
+import { JobAttempt, JobGaveUpHandlers, JobHandlers, JobRunner } from '../job-queues';
+import { JOB_CONCURRENCY, JOB_QUEUE, JobName } from '../jobs.constants';
 import { withTimeout } from '../with-timeout';
 import { BullJobQueues } from './bull-job-queues';
+
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit'; // bull/lib/queue.js
+
+/**
+ * A job is over when its attempts are spent, or when its lock expired once more than Bull allows (a worker
+ * killed twice while running it): Bull then fails it at once, whatever attempts are left.
+ */
+function failedForGood(job: Job, err: Error): boolean {
+  return job.attemptsMade >= (job.opts.attempts ?? 1) || err.message === STALLED_TOO_OFTEN;
+}
 
 /** Runs the worker's handlers on the Bull queues and logs what goes wrong. */
 @Injectable()
@@ -15,25 +25,35 @@ export class BullJobRunner extends JobRunner implements BeforeApplicationShutdow
     super();
   }
 
-  start(handlers: JobHandlers, concurrency: number): void {
+  start(handlers: JobHandlers, concurrency: number, gaveUp: JobGaveUpHandlers = {}): void {
     if (this.started) throw new Error('The job runner is already started');
     this.started = true;
-    for (const [name, handler] of Object.entries(handlers) as [JobName, (payload: unknown) => Promise<unknown>][]) {
+    type Handler = (payload: unknown, attempt: JobAttempt) => Promise<unknown>;
+    for (const [name, handler] of Object.entries(handlers) as [JobName, Handler][]) {
       // process() resolves when the queue closes and rejects when it could not start (also emitted as 'error',
       // logged below); left unhandled, a worker stopped right after starting would crash the process.
       this.queues
         .queue(JOB_QUEUE[name])
-        .process(name, concurrency, (job: Job) => handler(job.data))
+        .process(name, JOB_CONCURRENCY[name] ?? concurrency, (job: Job) =>
+          handler(job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
+        )
         .catch(() => undefined);
     }
     for (const queue of this.queues.all()) {
-      queue.on('failed', (job: Job, err: Error) => {
-        const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      queue.on('failed', (job: Job | null, err: Error) => {
+        if (!job) return; // removed meanwhile
+        const final = failedForGood(job, err);
         this.logger[final ? 'error' : 'warn'](
           { err, queue: queue.name, job: job.name, jobId: job.id, attempt: job.attemptsMade },
           `Job ${job.name} ${job.id} failed` +
             `${final ? ' for good (kept in the failed list)' : '; it will be retried'}: ${err.message}`,
         );
+        const giveUp = gaveUp[job.name as JobName] as ((p: unknown, error: Error) => Promise<unknown>) | undefined;
+        if (final && giveUp) {
+          giveUp(job.data, err).catch((e: Error) =>
+            this.logger.error({ err: e, jobId: job.id }, `Job ${job.name} ${job.id}: giving up failed: ${e.message}`),
+          );
+        }
       });
       // A stalled job (its lock expired: a blocked event loop or a killed worker) runs again: handlers are idempotent.
       queue.on('stalled', (job: Job) =>
