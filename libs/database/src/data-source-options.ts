@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
-import { AppConfig } from '@app/config';
+import { AppConfig, pgSessionOptions } from '@app/config';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -30,6 +30,8 @@ export function dataSourceOptions(
       // Fail fast instead of hanging when PostgreSQL is down; the error filter answers 503.
       connectionTimeoutMillis: 5000,
       application_name: 'patient-online-tracker',
+      // The product's time zone for the database functions that need "today" (see pgSessionOptions).
+      options: pgSessionOptions(config),
       onConnect: listenForConnectionErrors,
     },
   };

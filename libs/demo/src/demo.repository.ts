@@ -71,14 +71,14 @@ export class DemoRepository {
        ON CONFLICT (practice_id, effective_date) DO NOTHING RETURNING practice_id`,
       [l.map((x) => x.practiceCode), l.map((x) => x.effectiveDate), l.map((x) => x.patients)],
     );
-    // valid_to of every list size: the next effective date of the same practice.
-    await execute(
-      m,
-      `UPDATE list_size l SET valid_to = n.next_date
-       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
-           FROM list_size) n
-       WHERE l.id = n.id AND l.valid_to IS DISTINCT FROM n.next_date`,
-    );
+    // valid_to of the practices' list sizes: the next effective date of the same practice.
+    const practiceIds = [...new Set(rows.map((r) => r.practice_id))];
+    if (practiceIds.length) {
+      await execute(m, `SELECT relink_list_sizes($1::integer[], $2::date[])`, [
+        practiceIds,
+        practiceIds.map(() => null),
+      ]);
+    }
     return rows.length;
   }
 

@@ -285,18 +285,19 @@ export class PracticesRepository {
          recorded_at = now()`,
       [practiceId, effectiveDate, patients, recordedBy, source],
     );
-    await this.relinkListSizes(m, [practiceId]);
+    await this.relinkListSizes(m, [practiceId], [effectiveDate]);
   }
 
-  /** Sets valid_to = the next effective date for every list size of these practices (only rows that change). */
-  async relinkListSizes(m: EntityManager, practiceIds: number[]): Promise<void> {
-    await m.query(
-      `UPDATE list_size l SET valid_to = n.next_date
-       FROM (SELECT id, lead(effective_date) OVER (PARTITION BY practice_id ORDER BY effective_date) AS next_date
-             FROM list_size WHERE practice_id = ANY($1)) n
-       WHERE l.id = n.id AND l.valid_to IS DISTINCT FROM n.next_date`,
-      [practiceIds],
-    );
+  /**
+   * Links the list sizes of these practices (one entry a practice), each from the row before its `since`
+   * date (null: the whole history): relink_list_sizes, libs/practices/src/sql/relink-list-sizes.sql.
+   */
+  async relinkListSizes(
+    m: EntityManager,
+    practiceIds: number[],
+    since: (string | null)[] = practiceIds.map(() => null),
+  ): Promise<void> {
+    await m.query(`SELECT relink_list_sizes($1::integer[], $2::date[])`, [practiceIds, since]);
   }
 
   listSizeHistory(practiceId: number): Promise<ListSizeRow[]> {

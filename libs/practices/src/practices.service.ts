@@ -32,6 +32,25 @@ import {
 } from './practices.dto';
 import { LockedPractice, PracticeRow, PracticesRepository } from './practices.repository';
 
+/**
+ * Why a write to one practice was refused, in the order every write is checked: no such practice (404),
+ * a region the writer may not change (403), an effective date in the future or before the practice
+ * opened (422). record_status_event (libs/status/src/sql/record-status-event.sql) answers these codes.
+ */
+export type WriteRefusal = 'not_found' | 'outside_region' | 'future' | 'before_opened';
+
+/** A refused write and what it was refused on: enough for `refusalError` to say why. */
+export interface RefusedWrite {
+  refusal: WriteRefusal;
+  code: string;
+  effectiveDate: string;
+  /** The latest effective date allowed when the write was checked. */
+  today: string;
+  /** The practice as found (null: not found, or not needed to explain). */
+  regionCode: string | null;
+  openedOn: string | null;
+}
+
 /** Rules for geography, practices and list sizes. */
 @Injectable()
 export class PracticesService {
@@ -269,31 +288,40 @@ export class PracticesService {
     field = 'effectiveDate',
   ): void {
     const today = this.clock.today();
-    if (effectiveDate > today)
-      throw new InvalidInputError(field, `${field} ${effectiveDate} is in the future (today is ${today})`);
-    if (practice.openedOn && effectiveDate < practice.openedOn) {
-      throw new InvalidInputError(
-        field,
-        `${field} ${effectiveDate} is before practice ${practice.code} opened (${practice.openedOn})`,
-      );
+    const refusal: WriteRefusal | null =
+      effectiveDate > today
+        ? 'future'
+        : practice.openedOn && effectiveDate < practice.openedOn
+          ? 'before_opened'
+          : null;
+    if (refusal) {
+      const { code, openedOn } = practice;
+      throw this.refusalError({ refusal, code, openedOn, regionCode: null, effectiveDate, today }, undefined, field);
     }
   }
 
   /**
-   * For a write the database refused under the practice's lock (record_status_event), given what it saw
-   * (nothing: no such practice): raises the error lockForWrite and checkEffectiveDate give, so both paths
-   * answer alike.
+   * The error the API answers for a write to one practice that broke a rule: found here (lockForWrite,
+   * checkEffectiveDate) or by the database under the practice's lock (record_status_event answers the
+   * same codes), so both paths answer alike.
    */
-  explainRefusal(
-    code: string,
-    practice: Pick<LockedPractice, 'code' | 'regionCode' | 'openedOn'> | undefined,
-    effectiveDate: string,
-    actor?: Actor,
-  ): never {
-    if (!practice) throw this.notFound(code);
-    this.assertMayWrite(actor, practice.regionCode);
-    this.checkEffectiveDate(practice, effectiveDate);
-    throw new Error(`The database refused a write to practice ${practice.code} that the application's rules allow`);
+  refusalError(refused: RefusedWrite, actor?: Actor, field = 'effectiveDate'): Error {
+    const { refusal, code, effectiveDate } = refused;
+    switch (refusal) {
+      case 'not_found':
+        return this.notFound(code);
+      case 'outside_region':
+        return this.forbidden(actor, refused.regionCode ?? '-');
+      case 'future':
+        return new InvalidInputError(field, `${field} ${effectiveDate} is in the future (today is ${refused.today})`);
+      case 'before_opened':
+        return new InvalidInputError(
+          field,
+          `${field} ${effectiveDate} is before practice ${code} opened (${refused.openedOn})`,
+        );
+      default:
+        return new Error(`Practice ${code}: the database refused a write with an unknown code ${String(refusal)}`);
+    }
   }
 
   /** The practice's internal id, for reads that join on it. */
@@ -314,16 +342,19 @@ export class PracticesService {
     return regionCode;
   }
 
-  private notFound(code: string): NotFoundError {
+  /** The 404 of every lookup of a practice by its code. */
+  notFound(code: string): NotFoundError {
     return new NotFoundError(`No practice with code ${code}`);
   }
 
   private assertMayWrite(actor: Actor | undefined, regionCode: string): void {
-    if (!mayWriteInRegion(actor, regionCode)) {
-      throw new ForbiddenError(
-        `Your account may change practices in region ${actor?.regionCode ?? '-'} only; this one is in ${regionCode}`,
-      );
-    }
+    if (!mayWriteInRegion(actor, regionCode)) throw this.forbidden(actor, regionCode);
+  }
+
+  private forbidden(actor: Actor | undefined, regionCode: string): ForbiddenError {
+    return new ForbiddenError(
+      `Your account may change practices in region ${actor?.regionCode ?? '-'} only; this one is in ${regionCode}`,
+    );
   }
 
   private async withCurrentState(rows: PracticeRow[]): Promise<PracticeDto[]> {

@@ -4,3 +4,4 @@ export * from './status.dto';
 export * from './status.module';
 export * from './status.service';
 export { StatusRepository } from './status.repository';
+export * from './status-audit';

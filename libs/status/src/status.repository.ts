@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Level, RecordSource, Service } from '@app/domain';
+import type { JobName } from '@app/jobs';
+import type { WriteRefusal } from '@app/practices';
 import type { StatusEventDto } from './status.dto';
 
 /** An event as stored; the service adds what it derives (`backDated`). */
@@ -20,8 +22,10 @@ export interface StatusWrite {
   writableRegion: string | null;
   /** The latest effective date allowed (today). */
   latestDate: string;
+  /** Written with details of the shape StatusRecordAuditDetails (status-audit.ts). */
   auditAction: string;
-  outboxKind: string;
+  /** The job asked for through the outbox: the function writes its payload, `{ practiceId }`, in SQL. */
+  outboxKind: JobName.EvaluatePractice;
 }
 
 const EVENT_COLUMNS = `id::text AS id, service, level, effective_date::text AS "effectiveDate",
@@ -30,17 +34,18 @@ const EVENT_COLUMNS = `id::text AS id, service, level, effective_date::text AS "
 
 /** What the practice looked like under the lock: enough to say why a write was refused. */
 export interface PracticeSeen {
-  code: string;
-  regionCode: string;
+  /** Null when there is no such practice. */
+  regionCode: string | null;
   openedOn: string | null;
 }
 
 /** A row of `record_status_event`: the outcome, the practice as seen, and the event when one was recorded. */
-type RecordedRow = StatusEventRow &
-  Pick<PracticeSeen, 'regionCode' | 'openedOn'> & { outcome: RecordOutcome['outcome']; currentLevel: Level };
+type RecordedRow = StatusEventRow & PracticeSeen & { outcome: RecordOutcome['outcome']; currentLevel: Level };
 
+/** Recorded, or refused with the refusal code and the practice as the database saw it under the lock. */
 export type RecordOutcome =
-  { outcome: 'recorded'; event: StatusEventRow; currentLevel: Level } | { outcome: 'refused'; practice: PracticeSeen };
+  | { outcome: 'recorded'; event: StatusEventRow; currentLevel: Level }
+  | { outcome: WriteRefusal; practice: PracticeSeen };
 
 export interface ImpactFacts {
   code: string;
@@ -62,11 +67,11 @@ export class StatusRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * The whole of a manual status write in one call, and so one transaction (migration
-   * RecordStatusFunction): locks the practice, appends the event, refreshes its spans, writes the audit
-   * and outbox rows. No row means no such practice; `refused` means nothing was written (see `RecordOutcome`).
+   * The whole of a manual status write in one call, and so one transaction (record_status_event,
+   * libs/status/src/sql/record-status-event.sql): locks the practice, checks the write, appends the event,
+   * refreshes its spans, writes the audit and outbox rows. Anything but `recorded` wrote nothing.
    */
-  async recordEvent(w: StatusWrite): Promise<RecordOutcome | undefined> {
+  async recordEvent(w: StatusWrite): Promise<RecordOutcome> {
     const rows = await this.db.query<RecordedRow[]>(
       `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS},
          current_level AS "currentLevel"
@@ -85,11 +90,8 @@ export class StatusRepository {
         w.outboxKind,
       ],
     );
-    if (!rows.length) return undefined;
     const { outcome, regionCode, openedOn, currentLevel, ...event } = rows[0];
-    return outcome === 'recorded'
-      ? { outcome, event, currentLevel }
-      : { outcome, practice: { code: w.code, regionCode, openedOn } };
+    return outcome === 'recorded' ? { outcome, event, currentLevel } : { outcome, practice: { regionCode, openedOn } };
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, monthEnd, RecordSource, writableRegion } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { PracticesService } from '@app/practices';
+import { STATUS_RECORD_ACTION } from './status-audit';
 import { monthEndsDecided, monthEndsLookingBackAt } from './status-impact';
 import {
   PracticeHistoryDto,
@@ -28,6 +29,7 @@ export class StatusService {
    * transaction: no Redis call in the request, and no committed write without its job.
    */
   async recordLevel(code: string, dto: RecordLevelDto, actor?: Actor): Promise<RecordLevelResultDto> {
+    const today = this.clock.today();
     const result = await this.repo.recordEvent({
       code,
       service: dto.service,
@@ -37,12 +39,14 @@ export class StatusService {
       recordedBy: actor?.userId ?? null,
       source: RecordSource.Manual,
       writableRegion: writableRegion(actor),
-      latestDate: this.clock.today(),
-      auditAction: 'status.record',
+      latestDate: today,
+      auditAction: STATUS_RECORD_ACTION,
       outboxKind: JobName.EvaluatePractice,
     });
-    if (result?.outcome !== 'recorded')
-      return this.practices.explainRefusal(code, result?.practice, dto.effectiveDate, actor);
+    if (result.outcome !== 'recorded') {
+      const refused = { refusal: result.outcome, code, effectiveDate: dto.effectiveDate, today, ...result.practice };
+      throw this.practices.refusalError(refused, actor);
+    }
     return { event: this.withDerived(result.event), currentLevel: result.currentLevel };
   }
 
@@ -57,7 +61,7 @@ export class StatusService {
    */
   async impact(code: string, q: StatusImpactQuery): Promise<StatusImpactDto> {
     const facts = await this.repo.impactFacts(code, q.service, q.effectiveDate);
-    if (!facts) return this.practices.explainRefusal(code, undefined, q.effectiveDate);
+    if (!facts) throw this.practices.notFound(code);
     this.practices.checkEffectiveDate(facts, q.effectiveDate);
     const today = this.clock.today();
     const closes = facts.closedOn !== null && (facts.nextChange === null || facts.closedOn <= facts.nextChange);

@@ -16,6 +16,7 @@ import { StoredFiguresLockOrder1764115000000 } from './1764115000000-StoredFigur
 import { StatusEventRecordedIndex1764160000000 } from './1764160000000-StatusEventRecordedIndex';
 import { ImportRunRowCounts1764170000000 } from './1764170000000-ImportRunRowCounts';
 import { PracticeSearchIndexes1764172200000 } from './1764172200000-PracticeSearchIndexes';
+import { DatabaseFunctionFiles1764180000000 } from './1764180000000-DatabaseFunctionFiles';
 
 /** In order. Add each new migration here (the CLI and the apps both read this list). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StatusEventRecordedIndex1764160000000,
   ImportRunRowCounts1764170000000,
   PracticeSearchIndexes1764172200000,
+  DatabaseFunctionFiles1764180000000,
 ];

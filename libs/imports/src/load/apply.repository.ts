@@ -108,13 +108,12 @@ export class ApplyRepository {
   }
 
   /**
-   * List sizes, and their `valid_to` links (each runs to the practice's next effective date), in two
-   * statements. First a figure for a date already held is replaced where it differs (a corrected
-   * publication; dates, so links, unchanged). Then the new dates go in with their link already set, and
-   * the row before each new date is re-linked to the first new date after it: only those rows' links can
-   * change, so the practices' whole history is never recomputed (PracticesRepository.relinkListSizes
-   * would; the import specs check it then finds nothing to change). Both read the state before them and
-   * run under the practices' row locks.
+   * List sizes, and their `valid_to` links (each runs to the practice's next effective date). First a
+   * figure for a date already held is replaced where it differs (a corrected publication; dates, so links,
+   * unchanged). Then the new dates go in, and relink_list_sizes (libs/practices/src/sql/relink-list-sizes.sql,
+   * the one copy of the link rule) links each practice's rows from the one before its earliest new date:
+   * an import of the latest month rewrites one row a practice, never the whole history. Both read the state
+   * before them and run under the practices' row locks.
    */
   async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
     const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s
@@ -130,35 +129,24 @@ export class ApplyRepository {
        SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM up`,
       [recordedBy],
     );
-    const [added] = await selectRows<ChangedRow>(
+    const [added] = await selectRows<ChangedRow & { since: string[] }>(
       m,
-      `WITH fresh AS (
-         SELECT st.* FROM (${staged}) st
+      `WITH ins AS (
+         INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
+         SELECT st.practice_id, st.effective_date, st.patients, $1::int, 'import' FROM (${staged}) st
          WHERE NOT EXISTS (SELECT 1 FROM list_size l
              WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date)
-       ), linked AS (
-         SELECT f.*,
-                least(lead(f.effective_date) OVER (PARTITION BY f.practice_id ORDER BY f.effective_date),
-                      (SELECT min(l.effective_date) FROM list_size l
-                          WHERE l.practice_id = f.practice_id AND l.effective_date > f.effective_date)) AS valid_to
-         FROM fresh f
-       ), ins AS (
-         INSERT INTO list_size (practice_id, effective_date, valid_to, patients, recorded_by, source)
-         SELECT practice_id, effective_date, valid_to, patients, $1::int, 'import' FROM linked
-         RETURNING practice_id
-       ), before_new AS (
-         SELECT prev.id, min(f.effective_date) AS first_new
-         FROM fresh f CROSS JOIN LATERAL (
-           SELECT l.id FROM list_size l WHERE l.practice_id = f.practice_id AND l.effective_date < f.effective_date
-           ORDER BY l.effective_date DESC LIMIT 1) prev
-         GROUP BY prev.id
-       ), relinked AS (
-         UPDATE list_size l SET valid_to = b.first_new FROM before_new b
-         WHERE l.id = b.id AND (l.valid_to IS NULL OR l.valid_to > b.first_new)
+         RETURNING practice_id, effective_date
+       ), earliest AS (
+         SELECT practice_id, min(effective_date) AS since FROM ins GROUP BY practice_id
        )
-       SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM ins`,
+       SELECT (SELECT count(*)::int FROM ins) AS n, coalesce(array_agg(practice_id), '{}') AS practice_ids,
+              coalesce(array_agg(since::text), '{}') AS since
+       FROM earliest`,
       [recordedBy],
     );
+    if (added.n)
+      await execute(m, `SELECT relink_list_sizes($1::integer[], $2::date[])`, [added.practice_ids, added.since]);
     return {
       added: added.n,
       updated: changed.n,
