@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { Button } from 'nhsuk-react-components';
 import { api, dataOr } from '../api/client';
+import { saveFile } from '../common/save-file';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import {
   BYS,
@@ -357,17 +358,4 @@ export function csvFileName(
   const where = area.ccgCode ?? area.regionCode;
   const known = knownAt ? `-known-${knownAt.replace(/[^0-9TZ]/g, '')}` : '';
   return `breakdown-${where ? `${where}-` : ''}${by}-${asOf}${known}.csv`;
-}
-
-/** Hands a file the page already holds to the browser's downloads (an object URL, no second request). */
-function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; a moment later it can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
