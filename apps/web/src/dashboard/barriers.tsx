@@ -2,9 +2,8 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
-import { barrierName } from './barrier-names';
+import { barrierName, SERVICES } from '../common/words';
 import { barrierMatrix, type BarrierMatrix } from './barrier-matrix';
-import { SERVICES } from './figures';
 import { count } from './still-to-go';
 import './barriers.css';
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
-import { SERVICES } from './figures';
+import { SERVICES } from '../common/words';
 import { knownAtPhrase } from './known-on';
 import { longDate, monthYear } from './month-end';
 

@@ -3,16 +3,8 @@ import { Button } from 'nhsuk-react-components';
 import { ErrorList } from './error-list';
 import { RadiosField, SelectField, TextareaField } from './fields';
 import { messageFor, type Problem, problemsOf } from './form-problems';
-import {
-  BARRIER_WORDS,
-  type BarrierCategory,
-  type ContactMethod,
-  entries,
-  type FollowUpDetail,
-  METHOD_WORDS,
-  SERVICE_WORDS,
-  type ServiceKey,
-} from './labels';
+import { type ContactMethod, entries, type FollowUpDetail, METHOD_WORDS } from './labels';
+import { BARRIER_WORDS, type BarrierCategory, type Service, SERVICE_NAMES } from '../common/words';
 import { useFollowUpWrite, useOwnerOptions, writes } from './queries';
 import { DateField, isoDate } from './date-field';
 
@@ -90,7 +82,7 @@ export function ContactForm({ followUp, onDone }: FormProps) {
 
 export function BarrierForm({ followUp, onDone }: FormProps) {
   const services = followUp.servicesNotOffered;
-  const [service, setService] = useState<ServiceKey | ''>(services.length === 1 ? services[0] : '');
+  const [service, setService] = useState<Service | ''>(services.length === 1 ? services[0] : '');
   const [category, setCategory] = useState<BarrierCategory | ''>('');
   const [detail, setDetail] = useState('');
   const form = useForm(followUp, writes.barriers, {
@@ -106,7 +98,7 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
     if (!category) checks.push({ fieldId: 'barrier-category', message: 'Select what stops the practice' });
     // The detail is the API's to require (for "other"): its message shows against the field.
     const barrier = {
-      service: service as ServiceKey,
+      service: service as Service,
       category: category as BarrierCategory,
       ...(detail.trim() || category === 'other' ? { detail } : {}),
     };
@@ -135,8 +127,8 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
         id="barrier-service"
         label="Service"
         value={service}
-        onChange={(v) => setService(v as ServiceKey | '')}
-        options={[['', 'Choose a service'], ...services.map((s): [string, string] => [s, SERVICE_WORDS[s]])]}
+        onChange={(v) => setService(v as Service | '')}
+        options={[['', 'Choose a service'], ...services.map((s): [string, string] => [s, SERVICE_NAMES[s]])]}
         error={messageFor(form.problems, 'barrier-service')}
       />
       <RadiosField

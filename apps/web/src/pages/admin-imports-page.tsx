@@ -7,6 +7,7 @@ import { type ImportKind, KINDS, kindName, useImportRuns, useUpload } from '../a
 import { Pagination, usePageParam } from '../common/pagination';
 import { RunState } from '../admin/run-state';
 import { ApiErrorSummary, Loading } from '../layout/status';
+import { SERVICES } from '../common/words';
 import { useTitle } from '../layout/use-title';
 
 const FIELDS = { file: 'file', kind: 'kind', partial: 'partial', service: 'service' };
@@ -94,9 +95,11 @@ export function AdminImportsPage() {
             {kind === 'pomi-wide' && (
               <Select id="service" name="service" label="Service the file is about" error={problems.byField.service}>
                 <Select.Option value="">Choose a service</Select.Option>
-                <Select.Option value="appointments">Book or cancel appointments</Select.Option>
-                <Select.Option value="prescriptions">View or order repeat prescriptions</Select.Option>
-                <Select.Option value="records">View medical record</Select.Option>
+                {SERVICES.map((s) => (
+                  <Select.Option key={s.key} value={s.key}>
+                    {s.name}
+                  </Select.Option>
+                ))}
               </Select>
             )}
             <Radios

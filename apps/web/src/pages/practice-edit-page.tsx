@@ -14,7 +14,7 @@ import { PracticeWriteGate } from '../practice-writes/practice-gate';
 import { ProblemSummary } from '../practice-writes/problem-summary';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
-import { CLINICAL_SYSTEMS, type ClinicalSystem } from '../practice-writes/words';
+import { CLINICAL_SYSTEMS, type ClinicalSystem } from '../common/words';
 
 type Update = components['schemas']['UpdatePracticeDto'];
 type Field = 'name' | 'postcode' | 'ccgCode' | 'clinicalSystem' | 'openedOn' | 'closedOn';
@@ -317,7 +317,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
             defaultValue={values.clinicalSystem}
             error={problems.fields.clinicalSystem}
           >
-            {CLINICAL_SYSTEMS.map((s) => (
+            {CLINICAL_SYSTEMS.map(({ value: s }) => (
               <Select.Option key={s} value={s}>
                 {s === 'UNKNOWN' ? 'Not known' : s === 'OTHER' ? 'Other' : s}
               </Select.Option>

@@ -22,7 +22,7 @@ import {
   type Service,
   SERVICE_KEYS,
   SERVICE_NAMES,
-} from '../practice-writes/words';
+} from '../common/words';
 
 type Field = 'service' | 'level' | 'effectiveDate' | 'note';
 const INPUTS: FieldInputs<Field> = {

@@ -1,8 +1,9 @@
 import { Pagination } from '../common/pagination';
-import { SERVICES, type ServiceKey } from '../dashboard/figures';
+import { type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
 import { PracticeLink } from '../common/practice-link';
-import { count, systemName, type CurrentLevel, type PracticePage } from './words';
+import { count, type PracticePage } from './words';
+import { type CurrentLevel, SERVICES, systemName } from '../common/words';
 
 interface Props {
   state: ListState;
