@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorSummary } from 'nhsuk-react-components';
+import { FieldError, type SummaryLine } from '../common/error-summary';
 
 /** One box of a design-system date input (day, month, year, or a time beside them). */
 export interface DateField {
@@ -34,11 +34,7 @@ export function DateFields({ id, legend, hint, error, fields }: Props) {
         <div className="nhsuk-hint" id={`${id}-hint`}>
           {hint}
         </div>
-        {error && (
-          <span className="nhsuk-error-message" id={`${id}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
+        <FieldError id={`${id}-error`} message={error} />
         <div className="nhsuk-date-input" id={id}>
           {fields.map((field) => (
             <div key={field.id} className="nhsuk-date-input__item">
@@ -73,22 +69,9 @@ export interface FormProblem {
   message: string;
 }
 
-/** The design system's error summary for one of the dashboard's forms (it takes the focus when it appears). */
-export function FormErrorSummary({ problems }: { problems: FormProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-      <ErrorSummary.List>
-        {problems.map((p) => (
-          <ErrorSummary.ListItem key={p.href + p.message} href={`#${p.href}`}>
-            {p.message}
-          </ErrorSummary.ListItem>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
-}
+/** The error summary's lines of the dashboard's forms, each linking to its box. */
+export const summaryOf = (problems: FormProblem[]): SummaryLine[] =>
+  problems.map((p) => ({ href: `#${p.href}`, message: p.message }));
 
 /** A whole number typed in a box (spaces around it allowed), or NaN. */
 export const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);

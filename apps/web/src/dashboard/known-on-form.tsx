@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
+import { FormErrorSummary } from '../common/error-summary';
+import { DateFields, type FormProblem, summaryOf, wholeNumber } from './date-fields';
 import { isCalendarDate, type KnownOn, knownOnValue, londonInstant, londonToday } from './known-on';
 
 interface Props {
@@ -84,7 +85,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
 
   return (
     <form noValidate onSubmit={submit} className="app-known-on-form">
-      <FormErrorSummary problems={shown} />
+      <FormErrorSummary lines={summaryOf(shown)} />
       <DateFields
         id="known-on"
         legend="As known on (optional)"

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
+import { FormErrorSummary } from '../common/error-summary';
+import { DateFields, type FormProblem, summaryOf, wholeNumber } from './date-fields';
 import { MAX_TREND_MONTHS, monthCount } from './trend-range';
 
 interface Props {
@@ -78,7 +79,7 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
 
   return (
     <form noValidate onSubmit={submit} className="app-trend-range-form">
-      <FormErrorSummary problems={shown} />
+      <FormErrorSummary lines={summaryOf(shown)} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
           <DateFields

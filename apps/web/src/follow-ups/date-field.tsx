@@ -1,4 +1,4 @@
-import { FieldError } from './error-list';
+import { FieldError } from '../common/error-summary';
 
 export interface DateParts {
   day: string;

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { ErrorList } from './error-list';
+import { FormErrorSummary } from '../common/error-summary';
 import { RadiosField, SelectField, TextareaField } from './fields';
-import { messageFor, type Problem, problemsOf } from './form-problems';
+import { messageFor, type Problem, problemsOf, summaryOf } from './form-problems';
 import { type ContactMethod, entries, type FollowUpDetail, METHOD_WORDS } from './labels';
 import { BARRIER_WORDS, type BarrierCategory, type Service, SERVICE_NAMES } from '../common/words';
 import { useFollowUpWrite, useOwnerOptions, writes } from './queries';
@@ -55,7 +55,7 @@ export function ContactForm({ followUp, onDone }: FormProps) {
       <h2 className="nhsuk-heading-m" id="record-contact">
         Record a contact
       </h2>
-      <ErrorList problems={form.problems} />
+      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
       <RadiosField
         id="contact-method"
         legend="How did you contact the practice?"
@@ -122,7 +122,7 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
       <h2 className="nhsuk-heading-m" id="record-barrier">
         Record a barrier
       </h2>
-      <ErrorList problems={form.problems} />
+      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
       <SelectField
         id="barrier-service"
         label="Service"
@@ -168,7 +168,7 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
       <h2 className="nhsuk-heading-m" id="set-due-date">
         Next due date
       </h2>
-      <ErrorList problems={form.problems} />
+      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
       <DateField
         id="due-date"
         legend="When should the practice be contacted next?"
@@ -203,11 +203,12 @@ export function OwnerForm({ followUp, onDone }: FormProps) {
       <h2 className="nhsuk-heading-m" id="change-owner">
         Owner
       </h2>
-      <ErrorList
-        problems={
+      <FormErrorSummary
+        refocus
+        lines={
           options.isError
             ? [{ message: `The people who may own it could not be loaded: ${options.error.message}` }]
-            : form.problems
+            : summaryOf(form.problems)
         }
       />
       <SelectField
@@ -252,7 +253,7 @@ export function CloseForm({ followUp, onDone }: FormProps) {
       <h2 className="nhsuk-heading-m" id="close-follow-up">
         Close the follow-up
       </h2>
-      <ErrorList problems={form.problems} />
+      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
       <RadiosField
         id="close-how"
         legend="How does it end?"

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Button, Radios, Select } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
-import { addProblem, FormErrorSummary, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { addProblem, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { FormErrorSummary } from '../common/error-summary';
 import { count, dateTime } from '../admin/formats';
 import { type ImportKind, KINDS, kindName, useImportRuns, useUpload } from '../admin/imports';
 import { Pagination, usePageParam } from '../common/pagination';
@@ -49,7 +50,7 @@ export function AdminImportsPage() {
     <>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <FormErrorSummary problems={problems} />
+          <FormErrorSummary lines={problems.summary} />
           <h1 className="nhsuk-heading-xl">
             <span className="nhsuk-caption-l">Admin</span>
             Imports

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Button, Radios, Select, TextInput } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
-import { addProblem, FormErrorSummary, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { addProblem, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { FormErrorSummary } from '../common/error-summary';
 import { type CreateUser, useCreateUser } from '../admin/users';
 import { useRegions } from '../dashboard/area-select';
 import { useTitle } from '../layout/use-title';
@@ -60,7 +61,7 @@ export function AdminUserNewPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary problems={problems} />
+        <FormErrorSummary lines={problems.summary} />
         <h1 className="nhsuk-heading-xl">
           <span className="nhsuk-caption-l">Admin</span>
           Add a user

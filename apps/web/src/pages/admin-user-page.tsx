@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Button, InsetText, SummaryList, Tag, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { FormErrorSummary, type FormProblems, noProblems, problemsFromApi, addProblem } from '../admin/form-problems';
+import { type FormProblems, noProblems, problemsFromApi, addProblem } from '../admin/form-problems';
+import { FormErrorSummary } from '../common/error-summary';
 import { dateTime, ROLE_NAMES } from '../admin/formats';
 import { useDeactivateUser, useResetPassword, useUser } from '../admin/users';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -96,7 +97,7 @@ function ResetPassword({ user }: { user: User }) {
       <h2 className="nhsuk-heading-m" id="reset-heading">
         Reset their password
       </h2>
-      <FormErrorSummary problems={problems} />
+      <FormErrorSummary lines={problems.summary} />
       {done && (
         <InsetText role="status">
           <p>

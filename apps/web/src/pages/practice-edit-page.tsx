@@ -5,13 +5,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr, type User } from '../api/client';
 import { practicePath } from '../common/practice-link';
 import type { components } from '../api/schema';
+import { FormErrorSummary } from '../common/error-summary';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
 import { type DateParts, isEmpty, isoDate, partsOf } from '../practice-writes/dates';
 import '../practice-writes/practice-writes.css';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
-import { ProblemSummary } from '../practice-writes/problem-summary';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
 import { CLINICAL_SYSTEMS, type ClinicalSystem } from '../common/words';
@@ -209,7 +209,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
         <BackLink asElement={Link} to={practicePath(practice.code)}>
           Back to the practice
         </BackLink>
-        <ProblemSummary problems={problems} />
+        <FormErrorSummary lines={problems.summary} />
         {failure && <ApiErrorSummary title="The changes were not saved" error={failure} />}
         {conflict && (
           <ErrorSummary>

@@ -4,6 +4,7 @@ import { BackLink, Button, DateInput, Radios, SummaryList, Textarea } from 'nhsu
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr } from '../api/client';
 import { practicePath } from '../common/practice-link';
+import { FormErrorSummary } from '../common/error-summary';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
@@ -11,7 +12,6 @@ import { type DateParts, EMPTY_DATE, isoDate } from '../practice-writes/dates';
 import '../practice-writes/practice-writes.css';
 import { ImpactMessage, type StatusImpact } from '../practice-writes/impact-message';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
-import { ProblemSummary } from '../practice-writes/problem-summary';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
 import {
@@ -220,7 +220,7 @@ function StatusChange({ practice }: { practice: Practice }) {
         <BackLink asElement={Link} to={practicePath(practice.code)}>
           Back to the practice
         </BackLink>
-        <ProblemSummary problems={problems} />
+        <FormErrorSummary lines={problems.summary} />
         {failure && <ApiErrorSummary title="The change cannot be checked" error={failure} />}
         <h1 className="nhsuk-heading-xl">
           {caption}
