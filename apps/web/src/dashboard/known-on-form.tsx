@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../common/error-summary';
-import { DateFields, type FormProblem, summaryOf, wholeNumber } from './date-fields';
+import { DateInput } from '../common/date-input';
+import { type FormProblem, summaryOf, wholeNumber } from './form-problems';
 import { isCalendarDate, type KnownOn, knownOnValue, londonInstant, londonToday } from './known-on';
 
 interface Props {
@@ -86,7 +87,8 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
   return (
     <form noValidate onSubmit={submit} className="app-known-on-form">
       <FormErrorSummary lines={summaryOf(shown)} />
-      <DateFields
+      <DateInput
+        autoComplete="off"
         id="known-on"
         legend="As known on (optional)"
         hint={
@@ -96,7 +98,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
           </>
         }
         error={dateError}
-        fields={[
+        boxes={[
           {
             id: 'known-on-day',
             label: 'Day',

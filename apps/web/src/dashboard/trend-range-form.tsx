@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../common/error-summary';
-import { DateFields, type FormProblem, summaryOf, wholeNumber } from './date-fields';
+import { DateInput } from '../common/date-input';
+import { type FormProblem, summaryOf, wholeNumber } from './form-problems';
 import { MAX_TREND_MONTHS, monthCount } from './trend-range';
 
 interface Props {
@@ -82,24 +83,26 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
       <FormErrorSummary lines={summaryOf(shown)} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
-          <DateFields
+          <DateInput
+            autoComplete="off"
             id="trend-from"
             legend="From"
             hint="First month shown, for example 10 2012"
             error={errorOf('from')}
-            fields={[
+            boxes={[
               box('trend-from-month', 'Month', 2, fromMonth, setFromMonth),
               box('trend-from-year', 'Year', 4, fromYear, setFromYear),
             ]}
           />
         </div>
         <div className="nhsuk-grid-column-one-half">
-          <DateFields
+          <DateInput
+            autoComplete="off"
             id="trend-to"
             legend="To"
             hint="Last month shown, for example 9 2014"
             error={errorOf('to')}
-            fields={[
+            boxes={[
               box('trend-to-month', 'Month', 2, toMonth, setToMonth),
               box('trend-to-year', 'Year', 4, toYear, setToYear),
             ]}

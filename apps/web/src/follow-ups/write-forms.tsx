@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
+import { DateInput } from '../common/date-input';
+import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
 import { FormErrorSummary } from '../common/error-summary';
 import { RadiosField, SelectField, TextareaField } from './fields';
 import { messageFor, type Problem, problemsOf, summaryOf } from './form-problems';
 import { type ContactMethod, entries, type FollowUpDetail, METHOD_WORDS } from './labels';
 import { BARRIER_WORDS, type BarrierCategory, type Service, SERVICE_NAMES } from '../common/words';
 import { useFollowUpWrite, useOwnerOptions, writes } from './queries';
-import { DateField, isoDate } from './date-field';
 
 interface FormProps {
   followUp: FollowUpDetail;
@@ -150,32 +151,43 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
 }
 
 export function DueDateForm({ followUp, onDone }: FormProps) {
-  const [parts, setParts] = useState({ day: '', month: '', year: '' });
+  const [parts, setParts] = useState<DateParts>(EMPTY_DATE);
   const form = useForm(followUp, writes.dueDate, { dueDate: 'due-date' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const dueDate = isoDate(parts);
-    const checks: Problem[] = dueDate
-      ? []
-      : [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }];
-    form.submit(checks, { dueDate: dueDate ?? '' }, () => {
-      setParts({ day: '', month: '', year: '' });
+    const dueDate = isoDate('Due date', parts);
+    const checks: Problem[] =
+      'date' in dueDate
+        ? []
+        : [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }];
+    form.submit(checks, { dueDate: 'date' in dueDate ? dueDate.date : '' }, () => {
+      setParts(EMPTY_DATE);
       onDone('Next due date set.');
     });
   };
+  const dueDateError = messageFor(form.problems, 'due-date');
+  const box = (part: keyof DateParts) => ({
+    value: parts[part],
+    onChange: (value: string) => setParts({ ...parts, [part]: value }),
+    invalid: Boolean(dueDateError),
+  });
   return (
     <form noValidate onSubmit={submit} aria-labelledby="set-due-date">
       <h2 className="nhsuk-heading-m" id="set-due-date">
         Next due date
       </h2>
       <FormErrorSummary refocus lines={summaryOf(form.problems)} />
-      <DateField
+      <DateInput
         id="due-date"
         legend="When should the practice be contacted next?"
         hint="Today or later, for example 27 3 2015"
-        value={parts}
-        onChange={setParts}
-        error={messageFor(form.problems, 'due-date')}
+        error={dueDateError}
+        boxes={[
+          // The day box has the input's id: the error summary links there.
+          { id: 'due-date', name: 'due-date-day', label: 'Day', width: 2, ...box('day') },
+          { id: 'due-date-month', label: 'Month', width: 2, ...box('month') },
+          { id: 'due-date-year', label: 'Year', width: 4, ...box('year') },
+        ]}
       />
       <Button type="submit" secondary disabled={form.pending}>
         Set due date

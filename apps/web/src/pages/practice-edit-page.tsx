@@ -9,7 +9,7 @@ import { FormErrorSummary } from '../common/error-summary';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
-import { type DateParts, isEmpty, isoDate, partsOf } from '../practice-writes/dates';
+import { type DateParts, isEmpty, isoDate, partsOf } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';

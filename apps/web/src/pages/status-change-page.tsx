@@ -8,7 +8,7 @@ import { FormErrorSummary } from '../common/error-summary';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
-import { type DateParts, EMPTY_DATE, isoDate } from '../practice-writes/dates';
+import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { ImpactMessage, type StatusImpact } from '../practice-writes/impact-message';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
