@@ -4,7 +4,7 @@ import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { barrierName, SERVICES } from '../common/words';
 import { barrierMatrix, type BarrierMatrix } from './barrier-matrix';
-import { count } from './still-to-go';
+import { count } from '../common/formats';
 import './barriers.css';
 
 // ECharts comes in its own chunk, after the figures are on the page.

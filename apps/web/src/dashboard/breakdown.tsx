@@ -22,7 +22,7 @@ import {
 } from './breakdown-state';
 import { percent, points } from './figures';
 import { longDate, monthYear } from './month-end';
-import { count } from './still-to-go';
+import { count, dateTimeText } from '../common/formats';
 import './breakdown.css';
 
 // ECharts comes in its own chunk, after the table is on the page.
@@ -43,15 +43,6 @@ export interface BreakdownProps {
 }
 
 const byOf = (key: By) => BYS.find((b) => b.key === key)!;
-
-const KNOWN_AT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
 
 /**
  * Breakdown by region, CCG or clinical system (GET /reports/breakdown) of one of the six headline figures:
@@ -234,7 +225,7 @@ function BreakdownResult({
     { key: 'change', name: 'Change (percentage points)', numeric: true },
   ];
   const sortedBy = columns.find((c) => c.key === view.sort)!;
-  const knownAt = data.knownAt ? `, as known on ${KNOWN_AT.format(new Date(data.knownAt))}` : '';
+  const knownAt = data.knownAt ? `, as known on ${dateTimeText(data.knownAt)}` : '';
   const figureName = `${view.figure.label}${knownAt}`;
   const description =
     `Bar chart of ${view.figure.label} on ${longDate(data.asOf)} by ${by.name}` +

@@ -9,7 +9,7 @@ import { SERVICES } from '../common/words';
 import { longDate } from './month-end';
 import { pageCount, parsePage } from '../common/page-numbers';
 import { Pagination } from '../common/pagination';
-import { count } from './still-to-go';
+import { count } from '../common/formats';
 
 type Practice = components['schemas']['PracticeDto'];
 type CurrentLevel = components['schemas']['CurrentLevelDto'];

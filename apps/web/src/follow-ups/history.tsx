@@ -1,4 +1,5 @@
-import { dateTimeText, type FollowUpDetail, METHOD_WORDS } from './labels';
+import { type FollowUpDetail, METHOD_WORDS } from './labels';
+import { dateTimeText } from '../common/formats';
 import '../common/timeline.css';
 import { BARRIER_WORDS, SERVICE_NAMES, STATE_WORDS } from '../common/words';
 

@@ -2,7 +2,8 @@ import { Pagination } from '../common/pagination';
 import { type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
 import { PracticeLink } from '../common/practice-link';
-import { count, type PracticePage } from './words';
+import { type PracticePage } from './words';
+import { count } from '../common/formats';
 import { type CurrentLevel, SERVICES, systemName } from '../common/words';
 
 interface Props {

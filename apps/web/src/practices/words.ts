@@ -20,6 +20,3 @@ const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 export { longDate } from '../dashboard/month-end';
-
-/** 12,345: a count as the API gives it, with thousands separators. */
-export const count = (n: number) => n.toLocaleString('en-GB');
