@@ -3,6 +3,7 @@ import { Button, InsetText, SummaryList, Tag, TextInput, WarningCallout } from '
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type FormProblems, noProblems, problemsFromApi, addProblem } from '../admin/form-problems';
 import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { dateTime, ROLE_NAMES } from '../admin/formats';
 import { useDeactivateUser, useResetPassword, useUser } from '../admin/users';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -79,8 +80,7 @@ function ResetPassword({ user }: { user: User }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formEl = event.currentTarget;
-    const value = new FormData(formEl).get('newPassword');
-    const password = typeof value === 'string' ? value : '';
+    const password = formText(formEl).text('newPassword');
     setDone(false);
     if (!password) return setProblems(addProblem(noProblems(), 'newPassword', 'Enter a new password'));
     try {

@@ -6,6 +6,7 @@ import { api, ApiProblem, dataOr, type User } from '../api/client';
 import { practicePath } from '../common/practice-link';
 import type { components } from '../api/schema';
 import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
@@ -112,16 +113,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    const date = (name: string): DateParts => ({
-      day: text(`${name}-day`),
-      month: text(`${name}-month`),
-      year: text(`${name}-year`),
-    });
+    const { text, date } = formText(event.currentTarget);
     const mine: Values = {
       name: text('name'),
       postcode: text('postcode'),

@@ -3,6 +3,7 @@ import { Button, InsetText, TextInput } from 'nhsuk-react-components';
 import { Navigate, useSearchParams } from 'react-router';
 import { plainApi } from '../api/plain-client';
 import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { useTitle } from '../layout/use-title';
 import { session } from '../session/session-store';
 import { useSession } from '../session/use-session';
@@ -38,11 +39,7 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: Field) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const { text } = formText(event.currentTarget);
     const email = text('email').trim();
     const password = text('password');
     const empty: Problems = { summary: [] };

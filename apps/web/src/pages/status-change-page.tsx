@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr } from '../api/client';
 import { practicePath } from '../common/practice-link';
 import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
@@ -76,15 +77,11 @@ function StatusChange({ practice }: { practice: Practice }) {
 
   const proceed = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const { text, date: dateOf } = formText(event.currentTarget);
     const next: Answers = {
       service: (text('service') || undefined) as Service | undefined,
       level: (text('level') || undefined) as Level | undefined,
-      date: { day: text('effectiveDate-day'), month: text('effectiveDate-month'), year: text('effectiveDate-year') },
+      date: dateOf('effectiveDate'),
       note: text('note').trim(),
     };
     setAnswers(next);
