@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { DateInput } from '../common/date-input';
 import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
-import { FormErrorSummary } from '../common/error-summary';
+import { FormErrorSummary, type SummaryLine } from '../common/error-summary';
 import { RadiosField, SelectField, TextareaField } from './fields';
 import { messageFor, type Problem, problemsOf, summaryOf } from './form-problems';
 import { type ContactMethod, entries, type FollowUpDetail, METHOD_WORDS } from './labels';
@@ -36,6 +36,25 @@ function useForm<V>(
   return { problems, submit, pending: write.isPending };
 }
 
+/** One of the page's forms: its heading names it, and its error summary (focused on each refusal) is under it. */
+function WriteForm(props: {
+  id: string;
+  title: string;
+  problems: SummaryLine[];
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form noValidate onSubmit={props.onSubmit} aria-labelledby={props.id}>
+      <h2 className="nhsuk-heading-m" id={props.id}>
+        {props.title}
+      </h2>
+      <FormErrorSummary refocus lines={props.problems} />
+      {props.children}
+    </form>
+  );
+}
+
 export function ContactForm({ followUp, onDone }: FormProps) {
   const [method, setMethod] = useState<ContactMethod | ''>('');
   const [outcome, setOutcome] = useState('');
@@ -52,11 +71,7 @@ export function ContactForm({ followUp, onDone }: FormProps) {
     });
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="record-contact">
-      <h2 className="nhsuk-heading-m" id="record-contact">
-        Record a contact
-      </h2>
-      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
+    <WriteForm id="record-contact" title="Record a contact" problems={summaryOf(form.problems)} onSubmit={submit}>
       <RadiosField
         id="contact-method"
         legend="How did you contact the practice?"
@@ -77,7 +92,7 @@ export function ContactForm({ followUp, onDone }: FormProps) {
       <Button type="submit" disabled={form.pending}>
         Record contact
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -119,11 +134,7 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
     />
   );
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="record-barrier">
-      <h2 className="nhsuk-heading-m" id="record-barrier">
-        Record a barrier
-      </h2>
-      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
+    <WriteForm id="record-barrier" title="Record a barrier" problems={summaryOf(form.problems)} onSubmit={submit}>
       <SelectField
         id="barrier-service"
         label="Service"
@@ -146,7 +157,7 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
       <Button type="submit" disabled={form.pending}>
         Record barrier
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -172,11 +183,7 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
     invalid: Boolean(dueDateError),
   });
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="set-due-date">
-      <h2 className="nhsuk-heading-m" id="set-due-date">
-        Next due date
-      </h2>
-      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
+    <WriteForm id="set-due-date" title="Next due date" problems={summaryOf(form.problems)} onSubmit={submit}>
       <DateInput
         id="due-date"
         legend="When should the practice be contacted next?"
@@ -192,7 +199,7 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
       <Button type="submit" secondary disabled={form.pending}>
         Set due date
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -211,18 +218,16 @@ export function OwnerForm({ followUp, onDone }: FormProps) {
         [[String(followUp.ownerId), `${followUp.ownerName ?? `User ${followUp.ownerId}`} (may no longer own it)`]]
       : [];
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="change-owner">
-      <h2 className="nhsuk-heading-m" id="change-owner">
-        Owner
-      </h2>
-      <FormErrorSummary
-        refocus
-        lines={
-          options.isError
-            ? [{ message: `The people who may own it could not be loaded: ${options.error.message}` }]
-            : summaryOf(form.problems)
-        }
-      />
+    <WriteForm
+      id="change-owner"
+      title="Owner"
+      problems={
+        options.isError
+          ? [{ message: `The people who may own it could not be loaded: ${options.error.message}` }]
+          : summaryOf(form.problems)
+      }
+      onSubmit={submit}
+    >
       <SelectField
         id="owner"
         label="Who owns this follow-up?"
@@ -241,7 +246,7 @@ export function OwnerForm({ followUp, onDone }: FormProps) {
       <Button type="submit" secondary disabled={form.pending || options.isPending}>
         Change owner
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -261,11 +266,7 @@ export function CloseForm({ followUp, onDone }: FormProps) {
     );
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="close-follow-up">
-      <h2 className="nhsuk-heading-m" id="close-follow-up">
-        Close the follow-up
-      </h2>
-      <FormErrorSummary refocus lines={summaryOf(form.problems)} />
+    <WriteForm id="close-follow-up" title="Close the follow-up" problems={summaryOf(form.problems)} onSubmit={submit}>
       <RadiosField
         id="close-how"
         legend="How does it end?"
@@ -288,6 +289,6 @@ export function CloseForm({ followUp, onDone }: FormProps) {
       <Button type="submit" warning={how === 'cancel'} disabled={form.pending}>
         Close follow-up
       </Button>
-    </form>
+    </WriteForm>
   );
 }
