@@ -1,7 +1,17 @@
 /// <reference lib="dom" />
 import { Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
-import { axeViolations, browserSuite, percentText, pointsText, tableCell } from './browser';
+import { axeViolations, browserSuite, tableCell } from './browser';
+import {
+  areaHeading,
+  headlineOf,
+  headlineShown,
+  MIDLANDS,
+  NORTH,
+  type PracticePlan,
+  seedPractices,
+  SERVICES,
+} from './dashboard';
 
 jest.setTimeout(120_000);
 
@@ -11,55 +21,25 @@ jest.setTimeout(120_000);
  */
 describe('dashboard area and outlook in a browser', () => {
   const MANAGER = 'north.manager@test.invalid';
-  const NORTH = ['Y54', 'North of England'] as const;
-  const MIDLANDS = ['Y55', 'Midlands and East of England'] as const;
   const suite = browserSuite(async (ctx) => {
     await seedTwoRegions(ctx, NORTH, MIDLANDS);
     await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Nora North' });
   });
   const { test } = suite;
   const signInAt = (path: string) => suite.signInAt(path, MANAGER);
-  const HEADLINE = 'Progress in numbers at the end of September 2014';
   const OUTLOOK = 'Practices still to go at the end of September 2014';
-  const SERVICES: [string, Service][] = [
-    ['Book or cancel appointments', Service.Appointments],
-    ['View or order repeat prescriptions', Service.Prescriptions],
-    ['View medical record', Service.Records],
-  ];
-
   const query = (regionCode?: string) => `asOf=2014-09-30${regionCode ? `&regionCode=${regionCode}` : ''}`;
-  const percent = percentText;
-  const points = pointsText;
-  const areaHeading = (name: string) =>
-    suite.page.getByRole('heading', { name: `Patient Online in ${name} Progress in numbers` });
 
   /** The page names the area, and each headline figure equals the API's summary of that area. */
   const expectHeadlineOf = async (name: string, regionCode?: string) => {
-    await areaHeading(name).waitFor();
-    await suite.page.getByRole('table', { name: HEADLINE }).waitFor();
+    await areaHeading(suite.page, name).waitFor();
     const summary = (
       await suite.ctx
         .api(Role.Manager)
         .get(`/reports/summary?${query(regionCode)}`)
         .expect(200)
     ).body;
-    const shown: string[] = [];
-    const expected: string[] = [];
-    for (const [label, service] of SERVICES)
-      for (const [measure, key] of [
-        ['practices capable', 'practicesCapablePct'],
-        ['patients at practices offering', 'patientsAtEnabledPct'],
-      ] as const) {
-        const row = `${label}: ${measure}`;
-        const figures = summary.services[service];
-        shown.push(
-          await tableCell(suite.page, HEADLINE, row, '30 September 2014'),
-          await tableCell(suite.page, HEADLINE, row, '30 September 2013'),
-          await tableCell(suite.page, HEADLINE, row, 'Change (percentage points)'),
-        );
-        expected.push(percent(figures[key]), percent(figures.previousYear[key]), points(figures.change[key]));
-      }
-    expect(shown).toEqual(expected);
+    expect(await headlineShown(suite.page)).toEqual(headlineOf(summary));
     return summary;
   };
 
@@ -111,7 +91,7 @@ describe('dashboard area and outlook in a browser', () => {
     ] as const) {
       if (area === NORTH[0]) await signInAt(`/?asOf=2014-09-30&area=${area}`);
       else await suite.page.getByLabel('Area').selectOption({ label: name });
-      await areaHeading(name).waitFor();
+      await areaHeading(suite.page, name).waitFor();
       await suite.page.getByRole('table', { name: OUTLOOK }).waitFor();
       const outlook = (
         await suite.ctx
@@ -163,7 +143,7 @@ async function seedTwoRegions(
   await f.region(...midlands);
   const { Appointments: A, Prescriptions: P, Records: R } = Service;
   const { Capable: C, Enabled: E } = Level;
-  const plan: [string, string, number, [Service, Level, string][]][] = [
+  const plan: PracticePlan[] = [
     [
       north[0],
       '00M',
@@ -205,8 +185,5 @@ async function seedTwoRegions(
       ],
     ],
   ];
-  for (const [regionCode, ccgCode, patients, events] of plan) {
-    const practice = await f.practice({ regionCode, ccgCode, listSize: patients });
-    for (const [service, level, date] of events) await f.statusEvent(practice.id, service, level, date);
-  }
+  await seedPractices(ctx, plan);
 }

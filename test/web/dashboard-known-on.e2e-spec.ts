@@ -2,7 +2,16 @@
 import { Level, Role, Service } from '@app/domain';
 import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';
-import { axeViolations, browserSuite, percentText, pointsText, tableCell } from './browser';
+import { axeViolations, browserSuite, percentText, tableCell } from './browser';
+import {
+  HEADLINE,
+  headlineOf as headlineCells,
+  headlineShown as shownIn,
+  MIDLANDS,
+  NORTH,
+  type PracticePlan,
+  seedPractices,
+} from './dashboard';
 
 jest.setTimeout(180_000);
 
@@ -13,8 +22,6 @@ jest.setTimeout(180_000);
 describe('dashboard: as known on, trend range and CCGs in a browser', () => {
   const MANAGER = 'england.manager@test.invalid';
   const NORTH_MANAGER = 'north.manager@test.invalid';
-  const NORTH = ['Y54', 'North of England'] as const;
-  const MIDLANDS = ['Y55', 'Midlands and East of England'] as const;
   /** Every seeded status event was recorded on 1 October 2014 at noon: before the known-on day used here. */
   const RECORDED = '2014-10-01T12:00:00Z';
   /** What the page sends for "known on 15 October 2014": the end of that day in London (BST, +01:00). */
@@ -28,40 +35,13 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
   });
   const { test } = suite;
   const page = () => suite.page;
-  const HEADLINE = 'Progress in numbers at the end of September 2014';
-  const SERVICES: [string, Service][] = [
-    ['Book or cancel appointments', Service.Appointments],
-    ['View or order repeat prescriptions', Service.Prescriptions],
-    ['View medical record', Service.Records],
-  ];
-  const MEASURES = [
-    ['practices capable', 'practicesCapablePct'],
-    ['patients at practices offering', 'patientsAtEnabledPct'],
-  ] as const;
 
   const apiGet = async (path: string) => (await suite.ctx.api(Role.Manager).get(path).expect(200)).body;
 
   /** The eighteen headline cells (six figures: now, a year earlier, change), as the page shows them. */
-  const headlineShown = async (caption = HEADLINE) => {
-    await page().getByRole('table', { name: caption }).waitFor();
-    const cells: string[] = [];
-    for (const [label] of SERVICES)
-      for (const [measure] of MEASURES)
-        for (const column of ['30 September 2014', '30 September 2013', 'Change (percentage points)'])
-          cells.push(await tableCell(page(), caption, `${label}: ${measure}`, column));
-    return cells;
-  };
+  const headlineShown = (caption = HEADLINE) => shownIn(page(), caption);
   /** The same cells from the API's summary, formatted as the page writes them. */
-  const headlineOf = async (query: string) => {
-    const summary = await apiGet(`/reports/summary?asOf=2014-09-30&${query}`);
-    const cells: string[] = [];
-    for (const [, service] of SERVICES)
-      for (const [, key] of MEASURES) {
-        const f = summary.services[service];
-        cells.push(percentText(f[key]), percentText(f.previousYear[key]), pointsText(f.change[key]));
-      }
-    return cells;
-  };
+  const headlineOf = async (query: string) => headlineCells(await apiGet(`/reports/summary?asOf=2014-09-30&${query}`));
   const knownOnForm = () => page().getByRole('group', { name: 'As known on (optional)' });
   const fillKnownOn = async (day: string, month: string, year: string) => {
     await knownOnForm().getByLabel('Day', { exact: true }).fill(day);
@@ -313,7 +293,7 @@ async function seed(
   await f.ccg('01A', midlands[0], 'Leicester CCG');
   const { Appointments: A, Prescriptions: P, Records: R } = Service;
   const { Capable: C, Enabled: E, NotCapable: N } = Level;
-  const plan: [string, string, number, [Service, Level, string][]][] = [
+  const plan: PracticePlan[] = [
     [
       north[0],
       '00M',
@@ -364,11 +344,6 @@ async function seed(
       ],
     ],
   ];
-  let late: { code: string } | undefined;
-  for (const [regionCode, ccgCode, patients, events] of plan) {
-    const practice = await f.practice({ regionCode, ccgCode, listSize: patients });
-    for (const [service, level, date] of events) await f.statusEvent(practice.id, service, level, date, { recordedAt });
-    if (patients === 500) late = practice;
-  }
-  return late!;
+  const seeded = await seedPractices(ctx, plan, recordedAt);
+  return seeded.find((s) => s.patients === 500)!.practice;
 }

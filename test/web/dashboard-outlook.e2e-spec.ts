@@ -4,6 +4,7 @@ import { Level, Role, Service } from '@app/domain';
 import { FollowUpRuleService } from '@app/follow-ups';
 import { TestContext } from '../setup/test-context';
 import { axeViolations, browserSuite } from './browser';
+import { areaHeading as headingIn, MIDLANDS, NORTH } from './dashboard';
 
 jest.setTimeout(180_000);
 
@@ -15,8 +16,6 @@ jest.setTimeout(180_000);
  */
 describe('dashboard barriers and practices not offering, in a browser', () => {
   const MANAGER = 'outlook.manager@test.invalid';
-  const NORTH = ['Y54', 'North of England'] as const;
-  const MIDLANDS = ['Y55', 'Midlands and East of England'] as const;
   const suite = browserSuite(async (ctx) => {
     await seedBarriersAndLists(ctx, NORTH, MIDLANDS);
     await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Olive Outlook' });
@@ -25,8 +24,7 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
   const page = () => suite.page;
   const signInAt = (path: string) => suite.signInAt(path, MANAGER);
   const api = () => suite.ctx.api(Role.Manager);
-  const areaHeading = (name: string) =>
-    page().getByRole('heading', { name: `Patient Online in ${name} Progress in numbers` });
+  const areaHeading = (name: string) => headingIn(page(), name);
 
   const barrierTable = (area: string) =>
     page().getByRole('table', { name: `Practices in ${area} reporting each barrier, by service, to date` });

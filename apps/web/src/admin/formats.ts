@@ -9,8 +9,6 @@ export const dateTime = (iso: string) =>
     minute: '2-digit',
   });
 
-export const count = (n: number) => n.toLocaleString('en-GB');
-
 /** An ODS code of a GP practice (a letter and five digits): it links to the practice's page. */
 export const isPracticeCode = (text: string | undefined): text is string => !!text && /^[A-Z]\d{5}$/.test(text);
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import type { components } from '../api/schema';
+import { saveFile } from '../common/save-file';
 
 export type ImportRun = components['schemas']['ImportRunDto'];
 export type ImportKind = ImportRun['kind'];
@@ -98,12 +99,5 @@ export async function downloadProblems(id: number): Promise<void> {
     parseAs: 'blob',
   });
   if (!response.ok || !data) throw new Error(`The server answered ${response.status}`);
-  const url = URL.createObjectURL(data);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `import-${id}-problems.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(data, `import-${id}-problems.csv`);
 }

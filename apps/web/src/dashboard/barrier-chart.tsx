@@ -3,9 +3,8 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { barrierName } from './barrier-names';
+import { barrierName, SERVICES } from '../common/words';
 import type { BarrierMatrix } from './barrier-matrix';
-import { SERVICES } from './figures';
 
 // Only what the bar chart uses; ECharts' core is shared with the trend charts' chunk.
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);

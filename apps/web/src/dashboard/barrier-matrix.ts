@@ -1,5 +1,8 @@
-import { BARRIER_NAMES, type BarrierCategory, type BarrierReport } from './barrier-names';
-import { SERVICES, type ServiceKey } from './figures';
+import type { components } from '../api/schema';
+import { BARRIER_NAMES, type BarrierCategory, SERVICES } from '../common/words';
+
+export type BarrierReport = components['schemas']['BarrierReportDto'];
+import { type ServiceKey } from './figures';
 
 /** The barrier report laid out for the chart and its table: one row per barrier, one column per service. */
 export interface BarrierMatrix {

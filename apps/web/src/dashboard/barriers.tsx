@@ -2,10 +2,9 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
-import { barrierName } from './barrier-names';
+import { barrierName, SERVICES } from '../common/words';
 import { barrierMatrix, type BarrierMatrix } from './barrier-matrix';
-import { SERVICES } from './figures';
-import { count } from './still-to-go';
+import { count } from '../common/formats';
 import './barriers.css';
 
 // ECharts comes in its own chunk, after the figures are on the page.

@@ -1,5 +1,6 @@
 import type { components } from '../api/schema';
-import { MEASURES, SERVICES, type Measure, type ServiceKey } from './figures';
+import { MEASURES, type Measure, type ServiceKey } from './figures';
+import { SERVICES } from '../common/words';
 
 export type Breakdown = components['schemas']['BreakdownDto'];
 export type Group = components['schemas']['GroupFiguresDto'];

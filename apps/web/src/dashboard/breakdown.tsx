@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { Button } from 'nhsuk-react-components';
 import { api, dataOr } from '../api/client';
+import { saveFile } from '../common/save-file';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import {
   BYS,
@@ -21,7 +22,7 @@ import {
 } from './breakdown-state';
 import { percent, points } from './figures';
 import { longDate, monthYear } from './month-end';
-import { count } from './still-to-go';
+import { count, dateTimeText } from '../common/formats';
 import './breakdown.css';
 
 // ECharts comes in its own chunk, after the table is on the page.
@@ -42,15 +43,6 @@ export interface BreakdownProps {
 }
 
 const byOf = (key: By) => BYS.find((b) => b.key === key)!;
-
-const KNOWN_AT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
 
 /**
  * Breakdown by region, CCG or clinical system (GET /reports/breakdown) of one of the six headline figures:
@@ -233,7 +225,7 @@ function BreakdownResult({
     { key: 'change', name: 'Change (percentage points)', numeric: true },
   ];
   const sortedBy = columns.find((c) => c.key === view.sort)!;
-  const knownAt = data.knownAt ? `, as known on ${KNOWN_AT.format(new Date(data.knownAt))}` : '';
+  const knownAt = data.knownAt ? `, as known on ${dateTimeText(data.knownAt)}` : '';
   const figureName = `${view.figure.label}${knownAt}`;
   const description =
     `Bar chart of ${view.figure.label} on ${longDate(data.asOf)} by ${by.name}` +
@@ -357,17 +349,4 @@ export function csvFileName(
   const where = area.ccgCode ?? area.regionCode;
   const known = knownAt ? `-known-${knownAt.replace(/[^0-9TZ]/g, '')}` : '';
   return `breakdown-${where ? `${where}-` : ''}${by}-${asOf}${known}.csv`;
-}
-
-/** Hands a file the page already holds to the browser's downloads (an object URL, no second request). */
-function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; a moment later it can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

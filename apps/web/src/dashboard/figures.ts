@@ -1,15 +1,9 @@
 import type { Summary } from '../api/client';
+import { SERVICES } from '../common/words';
 
 export type ServiceKey = keyof Summary['services'];
 type ServiceFigures = Summary['services'][ServiceKey];
 export type Measure = 'practicesCapablePct' | 'patientsAtEnabledPct';
-
-/** The programme's names of its three services (the API's text uses the same words). */
-export const SERVICES: { key: ServiceKey; name: string }[] = [
-  { key: 'appointments', name: 'Book or cancel appointments' },
-  { key: 'prescriptions', name: 'View or order repeat prescriptions' },
-  { key: 'records', name: 'View medical record' },
-];
 
 /** The two headline measures per service (the figures the programme publishes). */
 export const MEASURES: { key: Measure; name: string }[] = [

@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
+import { FormErrorSummary } from '../common/error-summary';
+import { DateInput } from '../common/date-input';
+import { type FormProblem, summaryOf, wholeNumber } from './form-problems';
 import { isCalendarDate, type KnownOn, knownOnValue, londonInstant, londonToday } from './known-on';
 
 interface Props {
@@ -84,8 +86,9 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
 
   return (
     <form noValidate onSubmit={submit} className="app-known-on-form">
-      <FormErrorSummary problems={shown} />
-      <DateFields
+      <FormErrorSummary lines={summaryOf(shown)} />
+      <DateInput
+        autoComplete="off"
         id="known-on"
         legend="As known on (optional)"
         hint={
@@ -95,7 +98,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
           </>
         }
         error={dateError}
-        fields={[
+        boxes={[
           {
             id: 'known-on-day',
             label: 'Day',

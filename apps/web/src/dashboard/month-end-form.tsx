@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
+import { DateInput } from '../common/date-input';
 import { monthEnd, yearMonthOf } from './month-end';
 
 interface Props {
@@ -16,8 +17,6 @@ export function MonthEndForm({ value, onChange }: Props) {
   const [month, setMonth] = useState(String(initial.month));
   const [year, setYear] = useState(String(initial.year));
   const [error, setError] = useState<string | undefined>();
-  const inputClass = (width: 2 | 4) =>
-    `nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${error ? ' nhsuk-input--error' : ''}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,53 +28,19 @@ export function MonthEndForm({ value, onChange }: Props) {
     onChange(monthEnd(y, m));
   };
 
+  const invalid = Boolean(error);
   return (
     <form noValidate onSubmit={submit} className="app-month-end-form">
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <fieldset className="nhsuk-fieldset" aria-describedby={`month-end-hint${error ? ' month-end-error' : ''}`}>
-          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Figures at the end of</legend>
-          <div className="nhsuk-hint" id="month-end-hint">
-            For example, 9 2014
-          </div>
-          {error && (
-            <span className="nhsuk-error-message" id="month-end-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-            </span>
-          )}
-          <div className="nhsuk-date-input">
-            <div className="nhsuk-date-input__item">
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label nhsuk-date-input__label" htmlFor="month-end-month">
-                  Month
-                </label>
-                <input
-                  className={inputClass(2)}
-                  id="month-end-month"
-                  name="month"
-                  inputMode="numeric"
-                  value={month}
-                  onChange={(e) => setMonth(e.target.value)}
-                />
-              </div>
-            </div>
-            <div className="nhsuk-date-input__item">
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label nhsuk-date-input__label" htmlFor="month-end-year">
-                  Year
-                </label>
-                <input
-                  className={inputClass(4)}
-                  id="month-end-year"
-                  name="year"
-                  inputMode="numeric"
-                  value={year}
-                  onChange={(e) => setYear(e.target.value)}
-                />
-              </div>
-            </div>
-          </div>
-        </fieldset>
-      </div>
+      <DateInput
+        id="month-end"
+        legend="Figures at the end of"
+        hint="For example, 9 2014"
+        error={error}
+        boxes={[
+          { id: 'month-end-month', name: 'month', label: 'Month', width: 2, value: month, onChange: setMonth, invalid },
+          { id: 'month-end-year', name: 'year', label: 'Year', width: 4, value: year, onChange: setYear, invalid },
+        ]}
+      />
       <Button type="submit" secondary>
         Show figures
       </Button>

@@ -4,11 +4,12 @@ import type { components } from '../api/schema';
 import { PracticeLink } from '../common/practice-link';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
-import { SERVICES, type ServiceKey } from './figures';
+import { type ServiceKey } from './figures';
+import { SERVICES } from '../common/words';
 import { longDate } from './month-end';
 import { pageCount, parsePage } from '../common/page-numbers';
 import { Pagination } from '../common/pagination';
-import { count } from './still-to-go';
+import { count } from '../common/formats';
 
 type Practice = components['schemas']['PracticeDto'];
 type CurrentLevel = components['schemas']['CurrentLevelDto'];

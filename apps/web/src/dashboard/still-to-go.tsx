@@ -2,14 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
-import { SERVICES } from './figures';
+import { count } from '../common/formats';
+import { SERVICES } from '../common/words';
 import { knownAtPhrase } from './known-on';
 import { longDate, monthYear } from './month-end';
 
-const COUNT = new Intl.NumberFormat('en-GB');
-
-/** 1,234 practices, as the API counted them. */
-export const count = (value: number) => COUNT.format(value);
 /** Net practices newly offering per month: one decimal, as the API gives it; −2.5 when fewer offer. */
 export const pace = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;
 /** The API's projected month (YYYY-MM) as "March 2016", or its reason when there is none. */

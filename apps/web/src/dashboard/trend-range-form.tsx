@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { DateFields, type FormProblem, FormErrorSummary, wholeNumber } from './date-fields';
+import { FormErrorSummary } from '../common/error-summary';
+import { type DateBox, DateInput } from '../common/date-input';
+import { type FormProblem, summaryOf, wholeNumber } from './form-problems';
 import { MAX_TREND_MONTHS, monthCount } from './trend-range';
 
 interface Props {
@@ -67,7 +69,8 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
   };
   const shown = problems.length > 0 ? problems : api ? [api] : [];
   const errorOf = (end: 'from' | 'to') => shown.find((p) => p.href.startsWith(`trend-${end}-`))?.message;
-  const box = (id: string, label: string, width: 2 | 4, value: string, onChange: (v: string) => void) => ({
+  type Box = [value: string, onChange: (value: string) => void];
+  const box = (id: string, label: string, width: 2 | 4, [value, onChange]: Box): DateBox => ({
     id,
     label,
     width,
@@ -75,35 +78,32 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
     onChange,
     invalid: shown.some((p) => p.href === id),
   });
+  /** One end of the range: a date input of its month and year. */
+  const endInput = (end: 'from' | 'to', legend: string, hint: string, month: Box, year: Box) => (
+    <div className="nhsuk-grid-column-one-half">
+      <DateInput
+        autoComplete="off"
+        id={`trend-${end}`}
+        legend={legend}
+        hint={hint}
+        error={errorOf(end)}
+        boxes={[box(`trend-${end}-month`, 'Month', 2, month), box(`trend-${end}-year`, 'Year', 4, year)]}
+      />
+    </div>
+  );
 
   return (
     <form noValidate onSubmit={submit} className="app-trend-range-form">
-      <FormErrorSummary problems={shown} />
+      <FormErrorSummary lines={summaryOf(shown)} />
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
-          <DateFields
-            id="trend-from"
-            legend="From"
-            hint="First month shown, for example 10 2012"
-            error={errorOf('from')}
-            fields={[
-              box('trend-from-month', 'Month', 2, fromMonth, setFromMonth),
-              box('trend-from-year', 'Year', 4, fromYear, setFromYear),
-            ]}
-          />
-        </div>
-        <div className="nhsuk-grid-column-one-half">
-          <DateFields
-            id="trend-to"
-            legend="To"
-            hint="Last month shown, for example 9 2014"
-            error={errorOf('to')}
-            fields={[
-              box('trend-to-month', 'Month', 2, toMonth, setToMonth),
-              box('trend-to-year', 'Year', 4, toYear, setToYear),
-            ]}
-          />
-        </div>
+        {endInput(
+          'from',
+          'From',
+          'First month shown, for example 10 2012',
+          [fromMonth, setFromMonth],
+          [fromYear, setFromYear],
+        )}
+        {endInput('to', 'To', 'Last month shown, for example 9 2014', [toMonth, setToMonth], [toYear, setToYear])}
       </div>
       <Button type="submit" secondary>
         Show trends

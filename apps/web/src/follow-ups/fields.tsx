@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldError } from './error-list';
+import { FieldError } from '../common/error-summary';
 
 /** The design system's form fields, written out so that ids (the error summary's links) are known. */
 

@@ -1,5 +1,6 @@
 import type { paths } from '../api/schema';
-import { entries, SERVICE_WORDS, STATE_WORDS, type ServiceKey } from './labels';
+import { entries } from './labels';
+import { type Service, SERVICE_NAMES, STATE_WORDS } from '../common/words';
 
 export type FollowUpListQuery = NonNullable<paths['/api/v1/follow-ups']['get']['parameters']['query']>;
 type StateFilter = NonNullable<FollowUpListQuery['state']>;
@@ -14,7 +15,7 @@ export interface Filters {
   region: string | undefined;
   state: StateFilter;
   due: DueFilter | undefined;
-  notOffered: ServiceKey | undefined;
+  notOffered: Service | undefined;
   page: number;
 }
 
@@ -28,7 +29,7 @@ export const DUE_OPTIONS: [DueFilter, string][] = [
   ['due', 'Due today or before'],
   ['overdue', 'Overdue'],
 ];
-export const SERVICE_OPTIONS = entries(SERVICE_WORDS);
+export const SERVICE_OPTIONS = entries(SERVICE_NAMES);
 
 const oneOf = <T extends string>(value: string | null, options: [T, string][]): T | undefined =>
   options.find(([v]) => v === value)?.[0];

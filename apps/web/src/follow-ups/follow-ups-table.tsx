@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { dateText, type FollowUpSummary, SERVICE_WORDS, STATE_TAG, STATE_WORDS } from './labels';
+import { dateText, type FollowUpSummary, STATE_TAG } from './labels';
+import { SERVICE_NAMES, STATE_WORDS } from '../common/words';
 import { PracticeLink } from '../common/practice-link';
 
 /** One page of follow-ups as the API ordered them (soonest due first). */
@@ -28,7 +29,7 @@ export function FollowUpsTable({ caption, items }: { caption: string; items: Fol
             <Cell heading="Services not offered">
               <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                 {f.servicesNotOffered.map((s) => (
-                  <li key={s}>{SERVICE_WORDS[s]}</li>
+                  <li key={s}>{SERVICE_NAMES[s]}</li>
                 ))}
               </ul>
             </Cell>

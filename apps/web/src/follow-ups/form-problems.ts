@@ -1,4 +1,5 @@
 import { ApiProblem } from '../api/client';
+import type { SummaryLine } from '../common/error-summary';
 
 export interface Problem {
   /** The id of the field it is about (the error summary links there), or none for the form as a whole. */
@@ -18,6 +19,10 @@ export function problemsOf(error: unknown, fieldIds: Record<string, string>): Pr
   const named = (error.body?.problems ?? []).map((p) => ({ fieldId: fieldIds[p.field], message: p.message }));
   return named.length ? named : [{ message: error.message }];
 }
+
+/** The error summary's lines: each problem linking to its field, if it has one. */
+export const summaryOf = (problems: Problem[]): SummaryLine[] =>
+  problems.map((p) => ({ href: p.fieldId && `#${p.fieldId}`, message: p.message }));
 
 /** The message for one field, if it has one. */
 export const messageFor = (problems: Problem[], fieldId: string) =>

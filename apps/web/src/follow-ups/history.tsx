@@ -1,4 +1,7 @@
-import { BARRIER_WORDS, dateTimeText, type FollowUpDetail, METHOD_WORDS, SERVICE_WORDS, STATE_WORDS } from './labels';
+import { type FollowUpDetail, METHOD_WORDS } from './labels';
+import { dateTimeText } from '../common/formats';
+import '../common/timeline.css';
+import { BARRIER_WORDS, SERVICE_NAMES, STATE_WORDS } from '../common/words';
 
 interface Event {
   at: string;
@@ -26,7 +29,7 @@ export function History({ followUp }: { followUp: FollowUpDetail }) {
       key: `barrier-${b.id}`,
       at: b.recordedAt,
       title: `Barrier recorded: ${BARRIER_WORDS[b.category]}`,
-      text: `${SERVICE_WORDS[b.service]}${b.detail ? `: ${b.detail}` : ''}`,
+      text: `${SERVICE_NAMES[b.service]}${b.detail ? `: ${b.detail}` : ''}`,
       by: b.recordedByName,
     })),
     ...(followUp.closedAt

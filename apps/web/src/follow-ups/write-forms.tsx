@@ -1,20 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { ErrorList } from './error-list';
+import { DateInput } from '../common/date-input';
+import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
+import { FormErrorSummary, type SummaryLine } from '../common/error-summary';
 import { RadiosField, SelectField, TextareaField } from './fields';
-import { messageFor, type Problem, problemsOf } from './form-problems';
-import {
-  BARRIER_WORDS,
-  type BarrierCategory,
-  type ContactMethod,
-  entries,
-  type FollowUpDetail,
-  METHOD_WORDS,
-  SERVICE_WORDS,
-  type ServiceKey,
-} from './labels';
+import { messageFor, type Problem, problemsOf, summaryOf } from './form-problems';
+import { type ContactMethod, entries, type FollowUpDetail, METHOD_WORDS } from './labels';
+import { BARRIER_WORDS, type BarrierCategory, type Service, SERVICE_NAMES } from '../common/words';
 import { useFollowUpWrite, useOwnerOptions, writes } from './queries';
-import { DateField, isoDate } from './date-field';
 
 interface FormProps {
   followUp: FollowUpDetail;
@@ -43,6 +36,25 @@ function useForm<V>(
   return { problems, submit, pending: write.isPending };
 }
 
+/** One of the page's forms: its heading names it, and its error summary (focused on each refusal) is under it. */
+function WriteForm(props: {
+  id: string;
+  title: string;
+  problems: SummaryLine[];
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form noValidate onSubmit={props.onSubmit} aria-labelledby={props.id}>
+      <h2 className="nhsuk-heading-m" id={props.id}>
+        {props.title}
+      </h2>
+      <FormErrorSummary refocus lines={props.problems} />
+      {props.children}
+    </form>
+  );
+}
+
 export function ContactForm({ followUp, onDone }: FormProps) {
   const [method, setMethod] = useState<ContactMethod | ''>('');
   const [outcome, setOutcome] = useState('');
@@ -59,11 +71,7 @@ export function ContactForm({ followUp, onDone }: FormProps) {
     });
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="record-contact">
-      <h2 className="nhsuk-heading-m" id="record-contact">
-        Record a contact
-      </h2>
-      <ErrorList problems={form.problems} />
+    <WriteForm id="record-contact" title="Record a contact" problems={summaryOf(form.problems)} onSubmit={submit}>
       <RadiosField
         id="contact-method"
         legend="How did you contact the practice?"
@@ -84,13 +92,13 @@ export function ContactForm({ followUp, onDone }: FormProps) {
       <Button type="submit" disabled={form.pending}>
         Record contact
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
 export function BarrierForm({ followUp, onDone }: FormProps) {
   const services = followUp.servicesNotOffered;
-  const [service, setService] = useState<ServiceKey | ''>(services.length === 1 ? services[0] : '');
+  const [service, setService] = useState<Service | ''>(services.length === 1 ? services[0] : '');
   const [category, setCategory] = useState<BarrierCategory | ''>('');
   const [detail, setDetail] = useState('');
   const form = useForm(followUp, writes.barriers, {
@@ -106,7 +114,7 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
     if (!category) checks.push({ fieldId: 'barrier-category', message: 'Select what stops the practice' });
     // The detail is the API's to require (for "other"): its message shows against the field.
     const barrier = {
-      service: service as ServiceKey,
+      service: service as Service,
       category: category as BarrierCategory,
       ...(detail.trim() || category === 'other' ? { detail } : {}),
     };
@@ -126,17 +134,13 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
     />
   );
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="record-barrier">
-      <h2 className="nhsuk-heading-m" id="record-barrier">
-        Record a barrier
-      </h2>
-      <ErrorList problems={form.problems} />
+    <WriteForm id="record-barrier" title="Record a barrier" problems={summaryOf(form.problems)} onSubmit={submit}>
       <SelectField
         id="barrier-service"
         label="Service"
         value={service}
-        onChange={(v) => setService(v as ServiceKey | '')}
-        options={[['', 'Choose a service'], ...services.map((s): [string, string] => [s, SERVICE_WORDS[s]])]}
+        onChange={(v) => setService(v as Service | '')}
+        options={[['', 'Choose a service'], ...services.map((s): [string, string] => [s, SERVICE_NAMES[s]])]}
         error={messageFor(form.problems, 'barrier-service')}
       />
       <RadiosField
@@ -153,42 +157,49 @@ export function BarrierForm({ followUp, onDone }: FormProps) {
       <Button type="submit" disabled={form.pending}>
         Record barrier
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
 export function DueDateForm({ followUp, onDone }: FormProps) {
-  const [parts, setParts] = useState({ day: '', month: '', year: '' });
+  const [parts, setParts] = useState<DateParts>(EMPTY_DATE);
   const form = useForm(followUp, writes.dueDate, { dueDate: 'due-date' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const dueDate = isoDate(parts);
-    const checks: Problem[] = dueDate
-      ? []
-      : [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }];
-    form.submit(checks, { dueDate: dueDate ?? '' }, () => {
-      setParts({ day: '', month: '', year: '' });
+    const dueDate = isoDate('Due date', parts);
+    const checks: Problem[] =
+      'date' in dueDate
+        ? []
+        : [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }];
+    form.submit(checks, { dueDate: 'date' in dueDate ? dueDate.date : '' }, () => {
+      setParts(EMPTY_DATE);
       onDone('Next due date set.');
     });
   };
+  const dueDateError = messageFor(form.problems, 'due-date');
+  const box = (part: keyof DateParts) => ({
+    value: parts[part],
+    onChange: (value: string) => setParts({ ...parts, [part]: value }),
+    invalid: Boolean(dueDateError),
+  });
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="set-due-date">
-      <h2 className="nhsuk-heading-m" id="set-due-date">
-        Next due date
-      </h2>
-      <ErrorList problems={form.problems} />
-      <DateField
+    <WriteForm id="set-due-date" title="Next due date" problems={summaryOf(form.problems)} onSubmit={submit}>
+      <DateInput
         id="due-date"
         legend="When should the practice be contacted next?"
         hint="Today or later, for example 27 3 2015"
-        value={parts}
-        onChange={setParts}
-        error={messageFor(form.problems, 'due-date')}
+        error={dueDateError}
+        boxes={[
+          // The day box has the input's id: the error summary links there.
+          { id: 'due-date', name: 'due-date-day', label: 'Day', width: 2, ...box('day') },
+          { id: 'due-date-month', label: 'Month', width: 2, ...box('month') },
+          { id: 'due-date-year', label: 'Year', width: 4, ...box('year') },
+        ]}
       />
       <Button type="submit" secondary disabled={form.pending}>
         Set due date
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -207,17 +218,16 @@ export function OwnerForm({ followUp, onDone }: FormProps) {
         [[String(followUp.ownerId), `${followUp.ownerName ?? `User ${followUp.ownerId}`} (may no longer own it)`]]
       : [];
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="change-owner">
-      <h2 className="nhsuk-heading-m" id="change-owner">
-        Owner
-      </h2>
-      <ErrorList
-        problems={
-          options.isError
-            ? [{ message: `The people who may own it could not be loaded: ${options.error.message}` }]
-            : form.problems
-        }
-      />
+    <WriteForm
+      id="change-owner"
+      title="Owner"
+      problems={
+        options.isError
+          ? [{ message: `The people who may own it could not be loaded: ${options.error.message}` }]
+          : summaryOf(form.problems)
+      }
+      onSubmit={submit}
+    >
       <SelectField
         id="owner"
         label="Who owns this follow-up?"
@@ -236,7 +246,7 @@ export function OwnerForm({ followUp, onDone }: FormProps) {
       <Button type="submit" secondary disabled={form.pending || options.isPending}>
         Change owner
       </Button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -256,11 +266,7 @@ export function CloseForm({ followUp, onDone }: FormProps) {
     );
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="close-follow-up">
-      <h2 className="nhsuk-heading-m" id="close-follow-up">
-        Close the follow-up
-      </h2>
-      <ErrorList problems={form.problems} />
+    <WriteForm id="close-follow-up" title="Close the follow-up" problems={summaryOf(form.problems)} onSubmit={submit}>
       <RadiosField
         id="close-how"
         legend="How does it end?"
@@ -283,6 +289,6 @@ export function CloseForm({ followUp, onDone }: FormProps) {
       <Button type="submit" warning={how === 'cancel'} disabled={form.pending}>
         Close follow-up
       </Button>
-    </form>
+    </WriteForm>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, SummaryList } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
-import { count, dateTime, isPracticeCode } from '../admin/formats';
+import { dateTime, isPracticeCode } from '../admin/formats';
+import { count } from '../common/formats';
 import { PracticeLink } from '../common/practice-link';
 import {
   downloadProblems,

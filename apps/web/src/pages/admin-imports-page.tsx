@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { Button, Radios, Select } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
-import { addProblem, FormErrorSummary, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
-import { count, dateTime } from '../admin/formats';
+import { addProblem, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { FormErrorSummary } from '../common/error-summary';
+import { dateTime } from '../admin/formats';
+import { count } from '../common/formats';
 import { type ImportKind, KINDS, kindName, useImportRuns, useUpload } from '../admin/imports';
 import { Pagination, usePageParam } from '../common/pagination';
 import { RunState } from '../admin/run-state';
 import { ApiErrorSummary, Loading } from '../layout/status';
+import { SERVICES } from '../common/words';
 import { useTitle } from '../layout/use-title';
 
 const FIELDS = { file: 'file', kind: 'kind', partial: 'partial', service: 'service' };
@@ -48,7 +51,7 @@ export function AdminImportsPage() {
     <>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <FormErrorSummary problems={problems} />
+          <FormErrorSummary lines={problems.summary} />
           <h1 className="nhsuk-heading-xl">
             <span className="nhsuk-caption-l">Admin</span>
             Imports
@@ -94,9 +97,11 @@ export function AdminImportsPage() {
             {kind === 'pomi-wide' && (
               <Select id="service" name="service" label="Service the file is about" error={problems.byField.service}>
                 <Select.Option value="">Choose a service</Select.Option>
-                <Select.Option value="appointments">Book or cancel appointments</Select.Option>
-                <Select.Option value="prescriptions">View or order repeat prescriptions</Select.Option>
-                <Select.Option value="records">View medical record</Select.Option>
+                {SERVICES.map((s) => (
+                  <Select.Option key={s.key} value={s.key}>
+                    {s.name}
+                  </Select.Option>
+                ))}
               </Select>
             )}
             <Radios

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Button, Radios, Select, TextInput } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
-import { addProblem, FormErrorSummary, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { addProblem, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
+import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { type CreateUser, useCreateUser } from '../admin/users';
 import { useRegions } from '../dashboard/area-select';
 import { useTitle } from '../layout/use-title';
@@ -29,11 +31,7 @@ export function AdminUserNewPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const { text } = formText(event.currentTarget);
     const found = noProblems();
     if (!text('name').trim()) addProblem(found, 'name', 'Enter their full name');
     if (!text('email').trim()) addProblem(found, 'email', 'Enter their e-mail address');
@@ -60,7 +58,7 @@ export function AdminUserNewPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary problems={problems} />
+        <FormErrorSummary lines={problems.summary} />
         <h1 className="nhsuk-heading-xl">
           <span className="nhsuk-caption-l">Admin</span>
           Add a user

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Button, InsetText, SummaryList, Tag, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { FormErrorSummary, type FormProblems, noProblems, problemsFromApi, addProblem } from '../admin/form-problems';
+import { type FormProblems, noProblems, problemsFromApi, addProblem } from '../admin/form-problems';
+import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { dateTime, ROLE_NAMES } from '../admin/formats';
 import { useDeactivateUser, useResetPassword, useUser } from '../admin/users';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -78,8 +80,7 @@ function ResetPassword({ user }: { user: User }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formEl = event.currentTarget;
-    const value = new FormData(formEl).get('newPassword');
-    const password = typeof value === 'string' ? value : '';
+    const password = formText(formEl).text('newPassword');
     setDone(false);
     if (!password) return setProblems(addProblem(noProblems(), 'newPassword', 'Enter a new password'));
     try {
@@ -96,7 +97,7 @@ function ResetPassword({ user }: { user: User }) {
       <h2 className="nhsuk-heading-m" id="reset-heading">
         Reset their password
       </h2>
-      <FormErrorSummary problems={problems} />
+      <FormErrorSummary lines={problems.summary} />
       {done && (
         <InsetText role="status">
           <p>

@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../api/client';
 import { mayWriteIn } from '../follow-ups/access';
 import { History } from '../follow-ups/history';
-import { dateText, dateTimeText, isActive, SERVICE_WORDS, STATE_TAG, STATE_WORDS } from '../follow-ups/labels';
+import { dateText, isActive, STATE_TAG } from '../follow-ups/labels';
+import { dateTimeText } from '../common/formats';
+import { SERVICE_NAMES, STATE_WORDS } from '../common/words';
 import { PracticeLink } from '../common/practice-link';
 import { useFollowUp } from '../follow-ups/queries';
 import { BarrierForm, CloseForm, ContactForm, DueDateForm, OwnerForm } from '../follow-ups/write-forms';
@@ -72,7 +74,7 @@ function FollowUp({ id }: { id: number }) {
         <Row label="Services not offered">
           <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
             {data.servicesNotOffered.map((s) => (
-              <li key={s}>{SERVICE_WORDS[s]}</li>
+              <li key={s}>{SERVICE_NAMES[s]}</li>
             ))}
           </ul>
         </Row>

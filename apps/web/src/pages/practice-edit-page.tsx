@@ -5,16 +5,17 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr, type User } from '../api/client';
 import { practicePath } from '../common/practice-link';
 import type { components } from '../api/schema';
+import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
-import { type DateParts, isEmpty, isoDate, partsOf } from '../practice-writes/dates';
+import { type DateParts, isEmpty, isoDate, partsOf } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
-import { ProblemSummary } from '../practice-writes/problem-summary';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
-import { CLINICAL_SYSTEMS, type ClinicalSystem } from '../practice-writes/words';
+import { CLINICAL_SYSTEMS, type ClinicalSystem } from '../common/words';
 
 type Update = components['schemas']['UpdatePracticeDto'];
 type Field = 'name' | 'postcode' | 'ccgCode' | 'clinicalSystem' | 'openedOn' | 'closedOn';
@@ -112,16 +113,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    const date = (name: string): DateParts => ({
-      day: text(`${name}-day`),
-      month: text(`${name}-month`),
-      year: text(`${name}-year`),
-    });
+    const { text, date } = formText(event.currentTarget);
     const mine: Values = {
       name: text('name'),
       postcode: text('postcode'),
@@ -209,7 +201,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
         <BackLink asElement={Link} to={practicePath(practice.code)}>
           Back to the practice
         </BackLink>
-        <ProblemSummary problems={problems} />
+        <FormErrorSummary lines={problems.summary} />
         {failure && <ApiErrorSummary title="The changes were not saved" error={failure} />}
         {conflict && (
           <ErrorSummary>
@@ -317,7 +309,7 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
             defaultValue={values.clinicalSystem}
             error={problems.fields.clinicalSystem}
           >
-            {CLINICAL_SYSTEMS.map((s) => (
+            {CLINICAL_SYSTEMS.map(({ value: s }) => (
               <Select.Option key={s} value={s}>
                 {s === 'UNKNOWN' ? 'Not known' : s === 'OTHER' ? 'Other' : s}
               </Select.Option>

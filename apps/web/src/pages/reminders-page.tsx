@@ -1,7 +1,7 @@
 import '../follow-ups/follow-ups.css';
 import { Button } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
-import { dateTimeText } from '../follow-ups/labels';
+import { dateTimeText } from '../common/formats';
 import { Pagination } from '../common/pagination';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';

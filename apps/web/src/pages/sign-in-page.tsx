@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { Button, ErrorSummary, InsetText, TextInput } from 'nhsuk-react-components';
+import { Button, InsetText, TextInput } from 'nhsuk-react-components';
 import { Navigate, useSearchParams } from 'react-router';
 import { plainApi } from '../api/plain-client';
+import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { useTitle } from '../layout/use-title';
 import { session } from '../session/session-store';
 import { useSession } from '../session/use-session';
@@ -37,11 +39,7 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: Field) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const { text } = formText(event.currentTarget);
     const email = text('email').trim();
     const password = text('password');
     const empty: Problems = { summary: [] };
@@ -88,17 +86,10 @@ export function SignInPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         {problems && (
-          <ErrorSummary>
-            <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-            {problems.detail && <p>{problems.detail}</p>}
-            <ErrorSummary.List>
-              {problems.summary.map((p) => (
-                <ErrorSummary.ListItem key={p.message} href={`#${p.field}`}>
-                  {p.message}
-                </ErrorSummary.ListItem>
-              ))}
-            </ErrorSummary.List>
-          </ErrorSummary>
+          <FormErrorSummary
+            lines={problems.summary.map((p) => ({ href: `#${p.field}`, message: p.message }))}
+            detail={problems.detail && <p>{problems.detail}</p>}
+          />
         )}
         <h1 className="nhsuk-heading-xl">Sign in</h1>
         {state.status === 'signed-out' && state.reason && (

@@ -4,14 +4,15 @@ import { BackLink, Button, DateInput, Radios, SummaryList, Textarea } from 'nhsu
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr } from '../api/client';
 import { practicePath } from '../common/practice-link';
+import { FormErrorSummary } from '../common/error-summary';
+import { formText } from '../common/form-text';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
-import { type DateParts, EMPTY_DATE, isoDate } from '../practice-writes/dates';
+import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { ImpactMessage, type StatusImpact } from '../practice-writes/impact-message';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
-import { ProblemSummary } from '../practice-writes/problem-summary';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
 import {
@@ -22,7 +23,7 @@ import {
   type Service,
   SERVICE_KEYS,
   SERVICE_NAMES,
-} from '../practice-writes/words';
+} from '../common/words';
 
 type Field = 'service' | 'level' | 'effectiveDate' | 'note';
 const INPUTS: FieldInputs<Field> = {
@@ -76,15 +77,11 @@ function StatusChange({ practice }: { practice: Practice }) {
 
   const proceed = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const { text, date: dateOf } = formText(event.currentTarget);
     const next: Answers = {
       service: (text('service') || undefined) as Service | undefined,
       level: (text('level') || undefined) as Level | undefined,
-      date: { day: text('effectiveDate-day'), month: text('effectiveDate-month'), year: text('effectiveDate-year') },
+      date: dateOf('effectiveDate'),
       note: text('note').trim(),
     };
     setAnswers(next);
@@ -220,7 +217,7 @@ function StatusChange({ practice }: { practice: Practice }) {
         <BackLink asElement={Link} to={practicePath(practice.code)}>
           Back to the practice
         </BackLink>
-        <ProblemSummary problems={problems} />
+        <FormErrorSummary lines={problems.summary} />
         {failure && <ApiErrorSummary title="The change cannot be checked" error={failure} />}
         <h1 className="nhsuk-heading-xl">
           {caption}

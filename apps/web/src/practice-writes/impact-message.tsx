@@ -1,7 +1,7 @@
 import { InsetText, WarningCallout } from 'nhsuk-react-components';
 import type { components } from '../api/schema';
 import { longDate, monthYear } from '../dashboard/month-end';
-import { levelName } from './words';
+import { levelName } from '../common/words';
 
 export type StatusImpact = components['schemas']['StatusImpactDto'];
 

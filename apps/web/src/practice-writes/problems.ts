@@ -1,5 +1,5 @@
 import { ApiProblem } from '../api/client';
-import { withLongDates } from './dates';
+import { withLongDates } from '../common/dates';
 
 /** A form's input for each field name of the API: its label, and the id the error summary links to. */
 export type FieldInputs<F extends string> = Record<F, { label: string; anchor: string }>;

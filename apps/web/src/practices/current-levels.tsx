@@ -1,6 +1,6 @@
 import { Tag } from 'nhsuk-react-components';
-import { SERVICES } from '../dashboard/figures';
-import { LEVELS, longDate, type Practice } from './words';
+import { longDate, type Practice } from './words';
+import { LEVELS, SERVICES } from '../common/words';
 
 /** Each service's level today: the words in a tag, the POMI code beside them, and since when. */
 export function CurrentLevels({ practice }: { practice: Practice }) {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Loading } from '../layout/status';
-import { count, dateTime, longDate, type ListSizeEntry } from './words';
+import { dateTime, longDate, type ListSizeEntry } from './words';
+import { count } from '../common/formats';
 
 // ECharts comes in its own chunk, after the practice's details are on the page.
 const ListSizeChart = lazy(() => import('./list-size-chart'));

@@ -1,5 +1,6 @@
-import { SERVICES, type ServiceKey } from '../dashboard/figures';
-import { CLINICAL_SYSTEMS, LEVELS, type ClinicalSystem, type CurrentLevel, type ListQuery } from './words';
+import { type ServiceKey } from '../dashboard/figures';
+import { type ListQuery } from './words';
+import { CLINICAL_SYSTEMS, type ClinicalSystem, type CurrentLevel, LEVELS, SERVICES } from '../common/words';
 
 /** Practices per page of the list: a screenful, never all 8,000 at once. */
 export const PAGE_SIZE = 25;

@@ -2,7 +2,8 @@ import { Pagination } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { AUDIT_PAGE_SIZE, usePracticeAudit } from './queries';
-import { count, dateTime } from './words';
+import { dateTime } from './words';
+import { count } from '../common/formats';
 
 /** "status.record" in words; an action not listed here is shown as the API names it. */
 const ACTIONS: Record<string, string> = {

@@ -1,7 +1,9 @@
 import { SummaryList } from 'nhsuk-react-components';
 import { useRegions } from '../dashboard/area-select';
 import { useCcgs } from './queries';
-import { count, longDate, systemName, type Practice } from './words';
+import { longDate, type Practice } from './words';
+import { count } from '../common/formats';
+import { systemName } from '../common/words';
 
 /** The practice's details as the design system's summary list (names of region and CCG once they are in). */
 export function PracticeDetails({ practice }: { practice: Practice }) {

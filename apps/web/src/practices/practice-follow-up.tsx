@@ -1,20 +1,12 @@
 import { SummaryList, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
-import { SERVICES } from '../dashboard/figures';
+import { SERVICES, STATE_WORDS } from '../common/words';
 import { useSession } from '../session/use-session';
 import { longDate } from './words';
 
 type FollowUp = components['schemas']['FollowUpDetailDto'];
 type Barrier = FollowUp['barriers'][number];
-
-const STATES: Record<FollowUp['state'], string> = {
-  open: 'Open',
-  contacted: 'Contacted',
-  barriers_recorded: 'Barriers recorded',
-  resolved: 'Resolved',
-  cancelled: 'Cancelled',
-};
 
 const CATEGORIES: Record<Barrier['category'], string> = {
   system_not_capable: 'System not capable',
@@ -63,7 +55,7 @@ export function PracticeFollowUp({
         <SummaryList.Row>
           <SummaryList.Key>State</SummaryList.Key>
           <SummaryList.Value>
-            {STATES[followUp.state]}
+            {STATE_WORDS[followUp.state]}
             {followUp.overdue && (
               <>
                 {' '}

@@ -3,7 +3,7 @@ import { Button } from 'nhsuk-react-components';
 import { useRegions } from '../dashboard/area-select';
 import { DEFAULT_SORT, readListState, SERVICE_LEVELS, SORTS, type ListState } from './list-state';
 import { useCcgs } from './queries';
-import { CLINICAL_SYSTEMS } from './words';
+import { CLINICAL_SYSTEMS } from '../common/words';
 
 /** How long typing must pause before the search is sent: one request per word, not per letter. */
 export const SEARCH_DEBOUNCE_MS = 300;

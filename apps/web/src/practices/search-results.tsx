@@ -1,8 +1,10 @@
 import { Pagination } from '../common/pagination';
-import { SERVICES, type ServiceKey } from '../dashboard/figures';
+import { type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
 import { PracticeLink } from '../common/practice-link';
-import { count, systemName, type CurrentLevel, type PracticePage } from './words';
+import { type PracticePage } from './words';
+import { count } from '../common/formats';
+import { type CurrentLevel, SERVICES, systemName } from '../common/words';
 
 interface Props {
   state: ListState;

@@ -1,6 +1,7 @@
 import { Tag } from 'nhsuk-react-components';
-import { SERVICES } from '../dashboard/figures';
-import { dateTime, levelText, longDate, type StatusEvent } from './words';
+import { dateTime, longDate, type StatusEvent } from './words';
+import { levelText, SERVICES } from '../common/words';
+import '../common/timeline.css';
 
 /**
  * The status history of each service as a timeline, newest effective date first (the API's order). An

@@ -1,6 +1,6 @@
 import { longDate } from '../dashboard/month-end';
 
-/** A date as the design system's date input holds it: three boxes of text. */
+/** A date as the design system's date input holds it: three boxes of text (the forms' own checks, then the API's). */
 export interface DateParts {
   day: string;
   month: string;

@@ -1,9 +1,9 @@
-import { ErrorSummary } from 'nhsuk-react-components';
 import { ApiProblem } from '../api/client';
+import type { SummaryLine } from '../common/error-summary';
 
 /** A form's problems: each field's message, and the summary's lines linking to the fields. */
 export interface FormProblems {
-  summary: { field: string; message: string }[];
+  summary: SummaryLine[];
   byField: Record<string, string>;
 }
 
@@ -11,7 +11,7 @@ export const noProblems = (): FormProblems => ({ summary: [], byField: {} });
 
 export function addProblem(problems: FormProblems, field: string, message: string): FormProblems {
   if (!problems.byField[field]) problems.byField[field] = message;
-  problems.summary.push({ field, message });
+  problems.summary.push({ href: `#${field}`, message });
   return problems;
 }
 
@@ -33,20 +33,3 @@ export function problemsFromApi(
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The design system's error summary at the top of a form: each line links to its field. */
-export function FormErrorSummary({ problems }: { problems: FormProblems }) {
-  if (!problems.summary.length) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-      <ErrorSummary.List>
-        {problems.summary.map((p) => (
-          <ErrorSummary.ListItem key={`${p.field}: ${p.message}`} href={`#${p.field}`}>
-            {p.message}
-          </ErrorSummary.ListItem>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
-}
