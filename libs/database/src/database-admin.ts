@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, pgClientConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
-import { execute } from './sql';
+import { execute, selectRows } from './sql';
 
 /** Any fixed number: every process migrating this database takes the same advisory lock. */
 const MIGRATION_LOCK_KEY = 7_438_190_211;
@@ -62,6 +62,14 @@ export async function runMigrations(config: AppConfig, database = config.DB_NAME
   try {
     await execute(runner, 'SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await ds.runMigrations({ transaction: 'all' });
+    // The database's own default for pot.time_zone (every connection of the apps sets it anyway), so a
+    // session that sets nothing, such as psql by hand, has the product's zone for the functions that need it.
+    const [{ sql }] = await selectRows<{ sql: string }>(
+      runner,
+      `SELECT format('ALTER DATABASE %I SET pot.time_zone = %L', $1::text, $2::text) AS sql`,
+      [database, config.APP_TIME_ZONE],
+    );
+    await execute(runner, sql);
     return applied.map((m) => m.name);
   } finally {
     await execute(runner, 'SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
