@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { Level, Service } from '@app/common';
+import { Level, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
 import { percentText, pointsText, tableCell } from './browser';
 
