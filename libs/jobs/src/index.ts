@@ -3,7 +3,6 @@ export * from './imports.queue';
 export * from './jobs.constants';
 export * from './job-queues';
 export * from './with-timeout';
-export * from './zoned-time';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';

@@ -144,13 +144,3 @@ export function supplier(raw: string): SupplierName {
   if (value.startsWith('MICROTEST')) return 'MICROTEST';
   return 'OTHER';
 }
-
-/** Today's date in Europe/London, the default horizon for effective dates. */
-export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
