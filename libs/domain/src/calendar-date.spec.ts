@@ -8,8 +8,10 @@ import {
   isInstant,
   isKnownTimeZone,
   minusOneYear,
+  monthAfter,
   monthEnd,
   monthEnds,
+  monthsBefore,
   toDay,
 } from './calendar-date';
 
@@ -84,6 +86,25 @@ describe('calendar dates', () => {
     ]) {
       expect([bad, isInstant(bad)]).toEqual([bad, false]);
     }
+  });
+
+  it('goes back six calendar months, month-end to month-end', () => {
+    expect(monthsBefore('2014-09-30', 6)).toBe('2014-03-31');
+    expect(monthsBefore('2014-08-31', 6)).toBe('2014-02-28');
+    expect(monthsBefore('2016-08-31', 6)).toBe('2016-02-29');
+    expect(monthsBefore('2014-09-15', 6)).toBe('2014-03-15');
+    expect(monthsBefore('2014-08-29', 6)).toBe('2014-02-28');
+    expect(monthsBefore('2014-03-31', 6)).toBe('2013-09-30');
+    expect(monthsBefore('2014-02-28', 6)).toBe('2013-08-31');
+  });
+
+  it('counts months forward across years', () => {
+    expect(monthAfter('2014-09-30', 0)).toBe('2014-09');
+    expect(monthAfter('2014-09-30', 3)).toBe('2014-12');
+    expect(monthAfter('2014-09-30', 4)).toBe('2015-01');
+    expect(monthAfter('2014-12-01', 25)).toBe('2017-01');
+    expect(monthAfter('2015-01-31', -1)).toBe('2014-12');
+    expect(monthEnd(monthAfter('2016-03-01', -1))).toBe('2016-02-29');
   });
 
   it('counts days across month ends, year ends and leap days', () => {

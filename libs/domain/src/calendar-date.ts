@@ -52,6 +52,25 @@ export function monthEnds(from: string, to: string): string[] {
   return out;
 }
 
+/**
+ * The date `months` calendar months before `date`: the same day of the month, or the month's last day
+ * when that day does not exist; a month's last day goes to the earlier month's last day (30 September
+ * → 31 March), so month-ends compare with month-ends.
+ */
+export function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const k = y * 12 + (m - 1) - months;
+  const [year, month] = [Math.floor(k / 12), (k % 12) + 1];
+  const day = d === daysInMonth(y, m) ? daysInMonth(year, month) : Math.min(d, daysInMonth(year, month));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** `YYYY-MM` of the month `months` after the month of `date` (negative: before). */
+export function monthAfter(date: string, months: number): string {
+  const k = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  return `${pad(Math.floor(k / 12), 4)}-${pad((k % 12) + 1, 2)}`;
+}
+
 // Day numbers: the demo generator turns the same dates (quarters, checkpoints, event days) over and over,
 // so both directions are memoised, within a bound.
 const dayCache = new Map<string, number>();
