@@ -40,7 +40,7 @@ async function main() {
   let users: DemoUser[];
   try {
     console.log('Loading the demo dataset (real NHS practices and list sizes, generated status histories)…');
-    const loaded = await loadDemoData(db);
+    const loaded = await loadDemoData(db, config.APP_TIME_ZONE);
     console.log(
       loaded.practices
         ? `Loaded ${loaded.practices} practices, ${loaded.listSizes} list sizes, ${loaded.statusEvents} status events.`

@@ -202,7 +202,7 @@ async function loadDemoDatabase(): Promise<AppConfig> {
   const db = new DataSource(dataSourceOptions(config, { poolSize: 2 }));
   await db.initialize();
   try {
-    const loaded = await loadDemoData(db);
+    const loaded = await loadDemoData(db, config.APP_TIME_ZONE);
     console.log(
       `  ${loaded.practices} practices, ${loaded.listSizes} list sizes, ${loaded.statusEvents} status events`,
     );

@@ -12,7 +12,7 @@ describe('demo data load', () => {
   const count = async (table: string) => Number((await ctx.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('loads real geography, practices and list sizes with generated histories; loading again adds none', async () => {
-    const first = await loadDemoData(ctx.db);
+    const first = await loadDemoData(ctx.db, ctx.config.APP_TIME_ZONE);
     expect(first.practices).toBe(8165);
     expect(first.statusEvents).toBeGreaterThan(40000);
     expect(await count('region')).toBe(4);
@@ -24,7 +24,7 @@ describe('demo data load', () => {
       spans: await count('status_span'),
       sizes: await count('list_size'),
     };
-    const second = await loadDemoData(ctx.db);
+    const second = await loadDemoData(ctx.db, ctx.config.APP_TIME_ZONE);
     expect(second).toEqual({ practices: 0, listSizes: 0, statusEvents: 0 });
     expect({
       events: await count('status_event'),

@@ -3,7 +3,7 @@ import { Service } from '@app/domain';
 import { pgClientConfig } from '@app/config';
 import { FiguresService } from '@app/figures';
 import { TestContext } from '../setup/test-context';
-import { waitFor } from '../setup/worker-context';
+import { waitFor } from '../setup/wait-for';
 
 /**
  * The stored figures' locks against the writers of production, with real locks on real connections,

@@ -3,7 +3,8 @@ import { Level, Service } from '@app/domain';
 import { followUpDueJobId, JobName, QueueName } from '@app/jobs';
 import { PrivateRedis } from '../setup/private-redis';
 import { TestContext } from '../setup/test-context';
-import { waitFor, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
+import { waitFor } from '../setup/wait-for';
 import { followUpsOf, MONDAY, pendingOutbox, recordLevel, setNow } from './helpers';
 
 /**

@@ -4,7 +4,8 @@ import { addUser } from '../setup/app-users';
 import { SmtpListener } from '../setup/smtp-listener';
 import { actorHeader, withTestActors } from '../setup/test-actor';
 import { TestContext } from '../setup/test-context';
-import { waitFor, WorkerContext } from '../setup/worker-context';
+import { WorkerContext } from '../setup/worker-context';
+import { waitFor } from '../setup/wait-for';
 import { followUpsOf, setNow } from './helpers';
 
 /** A Monday in September, when the follow-ups open, and one in October, when the digest runs. */

@@ -3,7 +3,7 @@ import { createDatabaseIfMissing, runMigrations } from '@app/database';
 import { PrivatePostgres } from '../setup/private-postgres';
 import { TestContext } from '../setup/test-context';
 import { testConfig } from '../setup/test-database';
-import { waitFor } from '../setup/worker-context';
+import { waitFor } from '../setup/wait-for';
 
 const MAX_CONNECTIONS = 12;
 

@@ -1,6 +1,6 @@
 import { PrivateRedis } from '../setup/private-redis';
 import { TestContext } from '../setup/test-context';
-import { waitFor } from '../setup/worker-context';
+import { waitFor } from '../setup/wait-for';
 
 /** /health's 503 names what is down, here Redis (a redis-server of the test's own, stopped). */
 describe('health when Redis is down', () => {

@@ -8,8 +8,9 @@ import { outboxJobId, QueueName } from '@app/jobs';
 import { ImportRunsRepository } from '../../libs/imports/src/import-runs.repository';
 import { PrivateRedis } from '../setup/private-redis';
 import { TestContext } from '../setup/test-context';
-import { startWorker, waitFor, WorkerContext } from '../setup/worker-context';
-import { eventually, finishedRun, importsOf, tableCounts } from './import-support';
+import { startWorker, WorkerContext } from '../setup/worker-context';
+import { finishedRun, importsOf, tableCounts } from './import-support';
+import { waitFor } from '../setup/wait-for';
 
 /** Sends a multipart upload whose file part is streamed from `file` (never whole in memory), chunked. */
 async function streamUpload(ctx: TestContext, fields: Record<string, string>, fileName: string, file: Readable) {
@@ -110,10 +111,12 @@ describe('imports through the imports queue and the real worker', () => {
       { code: 'Y56', name: 'London, the capital' },
     ]);
     // The file goes once the run's transaction has committed.
-    await eventually(async () =>
-      expect(
-        (await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]))[0].stored_file,
-      ).toBeNull(),
+    await waitFor(
+      async () =>
+        expect(
+          (await ctx.db.query(`SELECT stored_file FROM import_run WHERE id = $1`, [run.id]))[0].stored_file,
+        ).toBeNull(),
+      'the stored file to go',
     );
   });
 

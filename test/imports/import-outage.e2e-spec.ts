@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { ImportFileStore, ImportState } from '@app/imports';
 import { TestContext } from '../setup/test-context';
 import { adminClient } from '../setup/test-database';
-import { startWorker, waitFor } from '../setup/worker-context';
+import { startWorker } from '../setup/worker-context';
+import { waitFor } from '../setup/wait-for';
 import { finishedRun, FIXTURES, importsOf } from './import-support';
 
 const PRACTICES = 20;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CreateImportDto, ImportRunDto, ImportsService, ImportState } from '@app/imports';
 import type { TestContext } from '../setup/test-context';
+import { waitFor } from '../setup/wait-for';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'imports');
 
@@ -52,28 +53,19 @@ export async function excerptGeography(ctx: TestContext): Promise<void> {
   await ctx.factories.ccg('04D', 'Y55');
 }
 
-/** Retries `check` until it passes or `ms` have gone by (for work done by another process or after a response). */
-export async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
 /**
  * Waits until a run is over (processed by a worker) and returns it. By default for up to 45 s, inside a
  * test's 60 s: on a busy machine a small import's worker can take 20 s to get to it.
  */
 export async function finishedRun(ctx: TestContext, id: number, ms = 45_000): Promise<ImportRunDto> {
-  return eventually(async () => {
-    const run = await importsOf(ctx).get(id);
-    if (run.state === ImportState.Queued || run.state === ImportState.Running)
-      throw new Error(`import run ${id} is still ${run.state}`);
-    return run;
-  }, ms);
+  return waitFor(
+    async () => {
+      const run = await importsOf(ctx).get(id);
+      if (run.state === ImportState.Queued || run.state === ImportState.Running)
+        throw new Error(`import run ${id} is still ${run.state}`);
+      return run;
+    },
+    `import run ${id} to finish`,
+    ms,
+  );
 }

@@ -5,7 +5,8 @@ import { ROLES } from '@app/http';
 import { ImportState } from '@app/imports';
 import { ImportsController } from '../../apps/api/src/imports/imports.controller';
 import { TestContext } from '../setup/test-context';
-import { eventually, importsOf } from './import-support';
+import { importsOf } from './import-support';
+import { waitFor } from '../setup/wait-for';
 
 const REGIONS = 'code,name\r\nY54,North of England\r\nY56,London\r\n';
 
@@ -81,7 +82,7 @@ describe('imports: upload API', () => {
     const res = await req.attach('file', Buffer.from(REGIONS), 'x.csv').expect(400);
     expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
     // Nest removes a file whose request failed validation once the response is sent.
-    await eventually(async () => expect(await storedFiles()).toEqual([]));
+    await waitFor(async () => expect(await storedFiles()).toEqual([]), 'the stored file to go');
   });
 
   it('refuses a request without a file', async () => {
@@ -113,7 +114,7 @@ describe('imports: upload API', () => {
         .attach('file', body, 'bigger.csv')
         .expect(413);
       expect(declared.body.error).toBe('payload_too_large');
-      await eventually(async () => expect(await storedFiles()).toEqual([]));
+      await waitFor(async () => expect(await storedFiles()).toEqual([]), 'the stored file to go');
       expect((await ctx.api().get('/imports?state=queued').expect(200)).body.total).toBe(0);
     } finally {
       ctx.config.IMPORT_MAX_BYTES = 250 * 1024 * 1024;
@@ -156,7 +157,7 @@ describe('imports: upload API', () => {
   ])('refuses %s with a 400 naming the field, and keeps no file', async (_name, build, field) => {
     const res = await build(ctx.api().post('/imports')).expect(400);
     expect(res.body.problems.map((p: { field: string }) => p.field)).toContain(field);
-    await eventually(async () => expect(await storedFiles()).toEqual([]));
+    await waitFor(async () => expect(await storedFiles()).toEqual([]), 'the stored file to go');
     expect((await ctx.api().get('/imports?state=queued').expect(200)).body.total).toBe(0);
   });
 
@@ -188,7 +189,7 @@ describe('imports: upload API', () => {
       .send(body)
       .expect(400);
     expect(res.body).toMatchObject({ status: 400, problems: [{ field: 'body' }] });
-    await eventually(async () => expect(await storedFiles()).toEqual([]));
+    await waitFor(async () => expect(await storedFiles()).toEqual([]), 'the stored file to go');
   });
 
   it('every route is for admins only', () => {

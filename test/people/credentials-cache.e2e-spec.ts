@@ -3,16 +3,7 @@ import { Role } from '@app/domain';
 import { pgClientConfig } from '@app/config';
 import { CredentialsCache } from '@app/people';
 import { TestContext } from '../setup/test-context';
-
-/** Polls `probe` until it answers true, for at most `ms`; answers whether it did. */
-async function within(ms: number, probe: () => boolean | Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await probe()) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { waitFor } from '../setup/wait-for';
 
 describe('signed-in users cache', () => {
   let ctx: TestContext;
@@ -36,12 +27,12 @@ describe('signed-in users cache', () => {
     return { user, token: (await ctx.tokensFor(user)).accessToken };
   };
   const me = (token: string) => ctx.api('anonymous').get('/me').set('Authorization', `Bearer ${token}`);
-  const listening = () => within(5_000, () => cache.active);
+  const listening = () => waitFor(() => cache.active, 'the cache to listen', 5_000);
 
   it('serves a signed-in user from memory while listening, so a request costs no user query', async () => {
     const { user, token } = await freshAdmin('cached@test.invalid');
     await me(token).expect(200);
-    expect(await listening()).toBe(true);
+    await listening();
     await me(token).expect(200); // stored now
     let loads = 0;
     const credentials = await cache.get(user.id, () => {
@@ -61,12 +52,12 @@ describe('signed-in users cache', () => {
     ['deleted', (id: number) => outsider.query(`DELETE FROM app_user WHERE id = $1`, [id])],
   ])('a user %s by another process loses access at once, not when the entry expires', async (what, change) => {
     const { user, token } = await freshAdmin(`outside.${what.replace(/ /g, '-')}@test.invalid`);
-    expect(await listening()).toBe(true);
+    await listening();
     await me(token).expect(200);
     await me(token).expect(200);
     await change(user.id);
     // The entry would serve for 5 s; the notice has to end it well before that.
-    expect(await within(1_000, async () => (await me(token)).status === 401)).toBe(true);
+    await waitFor(async () => (await me(token)).status === 401, 'the token to be refused', 1_000);
   });
 
   it('a user deactivated through the API is refused on the very next request', async () => {
@@ -79,16 +70,16 @@ describe('signed-in users cache', () => {
 
   it('keeps nothing while the listening connection is down, and listens again', async () => {
     const { user, token } = await freshAdmin('outage@test.invalid');
-    expect(await listening()).toBe(true);
+    await listening();
     await outsider.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE datname = current_database() AND query = 'LISTEN app_user_changed'`,
     );
-    expect(await within(2_000, () => !cache.active)).toBe(true);
+    await waitFor(() => !cache.active, 'the cache to stop listening', 2_000);
     // Meanwhile every request reads the row: a change made now bites at once.
     await me(token).expect(200);
     await outsider.query(`UPDATE app_user SET active = false WHERE id = $1`, [user.id]);
     await me(token).expect(401);
-    expect(await within(10_000, () => cache.active)).toBe(true);
+    await waitFor(() => cache.active, 'the cache to listen again', 10_000);
   });
 });

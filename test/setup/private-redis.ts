@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { waitFor } from './worker-context';
+import { waitFor } from './wait-for';
 
 /**
  * A redis-server of a test's own on a free port in 6400-6499, so the test can stop and restart Redis

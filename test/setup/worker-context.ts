@@ -8,6 +8,7 @@ import { FollowUpsProcessor } from '../../apps/worker/src/processors/follow-ups.
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
 import { SchedulesProcessor } from '../../apps/worker/src/processors/schedules.processor';
 import { WorkerRuntime } from '../../apps/worker/src/worker-runtime';
+import { waitFor } from './wait-for';
 
 /**
  * The real worker (WorkerModule) on a test's database and Redis prefix, built like TestContext builds
@@ -76,19 +77,6 @@ export class WorkerContext {
 
   async close(): Promise<void> {
     await this.moduleRef.close();
-  }
-}
-
-/** Polls until `condition` holds; fails with `what` after `timeoutMs` (a wait, never an assertion on time). */
-export async function waitFor(
-  condition: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs = 20000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 

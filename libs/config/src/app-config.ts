@@ -14,6 +14,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { DEFAULT_TIME_ZONE, isKnownTimeZone } from '@app/domain';
 
 /** Five cron fields (minute hour day-of-month month day-of-week), as Bull's cron parser reads them. */
 const CRON = /^\S+(\s+\S+){4}$/;
@@ -84,7 +85,7 @@ export class AppConfig {
   /** Calendar "today" and job schedules are reckoned in this zone (DESIGN.md: Europe/London). */
   @IsString()
   @IsNotEmpty()
-  APP_TIME_ZONE: string = 'Europe/London';
+  APP_TIME_ZONE: string = DEFAULT_TIME_ZONE;
 
   /** Uploaded import files wait here until the worker has processed them: API, CLI and worker must share it. */
   @IsString()
@@ -239,13 +240,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   return config;
-}
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

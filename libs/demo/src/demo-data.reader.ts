@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
-import { isIsoDate } from './dates';
+import { isCalendarDate } from '@app/domain';
 
 export const DEMO_SUPPLIERS = ['EMIS', 'TPP', 'INPS', 'MICROTEST', 'OTHER', 'UNKNOWN'] as const;
 export type DemoSupplier = (typeof DEMO_SUPPLIERS)[number];
@@ -104,8 +104,8 @@ export function readDemoData(dir: string = defaultDemoDataDir()): DemoData {
     const where = `practices.csv:${i + 2}`;
     check(/^[A-Z]\d{5}$/.test(code), where, `bad practice code ${code}`);
     check(ccgCodes.has(ccgCode), where, `unknown CCG ${ccgCode}`);
-    check(openedOn === '' || isIsoDate(openedOn), where, `bad open date ${openedOn}`);
-    check(closedOn === '' || isIsoDate(closedOn), where, `bad close date ${closedOn}`);
+    check(openedOn === '' || isCalendarDate(openedOn), where, `bad open date ${openedOn}`);
+    check(closedOn === '' || isCalendarDate(closedOn), where, `bad close date ${closedOn}`);
     check((DEMO_SUPPLIERS as readonly string[]).includes(supplier), where, `unknown supplier ${supplier}`);
     return {
       code,
@@ -122,7 +122,7 @@ export function readDemoData(dir: string = defaultDemoDataDir()): DemoData {
   const sizes = readRows(dir, 'list-sizes.csv');
   check(sizes.header[0] === 'code', 'list-sizes.csv:1', 'first column must be code');
   const dates = sizes.header.slice(1);
-  dates.forEach((d) => check(isIsoDate(d), 'list-sizes.csv:1', `bad effective date ${d}`));
+  dates.forEach((d) => check(isCalendarDate(d), 'list-sizes.csv:1', `bad effective date ${d}`));
   const listSizes: DemoListSize[] = [];
   sizes.rows.forEach(([code, ...cells], i) => {
     const where = `list-sizes.csv:${i + 2}`;

@@ -84,15 +84,15 @@ export class DemoRepository {
 
   /**
    * The generated history, for practices that have no status events yet (so a second load adds none).
-   * Each event is "recorded" the working day after it took effect, 09:00 London time, so `knownAt`
-   * queries over the demo behave like real publication lags.
+   * Each event is "recorded" the day after it took effect at 09:00 in `timeZone` (the app's zone), so
+   * `knownAt` queries over the demo behave like real publication lags.
    */
-  async insertStatusEvents(m: EntityManager, events: GeneratedEvent[]): Promise<number> {
+  async insertStatusEvents(m: EntityManager, events: GeneratedEvent[], timeZone: string): Promise<number> {
     const rows = await selectRows<{ practice_id: number }>(
       m,
       `INSERT INTO status_event (practice_id, service, level, effective_date, recorded_at, source, note)
        SELECT p.id, t.service::service, t.level::service_level, t.effective_date,
-              ((t.effective_date + 1) + time '09:00') AT TIME ZONE 'Europe/London', 'import', 'demo data (generated)'
+              ((t.effective_date + 1) + time '09:00') AT TIME ZONE $5, 'import', 'demo data (generated)'
        FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS t(code, service, level, effective_date)
        JOIN practice p ON p.code = t.code
        WHERE NOT EXISTS (SELECT 1 FROM status_event e WHERE e.practice_id = p.id)
@@ -102,6 +102,7 @@ export class DemoRepository {
         events.map((e) => e.service),
         events.map((e) => e.level),
         events.map((e) => e.effectiveDate),
+        timeZone,
       ],
     );
     const practiceIds = [...new Set(rows.map((r) => r.practice_id))];

@@ -12,7 +12,7 @@
  *   counts in practicesWithoutListSize;
  * - percentages: 100 × numerator / denominator, one decimal, half away from zero; null for a zero denominator.
  */
-import { toDay } from './dates';
+import { toDay } from '@app/domain';
 
 export const SERVICES = ['appointments', 'prescriptions', 'records'] as const;
 export type ServiceName = (typeof SERVICES)[number];

@@ -22,7 +22,7 @@
  *
  * Same inputs and seed → same events, in the same order.
  */
-import { fromDay, monthEnds, toDay } from './dates';
+import { fromDay, monthEnds, toDay } from '@app/domain';
 import { FigureCalculator, LEVELS, LevelName, SERVICES, ServiceName, percent } from './figures.reference';
 import { normal, streamFor } from './prng';
 

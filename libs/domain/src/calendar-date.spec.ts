@@ -1,4 +1,19 @@
-import { calendarDateIn, isCalendarDate, isInstant, minusOneYear, monthEnd } from './calendar-date';
+import {
+  addDays,
+  calendarDateIn,
+  daysBetween,
+  fromDay,
+  instantAtLocalHour,
+  isCalendarDate,
+  isInstant,
+  isKnownTimeZone,
+  minusOneYear,
+  monthAfter,
+  monthEnd,
+  monthEnds,
+  monthsBefore,
+  toDay,
+} from './calendar-date';
 
 describe('calendar dates', () => {
   it.each([
@@ -71,5 +86,76 @@ describe('calendar dates', () => {
     ]) {
       expect([bad, isInstant(bad)]).toEqual([bad, false]);
     }
+  });
+
+  it('goes back six calendar months, month-end to month-end', () => {
+    expect(monthsBefore('2014-09-30', 6)).toBe('2014-03-31');
+    expect(monthsBefore('2014-08-31', 6)).toBe('2014-02-28');
+    expect(monthsBefore('2016-08-31', 6)).toBe('2016-02-29');
+    expect(monthsBefore('2014-09-15', 6)).toBe('2014-03-15');
+    expect(monthsBefore('2014-08-29', 6)).toBe('2014-02-28');
+    expect(monthsBefore('2014-03-31', 6)).toBe('2013-09-30');
+    expect(monthsBefore('2014-02-28', 6)).toBe('2013-08-31');
+  });
+
+  it('counts months forward across years', () => {
+    expect(monthAfter('2014-09-30', 0)).toBe('2014-09');
+    expect(monthAfter('2014-09-30', 3)).toBe('2014-12');
+    expect(monthAfter('2014-09-30', 4)).toBe('2015-01');
+    expect(monthAfter('2014-12-01', 25)).toBe('2017-01');
+    expect(monthAfter('2015-01-31', -1)).toBe('2014-12');
+    expect(monthEnd(monthAfter('2016-03-01', -1))).toBe('2016-02-29');
+  });
+
+  it('counts days across month ends, year ends and leap days', () => {
+    expect(toDay('1970-01-01')).toBe(0);
+    expect(fromDay(toDay('2016-02-29'))).toBe('2016-02-29');
+    expect(addDays('2014-01-31', 1)).toBe('2014-02-01');
+    expect(addDays('2014-02-28', 1)).toBe('2014-03-01');
+    expect(addDays('2016-02-28', 1)).toBe('2016-02-29');
+    expect(addDays('2016-03-01', -1)).toBe('2016-02-29');
+    expect(addDays('2014-12-31', 1)).toBe('2015-01-01');
+    expect(addDays('2015-01-10', -14)).toBe('2014-12-27');
+    expect(daysBetween('2014-03-01', '2014-02-28')).toBe(-1);
+    expect(daysBetween('2016-02-01', '2016-03-01')).toBe(29);
+    expect(daysBetween('2015-02-01', '2015-03-01')).toBe(28);
+    expect(daysBetween('2014-01-01', '2015-01-01')).toBe(365);
+    // Calendar days, not 24-hour spans: the clock changes (30 March, 26 October 2014) are no different.
+    expect(daysBetween('2014-03-29', '2014-03-31')).toBe(2);
+    expect(daysBetween('2014-10-25', '2014-10-27')).toBe(2);
+    expect(() => toDay('2014-02-30')).toThrow('not a calendar date');
+  });
+
+  it('lists the month ends between two dates, leap Februaries included', () => {
+    expect(monthEnds('2015-11-15', '2016-03-01')).toEqual([
+      '2015-11-30',
+      '2015-12-31',
+      '2016-01-31',
+      '2016-02-29',
+      '2016-03-31',
+    ]);
+    expect(monthEnds('2014-02-01', '2014-02-28')).toEqual(['2014-02-28']);
+    expect(monthEnds('2014-03-01', '2014-02-28')).toEqual([]);
+  });
+
+  it('knows the IANA time zones', () => {
+    expect(isKnownTimeZone('Europe/London')).toBe(true);
+    expect(isKnownTimeZone('Europe/Londres')).toBe(false);
+  });
+
+  it('reads London wall-clock hours in winter (GMT) and summer (BST)', () => {
+    expect(instantAtLocalHour('2014-01-15', 7, 'Europe/London').toISOString()).toBe('2014-01-15T07:00:00.000Z');
+    expect(instantAtLocalHour('2014-07-15', 7, 'Europe/London').toISOString()).toBe('2014-07-15T06:00:00.000Z');
+  });
+
+  it('is right on the days the clocks change', () => {
+    // 30 March 2014: clocks go forward at 01:00 GMT; 07:00 BST is 06:00 UTC.
+    expect(instantAtLocalHour('2014-03-30', 7, 'Europe/London').toISOString()).toBe('2014-03-30T06:00:00.000Z');
+    // 26 October 2014: clocks go back at 02:00 BST; 07:00 GMT is 07:00 UTC.
+    expect(instantAtLocalHour('2014-10-26', 7, 'Europe/London').toISOString()).toBe('2014-10-26T07:00:00.000Z');
+    expect(instantAtLocalHour('2014-10-26', 0, 'Europe/London').toISOString()).toBe('2014-10-25T23:00:00.000Z');
+    // Either side of the change, the calendar date of the instant is the date asked for.
+    expect(calendarDateIn(instantAtLocalHour('2014-03-30', 0, 'Europe/London'), 'Europe/London')).toBe('2014-03-30');
+    expect(calendarDateIn(instantAtLocalHour('2014-10-26', 23, 'Europe/London'), 'Europe/London')).toBe('2014-10-26');
   });
 });

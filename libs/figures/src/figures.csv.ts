@@ -1,11 +1,8 @@
 import { BreakdownDto, ServiceFiguresDto, TrendDto } from './figures.dto';
 import { SERVICES } from '@app/domain';
+import { CsvCell, toCsv } from '@app/http';
 
-/**
- * CSV (RFC 4180): a header row, comma-separated, CRLF line ends, fields quoted when they hold a comma,
- * quote or line break (quotes doubled). Text cells that a spreadsheet would run as a formula (=, +, -,
- * @ first) get a leading apostrophe; numbers are written as they are. Empty cell = null (no figure).
- */
+/** The figures as CSV, by the app's one writer (`toCsv`, libs/http): an empty cell is null (no figure). */
 const FIGURE_COLUMNS = [
   'practices_total',
   'practices_capable',
@@ -20,7 +17,7 @@ const FIGURE_COLUMNS = [
   'patients_at_enabled_pct',
 ];
 
-function figureCells(f: ServiceFiguresDto): Array<number | null> {
+function figureCells(f: ServiceFiguresDto): CsvCell[] {
   return [
     f.practices.total,
     f.practices.capable,
@@ -59,14 +56,14 @@ export function breakdownCsv(b: BreakdownDto): string {
     SERVICES.map((s) => {
       const f = g.services[s];
       return [
-        text(b.by),
-        text(g.code),
-        text(g.name),
-        text(s),
-        text(b.asOf),
+        b.by,
+        g.code,
+        g.name,
+        s,
+        b.asOf,
         ...figureCells(f),
         g.practicesWithoutListSize,
-        text(b.previousAsOf),
+        b.previousAsOf,
         f.previousYear.practicesCapablePct,
         f.previousYear.practicesEnabledPct,
         f.previousYear.patientsAtCapablePct,
@@ -83,30 +80,6 @@ export function breakdownCsv(b: BreakdownDto): string {
 
 export function trendCsv(t: TrendDto): string {
   const header = ['month', 'as_of', 'service', ...FIGURE_COLUMNS, 'practices_without_list_size'];
-  const rows = t.points.map((p) => [
-    text(p.month),
-    text(p.asOf),
-    text(t.service),
-    ...figureCells(p),
-    p.practicesWithoutListSize,
-  ]);
+  const rows = t.points.map((p) => [p.month, p.asOf, t.service, ...figureCells(p), p.practicesWithoutListSize]);
   return toCsv(header, rows);
-}
-
-/** A text cell, as opposed to a number: quoted when needed and defused against formula injection. */
-class Text {
-  constructor(readonly value: string) {}
-}
-const text = (value: string) => new Text(value);
-
-export function toCsv(header: string[], rows: Array<Array<number | null | Text>>): string {
-  const lines = [header.map((h) => cell(text(h))), ...rows.map((r) => r.map(cell))];
-  return lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
-}
-
-function cell(v: number | null | Text): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v.value) ? `'${v.value}` : v.value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

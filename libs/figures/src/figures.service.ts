@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, InvalidInputError, minusOneYear, monthEnd, NotFoundError, Service, SERVICES } from '@app/domain';
+import {
+  Clock,
+  InvalidInputError,
+  minusOneYear,
+  monthEnd,
+  monthsBefore,
+  NotFoundError,
+  Service,
+  SERVICES,
+} from '@app/domain';
 import {
   AreaDto,
   AreaQuery,
@@ -18,7 +27,7 @@ import {
 import { inBatches } from './batches';
 import { Area, FigureRow, FiguresRepository } from './figures.repository';
 import { GroupBy } from './figures.sql';
-import { monthsBefore, PACE_MONTHS, projectOutlook } from './outlook';
+import { PACE_MONTHS, projectOutlook } from './outlook';
 import { pointsChange } from './percent';
 import { StoredFiguresRepository } from './stored-figures.repository';
 

@@ -1,4 +1,4 @@
-import { Service, SERVICES } from '@app/domain';
+import { daysInMonth, Service, SERVICES } from '@app/domain';
 import { SummaryDto } from './figures.dto';
 import { wholePercent } from './percent';
 
@@ -70,8 +70,7 @@ function comparison(now: number, before: number | null): string {
 /** "at end of September 2014" for a month's last day (as the article), otherwise "on 15 September 2014". */
 function when(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d === lastDay ? `at end of ${MONTHS[m - 1]} ${y}` : `on ${longDate(date)}`;
+  return d === daysInMonth(y, m) ? `at end of ${MONTHS[m - 1]} ${y}` : `on ${longDate(date)}`;
 }
 
 function longDate(date: string): string {

@@ -1,26 +1,7 @@
-import { daysInMonth } from '@app/domain';
+import { monthAfter } from '@app/domain';
 
 /** The months the pace is measured over. */
 export const PACE_MONTHS = 6;
-
-/**
- * The date `months` calendar months before `date`: the same day of the month, or the month's last day
- * when that day does not exist; a month's last day goes to the earlier month's last day (30 September
- * → 31 March), so month-ends compare with month-ends.
- */
-export function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const k = y * 12 + (m - 1) - months;
-  const [year, month] = [Math.floor(k / 12), (k % 12) + 1];
-  const day = d === daysInMonth(y, m) ? daysInMonth(year, month) : Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** `YYYY-MM` of the month `months` after the month of `date`. */
-export function monthAfter(date: string, months: number): string {
-  const k = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  return `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
-}
 
 export interface Projection {
   stillToGo: number;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '@app/domain';
 import { AppConfig } from '@app/config';
+import { recordsToCsv } from '@app/http';
 import { BarrierReportDto, BarrierReportQuery } from './barrier-report.dto';
 import { BarrierReportRepository } from './barrier-report.repository';
-import { toCsv } from './csv';
 
 const notFound = (field: string, message: string) => new NotFoundError(message, [{ field, message }]);
 
@@ -41,6 +41,6 @@ export class BarrierReportService {
       report.by === 'region'
         ? (['regionCode', 'regionName', 'service', 'category', 'practices', 'barriers'] as const)
         : (['service', 'category', 'practices', 'barriers'] as const);
-    return toCsv(columns, report.rows as unknown as Record<string, unknown>[]);
+    return recordsToCsv(columns, report.rows);
   }
 }

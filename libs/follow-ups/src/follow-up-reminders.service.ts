@@ -1,15 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@app/domain';
+import { addDays, Clock, daysBetween } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { NewReminder, ReminderKind, RemindersService } from '@app/reminders';
 import { FollowUpLine, FollowUpsRepository } from './follow-ups.repository';
 import { isActive } from './follow-ups.enums';
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-const minusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 /** The reminders the worker's jobs make about follow-ups: due, daily digest, overdue escalation. */
 @Injectable()
@@ -81,7 +75,7 @@ export class FollowUpRemindersService {
   /** Follow-ups overdue by more than ESCALATE_AFTER_DAYS go to their region's managers, one reminder each a day. */
   async escalateOverdue(): Promise<{ followUps: number; managers: number; stored: number }> {
     const today = this.clock.today();
-    const cutoff = minusDays(today, this.config.ESCALATE_AFTER_DAYS);
+    const cutoff = addDays(today, -this.config.ESCALATE_AFTER_DAYS);
     const overdue = await this.repo.activeDueBy(cutoff, { strictlyBefore: true });
     const byRegion = groupBy(overdue, (f) => f.regionCode);
     const managers = await this.reminders.managersOfRegions([...byRegion.keys()]);

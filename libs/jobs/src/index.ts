@@ -2,7 +2,6 @@ export * from './bull-root';
 export * from './jobs.constants';
 export * from './job-queues';
 export * from './with-timeout';
-export * from './zoned-time';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';

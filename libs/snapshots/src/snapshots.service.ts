@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, monthEnd } from '@app/domain';
+import { Clock, monthAfter, monthEnd } from '@app/domain';
 import { MONTH_END_FIGURES, MonthEndFigures } from './month-end-figures';
 
 /** Stores each month end's figures once (the job on the 1st; a second run keeps the first result). */
@@ -17,8 +17,7 @@ export class SnapshotsService {
 
   /** The month that ended before today's month began. */
   previousMonthEnd(today = this.clock.today()): string {
-    const [y, m] = today.split('-').map(Number);
-    return m === 1 ? monthEnd(`${y - 1}-12`) : monthEnd(`${y}-${String(m - 1).padStart(2, '0')}`);
+    return monthEnd(monthAfter(today, -1));
   }
 
   async captureMonthEnd(monthEndDate = this.previousMonthEnd()): Promise<{ monthEnd: string; stored: boolean }> {

@@ -1,4 +1,4 @@
-import { minusOneYear, monthEnd } from '@app/domain';
+import { minusOneYear, monthAfter, monthEnd } from '@app/domain';
 
 /** A run of month-ends, first and last inclusive. */
 export interface MonthEndRange {
@@ -16,10 +16,7 @@ export interface DaysDecided {
 const decides = (days: DaysDecided, date: string) => date >= days.from && (days.until === null || date < days.until);
 
 /** The month-end of the month after `date`'s month. */
-function nextMonthEnd(date: string): string {
-  const [y, m] = date.split('-').map(Number);
-  return m === 12 ? monthEnd(`${y + 1}-01`) : monthEnd(`${y}-${String(m + 1).padStart(2, '0')}`);
-}
+const nextMonthEnd = (date: string) => monthEnd(monthAfter(date, 1));
 
 /**
  * The month-ends from the one of `start`'s month on, before `today`, that `test` accepts (they are

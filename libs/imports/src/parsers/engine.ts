@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { readCsvRows } from './csv-rows';
 import { InputDecoder } from './decode';
 import type { ImportFormat, ParseEvent, ParseOptions, ParseSummary, ProblemEvent } from './types';
-import { Check, londonToday, truncate } from './validate';
+import { Check, truncate } from './validate';
 
 /**
  * The shared core: turns CSV rows into record / problem events for one format described by a FormatSpec,
@@ -48,11 +48,10 @@ export const normaliseHeader = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9+]/g, '');
 
-export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
+export function resolveOptions(options: ParseOptions): ResolvedOptions {
   return {
     ...options,
     includeListSizes: options.includeListSizes ?? false,
-    today: options.today ?? londonToday(),
     encoding: options.encoding ?? 'auto',
     maxRecordSize: options.maxRecordSize ?? 65_536,
     maxColumns: options.maxColumns ?? 1_000,
@@ -150,7 +149,7 @@ function matchHeader<T>(spec: FormatSpec<T>, header: string[]): { index: Map<str
 export async function* runFormatBatches<T>(
   source: Readable,
   spec: FormatSpec<T>,
-  options?: ParseOptions,
+  options: ParseOptions,
 ): AsyncGenerator<ParseEvent<T>[], void, undefined> {
   const opts = resolveOptions(options);
   const decoder = new InputDecoder(opts.encoding);

@@ -49,7 +49,7 @@ function specOf<F extends ImportFormat>(format: F): FormatSpec<FormatRecordMap[F
 export function parseFile<F extends ImportFormat>(
   stream: Readable,
   format: F,
-  options: ParseOptions = {},
+  options: ParseOptions,
 ): AsyncGenerator<ParseEvent<FormatRecordMap[F]>, void, undefined> {
   return flatten(runFormatBatches(stream, specOf(format), options));
 }
@@ -61,7 +61,7 @@ export function parseFile<F extends ImportFormat>(
 export function parseFileBatches<F extends ImportFormat>(
   stream: Readable,
   format: F,
-  options: ParseOptions = {},
+  options: ParseOptions,
 ): AsyncGenerator<ParseEvent<FormatRecordMap[F]>[], void, undefined> {
   return runFormatBatches(stream, specOf(format), options);
 }

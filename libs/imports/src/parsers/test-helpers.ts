@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { Clock, DEFAULT_TIME_ZONE } from '@app/domain';
 import { parseFile } from './index';
 import type { FormatRecordMap, ImportFormat, ParseOptions, ParseSummary, ProblemEvent, RecordEvent } from './types';
 
@@ -30,13 +31,13 @@ export interface Collected<T> {
 export async function collect<F extends ImportFormat>(
   stream: Readable,
   format: F,
-  options: ParseOptions = {},
+  options: Partial<ParseOptions> = {},
 ): Promise<Collected<FormatRecordMap[F]>> {
   const records: RecordEvent<FormatRecordMap[F]>[] = [];
   const problems: ProblemEvent[] = [];
   const kinds: string[] = [];
   let summary: ParseSummary | undefined;
-  for await (const event of parseFile(stream, format, options)) {
+  for await (const event of parseFile(stream, format, { today: new Clock(DEFAULT_TIME_ZONE).today(), ...options })) {
     kinds.push(event.kind);
     if (event.kind === 'record') records.push(event);
     else if (event.kind === 'problem') problems.push(event);

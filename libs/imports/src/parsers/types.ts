@@ -172,8 +172,11 @@ export interface ParseOptions {
   service?: ServiceName;
   /** `pomi-long`: also yield `Patient_List_Size` rows as list-size records (default false: skipped, counted). */
   includeListSizes?: boolean;
-  /** Effective dates after this date are problems. Default: today in Europe/London. */
-  today?: string;
+  /**
+   * Effective dates after this date are problems: today in the app's zone, which the caller takes from
+   * its `Clock` (the parsers keep no clock of their own).
+   */
+  today: string;
   /** `auto` (default): UTF-8, falling back to Windows-1252 when the file is not UTF-8 and nothing before was. */
   encoding?: 'auto' | 'utf-8' | 'windows-1252';
   /** Characters in one record (default 65,536). */

@@ -4,7 +4,6 @@ import {
   calendarDate,
   integer,
   level,
-  londonToday,
   parseDate,
   postcode,
   practiceCode,
@@ -74,7 +73,7 @@ describe('field rules', () => {
       expect(integer(bad, 0, 2_000_000).ok).toBe(false);
   });
 
-  it('suppliers, truncation and today', () => {
+  it('suppliers and truncation', () => {
     expect(['EMIS', 'EMIS Health', 'tpp', 'INPS', 'Vision', 'Microtest', 'NK', '', 'iSoft'].map(supplier)).toEqual([
       'EMIS',
       'EMIS',
@@ -88,8 +87,6 @@ describe('field rules', () => {
     ]);
     expect(truncate('x'.repeat(150))).toHaveLength(101);
     expect(truncate('short')).toBe('short');
-    expect(londonToday(new Date('2024-06-30T23:30:00Z'))).toBe('2024-07-01');
-    expect(londonToday(new Date('2024-12-31T23:30:00Z'))).toBe('2024-12-31');
   });
 });
 

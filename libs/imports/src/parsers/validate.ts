@@ -1,4 +1,13 @@
-import { CCG_CODE, LEVELS, MAX_NAME_LENGTH, POSTCODE, PRACTICE_CODE, REGION_CODE, SERVICES } from '@app/domain';
+import {
+  CCG_CODE,
+  daysInMonth,
+  LEVELS,
+  MAX_NAME_LENGTH,
+  POSTCODE,
+  PRACTICE_CODE,
+  REGION_CODE,
+  SERVICES,
+} from '@app/domain';
 import type { LevelName, ServiceName, SupplierName } from './types';
 
 /**
@@ -49,8 +58,7 @@ function pad(n: number, width: number): string {
 export function calendarDate(year: number, month: number, day: number): Check<string> {
   if (year < 1900 || year > 9999) return fail('not a plausible year');
   if (month < 1 || month > 12) return fail('no such month');
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > last) return fail('no such day in that month');
+  if (day < 1 || day > daysInMonth(year, month)) return fail('no such day in that month');
   return ok(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
 }
 
@@ -143,14 +151,4 @@ export function supplier(raw: string): SupplierName {
   if (value.startsWith('INPS') || value.startsWith('VISION')) return 'INPS';
   if (value.startsWith('MICROTEST')) return 'MICROTEST';
   return 'OTHER';
-}
-
-/** Today's date in Europe/London, the default horizon for effective dates. */
-export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/domain';
+import { Clock, instantAtLocalHour } from '@app/domain';
 import { AppConfig } from '@app/config';
 import { JobQueues } from '../job-queues';
 import { followUpDueJobId, FollowUpDuePayload, JobName, outboxJobId } from '../jobs.constants';
 import { withTimeout } from '../with-timeout';
-import { instantAtLocalHour } from '../zoned-time';
 import { OutboxRepository, OutboxRow } from './outbox.repository';
 
 const ADD_TIMEOUT_MS = 5000;
