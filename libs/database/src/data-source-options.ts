@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ENTITIES } from './entities';
+import type { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The one set of DataSource options shared by the apps, the migration CLI and the tests. */
@@ -16,7 +16,7 @@ export function dataSourceOptions(
     username: config.DB_USER,
     password: config.DB_PASSWORD || undefined,
     database: overrides.database ?? config.DB_NAME,
-    entities: ENTITIES,
+    entities: entities(),
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     synchronize: false,
@@ -29,6 +29,18 @@ export function dataSourceOptions(
       onConnect: listenForConnectionErrors,
     },
   };
+}
+
+/**
+ * The entity list, loaded when options are first built rather than when `@app/database` is imported. The
+ * feature libs' repositories import the SQL helpers (sql.ts) from here, and the entity list imports every
+ * feature lib: loaded eagerly, a spec or script that imported a feature lib first would reach that lib again
+ * half-loaded (its Nest module still undefined in another module's `imports`). By the time options are
+ * built, every lib has loaded.
+ */
+function entities(): typeof ENTITIES {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose (see above)
+  return (require('./entities') as { ENTITIES: typeof ENTITIES }).ENTITIES;
 }
 
 /**
