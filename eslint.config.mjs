@@ -6,6 +6,27 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * "Practice in scope on a date" has one SQL text, libs/practices/src/in-scope.sql.ts (docs/DESIGN.md
+ * "Figures"): the comparisons of a practice's open and close dates with a date are written nowhere else.
+ */
+const IN_SCOPE_DATES = '/opened_on\\s*<=|>=\\s*[\\w.]*opened_on|closed_on\\s*>(?!\\s*opened_on)/';
+const IN_SCOPE_WRITTEN_ONCE = {
+  selector: `TemplateElement[value.raw=${IN_SCOPE_DATES}], Literal[value=${IN_SCOPE_DATES}]`,
+  message:
+    'Use practiceInScope (@app/practices): the in-scope rule is written once, in libs/practices/src/in-scope.sql.ts.',
+};
+
+/**
+ * No untyped row leaves a repository (docs/DESIGN.md "Where each rule lives"): SQL runs through the typed
+ * helpers of libs/database/src/sql.ts (selectRows, mapRows, selectOne, exists, changedRows, execute), which
+ * name the row type of every statement. Migrations run raw DDL and stay outside the rule.
+ */
+const NO_RAW_QUERY = {
+  selector: "CallExpression[callee.property.name='query']",
+  message: 'Run SQL through the typed helpers of @app/database (libs/database/src/sql.ts), naming the row type.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,6 +118,27 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The application's code. Tests and the bench data generator build worlds with open and close dates (a
+    // close date after an open date): they state data, not the rule. Migrations are frozen text.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/practices/src/in-scope.sql.ts', 'libs/database/src/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', IN_SCOPE_WRITTEN_ONCE] },
+  },
+  {
+    // The libs whose repositories are converted so far (issue 23, point 4); the others follow. A later
+    // config object replaces the rule's options, so the in-scope check is repeated here.
+    files: [
+      'libs/figures/src/**/*.ts',
+      'libs/snapshots/src/**/*.ts',
+      'libs/status/src/**/*.ts',
+      'libs/practices/src/**/*.ts',
+      'libs/follow-ups/src/follow-up-rule.repository.ts',
+      'libs/follow-ups/src/barrier-report.repository.ts',
+    ],
+    ignores: ['**/*.spec.ts', 'libs/practices/src/in-scope.sql.ts'],
+    rules: { 'no-restricted-syntax': ['error', IN_SCOPE_WRITTEN_ONCE, NO_RAW_QUERY] },
   },
   prettier,
   // After eslint-config-prettier, which turns max-len off: Prettier cannot wrap comments and strings.
