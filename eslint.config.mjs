@@ -6,6 +6,27 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * "Practice in scope on a date" has one SQL text, libs/practices/src/in-scope.sql.ts (docs/DESIGN.md
+ * "Figures"): the comparisons of a practice's open and close dates with a date are written nowhere else.
+ */
+const IN_SCOPE_DATES = '/opened_on\\s*<=|>=\\s*[\\w.]*opened_on|closed_on\\s*>(?!\\s*opened_on)/';
+const IN_SCOPE_WRITTEN_ONCE = {
+  selector: `TemplateElement[value.raw=${IN_SCOPE_DATES}], Literal[value=${IN_SCOPE_DATES}]`,
+  message:
+    'Use practiceInScope (@app/practices): the in-scope rule is written once, in libs/practices/src/in-scope.sql.ts.',
+};
+
+/**
+ * No untyped row leaves a repository (docs/DESIGN.md "Where each rule lives"): SQL runs through the typed
+ * helpers of libs/database/src/sql.ts (selectRows, mapRows, selectOne, exists, changedRows, execute), which
+ * name the row type of every statement. Migrations run raw DDL and stay outside the rule.
+ */
+const NO_RAW_QUERY = {
+  selector: "CallExpression[callee.property.name='query']",
+  message: 'Run SQL through the typed helpers of @app/database (libs/database/src/sql.ts), naming the row type.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -99,8 +120,8 @@ export default tseslint.config(
     },
   },
   {
-    // The database lib sits below every feature (docs/DESIGN.md "Where each rule lives"): features register
-    // their own entities, so it needs none of them.
+    // The database lib sits below every feature (docs/where-rules-live.md): features register their own
+    // entities, so it needs none of them.
     files: ['libs/database/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -117,30 +138,24 @@ export default tseslint.config(
     },
   },
   {
-    // Typed rows (issue 23): repositories run SQL through @app/database's helpers (selectRows, selectOne,
-    // changedRows, execute, selectCount), each naming the row type its SQL produces; a bare `.query(` hands
-    // back `any`. Migrations keep TypeORM's QueryRunner. A raw pg client (COPY, LISTEN) says why on its line.
-    // Not yet the libs whose repositories another branch converts (figures, status, practices, snapshots,
-    // the follow-up rule and the barrier report): widen to libs/** once they are in.
-    files: ['libs/{follow-ups,reminders,people,audit,imports,demo,jobs,database}/src/**/*.ts'],
+    // The application's code. Tests and the bench data generator build worlds with open and close dates (a
+    // close date after an open date): they state data, not the rule. Migrations are frozen text.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/practices/src/in-scope.sql.ts', 'libs/database/src/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', IN_SCOPE_WRITTEN_ONCE] },
+  },
+  {
+    // Typed rows: every lib's repositories run SQL through libs/database/src/sql.ts. A raw pg client (COPY,
+    // LISTEN, the maintenance database before the DataSource exists) says why on its line. A later config
+    // object replaces the rule's options, so the in-scope check is repeated here.
+    files: ['libs/**/src/**/*.ts'],
     ignores: [
       '**/*.spec.ts',
       'libs/database/src/migrations/**',
       'libs/database/src/sql.ts',
-      'libs/follow-ups/src/follow-up-rule.repository.ts',
-      'libs/follow-ups/src/barrier-report.repository.ts',
+      'libs/practices/src/in-scope.sql.ts',
     ],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='query']",
-          message:
-            'Run SQL through the typed helpers of @app/database (selectRows, selectOne, changedRows, execute, ' +
-            'selectCount) so the row type is named; a raw pg client query needs a row type and a reason.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', IN_SCOPE_WRITTEN_ONCE, NO_RAW_QUERY] },
   },
   prettier,
   // After eslint-config-prettier, which turns max-len off: Prettier cannot wrap comments and strings.

@@ -38,6 +38,11 @@ export async function selectOne<Row>(
   return (await selectRows<Row>(db, sql, params))[0];
 }
 
+/** Whether the statement returns any row (`SELECT 1 … WHERE …`, a lock that finds its row). */
+export async function exists(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<boolean> {
+  return (await selectRows<unknown>(db, sql, params)).length > 0;
+}
+
 /** The rows an UPDATE or DELETE … RETURNING changed, and how many rows it changed. */
 export async function changedRows<Row>(
   db: Queryable,

@@ -10,6 +10,7 @@
  * planning and one round trip instead of one per date.
  */
 import { Service, SERVICES } from '@app/domain';
+import { practiceInScope } from '@app/practices';
 
 export type GroupBy = 'national' | 'region' | 'ccg' | 'clinical-system';
 /** The practices counted: all of England, or only those of one region or one CCG (its code a parameter). */
@@ -139,6 +140,9 @@ function areaOf(area: AreaKind, by: GroupBy, param: string) {
   };
 }
 
+/** Practices in scope on D, in the words of @app/practices (the follow-up rule reads the same text). */
+const IN_SCOPE = practiceInScope('p', '{D}');
+
 /** The statement for one date, given as an SQL expression (a parameter, or a column of an outer query). */
 function figuresOn(date: string, by: GroupBy, knownAt: boolean, areaKind: AreaKind, withLate = false): string {
   const group = GROUPS[by];
@@ -160,8 +164,7 @@ WITH${withLate ? `\n  late AS (${LATE}),` : ''}
     FROM practice p
     ${group.needsCcg || area.needsCcg ? 'JOIN ccg c ON c.code = p.ccg_code' : ''}
     LEFT JOIN size_on sz ON sz.practice_id = p.id
-    WHERE (p.opened_on IS NULL OR p.opened_on <= {D})
-      AND (p.closed_on IS NULL OR p.closed_on > {D})${area.filter}
+    WHERE ${IN_SCOPE}${area.filter}
   ),
   -- One pass over the practices in scope: each practice is one row, with its level in each service
   -- beside it (one join per service, by practice), counted into cells of group × the three levels

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { execute, selectRows } from '@app/database';
 import { Service, SERVICES } from '@app/domain';
 import { inBatches } from './batches';
-import { FigureRow, toFigureRow } from './figures.repository';
+import { DatedFigureSqlRow, FigureRow, FigureSqlRow, toFigureRow } from './figures.repository';
 import { figuresOnDatesSql } from './figures.sql';
 
 /** The statement whose results are stored; its hash marks them, so a changed definition reads none of them. */
@@ -54,24 +55,26 @@ export class StoredFiguresRepository {
     );
     // A missing date's computed rows replace what was found of it (some services only, if any).
     for (const d of missing) byDate.set(d, []);
-    for (const r of computed.flat()) byDate.get(r.as_of as string)!.push(toFigureRow(r));
+    for (const r of computed.flat()) byDate.get(r.as_of)!.push(toFigureRow(r));
     return byDate;
   }
 
   private async stored(dates: string[], service: Service | undefined): Promise<Map<string, FigureRow[]>> {
-    const rows: Array<{ as_of: string; figures: Record<string, string | number | null> }> = await this.db.query(
-      READ_STORED,
-      [STORED_FIGURES_DEFINITION, dates, service ?? null],
-    );
+    // The figures went in as to_jsonb of a statement's row: its counts and percentages come back as numbers.
+    const rows = await selectRows<{ as_of: string; figures: FigureSqlRow<number> }>(this.db, READ_STORED, [
+      STORED_FIGURES_DEFINITION,
+      dates,
+      service ?? null,
+    ]);
     const byDate = new Map<string, FigureRow[]>(dates.map((d) => [d, []]));
     for (const r of rows) byDate.get(r.as_of)!.push(toFigureRow(r.figures));
     return byDate;
   }
 
-  private computeAndStore(dates: string[], service: Service | undefined): Promise<Record<string, string | null>[]> {
+  private computeAndStore(dates: string[], service: Service | undefined): Promise<DatedFigureSqlRow[]> {
     return this.db.transaction(async (m) => {
-      await m.query(`LOCK TABLE stored_figures_guard IN SHARE MODE`);
-      return m.query(COMPUTE_AND_STORE, [dates, service ?? null, STORED_FIGURES_DEFINITION]);
+      await execute(m, `LOCK TABLE stored_figures_guard IN SHARE MODE`);
+      return selectRows<DatedFigureSqlRow>(m, COMPUTE_AND_STORE, [dates, service ?? null, STORED_FIGURES_DEFINITION]);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { exists, selectRows } from '@app/database';
 import { Service } from '@app/domain';
 import type { BarrierReportRowDto, BarrierReportTotalDto } from './barrier-report.dto';
 
@@ -33,8 +34,10 @@ const FILTERED = `
 export class BarrierReportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  // The counts are cast to int in SQL, so the rows have the DTOs' shape as they come.
   byCategory(f: BarrierFilter): Promise<BarrierReportRowDto[]> {
-    return this.db.query(
+    return selectRows<BarrierReportRowDto>(
+      this.db,
       `SELECT b.service, b.category, count(DISTINCT f.practice_id)::int AS practices, count(*)::int AS barriers
        ${FILTERED}
        GROUP BY b.service, b.category
@@ -44,7 +47,8 @@ export class BarrierReportRepository {
   }
 
   byRegion(f: BarrierFilter): Promise<BarrierReportRowDto[]> {
-    return this.db.query(
+    return selectRows<BarrierReportRowDto>(
+      this.db,
       `SELECT r.code AS "regionCode", r.name AS "regionName", b.service, b.category,
               count(DISTINCT f.practice_id)::int AS practices, count(*)::int AS barriers
        ${FILTERED.replace(
@@ -61,21 +65,20 @@ export class BarrierReportRepository {
 
   /** Practices reporting any barrier per service (a practice with two categories counts once here). */
   totals(f: BarrierFilter): Promise<BarrierReportTotalDto[]> {
-    return this.db.query(
+    return selectRows<BarrierReportTotalDto>(
+      this.db,
       `SELECT b.service, count(DISTINCT f.practice_id)::int AS practices ${FILTERED} GROUP BY b.service
        ORDER BY b.service`,
       this.params(f),
     );
   }
 
-  async regionExists(code: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM region WHERE code = $1`, [code]);
-    return rows.length > 0;
+  regionExists(code: string): Promise<boolean> {
+    return exists(this.db, `SELECT 1 FROM region WHERE code = $1`, [code]);
   }
 
-  async ccgExists(code: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM ccg WHERE code = $1`, [code]);
-    return rows.length > 0;
+  ccgExists(code: string): Promise<boolean> {
+    return exists(this.db, `SELECT 1 FROM ccg WHERE code = $1`, [code]);
   }
 
   private params(f: BarrierFilter): unknown[] {

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ACTIVE_STATES } from './follow-ups.enums';
+import { changedRows, execute, selectRows } from '@app/database';
+import { practiceInScope } from '@app/practices';
+import { ACTIVE_STATES, FollowUpState } from './follow-ups.enums';
 
 const ACTIVE_SQL = `(${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * For the practices considered ($2: ids, or null for all), on date $1: whether each is in scope (open
- * that day, DESIGN.md "Figures") and which services it does not offer, i.e. whose level as of $1 is below
- * enabled or unknown. Missing services come in the enum's order, so arrays compare reliably.
+ * that day: the figures' own rule, practiceInScope) and which services it does not offer, i.e. whose level
+ * as of $1 is below enabled or unknown. Missing services come in the enum's order, so arrays compare reliably.
  */
 const CONSIDERED = `
   considered AS (
-    SELECT p.id AS practice_id,
-           (p.opened_on IS NULL OR p.opened_on <= $1::date)
-             AND (p.closed_on IS NULL OR p.closed_on > $1::date) AS in_scope,
+    SELECT p.id AS practice_id, (${practiceInScope('p', '$1::date')}) AS in_scope,
            ARRAY(SELECT s FROM unnest(enum_range(NULL::service)) AS s
                  WHERE NOT EXISTS (SELECT 1 FROM status_span sp
                                    WHERE sp.practice_id = p.id AND sp.service = s AND sp.level = 'enabled'
@@ -42,7 +42,7 @@ export class FollowUpRuleRepository {
    * so no status changes under the rule's feet, while rule runs on the same practices proceed together.
    */
   async lockPractices(m: EntityManager, practiceIds: number[] | null): Promise<void> {
-    await m.query(`SELECT id FROM practice WHERE $1::int[] IS NULL OR id = ANY($1::int[]) ORDER BY id FOR SHARE`, [
+    await execute(m, `SELECT id FROM practice WHERE $1::int[] IS NULL OR id = ANY($1::int[]) ORDER BY id FOR SHARE`, [
       practiceIds,
     ]);
   }
@@ -53,8 +53,8 @@ export class FollowUpRuleRepository {
     today: string,
     practiceIds: number[] | null,
   ): Promise<{ resolved: number; cancelled: number }> {
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows]: [{ state: string }[], number] = await m.query(
+    const { rows } = await changedRows<{ state: FollowUpState }>(
+      m,
       `WITH ${CONSIDERED},
        closing AS (
          SELECT f.id, NOT c.in_scope AS cancel
@@ -73,14 +73,15 @@ export class FollowUpRuleRepository {
       [today, practiceIds],
     );
     return {
-      resolved: rows.filter((r) => r.state === 'resolved').length,
-      cancelled: rows.filter((r) => r.state === 'cancelled').length,
+      resolved: rows.filter((r) => r.state === FollowUpState.Resolved).length,
+      cancelled: rows.filter((r) => r.state === FollowUpState.Cancelled).length,
     };
   }
 
   /** Keeps each active follow-up's services in step with what its practice still does not offer. */
   async updateServices(m: EntityManager, today: string, practiceIds: number[] | null): Promise<number> {
-    const [, affected]: [unknown[], number] = await m.query(
+    const { count } = await changedRows(
+      m,
       `WITH ${CONSIDERED}
        UPDATE follow_up f SET services_not_offered = c.missing, updated_at = now()
        FROM considered c
@@ -89,7 +90,7 @@ export class FollowUpRuleRepository {
        RETURNING f.id`,
       [today, practiceIds],
     );
-    return affected;
+    return count;
   }
 
   /**
@@ -102,7 +103,8 @@ export class FollowUpRuleRepository {
     practiceIds: number[] | null,
     dueInDays: number,
   ): Promise<{ id: number; dueDate: string }[]> {
-    return m.query(
+    return selectRows<{ id: number; dueDate: string }>(
+      m,
       `WITH ${CONSIDERED}
        INSERT INTO follow_up (practice_id, services_not_offered, due_date)
        SELECT c.practice_id, c.missing, $1::date + $3::int

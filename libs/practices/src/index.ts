@@ -9,3 +9,4 @@ export * from './practices.module';
 export * from './practices.service';
 export { PracticesRepository } from './practices.repository';
 export type { LockedPractice } from './practices.repository';
+export { practiceInScope } from './in-scope.sql';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { changedRows, execute, exists, selectOne, selectRows } from '@app/database';
 import { ClinicalSystem, Level, RecordSource, Service } from '@app/domain';
+import { practiceInScope } from './in-scope.sql';
 import type { ListPracticesQuery } from './practices.dto';
 
 export interface PracticeRow {
@@ -24,6 +26,19 @@ export interface LockedPractice {
   regionCode: string;
   openedOn: string | null;
   closedOn: string | null;
+}
+
+export interface AreaTeamRow {
+  code: string;
+  name: string;
+  regionCode: string;
+}
+
+export interface CcgRow {
+  code: string;
+  name: string;
+  regionCode: string;
+  areaTeamCode: string | null;
 }
 
 export interface CurrentLevelRow {
@@ -60,28 +75,33 @@ export class PracticesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insertRegion(m: EntityManager, code: string, name: string): Promise<void> {
-    await m.query(`INSERT INTO region (code, name) VALUES ($1, $2)`, [code, name]);
+    await execute(m, `INSERT INTO region (code, name) VALUES ($1, $2)`, [code, name]);
   }
 
   listRegions(): Promise<{ code: string; name: string }[]> {
-    return this.db.query(`SELECT code, name FROM region ORDER BY code`);
+    return selectRows<{ code: string; name: string }>(this.db, `SELECT code, name FROM region ORDER BY code`);
   }
 
-  async regionExists(code: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    return (await m.query<unknown[]>(`SELECT 1 FROM region WHERE code = $1`, [code])).length > 0;
+  regionExists(code: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    return exists(m, `SELECT 1 FROM region WHERE code = $1`, [code]);
   }
 
   async insertAreaTeam(m: EntityManager, code: string, name: string, regionCode: string): Promise<void> {
-    await m.query(`INSERT INTO area_team (code, name, region_code) VALUES ($1, $2, $3)`, [code, name, regionCode]);
+    await execute(m, `INSERT INTO area_team (code, name, region_code) VALUES ($1, $2, $3)`, [code, name, regionCode]);
   }
 
-  listAreaTeams(): Promise<{ code: string; name: string; regionCode: string }[]> {
-    return this.db.query(`SELECT code, name, region_code AS "regionCode" FROM area_team ORDER BY code`);
+  listAreaTeams(): Promise<AreaTeamRow[]> {
+    return selectRows<AreaTeamRow>(
+      this.db,
+      `SELECT code, name, region_code AS "regionCode" FROM area_team ORDER BY code`,
+    );
   }
 
   async areaTeamRegion(code: string, m: EntityManager): Promise<string | undefined> {
-    const rows = await m.query<{ region_code: string }[]>(`SELECT region_code FROM area_team WHERE code = $1`, [code]);
-    return rows[0]?.region_code;
+    const row = await selectOne<{ region_code: string }>(m, `SELECT region_code FROM area_team WHERE code = $1`, [
+      code,
+    ]);
+    return row?.region_code;
   }
 
   async insertCcg(
@@ -91,7 +111,7 @@ export class PracticesRepository {
     regionCode: string,
     areaTeamCode: string | null,
   ): Promise<void> {
-    await m.query(`INSERT INTO ccg (code, name, region_code, area_team_code) VALUES ($1, $2, $3, $4)`, [
+    await execute(m, `INSERT INTO ccg (code, name, region_code, area_team_code) VALUES ($1, $2, $3, $4)`, [
       code,
       name,
       regionCode,
@@ -99,10 +119,9 @@ export class PracticesRepository {
     ]);
   }
 
-  listCcgs(
-    regionCode?: string,
-  ): Promise<{ code: string; name: string; regionCode: string; areaTeamCode: string | null }[]> {
-    return this.db.query(
+  listCcgs(regionCode?: string): Promise<CcgRow[]> {
+    return selectRows<CcgRow>(
+      this.db,
       `SELECT code, name, region_code AS "regionCode", area_team_code AS "areaTeamCode"
        FROM ccg WHERE ($1::text IS NULL OR region_code = $1) ORDER BY code`,
       [regionCode ?? null],
@@ -110,12 +129,13 @@ export class PracticesRepository {
   }
 
   async ccgRegion(code: string, m: EntityManager = this.db.manager): Promise<string | undefined> {
-    const rows = await m.query<{ region_code: string }[]>(`SELECT region_code FROM ccg WHERE code = $1`, [code]);
-    return rows[0]?.region_code;
+    const row = await selectOne<{ region_code: string }>(m, `SELECT region_code FROM ccg WHERE code = $1`, [code]);
+    return row?.region_code;
   }
 
   async insertPractice(m: EntityManager, p: Omit<PracticeRow, 'id' | 'version' | 'regionCode'>): Promise<number> {
-    const [row] = await m.query<{ id: number }[]>(
+    const [row] = await selectRows<{ id: number }>(
+      m,
       `INSERT INTO practice (code, name, postcode, ccg_code, clinical_system, opened_on, closed_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [p.code, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
@@ -123,12 +143,12 @@ export class PracticesRepository {
     return row.id;
   }
 
-  async findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
-    const rows = await m.query<PracticeRow[]>(
+  findByCode(code: string, m: EntityManager = this.db.manager): Promise<PracticeRow | undefined> {
+    return selectOne<PracticeRow>(
+      m,
       `SELECT ${PRACTICE_COLUMNS} FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
-    return rows[0];
   }
 
   /**
@@ -138,15 +158,14 @@ export class PracticesRepository {
    * the old CCG row), a false 404. The second statement's snapshot is taken after the lock is granted.
    */
   async lockByCode(m: EntityManager, code: string): Promise<LockedPractice | undefined> {
-    const locked = await m.query<unknown[]>(`SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]);
-    if (!locked.length) return undefined;
-    const rows = await m.query<LockedPractice[]>(
+    if (!(await exists(m, `SELECT 1 FROM practice WHERE code = $1 FOR UPDATE`, [code]))) return undefined;
+    return selectOne<LockedPractice>(
+      m,
       `SELECT p.id, p.code, c.region_code AS "regionCode", p.opened_on::text AS "openedOn",
          p.closed_on::text AS "closedOn"
        FROM practice p JOIN ccg c ON c.code = p.ccg_code WHERE p.code = $1`,
       [code],
     );
-    return rows[0];
   }
 
   /** Compare-and-set update: returns false when `version` no longer matches (someone else edited it). */
@@ -156,20 +175,21 @@ export class PracticesRepository {
     expectedVersion: number,
     p: Omit<PracticeRow, 'id' | 'code' | 'version' | 'regionCode'>,
   ): Promise<boolean> {
-    // For UPDATE, TypeORM's query() answers [rows, affected count].
-    const [, affected] = await m.query<[unknown[], number]>(
+    const { count } = await changedRows(
+      m,
       `UPDATE practice
        SET name = $3, postcode = $4, ccg_code = $5, clinical_system = $6, opened_on = $7, closed_on = $8,
               version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2`,
       [id, expectedVersion, p.name, p.postcode, p.ccgCode, p.clinicalSystem, p.openedOn, p.closedOn],
     );
-    return affected > 0;
+    return count > 0;
   }
 
   /** Someone set the practice's clinical system on `date`: no older POMI file may change it back. */
   async reportClinicalSystem(m: EntityManager, practiceId: number, date: string): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO clinical_system_report AS r (practice_id, as_of, source) VALUES ($1, $2, 'manual')
        ON CONFLICT (practice_id) DO UPDATE SET as_of = greatest(r.as_of, EXCLUDED.as_of), source = EXCLUDED.source`,
       [practiceId, date],
@@ -178,12 +198,13 @@ export class PracticesRepository {
 
   /** The earliest effective date of anything recorded for the practice (a new open date may not pass it). */
   async earliestHistoryDate(m: EntityManager, practiceId: number): Promise<string | null> {
-    const rows = await m.query<{ earliest: string | null }[]>(
+    const [row] = await selectRows<{ earliest: string | null }>(
+      m,
       `SELECT least((SELECT min(effective_date) FROM status_event WHERE practice_id = $1),
                     (SELECT min(effective_date) FROM list_size WHERE practice_id = $1))::text AS earliest`,
       [practiceId],
     );
-    return rows[0].earliest;
+    return row.earliest;
   }
 
   /** A page of practices; `today` (London) decides which are open. */
@@ -215,14 +236,14 @@ export class PracticesRepository {
         );
     }
     if (q.open !== undefined) {
-      // In scope of the figures today (figures.sql.ts: opened on or before D, not closed on or before D).
-      const day = param(today);
-      const open = `((p.opened_on IS NULL OR p.opened_on <= ${day}::date)
-                     AND (p.closed_on IS NULL OR p.closed_on > ${day}::date))`;
+      // In scope of the figures today: the figures' own rule.
+      const open = `(${practiceInScope('p', `${param(today)}::date`)})`;
       where.push(q.open ? open : `NOT ${open}`);
     }
     const order = `${SORT_SQL[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code`;
-    const rows = await this.db.query<(PracticeRow & { total: string })[]>(
+    // count(*) is a bigint: PostgreSQL sends it as text.
+    const rows = await selectRows<PracticeRow & { total: string }>(
+      this.db,
       `SELECT ${PRACTICE_COLUMNS}, count(*) OVER () AS total
        FROM practice p JOIN ccg c ON c.code = p.ccg_code
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -232,22 +253,21 @@ export class PracticesRepository {
     );
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && q.page > 1) {
-      total = Number(
-        (
-          await this.db.query<{ n: string }[]>(
-            `SELECT count(*) AS n FROM practice p
-             JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-            params.slice(0, -2),
-          )
-        )[0].n,
+      const [{ n }] = await selectRows<{ n: string }>(
+        this.db,
+        `SELECT count(*) AS n FROM practice p
+         JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        params.slice(0, -2),
       );
+      total = Number(n);
     }
     return { rows: rows.map(({ total: _t, ...r }: PracticeRow & { total: string }) => r), total };
   }
 
   /** Current level of each service for these practices (the open spans). */
   currentLevels(practiceIds: number[]): Promise<CurrentLevelRow[]> {
-    return this.db.query(
+    return selectRows<CurrentLevelRow>(
+      this.db,
       `SELECT practice_id AS "practiceId", service, level, valid_from::text AS "effectiveDate"
        FROM status_span WHERE valid_to IS NULL AND practice_id = ANY($1)`,
       [practiceIds],
@@ -255,7 +275,8 @@ export class PracticesRepository {
   }
 
   currentListSizes(practiceIds: number[]): Promise<ListSizeRow[]> {
-    return this.db.query(
+    return selectRows<ListSizeRow>(
+      this.db,
       `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate",
          recorded_at AS "recordedAt",
               recorded_by AS "recordedBy", source
@@ -277,7 +298,8 @@ export class PracticesRepository {
     recordedBy: number | null,
     source: RecordSource,
   ): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (practice_id, effective_date)
@@ -297,11 +319,12 @@ export class PracticesRepository {
     practiceIds: number[],
     since: (string | null)[] = practiceIds.map(() => null),
   ): Promise<void> {
-    await m.query(`SELECT relink_list_sizes($1::integer[], $2::date[])`, [practiceIds, since]);
+    await execute(m, `SELECT relink_list_sizes($1::integer[], $2::date[])`, [practiceIds, since]);
   }
 
   listSizeHistory(practiceId: number): Promise<ListSizeRow[]> {
-    return this.db.query(
+    return selectRows<ListSizeRow>(
+      this.db,
       `SELECT practice_id AS "practiceId", patients, effective_date::text AS "effectiveDate",
          recorded_at AS "recordedAt",
               recorded_by AS "recordedBy", source

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, selectOne, selectRows } from '@app/database';
 import { Level, RecordSource, Service } from '@app/domain';
 import type { JobName } from '@app/jobs';
 import type { WriteRefusal } from '@app/practices';
@@ -72,7 +73,8 @@ export class StatusRepository {
    * refreshes its spans, writes the audit and outbox rows. Anything but `recorded` wrote nothing.
    */
   async recordEvent(w: StatusWrite): Promise<RecordOutcome> {
-    const rows = await this.db.query<RecordedRow[]>(
+    const rows = await selectRows<RecordedRow>(
+      this.db,
       `SELECT outcome, region_code AS "regionCode", opened_on AS "openedOn", ${EVENT_COLUMNS},
          current_level AS "currentLevel"
        FROM record_status_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -99,7 +101,7 @@ export class StatusRepository {
    * the demo loader, and tests that insert events directly).
    */
   async rebuildSpansForPractices(m: EntityManager, practiceIds: number[]): Promise<void> {
-    await m.query(`SELECT refresh_status_spans($1::integer[], NULL)`, [practiceIds]);
+    await execute(m, `SELECT refresh_status_spans($1::integer[], NULL)`, [practiceIds]);
   }
 
   /**
@@ -114,7 +116,7 @@ export class StatusRepository {
       byService.set(service, ids);
     }
     for (const [service, practiceIds] of byService) {
-      await m.query(`SELECT refresh_status_spans($1::integer[], $2)`, [practiceIds, service]);
+      await execute(m, `SELECT refresh_status_spans($1::integer[], $2)`, [practiceIds, service]);
     }
   }
 
@@ -123,8 +125,9 @@ export class StatusRepository {
    * areas), the level on that date as recorded now (the as-of rule over the events themselves) and the
    * next recorded change after it. Undefined: no such practice.
    */
-  async impactFacts(code: string, service: Service, effectiveDate: string): Promise<ImpactFacts | undefined> {
-    const rows = await this.db.query<ImpactFacts[]>(
+  impactFacts(code: string, service: Service, effectiveDate: string): Promise<ImpactFacts | undefined> {
+    return selectOne<ImpactFacts>(
+      this.db,
       `SELECT p.code, p.opened_on::text AS "openedOn", p.closed_on::text AS "closedOn",
          p.clinical_system AS "clinicalSystem", c.code AS "ccgCode", c.name AS "ccgName",
          r.code AS "regionCode", r.name AS "regionName",
@@ -137,11 +140,11 @@ export class StatusRepository {
        WHERE p.code = $1`,
       [code, service, effectiveDate],
     );
-    return rows[0];
   }
 
   history(practiceId: number): Promise<StatusEventRow[]> {
-    return this.db.query(
+    return selectRows<StatusEventRow>(
+      this.db,
       `SELECT ${EVENT_COLUMNS} FROM status_event WHERE practice_id = $1
        ORDER BY effective_date DESC, recorded_at DESC, id DESC`,
       [practiceId],
