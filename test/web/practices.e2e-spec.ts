@@ -85,6 +85,11 @@ describe('practices in a browser', () => {
     // The whole table fits a 1280 px window: no sideways scrolling to reach a service's level.
     expect(page().viewportSize()?.width).toBe(1280);
     expect(await sidewaysOverflow('.app-table-scroll')).toBe(0);
+    // On a phone it scrolls in its own box, and nothing in it (its headings' hidden words) pushes the page.
+    await page().setViewportSize({ width: 360, height: 780 });
+    expect(await sidewaysOverflow('.app-table-scroll')).toBeGreaterThan(0);
+    expect(await sidewaysOverflow('html')).toBe(0);
+    await page().setViewportSize({ width: 1280, height: 720 });
     await page().getByLabel('Region').selectOption({ label: 'North of England' });
     await resultsFor('regionCode=Y54');
     await page()
