@@ -95,14 +95,14 @@ describe('web app in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('a wrong password: the error summary links to the field, which shows the message', async () => {
+  test('a wrong password: the error summary links to the field, which shows the same message', async () => {
     await suite.page.goto(`${suite.base}/sign-in`);
     await signIn(MANAGER, 'not my password');
     await errorSummary().getByRole('heading', { name: 'There is a problem' }).waitFor();
     const link = errorSummary().getByRole('link', { name: 'Enter the right e-mail address and password' });
     expect(await link.getAttribute('href')).toBe('#email');
     expect(await suite.page.locator('#email--error-message, .nhsuk-error-message').first().innerText()).toMatch(
-      /The e-mail address or password is not right/,
+      /^(Error:\s*)?Enter the right e-mail address and password$/,
     );
     expect(await suite.page.title()).toMatch(/^Error: Sign in/);
     expect(await axeViolations(suite.page)).toEqual([]);
