@@ -229,6 +229,33 @@ describe('follow-ups API', () => {
     );
   });
 
+  it('lists its changes of due date and owner, newest first, with who made them and the owners’ names', async () => {
+    const f = await followUpFor();
+    const opened = (await ctx.api().get(`/follow-ups/${f.id}`).expect(200)).body;
+    expect(opened.changes).toEqual([]);
+    const put = (path: string, as: Header, body: object) =>
+      ctx
+        .api()
+        .put(`/follow-ups/${f.id}/${path}`)
+        .set(...as)
+        .send(body)
+        .expect(200);
+    await put('due-date', northSupport, { dueDate: '2014-10-27' });
+    await put('owner', admin, { ownerId: userIds.northSupport });
+    await put('owner', northSupport, { ownerId: null });
+    await put('due-date', northSupport, { dueDate: '2014-10-27' }); // no change: no entry
+    const nameOf = async (id: number) => (await ctx.api().get(`/users/${id}`).expect(200)).body.name as string;
+    const [north, boss] = [await nameOf(userIds.northSupport), await nameOf(userIds.admin)];
+
+    const { changes } = (await ctx.api(Role.Manager).get(`/follow-ups/${f.id}`).expect(200)).body;
+    expect(changes.map(({ at: _at, ...rest }: { at: string }) => rest)).toEqual([
+      { field: 'owner', from: north, to: null, by: userIds.northSupport, byName: north },
+      { field: 'owner', from: null, to: north, by: userIds.admin, byName: boss },
+      { field: 'dueDate', from: opened.dueDate, to: '2014-10-27', by: userIds.northSupport, byName: north },
+    ]);
+    expect(changes.every((c: { at: string }) => !Number.isNaN(Date.parse(c.at)))).toBe(true);
+  });
+
   it('audits every write with who made it; a write that changes nothing leaves no entry', async () => {
     const f = await followUpFor({ missing: [Service.Records] });
     const as = northSupport;

@@ -70,14 +70,39 @@ describe('web app in a browser', () => {
     expect(suite.page.url()).toBe(`${suite.base}/?asOf=2014-09-30`);
   });
 
-  test('a wrong password: the error summary links to the field, which shows the message', async () => {
+  test('on a phone (360 px) nothing runs off the side: header items under More, tables in a box', async () => {
+    const page = suite.page;
+    await page.setViewportSize({ width: 360, height: 780 });
+    const sideways = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const allDrawn = async () => {
+      await page.getByRole('table', { name: CAPTION('September 2014') }).waitFor();
+      await page.getByRole('table', { name: /^Practices still to go/ }).waitFor();
+      await page.getByRole('table', { name: /^Breakdown by region/ }).waitFor();
+    };
+    await page.goto(`${suite.base}/sign-in?next=${encodeURIComponent('/?asOf=2014-09-30&area=england')}`);
+    await signIn(MANAGER);
+    await allDrawn();
+    // The header was first drawn without its items (signed out): the items that do not fit are under More.
+    await page.getByRole('button', { name: 'More' }).click();
+    await page.getByRole('link', { name: 'Reminders' }).waitFor();
+    expect(await sideways()).toBe(0);
+    // The same on a reload, where the header is drawn before the session is known.
+    await page.reload();
+    await allDrawn();
+    await page.getByRole('button', { name: 'More' }).waitFor();
+    expect(await sideways()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a wrong password: the error summary links to the field, which shows the same message', async () => {
     await suite.page.goto(`${suite.base}/sign-in`);
     await signIn(MANAGER, 'not my password');
     await errorSummary().getByRole('heading', { name: 'There is a problem' }).waitFor();
     const link = errorSummary().getByRole('link', { name: 'Enter the right e-mail address and password' });
     expect(await link.getAttribute('href')).toBe('#email');
     expect(await suite.page.locator('#email--error-message, .nhsuk-error-message').first().innerText()).toMatch(
-      /The e-mail address or password is not right/,
+      /^(Error:\s*)?Enter the right e-mail address and password$/,
     );
     expect(await suite.page.title()).toMatch(/^Error: Sign in/);
     expect(await axeViolations(suite.page)).toEqual([]);

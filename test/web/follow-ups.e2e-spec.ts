@@ -104,6 +104,11 @@ describe('follow-ups and reminders in a browser', () => {
     await page().getByRole('button', { name: 'Change owner' }).click();
     await page().getByText('Owner changed.').waitFor();
     expect(await summaryValue('Owner').textContent()).toBe(SUPPORT.name);
+    // The change is in its history, with who made it (the API's audit trail of the follow-up).
+    await history()
+      .getByRole('heading', { name: `Owner set to ${SUPPORT.name}` })
+      .waitFor();
+    await history().getByText('Owner before: nobody.').waitFor();
 
     // A contact: the form's own checks first, in the error summary and against the fields.
     await page().getByRole('button', { name: 'Record contact' }).click();
@@ -154,6 +159,16 @@ describe('follow-ups and reminders in a browser', () => {
     await page().getByText('Next due date set.').waitFor();
     const followUp = await followUpOf(practices.flow.id);
     expect(followUp.dueDate).toBe(due.toISOString().slice(0, 10));
+    const dueText = due.toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    await history().getByRole('heading', { name: 'Due date changed' }).waitFor();
+    await history()
+      .getByText(new RegExp(`^From \\d+ \\w+ \\d{4} to ${dueText}\\.$`))
+      .waitFor();
 
     // The due job fires (the worker's handler, as Bull runs it on the day): the owner is reminded.
     expect(await worker.followUps.followUpDue({ followUpId: followUp.id, dueDate: followUp.dueDate })).toBe('reminded');
@@ -184,11 +199,13 @@ describe('follow-ups and reminders in a browser', () => {
     expect(await summaryValue('State').textContent()).toBe('Resolved');
     await history().getByRole('heading', { name: 'Resolved' }).waitFor();
     await history().getByText('Records go live next week').waitFor();
-    // Newest first: resolved, barrier, contact, opened.
+    // Newest first: resolved, due date, barrier, contact, owner, opened.
     expect(await history().getByRole('heading').allTextContents()).toEqual([
       'Resolved',
+      'Due date changed',
       'Barrier recorded: Other',
       'Contacted by phone',
+      `Owner set to ${SUPPORT.name}`,
       'Opened',
     ]);
     for (const name of WRITE_BUTTONS) expect(await page().getByRole('button', { name }).count()).toBe(0);

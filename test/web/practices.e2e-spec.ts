@@ -45,6 +45,9 @@ describe('practices in a browser', () => {
         const col = [...t.tHead!.rows[0].cells].findIndex((c) => c.textContent.trim() === 'Code');
         return [...t.tBodies[0].rows].map((r) => r.cells[col].textContent.trim());
       });
+  /** How far the element scrolls sideways (0: all of it is in view). */
+  const sidewaysOverflow = (selector: string, on: Page = page()) =>
+    on.locator(selector).evaluate((el) => el.scrollWidth - el.clientWidth);
   const apiCodes = async (query: string) =>
     (await suite.ctx.api(Role.Support).get(`/practices?pageSize=25&${query}`).expect(200)).body.items.map(
       (p: { code: string }) => p.code,
@@ -79,6 +82,14 @@ describe('practices in a browser', () => {
   test('filters and sort equal the API’s answer, live in the URL, and a pasted URL restores them', async () => {
     await suite.signInAt('/practices', NORTH_SUPPORT);
     await resultsFor('');
+    // The whole table fits a 1280 px window: no sideways scrolling to reach a service's level.
+    expect(page().viewportSize()?.width).toBe(1280);
+    expect(await sidewaysOverflow('.app-table-scroll')).toBe(0);
+    // On a phone it scrolls in its own box, and nothing in it (its headings' hidden words) pushes the page.
+    await page().setViewportSize({ width: 360, height: 780 });
+    expect(await sidewaysOverflow('.app-table-scroll')).toBeGreaterThan(0);
+    expect(await sidewaysOverflow('html')).toBe(0);
+    await page().setViewportSize({ width: 1280, height: 720 });
     await page().getByLabel('Region').selectOption({ label: 'North of England' });
     await resultsFor('regionCode=Y54');
     await page()
@@ -215,6 +226,11 @@ describe('practices in a browser', () => {
       .locator('svg')
       .first()
       .waitFor();
+    // Its value axis starts at 0 (a cut axis would make 200 more patients look like a doubling).
+    await page().locator('.app-list-size-chart__canvas[data-drawn="true"]').waitFor();
+    const axisLabels = await page().locator('.app-list-size-chart__canvas svg text').allTextContents();
+    expect(axisLabels).toContain('0');
+    expect(axisLabels).toContain('6,000');
     const shown: string[] = [];
     for (const l of history.listSizes as { effectiveDate: string; patients: number }[]) {
       const date = new Date(`${l.effectiveDate}T00:00:00Z`).toLocaleDateString('en-GB', {

@@ -221,9 +221,26 @@ export class FollowUpSummaryDto {
   @ApiProperty() barrierCount!: number;
 }
 
+/** A change of due date or owner (PUT …/due-date, …/owner), as the audit trail recorded it. */
+export class FollowUpChangeDto {
+  @ApiProperty() at!: Date;
+  @ApiProperty({ enum: ['dueDate', 'owner'] }) field!: 'dueDate' | 'owner';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "dueDate: the date before (YYYY-MM-DD); owner: the owner's name before, null for nobody",
+  })
+  from!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'As `from`, after the change' }) to!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Who made the change' }) by!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: "The changer's name" }) byName!: string | null;
+}
+
 export class FollowUpDetailDto extends FollowUpSummaryDto {
   @ApiProperty({ type: [ContactDto], description: 'Newest first' }) contacts!: ContactDto[];
   @ApiProperty({ type: [BarrierDto], description: 'Newest first' }) barriers!: BarrierDto[];
+  @ApiProperty({ type: [FollowUpChangeDto], description: 'Changes of due date and owner, newest first' })
+  changes!: FollowUpChangeDto[];
 }
 
 /** Someone who may own a follow-up: an active admin, or support staff who may write in its region. */

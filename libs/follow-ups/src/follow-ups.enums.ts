@@ -31,3 +31,9 @@ export enum BarrierCategory {
   /** Needs a detail saying what. */
   Other = 'other',
 }
+
+/** The audit actions of the writes that change a follow-up's row in place: its history reads them back. */
+export const FollowUpAction = {
+  DueDate: 'follow_up.due_date',
+  Owner: 'follow_up.owner',
+} as const;

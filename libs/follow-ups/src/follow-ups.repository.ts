@@ -3,8 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, selectCount, selectOne, selectRows } from '@app/database';
 import { Role, Service } from '@app/domain';
-import type { BarrierDto, ContactDto, FollowUpSummaryDto, ListFollowUpsQuery } from './follow-ups.dto';
-import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpState } from './follow-ups.enums';
+import type {
+  BarrierDto,
+  ContactDto,
+  FollowUpChangeDto,
+  FollowUpSummaryDto,
+  ListFollowUpsQuery,
+} from './follow-ups.dto';
+import { ACTIVE_STATES, BarrierCategory, ContactMethod, FollowUpAction, FollowUpState } from './follow-ups.enums';
 
 /** A follow-up read under its row lock by a write, with what the write checks. */
 export interface LockedFollowUp {
@@ -116,6 +122,27 @@ export class FollowUpsRepository {
          (SELECT name FROM app_user u WHERE u.id = recorded_by) AS "recordedByName", recorded_at AS "recordedAt"
        FROM follow_up_barrier WHERE follow_up_id = $1 ORDER BY recorded_at DESC, id DESC`,
       [id],
+    );
+  }
+
+  /**
+   * Its changes of due date and owner, newest first. They live only in the audit trail (the follow-up row
+   * keeps the current values): the entries `FollowUpsService` wrote for them, with the owners' names.
+   */
+  changes(id: number, m: EntityManager = this.db.manager): Promise<FollowUpChangeDto[]> {
+    const ownerName = (end: 'from' | 'to') =>
+      `(SELECT name FROM app_user u WHERE u.id = (a.details #>> '{changes,ownerId,${end}}')::int)`;
+    return selectRows<FollowUpChangeDto>(
+      m,
+      `SELECT a.at,
+         CASE a.action WHEN $2 THEN 'dueDate' ELSE 'owner' END AS field,
+         CASE a.action WHEN $2 THEN a.details #>> '{changes,dueDate,from}' ELSE ${ownerName('from')} END AS "from",
+         CASE a.action WHEN $2 THEN a.details #>> '{changes,dueDate,to}' ELSE ${ownerName('to')} END AS "to",
+         a.user_id AS "by", (SELECT name FROM app_user u WHERE u.id = a.user_id) AS "byName"
+       FROM audit_entry a
+       WHERE a.entity_type = 'follow_up' AND a.entity_id = $1::text AND a.action IN ($2, $3)
+       ORDER BY a.at DESC, a.id DESC`,
+      [id, FollowUpAction.DueDate, FollowUpAction.Owner],
     );
   }
 

@@ -25,7 +25,7 @@ import {
   RecordContactDto,
   SetDueDateDto,
 } from './follow-ups.dto';
-import { FollowUpState, isActive } from './follow-ups.enums';
+import { FollowUpAction, FollowUpState, isActive } from './follow-ups.enums';
 import { FollowUpsRepository, LockedFollowUp, OwnerCandidate } from './follow-ups.repository';
 
 /** Contact times may run a little ahead of our clock (another machine's clock); more is a mistake. */
@@ -60,7 +60,8 @@ export class FollowUpsService {
     // One after the other: inside a transaction they share one connection.
     const contacts = await this.repo.contacts(id, m);
     const barriers = await this.repo.barriers(id, m);
-    return { ...summary, contacts, barriers };
+    const changes = await this.repo.changes(id, m);
+    return { ...summary, contacts, barriers, changes };
   }
 
   /** Who may own the follow-up now: the people `assignOwner` accepts (the form offers only them). */
@@ -116,7 +117,7 @@ export class FollowUpsService {
 
   /** Moves the due date; the old due job is replaced through the outbox. */
   setDueDate(id: number, dto: SetDueDateDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, 'follow_up.due_date', async (m, f) => {
+    return this.write(id, actor, FollowUpAction.DueDate, async (m, f) => {
       const today = this.clock.today();
       if (dto.dueDate < today)
         throw new InvalidInputError('dueDate', `dueDate ${dto.dueDate} is in the past (today is ${today})`);
@@ -136,7 +137,7 @@ export class FollowUpsService {
    * admin or support user who may write in the follow-up's region (DESIGN.md "People").
    */
   assignOwner(id: number, dto: AssignOwnerDto, actor?: Actor): Promise<FollowUpDetailDto> {
-    return this.write(id, actor, 'follow_up.owner', async (m, f) => {
+    return this.write(id, actor, FollowUpAction.Owner, async (m, f) => {
       if (dto.ownerId !== null) {
         const owner = await this.repo.ownerCandidate(m, dto.ownerId);
         const unfit = whyNotOwner(owner, dto.ownerId, f.regionCode);

@@ -1397,6 +1397,20 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        FollowUpChangeDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            field: "dueDate" | "owner";
+            /** @description dueDate: the date before (YYYY-MM-DD); owner: the owner's name before, null for nobody */
+            from: string | null;
+            /** @description As `from`, after the change */
+            to: string | null;
+            /** @description Who made the change */
+            by: number | null;
+            /** @description The changer's name */
+            byName: string | null;
+        };
         FollowUpDetailDto: {
             id: number;
             practice: components["schemas"]["FollowUpPracticeDto"];
@@ -1428,6 +1442,8 @@ export interface components {
             contacts: components["schemas"]["ContactDto"][];
             /** @description Newest first */
             barriers: components["schemas"]["BarrierDto"][];
+            /** @description Changes of due date and owner, newest first */
+            changes: components["schemas"]["FollowUpChangeDto"][];
         };
         OwnerOptionDto: {
             id: number;

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { Button } from 'nhsuk-react-components';
+import { TableScroll } from '../common/table-scroll';
 import { api, dataOr } from '../api/client';
 import { saveFile } from '../common/save-file';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -258,55 +259,57 @@ function BreakdownResult({
 
       {download}
 
-      <table className="nhsuk-table app-breakdown__table">
-        <caption className="nhsuk-table__caption">
-          Breakdown by {by.noun} at the end of {monthYear(data.asOf)}
-          <span className="nhsuk-caption-m">{figureName}</span>
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            {columns.map((c) => {
-              const sorted = c.key === view.sort;
+      <TableScroll label="Breakdown table" narrowOnly>
+        <table className="nhsuk-table app-breakdown__table">
+          <caption className="nhsuk-table__caption">
+            Breakdown by {by.noun} at the end of {monthYear(data.asOf)}
+            <span className="nhsuk-caption-m">{figureName}</span>
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              {columns.map((c) => {
+                const sorted = c.key === view.sort;
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`nhsuk-table__header${c.numeric ? ' nhsuk-table__header--numeric' : ''}`}
+                    aria-sort={sorted ? (view.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  >
+                    <button type="button" className="app-sort-button" onClick={() => onSort(c.key)}>
+                      {c.name}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {rows.map((g) => {
+              const cells = cellsOf(g, view.figure);
               return (
-                <th
-                  key={c.key}
-                  scope="col"
-                  className={`nhsuk-table__header${c.numeric ? ' nhsuk-table__header--numeric' : ''}`}
-                  aria-sort={sorted ? (view.order === 'asc' ? 'ascending' : 'descending') : 'none'}
-                >
-                  <button type="button" className="app-sort-button" onClick={() => onSort(c.key)}>
-                    {c.name}
-                  </button>
-                </th>
+                <tr key={g.code} className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__header">
+                    {g.name}
+                  </th>
+                  {hasCodes(data.by) && <td className="nhsuk-table__cell">{g.code}</td>}
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(cells.practices)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(cells.now)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(cells.previous)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{points(cells.change)}</td>
+                </tr>
               );
             })}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {rows.map((g) => {
-            const cells = cellsOf(g, view.figure);
-            return (
-              <tr key={g.code} className="nhsuk-table__row">
-                <th scope="row" className="nhsuk-table__header">
-                  {g.name}
-                </th>
-                {hasCodes(data.by) && <td className="nhsuk-table__cell">{g.code}</td>}
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(cells.practices)}</td>
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(cells.now)}</td>
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(cells.previous)}</td>
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{points(cells.change)}</td>
+            {rows.length === 0 && (
+              <tr className="nhsuk-table__row">
+                <td className="nhsuk-table__cell" colSpan={columns.length}>
+                  No {by.noun} has &ldquo;{view.filter.trim()}&rdquo; in its name or code.
+                </td>
               </tr>
-            );
-          })}
-          {rows.length === 0 && (
-            <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell" colSpan={columns.length}>
-                No {by.noun} has &ldquo;{view.filter.trim()}&rdquo; in its name or code.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

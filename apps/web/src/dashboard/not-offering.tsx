@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { components } from '../api/schema';
 import { PracticeLink } from '../common/practice-link';
 import { api, dataOr } from '../api/client';
+import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type ServiceKey } from './figures';
 import { SERVICES } from '../common/words';
@@ -158,33 +159,35 @@ function PracticeList({ list, serviceKey, caption, loading, linkTo }: PracticeLi
   return (
     <>
       {loading && <Loading what="the next page" />}
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">
-          {caption} ({count(list.total)} {list.total === 1 ? 'practice' : 'practices'}
-          {pages > 1 && `, page ${list.page} of ${pages}`})
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col" className="nhsuk-table__header">
-              ODS code
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Practice
-            </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-              Patients on the list
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Level today (POMI code)
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {list.items.map((practice) => (
-            <PracticeRow key={practice.code} practice={practice} serviceKey={serviceKey} />
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Practices not offering table">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">
+            {caption} ({count(list.total)} {list.total === 1 ? 'practice' : 'practices'}
+            {pages > 1 && `, page ${list.page} of ${pages}`})
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col" className="nhsuk-table__header">
+                ODS code
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Practice
+              </th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                Patients on the list
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Level today (POMI code)
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {list.items.map((practice) => (
+              <PracticeRow key={practice.code} practice={practice} serviceKey={serviceKey} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination
         total={list.total}
         page={list.page}

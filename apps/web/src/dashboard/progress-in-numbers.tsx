@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
+import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
 import { knownAtPhrase } from './known-on';
@@ -55,40 +56,42 @@ export function ProgressInNumbers(props: FiguresOn) {
   const data = summary.data;
   return (
     <>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">
-          Progress in numbers at the end of {monthYear(data.asOf)}
-          {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col" className="nhsuk-table__header">
-              Figure
-            </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-              {longDate(data.asOf)}
-            </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-              {longDate(data.previousYear.asOf)}
-            </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-              Change (percentage points)
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {headlineRows(data).map((row) => (
-            <tr key={row.label} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__header">
-                {row.label}
+      <TableScroll label="Progress in numbers table">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">
+            Progress in numbers at the end of {monthYear(data.asOf)}
+            {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col" className="nhsuk-table__header">
+                Figure
               </th>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(row.now)}</td>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(row.yearEarlier)}</td>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{points(row.change)}</td>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                {longDate(data.asOf)}
+              </th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                {longDate(data.previousYear.asOf)}
+              </th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                Change (percentage points)
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {headlineRows(data).map((row) => (
+              <tr key={row.label} className="nhsuk-table__row">
+                <th scope="row" className="nhsuk-table__header">
+                  {row.label}
+                </th>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(row.now)}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(row.yearEarlier)}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{points(row.change)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {data.practicesWithoutListSize > 0 && (
         <p className="nhsuk-body-s">
           {data.practicesWithoutListSize} practices have no list size on this date: they count as practices but add no

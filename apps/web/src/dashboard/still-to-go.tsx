@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
+import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
 import { count } from '../common/formats';
@@ -39,43 +40,45 @@ export function StillToGo({ asOf, knownAt, ...area }: { asOf: string; knownAt?: 
       )}
       {outlook.isSuccess && (
         <>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              Practices still to go at the end of {monthYear(outlook.data.asOf)}
-              {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col" className="nhsuk-table__header">
-                  Service
-                </th>
-                {COLUMNS.map((name) => (
-                  <th key={name} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                    {name}
+          <TableScroll label="Practices still to go table">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption">
+                Practices still to go at the end of {monthYear(outlook.data.asOf)}
+                {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col" className="nhsuk-table__header">
+                    Service
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {SERVICES.map(({ key, name }) => {
-                const s = outlook.data.services[key];
-                return (
-                  <tr key={key} className="nhsuk-table__row">
-                    <th scope="row" className="nhsuk-table__header">
+                  {COLUMNS.map((name) => (
+                    <th key={name} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
                       {name}
                     </th>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(s.inScope)}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(s.offering)}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(s.stillToGo)}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{pace(s.pacePerMonth)}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                      {projected(s.projectedMonth, s.reason)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {SERVICES.map(({ key, name }) => {
+                  const s = outlook.data.services[key];
+                  return (
+                    <tr key={key} className="nhsuk-table__row">
+                      <th scope="row" className="nhsuk-table__header">
+                        {name}
+                      </th>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(s.inScope)}</td>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(s.offering)}</td>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(s.stillToGo)}</td>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{pace(s.pacePerMonth)}</td>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                        {projected(s.projectedMonth, s.reason)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
           <p className="nhsuk-body-s">
             Pace: practices newly offering the service, net of those that stopped, per month from{' '}
             {longDate(outlook.data.sixMonthsEarlier)} to {longDate(outlook.data.asOf)}. The projected month is when

@@ -1,4 +1,4 @@
-import { type FollowUpDetail, METHOD_WORDS } from './labels';
+import { dateText, type FollowUpDetail, METHOD_WORDS } from './labels';
 import { dateTimeText } from '../common/formats';
 import '../common/timeline.css';
 import { BARRIER_WORDS, SERVICE_NAMES, STATE_WORDS } from '../common/words';
@@ -12,8 +12,8 @@ interface Event {
 }
 
 /**
- * What happened to the follow-up, newest first: opened, each contact, each barrier, and its close. The API
- * keeps contacts and barriers for good; who recorded each is the API's name for them.
+ * What happened to the follow-up, newest first: opened, each contact, each barrier, each change of due date
+ * or owner, and its close. The API keeps all of them for good; who made each is the API's name for them.
  */
 export function History({ followUp }: { followUp: FollowUpDetail }) {
   const events: Event[] = [
@@ -31,6 +31,14 @@ export function History({ followUp }: { followUp: FollowUpDetail }) {
       title: `Barrier recorded: ${BARRIER_WORDS[b.category]}`,
       text: `${SERVICE_NAMES[b.service]}${b.detail ? `: ${b.detail}` : ''}`,
       by: b.recordedByName,
+    })),
+    ...followUp.changes.map((c, i) => ({
+      key: `change-${i}`,
+      at: c.at,
+      ...(c.field === 'dueDate'
+        ? { title: 'Due date changed', text: `From ${dateText(c.from!)} to ${dateText(c.to!)}.` }
+        : { title: c.to ? `Owner set to ${c.to}` : 'Owner removed', text: `Owner before: ${c.from ?? 'nobody'}.` }),
+      by: c.byName,
     })),
     ...(followUp.closedAt
       ? [

@@ -19,7 +19,13 @@ export function PageLayout({ account, navigation, itemExtra, children }: PageLay
   return (
     <>
       <SkipLink href="#maincontent">Skip to main content</SkipLink>
-      <Header service={{ text: 'Patient Online tracker', href: '/' }}>
+      {/* nhsuk-frontend's header script measures the navigation once, when the header mounts, to move what does
+          not fit a narrow screen under "More": a new header for each set of items (none while signing in, then the
+          role's), or the items would run off the side of a phone's screen. */}
+      <Header
+        key={navigation?.map((item) => item.href).join(' ') ?? ''}
+        service={{ text: 'Patient Online tracker', href: '/' }}
+      >
         {account && (
           <Header.Account aria-label="Your account">
             <Header.AccountItem icon>{account.name}</Header.AccountItem>

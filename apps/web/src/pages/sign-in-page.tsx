@@ -67,11 +67,12 @@ export function SignInPage() {
           : `Too many sign-in attempts. ${wait}`;
         return setProblems({ summary: [{ field: 'email', message: text }], email: text, detail: message });
       }
-      if (response.status === 401)
-        return setProblems({
-          summary: [{ field: 'email', message: 'Enter the right e-mail address and password' }],
-          email: 'The e-mail address or password is not right',
-        });
+      if (response.status === 401) {
+        // One message at the summary and the field, as the design system asks; which of the two was wrong is
+        // not said (that would tell a stranger which addresses have accounts).
+        const text = 'Enter the right e-mail address and password';
+        return setProblems({ summary: [{ field: 'email', message: text }], email: text });
+      }
       return setProblems({ summary: [{ field: 'email', message }] });
     } catch {
       setProblems({

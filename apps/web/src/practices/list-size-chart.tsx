@@ -28,9 +28,10 @@ export default function ListSizeChart({ entries }: { entries: ListSizeEntry[] })
         valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('en-GB')} patients` : '–'),
       },
       xAxis: { type: 'time', axisLabel: { color: '#212b32' } },
+      // From 0, always: an axis cut above 0 makes a change of a few patients look like a doubling.
       yAxis: {
         type: 'value',
-        scale: true,
+        min: 0,
         axisLabel: { color: '#212b32', formatter: (v: number) => v.toLocaleString('en-GB') },
       },
       series: [

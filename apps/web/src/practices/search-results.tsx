@@ -1,4 +1,5 @@
 import { Pagination } from '../common/pagination';
+import { TableScroll } from '../common/table-scroll';
 import { type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
 import { PracticeLink } from '../common/practice-link';
@@ -34,7 +35,7 @@ export function SearchResults({ state, data, stale }: Props) {
             : `Showing ${count(first)} to ${count(last)} of ${count(data.total)} ${noun(data.total)}.`}
       </p>
       {data.items.length > 0 && (
-        <div className="app-table-scroll">
+        <TableScroll label="Practices table">
           <table className="nhsuk-table app-practice-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--m">
               Practices, by {sortText.charAt(0).toLowerCase() + sortText.slice(1)}
@@ -85,7 +86,7 @@ export function SearchResults({ state, data, stale }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <ResultPages state={state} total={data.total} />
     </div>
