@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { AppConfig, loadConfig, pgClientConfig } from '@app/config';
@@ -27,16 +27,125 @@ export async function connect(config: AppConfig, database = config.DB_NAME): Pro
 }
 
 /**
+ * A build to measure or compare: a compiled `dist` folder (`npm run build`) and the checkout it belongs to
+ * (its parent folder), whose node_modules its code loads and whose data/ it reads.
+ */
+export interface Build {
+  /** As the tables name it: `dist` for this checkout's build, the path as given for another. */
+  name: string;
+  dist: string;
+  root: string;
+}
+
+/**
+ * This checkout's build (`npm run build`, once per process) and then the builds named by BENCH_COMPARE
+ * (comma-separated paths to other checkouts' `dist` folders, absolute or relative to the project), in the
+ * order a round measures them.
+ */
+export function benchBuilds(): Build[] {
+  buildOnce();
+  const others = (process.env.BENCH_COMPARE ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean)
+    .map((given): Build => {
+      const dist = path.resolve(ROOT, given);
+      if (!existsSync(path.join(dist, 'apps/api/src/main.js')))
+        throw new Error(`BENCH_COMPARE: ${dist} is not a build (no apps/api/src/main.js; run npm run build there)`);
+      return { name: given, dist, root: path.dirname(dist) };
+    });
+  return [{ name: 'dist', dist: path.join(ROOT, 'dist'), root: ROOT }, ...others];
+}
+
+/**
+ * The database a bench uses for `build`: `<base>_<hash of the build's path>`, so each build has its own
+ * (and each checkout on a shared server: another clone's bench never migrates this one's database).
+ */
+export function buildDatabaseName(base: string, build: Build): string {
+  return `${base}_${createHash('sha1').update(realpathSync(build.dist)).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * Runs `body` (JavaScript, the body of an async function) in a node process of its own on `build`'s code:
+ * `load('libs/demo/src')` requires a module of the build, `require` resolves in the build's checkout (its
+ * node_modules), `root` is that checkout. A process of its own because two builds' entities in one
+ * process would share TypeORM's global metadata.
+ */
+export function runInBuild(build: Build, body: string, env: Record<string, string> = {}): Promise<void> {
+  const script =
+    `require('reflect-metadata');\n` +
+    `const root = ${JSON.stringify(build.root)};\n` +
+    `const load = (m) => require(require('node:path').join(${JSON.stringify(build.dist)}, m));\n` +
+    `(async () => {\n${body}\n})().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });`;
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: build.root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${build.name}: a step run with its code exited with ${code}`)),
+    ),
+  );
+}
+
+/**
+ * A fresh database for `build` (buildDatabaseName), dropped and migrated by the build's own migrations:
+ * the schema and database functions that build was written for, never another's. Then `seed`, JavaScript
+ * run with the build's code (runInBuild) where `s` is the build's scripts/bench/bench-support and
+ * `config` the database's settings, so the data goes in as that build puts it in.
+ */
+export async function freshBuildDatabase(build: Build, base: string, seed = ''): Promise<AppConfig> {
+  const name = buildDatabaseName(base, build);
+  await runInBuild(
+    build,
+    `const s = load('scripts/bench/bench-support');\n` +
+      `const config = await s.freshDatabase(${JSON.stringify(name)});\n${seed}`,
+  );
+  return Object.assign(loadConfig(), { DB_NAME: name });
+}
+
+/**
+ * A seed for freshBuildDatabase: the demo dataset as `npm run demo` loads it (libs/demo's loader and the
+ * data/demo of the build's checkout), without the demo's users.
+ */
+export const LOAD_DEMO = `
+const { DataSource } = require('typeorm');
+const ds = new DataSource(load('libs/database/src').dataSourceOptions(config, { poolSize: 2 }));
+await ds.initialize();
+try {
+  const loaded = await load('libs/demo/src').loadDemoData(ds, require('node:path').join(root, 'data', 'demo'));
+  const { practices, listSizes, statusEvents } = loaded;
+  console.log(config.DB_NAME, { practices, listSizes, statusEvents });
+} finally {
+  await ds.destroy();
+}`;
+
+/** Signs in (POST /auth/login) and answers the bearer header of the session. */
+export async function signIn(
+  url: string,
+  user: { email: string; password: string },
+): Promise<{ authorization: string }> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!res.ok) throw new Error(`Sign-in for the bench failed: ${res.status} ${await res.text()}`);
+  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+}
+
+/**
  * Starts the real API as its own process (so the load generator does not share its event loop), built and
  * run as it is deployed (`npm run build`, `node dist/...`, NODE_ENV=production; the Dockerfile's CMD).
  * Run through ts-node instead, every request pays for ts-node's REPL support: it loads Node's `domain`
  * module, whose async hook runs on every promise (about a sixth of the API's CPU in a write).
- * `build`: the folder of the build to run (another build copied into the project, to compare with).
+ * `build`: the build to run (benchBuilds; default this checkout's), on a database of its own (freshBuildDatabase).
  */
-export async function startApi(env: Record<string, string>, build = 'dist'): Promise<BenchServer> {
-  buildOnce();
+export async function startApi(env: Record<string, string>, build?: Build): Promise<BenchServer> {
+  const dist = build?.dist ?? (buildOnce(), path.join(ROOT, 'dist'));
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startServer([...nodeArgs, `${build}/apps/api/src/main.js`], 'API listening', {
+  return startServer([...nodeArgs, path.join(dist, 'apps/api/src/main.js')], 'API listening', {
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
