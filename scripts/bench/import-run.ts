@@ -2,12 +2,12 @@ import { createRequire } from 'node:module';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { NestFactory as NestFactoryType } from '@nestjs/core';
 import type { CreateImportDto, ImportRunDto, ImportsService } from '@app/imports';
 import type { BenchFiles } from './import-files';
+import { clearRedisKeys } from './redis-keys';
 
 /**
  * One run of `npm run bench:import` (import.ts), in a process of its own so that only one build's code is
@@ -175,7 +175,7 @@ async function main() {
   } finally {
     await app.close();
     await db.end();
-    await clearRedis(config, redisPrefix);
+    await clearRedisKeys(config, redisPrefix);
   }
 }
 
@@ -189,16 +189,6 @@ async function copyFile(db: Client, path: string, columns: number, header: boole
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   await db.query(`DROP TABLE copy_target`);
   return { rows: copy.rowCount, ms };
-}
-
-async function clearRedis(
-  config: { REDIS_HOST: string; REDIS_PORT: number; REDIS_PASSWORD?: string },
-  prefix: string,
-): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD });
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
 }
 
 main().catch((err) => {
