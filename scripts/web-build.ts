@@ -6,11 +6,12 @@ const ROOT = resolve(__dirname, '..');
 const WEB = join(ROOT, 'apps/web');
 const BUILT = join(WEB, 'dist/index.html');
 
-/** The newest modification time of the web app's sources (and of the lock file: a library changed). */
-function newestSource(path: string): number {
+/** The newest modification time of the files under `path` (built output and dependencies left out). */
+export function newestSource(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
+  const names = readdirSync(path).filter((name) => name !== 'dist' && name !== 'node_modules');
+  return Math.max(0, ...names.map((name) => newestSource(join(path, name))));
 }
 
 /**

@@ -1,11 +1,12 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { AppConfig, loadConfig, pgClientConfig } from '@app/config';
 import { createDatabaseIfMissing, runMigrations } from '@app/database';
+import { newestSource } from '../web-build';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -27,16 +28,139 @@ export async function connect(config: AppConfig, database = config.DB_NAME): Pro
 }
 
 /**
+ * A build to measure or compare: a compiled `dist` folder (`npm run build`) and the checkout it belongs to
+ * (its parent folder), whose node_modules its code loads and whose data/ it reads.
+ */
+export interface Build {
+  /** As the tables name it: `dist` for this checkout's build, the path as given for another. */
+  name: string;
+  dist: string;
+  root: string;
+}
+
+/**
+ * This checkout's build (`npm run build`, once per process) and then the builds named by BENCH_COMPARE
+ * (comma-separated paths to other checkouts' `dist` folders, absolute or relative to the project), in the
+ * order a round measures them.
+ */
+export function benchBuilds(): Build[] {
+  buildOnce();
+  const others = (process.env.BENCH_COMPARE ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean)
+    .map((given): Build => {
+      const dist = path.resolve(ROOT, given);
+      if (!existsSync(path.join(dist, 'apps/api/src/main.js')))
+        throw new Error(`BENCH_COMPARE: ${dist} is not a build (no apps/api/src/main.js; run npm run build there)`);
+      return { name: given, dist, root: path.dirname(dist) };
+    });
+  return [{ name: 'dist', dist: path.join(ROOT, 'dist'), root: ROOT }, ...others];
+}
+
+/**
+ * The database a bench uses for `build`: `<base>_<hash of the build's path>`, so each build has its own
+ * (and each checkout on a shared server: another clone's bench never migrates this one's database).
+ */
+export function buildDatabaseName(base: string, build: Build): string {
+  return `${base}_${createHash('sha1').update(realpathSync(build.dist)).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * Runs `body` (JavaScript, the body of an async function) in a node process of its own on `build`'s code:
+ * `load('libs/demo/src')` requires a module of the build, `require` resolves in the build's checkout (its
+ * node_modules), `root` is that checkout. A process of its own because two builds' entities in one
+ * process would share TypeORM's global metadata.
+ */
+export function runInBuild(build: Build, body: string, env: Record<string, string> = {}): Promise<void> {
+  const script =
+    `require('reflect-metadata');\n` +
+    `const root = ${JSON.stringify(build.root)};\n` +
+    `const load = (m) => require(require('node:path').join(${JSON.stringify(build.dist)}, m));\n` +
+    `(async () => {\n${body}\n})().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });`;
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: build.root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${build.name}: a step run with its code exited with ${code}`)),
+    ),
+  );
+}
+
+/**
+ * A module of `build`'s compiled code, in this process: only for code that opens no TypeORM data source
+ * here (SQL texts, pure functions); anything else runs in a process of its own (runInBuild).
+ */
+export function loadFromBuild<T>(build: Build, module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(build.dist, module)) as T;
+}
+
+/**
+ * A fresh database for `build` (buildDatabaseName), dropped and migrated by the build's own migrations:
+ * the schema and database functions that build was written for, never another's. Then `seed`, JavaScript
+ * run with the build's code (runInBuild) where `s` is the build's scripts/bench/bench-support and
+ * `config` the database's settings, so the data goes in as that build puts it in.
+ */
+export async function freshBuildDatabase(build: Build, base: string, seed = ''): Promise<AppConfig> {
+  const name = buildDatabaseName(base, build);
+  await runInBuild(
+    build,
+    `const s = load('scripts/bench/bench-support');\n` +
+      `const config = await s.freshDatabase(${JSON.stringify(name)});\n${seed}`,
+  );
+  return Object.assign(loadConfig(), { DB_NAME: name });
+}
+
+/**
+ * A seed for freshBuildDatabase: the demo dataset as `npm run demo` loads it (libs/demo's loader and the
+ * data/demo of the build's checkout), without the demo's users.
+ */
+export const LOAD_DEMO = `
+const { DataSource } = require('typeorm');
+const ds = new DataSource(load('libs/database/src').dataSourceOptions(config, { poolSize: 2 }));
+await ds.initialize();
+try {
+  const { loadDemoData } = load('libs/demo/src');
+  const dataDir = require('node:path').join(root, 'data', 'demo');
+  // Builds before the one calendar (issue 23) take (db, dataDir); later ones (db, timeZone, dataDir).
+  const loaded = loadDemoData.length >= 2
+    ? await loadDemoData(ds, config.APP_TIME_ZONE, dataDir)
+    : await loadDemoData(ds, dataDir);
+  const { practices, listSizes, statusEvents } = loaded;
+  console.log(config.DB_NAME, { practices, listSizes, statusEvents });
+} finally {
+  await ds.destroy();
+}`;
+
+/** Signs in (POST /auth/login) and answers the bearer header of the session. */
+export async function signIn(
+  url: string,
+  user: { email: string; password: string },
+): Promise<{ authorization: string }> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!res.ok) throw new Error(`Sign-in for the bench failed: ${res.status} ${await res.text()}`);
+  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+}
+
+/**
  * Starts the real API as its own process (so the load generator does not share its event loop), built and
  * run as it is deployed (`npm run build`, `node dist/...`, NODE_ENV=production; the Dockerfile's CMD).
  * Run through ts-node instead, every request pays for ts-node's REPL support: it loads Node's `domain`
  * module, whose async hook runs on every promise (about a sixth of the API's CPU in a write).
- * `build`: the folder of the build to run (another build copied into the project, to compare with).
+ * `build`: the build to run (benchBuilds; default this checkout's), on a database of its own (freshBuildDatabase).
  */
-export async function startApi(env: Record<string, string>, build = 'dist'): Promise<BenchServer> {
-  buildOnce();
+export async function startApi(env: Record<string, string>, build?: Build): Promise<BenchServer> {
+  const dist = build?.dist ?? (buildOnce(), path.join(ROOT, 'dist'));
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startServer([...nodeArgs, `${build}/apps/api/src/main.js`], 'API listening', {
+  return startServer([...nodeArgs, path.join(dist, 'apps/api/src/main.js')], 'API listening', {
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
@@ -81,12 +205,24 @@ export async function startServer(args: string[], ready: string, env: Record<str
 
 let built = false;
 
-/** `npm run build`, once per bench process, so the bench always runs the code as it is checked out. */
+/**
+ * `npm run build` when a source is newer than the last build (once per bench process), so the bench always
+ * runs the code as it is checked out, and benches started together do not rebuild dist under each other.
+ */
 export function buildOnce(): void {
   if (built) return;
-  console.log('Building the API (npm run build) ...');
-  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+  const stamp = path.join(ROOT, 'dist/.built');
+  const sources = ['apps', 'libs', 'scripts', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+  const newest = Math.max(...sources.map((s) => newestSource(path.join(ROOT, s))));
+  if (!existsSync(stamp) || newestSource(stamp) < newest) {
+    console.log('Building the API (npm run build) ...');
+    const started = new Date();
+    const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+    // Stamped with the time the build began: a source saved during the build makes the next bench build again.
+    writeFileSync(stamp, '');
+    utimesSync(stamp, started, started);
+  }
   built = true;
 }
 

@@ -3,12 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
-import { AppConfig } from '@app/config';
 import { figuresOnDatesSql } from '@app/figures';
 import { CreateImportDto, ImportsService, ImportState } from '@app/imports';
 import { prepareImportBench } from './import-files';
+import { clearRedisKeys } from './redis-keys';
 import { ImportsScriptModule } from '../imports-script.module';
 
 /**
@@ -63,7 +62,7 @@ async function main() {
   } finally {
     await app.close();
     await db.end();
-    await clearRedis(config);
+    await clearRedisKeys(config, PREFIX);
     await rm(WORK, { recursive: true, force: true });
   }
 }
@@ -108,13 +107,6 @@ async function analyseCounts(db: Client): Promise<string> {
     [TABLES],
   );
   return rows.map((r) => `${r.relname} ${r.n}`).join(', ');
-}
-
-async function clearRedis(config: AppConfig): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD });
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
 }
 
 main().catch((err) => {

@@ -201,6 +201,12 @@ export async function prepareImportBench(
   console.log('Generating the files…');
   const files = await generateBenchFiles(join(work, 'files'));
   const db = await connect(config);
+  await seedImportGeography(db);
+  return { config, files, db };
+}
+
+/** The regions and CCGs the generated files name, inserted directly (the files start at the practice list). */
+export async function seedImportGeography(db: Client): Promise<void> {
   await db.query(`INSERT INTO region (code, name) SELECT 'Y5' || (4 + i), 'Region ' || i FROM generate_series(0, 3) i`);
   for (let i = 0; i < CCGS; i++)
     await db.query(`INSERT INTO ccg (code, name, region_code) VALUES ($1, $2, $3)`, [
@@ -208,5 +214,4 @@ export async function prepareImportBench(
       `CCG ${i}`,
       regionOfCcg(i),
     ]);
-  return { config, files, db };
 }

@@ -1,158 +1,78 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { createReadStream } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import Redis from 'ioredis';
-import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { AppConfig } from '@app/config';
-import { CreateImportDto, ImportRunDto, ImportsService, ImportState } from '@app/imports';
-import { prepareImportBench } from './import-files';
-import { ImportsScriptModule } from '../imports-script.module';
+import { benchBuilds, connect, freshBuildDatabase, ROOT } from './bench-support';
+import { generateBenchFiles, seedImportGeography } from './import-files';
+import type { ImportResult, ImportRun } from './import-run';
 
 /**
- * `npm run bench:import`: full-size England files (see import-files.ts) through the real importer, in
- * this process (parse, stage with COPY, checks, upserts, spans and list-size links, one transaction per
- * file), next to PostgreSQL's plain `COPY … (FORMAT csv)` of the same files into an empty table of text
- * columns: the fastest a file can go into PostgreSQL at all. Prints rows/s of both and their ratio.
- * Same rows (the whole file, rows the importer skips included), not the same target shape (no types,
- * indexes or history): a lower bound on cost, so the ratio is conservative (docs/imports.md).
+ * `npm run bench:import`: full-size England files (import-files.ts, generated once) through the real
+ * importer of each build (import-run.ts, one process per run), next to plain COPY of the same files.
+ * BENCH_COMPARE=../other/dist (benchBuilds): other builds measured in turn with this one, BENCH_ROUNDS
+ * times interleaved, each on a fresh database made by its own migrations; a last table puts the runs side
+ * by side.
  */
 const DB = 'pot_bench_import';
-const PREFIX = 'bench_import';
 const WORK = join(tmpdir(), 'pot-bench-import');
-
-interface Timing {
-  rows: number;
-  ms: number;
-}
-
-const add = (a: Timing, b: Timing): Timing => ({ rows: a.rows + b.rows, ms: a.ms + b.ms });
-const ZERO: Timing = { rows: 0, ms: 0 };
-const perSecond = (t: Timing) => (t.ms ? Math.round((t.rows * 1000) / t.ms) : 0);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const RESULT_PREFIX = 'BENCH_IMPORT_RESULT ';
 
 async function main() {
-  const { config, files, db } = await prepareImportBench(DB, PREFIX, WORK);
-
-  const app = await NestFactory.createApplicationContext(ImportsScriptModule, { logger: ['error', 'warn'] });
-  const imports = app.get(ImportsService);
-  const importFile = async (path: string, dto: Partial<CreateImportDto>): Promise<Timing & { run: ImportRunDto }> => {
-    const created = await imports.createFromPath(path, dto as CreateImportDto);
-    const started = process.hrtime.bigint();
-    await imports.process(created.id);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const run = await imports.get(created.id);
-    if (run.state !== ImportState.Succeeded)
-      throw new Error(`${path}: ${run.state}: ${run.message} ${JSON.stringify(run.problems?.slice(0, 3))}`);
-    return { rows: run.rowsRead, ms, run };
-  };
-
+  const builds = benchBuilds();
   try {
-    // Each file is imported, then COPYed, back to back: both see the same machine load.
-    console.log('Importing, and COPYing the same files…');
-    const dataset = async (paths: string[], dto: Partial<CreateImportDto>, columns: number, header: boolean) => {
-      let imported = ZERO;
-      let copied = ZERO;
-      let events = 0;
-      for (const path of paths) {
-        const t = await importFile(path, dto);
-        imported = add(imported, t);
-        events += t.run.summary?.changes.statusEvents?.added ?? 0;
-        copied = add(copied, await copyFile(db, path, columns, header));
+    console.log('Generating the files…');
+    const files = await generateBenchFiles(join(WORK, 'files'));
+    const results: ImportResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, build] of builds.entries()) {
+        console.log(`\n${build.name}: a fresh database by its own migrations…`);
+        const config = await freshBuildDatabase(build, DB);
+        const db = await connect(config);
+        await seedImportGeography(db);
+        await db.end();
+        const run: ImportRun = { build, database: config.DB_NAME, redisPrefix: `bench_import_${i}`, work: WORK, files };
+        results.push(await importRun(run));
       }
-      return { imported, copied, events };
-    };
-    const practices = await dataset([files.epraccur], { kind: 'epraccur' }, 27, false);
-    const listSizes = await dataset(files.listSizes, { kind: 'list-size-gp-reg' }, 10, true);
-    const pomi = await dataset(files.pomi, { kind: 'pomi-long' }, 10, true);
-    // The same files a second time: nothing is left to write, so this is what reading and checking
-    // alone cost (parse, stage, locks, checks, run bookkeeping): the floor any write path sits on.
-    const again = async (paths: string[], dto: Partial<CreateImportDto>) => {
-      let imported = ZERO;
-      let last: ImportRunDto | undefined;
-      for (const path of paths) {
-        const t = await importFile(path, dto);
-        imported = add(imported, t);
-        last = t.run;
-      }
-      return { imported, changes: last?.summary?.changes ?? {} };
-    };
-    const practicesAgain = await again([files.epraccur], { kind: 'epraccur' });
-    const listSizesAgain = await again(files.listSizes, { kind: 'list-size-gp-reg' });
-    const pomiAgain = await again(files.pomi, { kind: 'pomi-long' });
-
-    const line = (name: string, count: number, imp: Timing, copy: Timing) =>
-      `| ${name} | ${count} | ${imp.rows.toLocaleString('en-GB')} | ${(imp.ms / 1000).toFixed(2)} | ` +
-      `${perSecond(imp).toLocaleString('en-GB')} | ${(copy.ms / 1000).toFixed(2)} | ` +
-      `${perSecond(copy).toLocaleString('en-GB')} | ${Math.round((100 * perSecond(imp)) / perSecond(copy))} % |`;
-    const total = add(add(practices.imported, listSizes.imported), pomi.imported);
-    const copyTotal = add(add(practices.copied, listSizes.copied), pomi.copied);
-    const table = (title: string, rows: [string, number, Timing, Timing][]) => {
-      console.log(`\n${title}`);
-      console.log('| files | count | rows | import s | import rows/s | COPY s | COPY rows/s | import / COPY |');
-      console.log('|---|---|---|---|---|---|---|---|');
-      for (const row of rows) console.log(line(...row));
-    };
-    const count = 1 + files.listSizes.length + files.pomi.length;
-    table(
-      'bench:import — the importer (parse, stage, check, write, one transaction per file) vs plain COPY into an ' +
-        'empty table',
-      [
-        ['practice list (epraccur, 8,000 GP practices)', 1, practices.imported, practices.copied],
-        ['list sizes (gp-reg, monthly)', files.listSizes.length, listSizes.imported, listSizes.copied],
-        ['POMI long (monthly, 10 fields a practice)', files.pomi.length, pomi.imported, pomi.copied],
-        ['all', count, total, copyTotal],
-      ],
-    );
-    console.log(`\nstatus events written: ${pomi.events.toLocaleString('en-GB')} (only level changes)`);
-    const totalAgain = add(add(practicesAgain.imported, listSizesAgain.imported), pomiAgain.imported);
-    table('the same files again (nothing left to write: reading and checking alone), against the same COPY', [
-      ['practice list', 1, practicesAgain.imported, practices.copied],
-      ['list sizes', files.listSizes.length, listSizesAgain.imported, listSizes.copied],
-      ['POMI long', files.pomi.length, pomiAgain.imported, pomi.copied],
-      ['all', count, totalAgain, copyTotal],
-    ]);
-    console.log(
-      `changes of the last file of each: practices ${JSON.stringify(practicesAgain.changes.practices)}, list sizes ` +
-        `${JSON.stringify(listSizesAgain.changes.listSizes)}, status events ` +
-        `${JSON.stringify(pomiAgain.changes.statusEvents)}`,
-    );
-    const ratio = perSecond(total) / perSecond(copyTotal);
-    console.log(
-      `\ngoal: at least 40 % of COPY throughput — ${Math.round(ratio * 100)} %: ${ratio >= 0.4 ? 'met' : 'NOT met'}`,
-    );
-    console.log(
-      `goal: the full practice list in under 5 s — ${(practices.imported.ms / 1000).toFixed(2)} s: ` +
-        `${practices.imported.ms < 5000 ? 'met' : 'NOT met'}`,
-    );
+    }
+    if (results.length > 1) printComparison(results);
   } finally {
-    await app.close();
-    await db.end();
-    await clearRedis(config);
     await rm(WORK, { recursive: true, force: true });
   }
 }
 
-/** COPY a file into a fresh empty table of `columns` text columns. */
-async function copyFile(db: Client, path: string, columns: number, header: boolean): Promise<Timing> {
-  await db.query(`DROP TABLE IF EXISTS copy_target`);
-  await db.query(`CREATE TABLE copy_target (${Array.from({ length: columns }, (_, i) => `c${i} text`).join(', ')})`);
-  const started = process.hrtime.bigint();
-  const copy = db.query(copyFrom(`COPY copy_target FROM STDIN (FORMAT csv${header ? ', HEADER true' : ''})`));
-  await pipeline(createReadStream(path), copy);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  await db.query(`DROP TABLE copy_target`);
-  return { rows: copy.rowCount, ms };
+/** import-run.ts in a process of its own, its output passed through; answers its result line. */
+function importRun(run: ImportRun): Promise<ImportResult> {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts/bench/import-run.ts')],
+    { cwd: ROOT, env: { ...process.env, BENCH_IMPORT_RUN: JSON.stringify(run) }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      const line = output.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      if (code !== 0 || !line) return reject(new Error(`${run.build.name}: the import run exited with ${code}`));
+      resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as ImportResult);
+    }),
+  );
 }
 
-async function clearRedis(config: AppConfig): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, password: config.REDIS_PASSWORD });
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+function printComparison(results: ImportResult[]): void {
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  const perSecond = (rows: number, ms: number) => Math.round((rows * 1000) / ms).toLocaleString('en-GB');
+  console.log('\nbench:import, the runs side by side (in the order measured)');
+  console.log('| build | rows | import s | import rows/s | import / COPY | practice list s | the same files again s |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of results)
+    console.log(
+      `| ${r.build} | ${r.rows.toLocaleString('en-GB')} | ${s(r.importMs)} | ${perSecond(r.rows, r.importMs)} | ` +
+        `${Math.round((100 * r.copyMs) / r.importMs)} % | ${s(r.practiceListMs)} | ${s(r.againMs)} |`,
+    );
 }
 
 main().catch((err) => {

@@ -6,14 +6,20 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { dataSourceOptions } from '@app/database';
-import { loadDemoData } from '@app/demo';
 import { PasswordHasher } from '@app/people';
 import { launchChromium } from '../../test/web/chromium';
 import { benchWebPractices } from './web-practices';
-import { BenchServer, connect, freshDatabase, percentile, ROOT, startApi } from './bench-support';
+import {
+  BenchServer,
+  Build,
+  benchBuilds,
+  connect,
+  freshBuildDatabase,
+  LOAD_DEMO,
+  percentile,
+  startApi,
+} from './bench-support';
 
 /**
  * `npm run bench:web`: the managers' dashboard as a browser gets it. The demo dataset (8,165 real practices,
@@ -35,18 +41,14 @@ import { BenchServer, connect, freshDatabase, percentile, ROOT, startApi } from 
  * Prints the goals and whether they are met, and the API requests' times as the browser saw them
  * (Resource Timing), slowest first, to show where the time goes.
  *
- * BENCH_RUNS (20), BENCH_WARMUP (3), PORT (3393); BENCH_COMPARE=dist-before,…: other builds measured in
- * turn with this one (folders in the project, each a copy of another checkout's `dist`, with its
- * `apps/web/dist` copied to `<folder>/web`), as bench:writes does.
+ * BENCH_RUNS (20), BENCH_WARMUP (3), PORT (3393); BENCH_COMPARE=../other/dist,…: other builds measured in
+ * turn with this one (benchBuilds), each on a demo database loaded by its own migrations and loader, each
+ * serving its own web app (`<dist>/web` when there, else its checkout's `apps/web/dist`), as bench:writes does.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const PORT = process.env.PORT ?? '3393';
 const DB = 'pot_bench_web';
-const COMPARE = (process.env.BENCH_COMPARE ?? '')
-  .split(',')
-  .map((b) => b.trim())
-  .filter(Boolean);
 /** The date of the issue's "Done when": its national figures are 99/91/98/88/84/21. */
 const AS_OF = '2014-09-30';
 const MANAGER = { email: 'bench.web@example.nhs.uk', password: randomBytes(18).toString('base64url') };
@@ -91,11 +93,12 @@ async function main() {
   const machine = `${cpus().length} cores, load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')} (1 / 5 / 15 min) at the start`;
-  const config = await loadDemoDatabase();
+  const builds = benchBuilds();
+  const databases = new Map<Build, AppConfig>();
+  for (const build of builds) databases.set(build, await loadDemoDatabase(build));
   const knownAt = new Date(Date.now() + 1000).toISOString();
   await new Promise((resolve) => setTimeout(resolve, 1500)); // knownAt is now in the past
-  const db = await connect(config);
-  const scenarios: Scenario[] = [
+  const scenarios = (db: { query: (sql: string) => Promise<unknown> }): Scenario[] => [
     { key: 'a', what: 'figures stored (a settled date read before)', goalMs: 1000, query: '' },
     {
       key: 'b',
@@ -117,8 +120,9 @@ async function main() {
   const sizes: string[] = [];
   const browser = await launchChromium();
   try {
-    for (const build of ['dist', ...COMPARE]) {
-      const web = build === 'dist' ? join(ROOT, 'apps/web/dist') : join(ROOT, build, 'web');
+    for (const build of builds) {
+      const web = existsSync(join(build.dist, 'web')) ? join(build.dist, 'web') : join(build.root, 'apps/web/dist');
+      const config = databases.get(build)!;
       const api = await startApi(
         {
           DB_NAME: config.DB_NAME,
@@ -129,16 +133,17 @@ async function main() {
         },
         build,
       );
+      const db = await connect(config);
       try {
-        results.push(...(await measureBuild(build, api, browser, web, scenarios)));
+        results.push(...(await measureBuild(build.name, api, browser, web, scenarios(db))));
       } finally {
         await api.stop();
+        await db.end();
       }
-      sizes.push(initialJavaScript(build, web));
+      sizes.push(initialJavaScript(build.name, web));
     }
   } finally {
     await browser.close();
-    await db.end();
   }
 
   console.log(`\nbench:web: the dashboard (England, ${AS_OF}), demo data (8,165 practices), Chromium headless`);
@@ -195,24 +200,22 @@ async function main() {
   }
 }
 
-/** A fresh bench database with the demo dataset, as `npm run demo` loads it, and the bench's manager (England). */
-async function loadDemoDatabase(): Promise<AppConfig> {
-  const config = await freshDatabase(DB);
-  console.log(`${DB}: loading the demo dataset…`);
-  const db = new DataSource(dataSourceOptions(config, { poolSize: 2 }));
-  await db.initialize();
+/**
+ * A fresh bench database for `build` with the demo dataset, as `npm run demo` loads it (the build's own
+ * migrations and loader), and the bench's manager (England).
+ */
+async function loadDemoDatabase(build: Build): Promise<AppConfig> {
+  console.log(`${build.name}: loading the demo dataset…`);
+  const config = await freshBuildDatabase(build, DB, LOAD_DEMO);
+  const db = await connect(config);
   try {
-    const loaded = await loadDemoData(db, config.APP_TIME_ZONE);
-    console.log(
-      `  ${loaded.practices} practices, ${loaded.listSizes} list sizes, ${loaded.statusEvents} status events`,
-    );
     await db.query(
       `INSERT INTO app_user (email, name, role, region_code, password_hash)
        VALUES ($1, 'Web bench', 'manager', NULL, $2)`,
       [MANAGER.email, await new PasswordHasher().hash(MANAGER.password)],
     );
   } finally {
-    await db.destroy();
+    await db.end();
   }
   return config;
 }

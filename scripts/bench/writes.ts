@@ -3,14 +3,15 @@ import { Client } from 'pg';
 import { AppConfig } from '@app/config';
 import {
   BenchServer,
+  Build,
   backendPids,
+  benchBuilds,
   connect,
   cpuSeconds,
-  freshDatabase,
+  freshBuildDatabase,
   percentile,
   runLoad,
-  seedEngland,
-  seedStatusHistory,
+  signIn,
   startApi,
   startServer,
 } from './bench-support';
@@ -28,35 +29,45 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const PRACTICES = 7800;
 /**
- * Other builds of the API to measure beside this checkout's (`BENCH_COMPARE=dist-before`: folders in the
- * project, each a copy of another version's `dist`), all of them BENCH_ROUNDS times, interleaved. This
- * machine's load moves from minute to minute, so only runs taken in turn tell one version from another.
+ * Other builds of the API are measured beside this checkout's with `BENCH_COMPARE=../other/dist` (benchBuilds),
+ * each on a database of its own made by its own migrations and seed, all of them BENCH_ROUNDS times,
+ * interleaved. This machine's load moves from minute to minute, so only runs taken in turn tell one
+ * version from another.
  */
-const COMPARE = (process.env.BENCH_COMPARE ?? '')
-  .split(',')
-  .map((b) => b.trim())
-  .filter(Boolean);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 /** The API's database pool, and the floor's, so both offer PostgreSQL the same concurrency. */
 const POOL_SIZE = '30';
+/** The API's port; the floor's is the next one. */
+const PORT = Number(process.env.BENCH_PORT ?? 3390);
 
 async function main() {
-  const config = await freshDatabase('pot_bench_writes');
+  const builds = benchBuilds();
+  const databases = new Map<Build, AppConfig>();
+  for (const build of builds) {
+    databases.set(
+      build,
+      await freshBuildDatabase(
+        build,
+        'pot_bench_writes',
+        `const db = await s.connect(config); await s.seedEngland(db, ${PRACTICES});` +
+          'await s.seedStatusHistory(db); await db.end();',
+      ),
+    );
+  }
+  const config = databases.get(builds[0])!;
   const db = await connect(config);
-  await seedEngland(db, PRACTICES);
-  await seedStatusHistory(db);
   const seeded = await countEvents(db);
   await db.end();
 
   const admin = { email: 'bench.admin@example.nhs.uk', password: randomBytes(18).toString('base64') };
   const rows: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const build of ['dist', ...COMPARE]) {
+    for (const build of builds) {
       // The first start creates the admin; the later ones find it and sign in with the same password.
       const api = await startApi(
         {
-          DB_NAME: config.DB_NAME,
-          PORT: '3390',
+          DB_NAME: databases.get(build)!.DB_NAME,
+          PORT: String(PORT),
           DB_POOL_SIZE: POOL_SIZE,
           REDIS_PREFIX: 'bench_writes',
           ADMIN_EMAIL: admin.email,
@@ -65,17 +76,18 @@ async function main() {
         build,
       );
       try {
-        const headers = { 'content-type': 'application/json', ...(await authHeaders(api.url, admin)) };
-        rows.push(await measure(COMPARE.length ? `API (${build})` : 'API (NestJS, as deployed)', api, headers, config));
+        const headers = { 'content-type': 'application/json', ...(await signIn(api.url, admin)) };
+        const label = builds.length > 1 ? `API (${build.name})` : 'API (NestJS, as deployed)';
+        rows.push(await measure(label, api, headers, databases.get(build)!));
       } finally {
         await api.stop();
       }
     }
   }
   // The same database call with nothing around it (write-floor-server.js), on the same database, after
-  // the API has gone (so the PostgreSQL backends measured are the floor's alone).
+  // the API has gone (so the PostgreSQL backends measured are the floor's alone), on this checkout's database.
   const floor = await startServer(['scripts/bench/write-floor-server.js'], 'floor listening', {
-    PORT: '3391',
+    PORT: String(PORT + 1),
     DB_POOL_SIZE: POOL_SIZE,
     PGHOST: config.DB_HOST,
     PGPORT: String(config.DB_PORT),
@@ -98,8 +110,8 @@ async function main() {
 
   console.log('\nbench:writes — status writes through POST /api/v1/practices/:code/status');
   console.log(
-    `practices ${PRACTICES} with ${seeded} status events before the first run, connections ${CONNECTIONS}, duration ` +
-      `${SECONDS} s each`,
+    `practices ${PRACTICES} with ${seeded} status events before the first run (each build on a database of its own), ` +
+      `connections ${CONNECTIONS}, duration ${SECONDS} s each`,
   );
   console.log(
     `| server | writes/s | p50 ms | p95 ms | p99 ms | 2xx | non-2xx | errors | events stored | server CPU ms/write | ` +
@@ -177,17 +189,6 @@ async function measure(
 
 async function countEvents(db: Client): Promise<number> {
   return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM status_event')).rows[0].n);
-}
-
-/** Signs in as the bench's admin (created by the API at start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */
-async function authHeaders(url: string, admin: { email: string; password: string }): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  if (!res.ok) throw new Error(`Sign-in for the bench failed: ${res.status} ${await res.text()}`);
-  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
 }
 
 main().catch((err) => {
