@@ -18,7 +18,7 @@ const IN_SCOPE_WRITTEN_ONCE = {
 };
 
 /**
- * No untyped row leaves a repository (docs/DESIGN.md "Where each rule lives"): SQL runs through the typed
+ * No untyped row leaves a repository (docs/where-rules-live.md): SQL runs through the typed
  * helpers of libs/database/src/sql.ts (selectRows, mapRows, selectOne, exists, changedRows, execute), which
  * name the row type of every statement. Migrations run raw DDL and stay outside the rule.
  */
@@ -87,7 +87,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain and the import parsers are framework-free (docs/DESIGN.md "Where each rule lives"): no Nest,
+    // The domain and the import parsers are framework-free (docs/where-rules-live.md): no Nest,
     // HTTP, validation decorators or database, and no feature lib, so they can be read and tested alone.
     files: ['libs/domain/src/**/*.ts', 'libs/imports/src/parsers/**/*.ts'],
     ignores: ['**/*.spec.ts'],

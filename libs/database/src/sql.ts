@@ -1,5 +1,5 @@
 /**
- * The one way repositories run hand-written SQL (docs/DESIGN.md "Where each rule lives"). TypeORM's
+ * The one way repositories run hand-written SQL (docs/where-rules-live.md). TypeORM's
  * `query()` hands back `any`; these helpers make every call name the row type its SQL's column aliases
  * produce, so no untyped row leaves a repository. Where a column needs converting (a bigint or numeric
  * PostgreSQL sends as text, a count), pass a mapper: the conversion sits beside the SQL that needs it.

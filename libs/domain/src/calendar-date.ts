@@ -1,5 +1,5 @@
 /**
- * The one calendar of the app (docs/DESIGN.md "Where each rule lives"): calendar-date arithmetic and the
+ * The one calendar of the app (docs/where-rules-live.md): calendar-date arithmetic and the
  * time-zone reckoning, on `Intl` (no date library: see docs/decisions.md). Effective dates are calendar
  * dates: plain `YYYY-MM-DD` strings, no time and no zone. Keeping them as strings end to end avoids the
  * classic off-by-one of JavaScript Date and time zones. "Now" and "today" come from `Clock` only.
