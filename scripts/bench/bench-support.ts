@@ -126,8 +126,8 @@ await ds.initialize();
 try {
   const { loadDemoData } = load('libs/demo/src');
   const dataDir = require('node:path').join(root, 'data', 'demo');
-  // Builds before the one calendar (issue 23) take (db, dataDir); later ones (db, timeZone, dataDir).
-  const loaded = loadDemoData.length >= 2
+  // Builds before the one calendar (issue 23) take (db, dataDir?); later ones (db, timeZone, dataDir?).
+  const loaded = /^[^)]*\\btimeZone\\b/.test(String(loadDemoData))
     ? await loadDemoData(ds, config.APP_TIME_ZONE, dataDir)
     : await loadDemoData(ds, dataDir);
   const { practices, listSizes, statusEvents } = loaded;

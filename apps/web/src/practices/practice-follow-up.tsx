@@ -1,26 +1,11 @@
 import { SummaryList, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
-import { SERVICES, STATE_WORDS } from '../common/words';
+import { BARRIER_WORDS, SERVICES, STATE_WORDS } from '../common/words';
 import { useSession } from '../session/use-session';
 import { longDate } from './words';
 
 type FollowUp = components['schemas']['FollowUpDetailDto'];
-type Barrier = FollowUp['barriers'][number];
-
-const CATEGORIES: Record<Barrier['category'], string> = {
-  system_not_capable: 'System not capable',
-  awaiting_supplier: 'Awaiting the supplier',
-  staff_capacity: 'Staff capacity',
-  identity_verification: 'Identity verification',
-  clinical_safety: 'Clinical safety',
-  information_governance: 'Information governance',
-  record_redaction: 'Record redaction',
-  training_needed: 'Training needed',
-  low_patient_demand: 'Low patient demand',
-  practice_policy: 'Practice policy',
-  other: 'Other',
-};
 
 const serviceName = (key: string) => SERVICES.find((s) => s.key === key)?.name ?? key;
 
@@ -85,7 +70,7 @@ export function PracticeFollowUp({
               <ul className="nhsuk-list nhsuk-list--bullet">
                 {followUp.barriers.map((b) => (
                   <li key={b.id}>
-                    {serviceName(b.service)}: {CATEGORIES[b.category]}
+                    {serviceName(b.service)}: {BARRIER_WORDS[b.category]}
                     {b.detail ? ` (${b.detail})` : ''}
                   </li>
                 ))}
