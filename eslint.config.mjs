@@ -120,8 +120,8 @@ export default tseslint.config(
     },
   },
   {
-    // The database lib sits below every feature (docs/where-rules-live.md): features register their own
-    // entities, so it needs none of them.
+    // The database lib sits below every feature (docs/where-rules-live.md): it finds their entities by file
+    // name, so it imports none of them.
     files: ['libs/database/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -130,7 +130,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^@app/(?!(config|domain)$)',
-              message: 'libs/database imports no feature lib: a feature registers its own entities.',
+              message: 'libs/database imports no feature lib (it finds their entities by file name).',
             },
           ],
         },

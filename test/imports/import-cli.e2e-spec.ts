@@ -1,6 +1,11 @@
 import { join } from 'node:path';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
 import { Role } from '@app/domain';
-import { ImportCommand, parseImportCommand, runImportCommand } from '@app/imports';
+import { ImportCommand, ImportsService, parseImportCommand, runImportCommand } from '@app/imports';
+import { ImportsScriptModule } from '../../scripts/imports-script.module';
 import { TestContext } from '../setup/test-context';
 import { startWorker } from '../setup/worker-context';
 import { FIXTURES, importsOf } from './import-support';
@@ -32,6 +37,29 @@ describe('imports: the CLI command', () => {
     expect(await parseImportCommand(args)).toEqual(
       typeof message === 'string' ? message : expect.stringMatching(message),
     );
+  });
+
+  // scripts/cli.ts runs in its own, smaller module (no API, no Redis): it must start, with the whole schema
+  // described (a relation to another feature's entity once failed it at start-up) and the importer ready.
+  it("the CLI's own module starts on the same database", async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ImportsScriptModule] })
+      .overrideProvider(AppConfig)
+      .useValue(ctx.config)
+      .compile();
+    moduleRef.useLogger(false);
+    await moduleRef.init();
+    try {
+      const tables = (ds: DataSource) => ds.entityMetadatas.map((m) => m.tableName).sort();
+      expect(tables(moduleRef.get<DataSource>(getDataSourceToken()))).toEqual(tables(ctx.db));
+      expect(
+        await moduleRef
+          .get(ImportsService)
+          .get(-1)
+          .catch((e: Error) => e.constructor.name),
+      ).toBe('NotFoundError');
+    } finally {
+      await moduleRef.close();
+    }
   });
 
   it('reads the options', async () => {

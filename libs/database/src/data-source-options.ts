@@ -1,14 +1,19 @@
+import { join } from 'node:path';
 import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig, pgSessionOptions } from '@app/config';
 import { MIGRATIONS } from './migrations';
 
 /**
- * The one set of DataSource options shared by the apps, the migration CLI and the tests. No entities: no
- * query needs them (repositories run SQL); they describe the schema, and each feature registers its own
- * with `TypeOrmModule.forFeature` (DatabaseModule loads what the app's features registered). The
- * migration CLI (scripts/typeorm-data-source.ts) and the schema test pass every entity.
+ * Every feature's entities, found by their file name beside this lib (libs/<feature>/src/…/*.entity.ts,
+ * or .js in a build), so this lib imports no feature lib. No query uses them (repositories run SQL): they
+ * describe the schema, whose cross-feature relations (a follow-up's owner, a practice's CCG) need every
+ * entity loaded, in the apps and in a script's smaller module alike. test/foundation/schema.e2e-spec.ts
+ * checks that they describe every table the migrations make, so a pattern that found none would fail it.
  */
+export const ENTITY_FILES = join(__dirname, '..', '..', '*', 'src', '**', '*.entity.{ts,js}');
+
+/** The one set of DataSource options shared by the apps, the migration CLI, the scripts and the tests. */
 export function dataSourceOptions(
   config: AppConfig,
   overrides: Partial<{ database: string; poolSize: number; entities: DataSourceOptions['entities'] }> = {},
@@ -20,7 +25,7 @@ export function dataSourceOptions(
     username: config.DB_USER,
     password: config.DB_PASSWORD || undefined,
     database: overrides.database ?? config.DB_NAME,
-    entities: overrides.entities ?? [],
+    entities: overrides.entities ?? [ENTITY_FILES],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     synchronize: false,

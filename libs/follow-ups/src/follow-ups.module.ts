@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { OutboxModule } from '@app/jobs';
 import { RemindersModule } from '@app/reminders';
@@ -10,17 +9,9 @@ import { FollowUpRuleRepository } from './follow-up-rule.repository';
 import { FollowUpRuleService } from './follow-up-rule.service';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsService } from './follow-ups.service';
-import { FollowUpEntity } from './follow-up.entity';
-import { FollowUpContactEntity } from './follow-up-contact.entity';
-import { FollowUpBarrierEntity } from './follow-up-barrier.entity';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([FollowUpEntity, FollowUpContactEntity, FollowUpBarrierEntity]),
-    AuditModule,
-    OutboxModule,
-    RemindersModule,
-  ],
+  imports: [AuditModule, OutboxModule, RemindersModule],
   providers: [
     FollowUpsRepository,
     FollowUpRuleRepository,

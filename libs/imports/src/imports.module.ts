@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { OutboxModule } from '@app/jobs';
 import { StatusRepository } from '@app/status';
@@ -11,8 +10,6 @@ import { ImportRunsRepository } from './import-runs.repository';
 import { ImportsService } from './imports.service';
 import { ApplyRepository } from './load/apply.repository';
 import { StageRepository } from './load/stage.repository';
-import { ImportRunEntity } from './import-run.entity';
-import { OnsCcgCodeEntity } from './ons-ccg-code.entity';
 
 /**
  * Imports of NHS files. A run asks for its job through the outbox, so this module needs no Redis (the
@@ -20,7 +17,7 @@ import { OnsCcgCodeEntity } from './ons-ccg-code.entity';
  * offers to importers (`rebuildSpansForServices`), inside the import's transaction.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportRunEntity, OnsCcgCodeEntity]), AuditModule, OutboxModule],
+  imports: [AuditModule, OutboxModule],
   providers: [
     ImportsService,
     ImportRunner,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CredentialsCache } from './credentials-cache';
 import { LoginAttempts } from './login-attempts';
@@ -7,11 +6,10 @@ import { PasswordHasher } from './passwords';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { RateLimitStore } from './rate-limit.store';
-import { UserEntity } from './user.entity';
 
 /** Users and their passwords, without tokens: what the CLI needs (no JWT_SECRET required). */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), AuditModule],
+  imports: [AuditModule],
   providers: [PeopleRepository, PasswordHasher, PeopleService, RateLimitStore, LoginAttempts, CredentialsCache],
   exports: [PeopleService, PasswordHasher, LoginAttempts, RateLimitStore, CredentialsCache],
 })

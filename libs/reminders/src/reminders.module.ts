@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@app/jobs';
 import { Mailer } from './mailer';
 import { RecipientsRepository } from './recipients.repository';
 import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
-import { ReminderEntity } from './reminder.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderEntity]), OutboxModule],
+  imports: [OutboxModule],
   providers: [RemindersRepository, RecipientsRepository, Mailer, RemindersService],
   exports: [RemindersService],
 })

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { FiguresModule, FiguresService } from '@app/figures';
 import { MONTH_END_FIGURES, monthEndFiguresFrom } from './month-end-figures';
 import { SnapshotsRepository } from './snapshots.repository';
 import { SnapshotsService } from './snapshots.service';
-import { MonthEndSnapshotEntity } from './month-end-snapshot.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MonthEndSnapshotEntity]), FiguresModule],
+  imports: [FiguresModule],
   providers: [
     { provide: MONTH_END_FIGURES, inject: [FiguresService], useFactory: monthEndFiguresFrom },
     SnapshotsRepository,
