@@ -1,3 +1,5 @@
+import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { Role } from '@app/domain';
 import { PasswordHasher } from '@app/people';
 import { TEST_PASSWORD } from '../setup/factories';
@@ -96,6 +98,23 @@ describe('sign-in and sessions', () => {
       for (let i = 0; i < 4; i++) await login('forgetful@test.invalid', 'almost right').expect(401);
       await login('forgetful@test.invalid').expect(200);
     }
+  });
+
+  it('locks for LOGIN_LOCK_SECONDS from the 5th failure, however long ago the 1st was', async () => {
+    const email = 'slow.guesser@test.invalid';
+    for (let i = 0; i < 4; i++) await login(email, `wrong guess ${i}`).expect(401);
+    // As if the first failure were nearly LOGIN_LOCK_SECONDS ago: its count has ten seconds left.
+    const { REDIS_HOST, REDIS_PORT, REDIS_PASSWORD, REDIS_PREFIX } = ctx.config;
+    const redis = new Redis({ host: REDIS_HOST, port: REDIS_PORT, password: REDIS_PASSWORD });
+    try {
+      const countKey = `${REDIS_PREFIX}:rate:login:${createHash('sha256').update(email).digest('hex')}`;
+      expect(await redis.pexpire(countKey, 10_000)).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
+    await login(email, 'wrong guess 4').expect(401);
+    const locked = await login(email).expect(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
   });
 
   it('refreshes with a refresh token only, and never accepts one kind of token as the other', async () => {

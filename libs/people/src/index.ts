@@ -5,7 +5,7 @@ export * from './passwords';
 export * from './people.dto';
 export * from './people.module';
 export * from './people.service';
-export * from './rate-limit.store';
+export * from './rate-limiters';
 export * from './user.entity';
 export type { Credentials } from './people.repository';
 export * from './credentials-cache';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { TooManyRequestsError } from '@app/domain';
 import { AppConfig } from '@app/config';
-import { RateLimitStore } from './rate-limit.store';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiters } from './rate-limiters';
 
 /**
  * Per-account limit on password guesses, keyed by the e-mail address as typed (normalised), whether an
@@ -11,35 +12,44 @@ import { RateLimitStore } from './rate-limit.store';
  */
 @Injectable()
 export class LoginAttempts {
+  private readonly limiter: RateLimiterRedis;
+
   constructor(
-    private readonly store: RateLimitStore,
+    limiters: RateLimiters,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.limiter = limiters.create({
+      keyPrefix: 'login',
+      points: config.LOGIN_MAX_FAILURES,
+      windowSeconds: config.LOGIN_LOCK_SECONDS,
+    });
+  }
 
   /** Counts an attempt; throws 429 once the account has had LOGIN_MAX_FAILURES unsuccessful ones. */
   async begin(email: string): Promise<void> {
-    const lockMs = this.config.LOGIN_LOCK_SECONDS * 1000;
-    const { count, resetMs } = await this.store.hit(key(email), lockMs, {
-      at: this.config.LOGIN_MAX_FAILURES,
-      forMs: lockMs,
-    });
-    if (count > this.config.LOGIN_MAX_FAILURES) {
-      const minutes = Math.max(1, Math.ceil(resetMs / 60_000));
+    const counted = await this.limiter.consume(key(email)).catch((refused: unknown) => {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      const minutes = Math.max(1, Math.ceil(refused.msBeforeNext / 60_000));
       throw new TooManyRequestsError(
         `Too many unsuccessful sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, ` +
           `or ask an admin to reset the password`,
-        Math.ceil(resetMs / 1000),
+        Math.ceil(refused.msBeforeNext / 1000),
       );
-    }
+    });
+    // The lock-out lasts LOGIN_LOCK_SECONDS from the N-th attempt, not from the first as the window would
+    // (nor from the first refused one, as the library's blockDuration would): restart it here. block() sets
+    // the count past the limit, so should this attempt fail, the next is refused.
+    if (counted.consumedPoints === this.config.LOGIN_MAX_FAILURES)
+      await this.limiter.block(key(email), this.config.LOGIN_LOCK_SECONDS);
   }
 
   /** After a successful sign-in, or an admin's password reset. */
-  succeeded(email: string): Promise<void> {
-    return this.store.clear(key(email));
+  async succeeded(email: string): Promise<void> {
+    await this.limiter.delete(key(email));
   }
 }
 
 // Hashed so Redis never holds the addresses themselves.
 function key(email: string): string {
-  return `login:${createHash('sha256').update(email).digest('hex')}`;
+  return createHash('sha256').update(email).digest('hex');
 }
