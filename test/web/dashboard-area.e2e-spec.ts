@@ -10,6 +10,7 @@ import {
   NORTH,
   type PracticePlan,
   seedPractices,
+  sharedPractices,
   SERVICES,
 } from './dashboard';
 
@@ -141,40 +142,13 @@ async function seedTwoRegions(
   const f = ctx.factories;
   await f.region(...north);
   await f.region(...midlands);
-  const { Appointments: A, Prescriptions: P, Records: R } = Service;
+  const { Appointments: A, Prescriptions: P } = Service;
   const { Capable: C, Enabled: E } = Level;
+  const shared = sharedPractices(north[0], midlands[0]);
   const plan: PracticePlan[] = [
-    [
-      north[0],
-      '00M',
-      1000,
-      [
-        [A, E, '2013-01-01'],
-        [P, E, '2014-06-01'],
-        [R, C, '2014-01-01'],
-      ],
-    ],
-    [
-      north[0],
-      '00M',
-      3000,
-      [
-        [A, E, '2014-05-01'],
-        [P, E, '2013-01-01'],
-        [R, E, '2014-09-01'],
-      ],
-    ],
+    ...shared.north,
     [north[0], '00M', 500, [[A, C, '2014-05-01']]],
-    [
-      midlands[0],
-      '01A',
-      2000,
-      [
-        [A, E, '2014-08-01'],
-        [P, E, '2013-01-01'],
-        [R, E, '2014-08-01'],
-      ],
-    ],
+    shared.midlands,
     [
       midlands[0],
       '01A',

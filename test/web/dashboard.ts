@@ -71,3 +71,49 @@ export async function seedPractices(
   }
   return seeded;
 }
+
+/**
+ * Practices the area and known-on specs both seed (their expected figures count on them): two in the North's
+ * CCG 00M and one in the Midlands' CCG 01A, each with services arriving at different dates.
+ */
+export function sharedPractices(
+  northCode: string,
+  midlandsCode: string,
+): { north: PracticePlan[]; midlands: PracticePlan } {
+  const { Appointments: A, Prescriptions: P, Records: R } = Service;
+  const { Capable: C, Enabled: E } = Level;
+  return {
+    north: [
+      [
+        northCode,
+        '00M',
+        1000,
+        [
+          [A, E, '2013-01-01'],
+          [P, E, '2014-06-01'],
+          [R, C, '2014-01-01'],
+        ],
+      ],
+      [
+        northCode,
+        '00M',
+        3000,
+        [
+          [A, E, '2014-05-01'],
+          [P, E, '2013-01-01'],
+          [R, E, '2014-09-01'],
+        ],
+      ],
+    ],
+    midlands: [
+      midlandsCode,
+      '01A',
+      2000,
+      [
+        [A, E, '2014-08-01'],
+        [P, E, '2013-01-01'],
+        [R, E, '2014-08-01'],
+      ],
+    ],
+  };
+}
