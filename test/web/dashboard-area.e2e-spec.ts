@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 import { Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
-import { axeViolations, browserSuite, tableCell } from './browser';
+import { axeViolations, tableCell } from './browser';
 import {
   areaHeading,
   headlineOf,
   headlineShown,
   MIDLANDS,
   NORTH,
+  northManagerSuite,
   type PracticePlan,
   seedPractices,
   sharedPractices,
@@ -21,13 +22,10 @@ jest.setTimeout(120_000);
  * Debian's Chromium against the real API: two regions whose figures differ, read from the page's tables.
  */
 describe('dashboard area and outlook in a browser', () => {
-  const MANAGER = 'north.manager@test.invalid';
-  const suite = browserSuite(async (ctx) => {
-    await seedTwoRegions(ctx, NORTH, MIDLANDS);
-    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Nora North' });
+  const { suite, test, signInAt } = northManagerSuite((ctx) => seedTwoRegions(ctx, NORTH, MIDLANDS), {
+    email: 'north.manager@test.invalid',
+    name: 'Nora North',
   });
-  const { test } = suite;
-  const signInAt = (path: string) => suite.signInAt(path, MANAGER);
   const OUTLOOK = 'Practices still to go at the end of September 2014';
   const query = (regionCode?: string) => `asOf=2014-09-30${regionCode ? `&regionCode=${regionCode}` : ''}`;
 
