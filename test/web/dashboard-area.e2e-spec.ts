@@ -1,15 +1,17 @@
 /// <reference lib="dom" />
 import { Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
-import { axeViolations, browserSuite, tableCell } from './browser';
+import { axeViolations, tableCell } from './browser';
 import {
   areaHeading,
   headlineOf,
   headlineShown,
   MIDLANDS,
   NORTH,
+  northManagerSuite,
   type PracticePlan,
   seedPractices,
+  sharedPractices,
   SERVICES,
 } from './dashboard';
 
@@ -20,13 +22,10 @@ jest.setTimeout(120_000);
  * Debian's Chromium against the real API: two regions whose figures differ, read from the page's tables.
  */
 describe('dashboard area and outlook in a browser', () => {
-  const MANAGER = 'north.manager@test.invalid';
-  const suite = browserSuite(async (ctx) => {
-    await seedTwoRegions(ctx, NORTH, MIDLANDS);
-    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Nora North' });
+  const { suite, test, signInAt } = northManagerSuite((ctx) => seedTwoRegions(ctx, NORTH, MIDLANDS), {
+    email: 'north.manager@test.invalid',
+    name: 'Nora North',
   });
-  const { test } = suite;
-  const signInAt = (path: string) => suite.signInAt(path, MANAGER);
   const OUTLOOK = 'Practices still to go at the end of September 2014';
   const query = (regionCode?: string) => `asOf=2014-09-30${regionCode ? `&regionCode=${regionCode}` : ''}`;
 
@@ -141,40 +140,13 @@ async function seedTwoRegions(
   const f = ctx.factories;
   await f.region(...north);
   await f.region(...midlands);
-  const { Appointments: A, Prescriptions: P, Records: R } = Service;
+  const { Appointments: A, Prescriptions: P } = Service;
   const { Capable: C, Enabled: E } = Level;
+  const shared = sharedPractices(north[0], midlands[0]);
   const plan: PracticePlan[] = [
-    [
-      north[0],
-      '00M',
-      1000,
-      [
-        [A, E, '2013-01-01'],
-        [P, E, '2014-06-01'],
-        [R, C, '2014-01-01'],
-      ],
-    ],
-    [
-      north[0],
-      '00M',
-      3000,
-      [
-        [A, E, '2014-05-01'],
-        [P, E, '2013-01-01'],
-        [R, E, '2014-09-01'],
-      ],
-    ],
+    ...shared.north,
     [north[0], '00M', 500, [[A, C, '2014-05-01']]],
-    [
-      midlands[0],
-      '01A',
-      2000,
-      [
-        [A, E, '2014-08-01'],
-        [P, E, '2013-01-01'],
-        [R, E, '2014-08-01'],
-      ],
-    ],
+    shared.midlands,
     [
       midlands[0],
       '01A',

@@ -11,6 +11,7 @@ import {
   NORTH,
   type PracticePlan,
   seedPractices,
+  sharedPractices,
 } from './dashboard';
 
 jest.setTimeout(180_000);
@@ -293,27 +294,9 @@ async function seed(
   await f.ccg('01A', midlands[0], 'Leicester CCG');
   const { Appointments: A, Prescriptions: P, Records: R } = Service;
   const { Capable: C, Enabled: E, NotCapable: N } = Level;
+  const shared = sharedPractices(north[0], midlands[0]);
   const plan: PracticePlan[] = [
-    [
-      north[0],
-      '00M',
-      1000,
-      [
-        [A, E, '2013-01-01'],
-        [P, E, '2014-06-01'],
-        [R, C, '2014-01-01'],
-      ],
-    ],
-    [
-      north[0],
-      '00M',
-      3000,
-      [
-        [A, E, '2014-05-01'],
-        [P, E, '2013-01-01'],
-        [R, E, '2014-09-01'],
-      ],
-    ],
+    ...shared.north,
     [
       north[0],
       '00N',
@@ -333,16 +316,7 @@ async function seed(
         [R, C, '2013-11-01'],
       ],
     ],
-    [
-      midlands[0],
-      '01A',
-      2000,
-      [
-        [A, E, '2014-08-01'],
-        [P, E, '2013-01-01'],
-        [R, E, '2014-08-01'],
-      ],
-    ],
+    shared.midlands,
   ];
   const seeded = await seedPractices(ctx, plan, recordedAt);
   return seeded.find((s) => s.patients === 500)!.practice;

@@ -3,8 +3,8 @@ import type { Locator } from 'playwright-core';
 import { Level, Role, Service } from '@app/domain';
 import { FollowUpRuleService } from '@app/follow-ups';
 import { TestContext } from '../setup/test-context';
-import { axeViolations, browserSuite } from './browser';
-import { areaHeading as headingIn, MIDLANDS, NORTH } from './dashboard';
+import { axeViolations } from './browser';
+import { areaHeading as headingIn, MIDLANDS, NORTH, northManagerSuite } from './dashboard';
 
 jest.setTimeout(180_000);
 
@@ -15,14 +15,11 @@ jest.setTimeout(180_000);
  * control of the dashboard.
  */
 describe('dashboard barriers and practices not offering, in a browser', () => {
-  const MANAGER = 'outlook.manager@test.invalid';
-  const suite = browserSuite(async (ctx) => {
-    await seedBarriersAndLists(ctx, NORTH, MIDLANDS);
-    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], email: MANAGER, name: 'Olive Outlook' });
+  const { suite, test, signInAt } = northManagerSuite((ctx) => seedBarriersAndLists(ctx, NORTH, MIDLANDS), {
+    email: 'outlook.manager@test.invalid',
+    name: 'Olive Outlook',
   });
-  const { test } = suite;
   const page = () => suite.page;
-  const signInAt = (path: string) => suite.signInAt(path, MANAGER);
   const api = () => suite.ctx.api(Role.Manager);
   const areaHeading = (name: string) => headingIn(page(), name);
 

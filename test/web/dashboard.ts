@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { Level, Service } from '@app/domain';
+import { Level, Role, Service } from '@app/domain';
 import { TestContext } from '../setup/test-context';
-import { percentText, pointsText, tableCell } from './browser';
+import { browserSuite, percentText, pointsText, tableCell } from './browser';
 
 /** What the dashboard's browser specs share: their two regions, the headline table and a seed of practices. */
 
@@ -19,6 +19,18 @@ export const MEASURES = [
   ['patients at practices offering', 'patientsAtEnabledPct'],
 ] as const;
 const COLUMNS = ['30 September 2014', '30 September 2013', 'Change (percentage points)'];
+
+/**
+ * A browser suite (call it inside `describe`) that seeds with `seed`, then adds a manager of the North
+ * (`email`, `name`); `signInAt` signs that manager in at a path.
+ */
+export function northManagerSuite(seed: (ctx: TestContext) => Promise<void>, manager: { email: string; name: string }) {
+  const suite = browserSuite(async (ctx) => {
+    await seed(ctx);
+    await ctx.factories.user({ role: Role.Manager, regionCode: NORTH[0], ...manager });
+  });
+  return { suite, test: suite.test, signInAt: (path: string) => suite.signInAt(path, manager.email) };
+}
 
 /** The area's name in the dashboard's heading. */
 export const areaHeading = (page: Page, name: string) =>
@@ -70,4 +82,50 @@ export async function seedPractices(
     seeded.push({ practice, patients });
   }
   return seeded;
+}
+
+/**
+ * Practices the area and known-on specs both seed (their expected figures count on them): two in the North's
+ * CCG 00M and one in the Midlands' CCG 01A, each with services arriving at different dates.
+ */
+export function sharedPractices(
+  northCode: string,
+  midlandsCode: string,
+): { north: PracticePlan[]; midlands: PracticePlan } {
+  const { Appointments: A, Prescriptions: P, Records: R } = Service;
+  const { Capable: C, Enabled: E } = Level;
+  return {
+    north: [
+      [
+        northCode,
+        '00M',
+        1000,
+        [
+          [A, E, '2013-01-01'],
+          [P, E, '2014-06-01'],
+          [R, C, '2014-01-01'],
+        ],
+      ],
+      [
+        northCode,
+        '00M',
+        3000,
+        [
+          [A, E, '2014-05-01'],
+          [P, E, '2013-01-01'],
+          [R, E, '2014-09-01'],
+        ],
+      ],
+    ],
+    midlands: [
+      midlandsCode,
+      '01A',
+      2000,
+      [
+        [A, E, '2014-08-01'],
+        [P, E, '2013-01-01'],
+        [R, E, '2014-08-01'],
+      ],
+    ],
+  };
 }

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { barrierName, SERVICES } from '../common/words';
 import { barrierMatrix, type BarrierMatrix } from './barrier-matrix';
 import { count } from '../common/formats';
+import { ChartWithTable } from '../common/chart-with-table';
 import './barriers.css';
 
 // ECharts comes in its own chunk, after the figures are on the page.
@@ -65,61 +66,50 @@ function BarrierView({ matrix, areaName }: { matrix: BarrierMatrix; areaName: st
     `Bar chart: practices in ${areaName} reporting each barrier, a bar each for ` +
     `${SERVICES.map((s) => s.name).join('; ')}; most reported first. The figures are in the table below.`;
   return (
-    <>
-      <div role="img" aria-label={description} className="app-barrier-chart">
-        <Suspense fallback={<Loading what="the chart" />}>
-          <BarrierChart matrix={matrix} />
-        </Suspense>
-      </div>
-      <details className="nhsuk-details">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Show the barriers as a table</span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              Practices in {areaName} reporting each barrier, by service, to date
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col" className="nhsuk-table__header">
-                  Barrier
-                </th>
-                {SERVICES.map((s) => (
-                  <th key={s.key} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                    {s.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {matrix.categories.map((category, i) => (
-                <tr key={category} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header">
-                    {barrierName(category)}
-                  </th>
-                  {SERVICES.map((s) => (
-                    <td key={s.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                      {count(matrix.practices[s.key][i])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-              <tr className="nhsuk-table__row">
-                <th scope="row" className="nhsuk-table__header">
-                  {ANY_BARRIER}
-                </th>
-                {SERVICES.map((s) => (
-                  <td key={s.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                    {count(matrix.anyBarrier[s.key])}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
+    <ChartWithTable
+      description={description}
+      figureClassName="app-barrier-chart"
+      chart={<BarrierChart matrix={matrix} />}
+      toggle="Show the barriers as a table"
+      caption={<>Practices in {areaName} reporting each barrier, by service, to date</>}
+    >
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col" className="nhsuk-table__header">
+            Barrier
+          </th>
+          {SERVICES.map((s) => (
+            <th key={s.key} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              {s.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {matrix.categories.map((category, i) => (
+          <tr key={category} className="nhsuk-table__row">
+            <th scope="row" className="nhsuk-table__header">
+              {barrierName(category)}
+            </th>
+            {SERVICES.map((s) => (
+              <td key={s.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                {count(matrix.practices[s.key][i])}
+              </td>
+            ))}
+          </tr>
+        ))}
+        <tr className="nhsuk-table__row">
+          <th scope="row" className="nhsuk-table__header">
+            {ANY_BARRIER}
+          </th>
+          {SERVICES.map((s) => (
+            <td key={s.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
+              {count(matrix.anyBarrier[s.key])}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </ChartWithTable>
   );
 }
 

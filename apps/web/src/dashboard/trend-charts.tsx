@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
 import { MEASURES, percent, type ServiceKey } from './figures';
 import { SERVICES } from '../common/words';
+import { ChartWithTable } from '../common/chart-with-table';
 import { fieldProblem } from './field-problem';
 import { knownAtPhrase } from './known-on';
 import { monthYear } from './month-end';
@@ -127,51 +128,44 @@ function TrendView({ name, trend, knownAt }: { name: string; trend: Trend; known
     `Line chart of ${name}, ${span}: ` +
     `${MEASURES.map((m) => `share of ${m.name}`).join(' and ')}, in per cent. The figures are in the table below.`;
   return (
-    <>
-      <div role="img" aria-label={description} className="app-trend-chart__figure">
-        <Suspense fallback={<Loading what="the chart" />}>
-          <TrendChart points={trend.points} />
-        </Suspense>
-      </div>
-      <details className="nhsuk-details">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Show the data as a table</span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              {name}: month-end figures, {span}
-              {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col" className="nhsuk-table__header">
-                  Month
-                </th>
-                {MEASURES.map((m) => (
-                  <th key={m.key} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                    Share of {m.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {trend.points.map((point) => (
-                <tr key={point.month} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header">
-                    {monthYear(point.asOf)}
-                  </th>
-                  {MEASURES.map((m) => (
-                    <td key={m.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                      {percent(point[m.key])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
+    <ChartWithTable
+      description={description}
+      figureClassName="app-trend-chart__figure"
+      chart={<TrendChart points={trend.points} />}
+      toggle="Show the data as a table"
+      caption={
+        <>
+          {name}: month-end figures, {span}
+          {knownAt ? `, ${knownAtPhrase(knownAt)}` : ''}
+        </>
+      }
+    >
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col" className="nhsuk-table__header">
+            Month
+          </th>
+          {MEASURES.map((m) => (
+            <th key={m.key} scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              Share of {m.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {trend.points.map((point) => (
+          <tr key={point.month} className="nhsuk-table__row">
+            <th scope="row" className="nhsuk-table__header">
+              {monthYear(point.asOf)}
+            </th>
+            {MEASURES.map((m) => (
+              <td key={m.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                {percent(point[m.key])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </ChartWithTable>
   );
 }

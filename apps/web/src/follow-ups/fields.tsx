@@ -46,7 +46,10 @@ export function SelectField(props: {
   value: string;
   onChange: (value: string) => void;
   options: [string, string][];
-  error: string | undefined;
+  /** Absent where the field cannot be wrong (a filter). */
+  error?: string;
+  /** A class for the select besides the design system's. */
+  className?: string;
 }) {
   const { id, error } = props;
   return (
@@ -56,7 +59,7 @@ export function SelectField(props: {
       </label>
       <FieldError id={`${id}-error`} message={error} />
       <select
-        className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
+        className={`nhsuk-select${props.className ? ` ${props.className}` : ''}${error ? ' nhsuk-select--error' : ''}`}
         id={id}
         name={id}
         aria-describedby={error ? `${id}-error` : undefined}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { useRegions } from '../dashboard/area-select';
 import { DUE_OPTIONS, type Filters, SERVICE_OPTIONS, STATE_OPTIONS } from './filters';
+import { SelectField } from './fields';
 
 interface Props {
   value: Filters;
@@ -27,7 +28,7 @@ export function FiltersForm({ value, ownsFollowUps, onApply }: Props) {
     <form noValidate onSubmit={submit} className="app-follow-up-filters" aria-label="Filter follow-ups">
       <div className="nhsuk-grid-row">
         {ownsFollowUps && (
-          <SelectField
+          <FilterSelect
             id="filter-owner"
             label="Whose"
             value={draft.owner}
@@ -38,7 +39,7 @@ export function FiltersForm({ value, ownsFollowUps, onApply }: Props) {
             ]}
           />
         )}
-        <SelectField
+        <FilterSelect
           id="filter-region"
           label="Region"
           value={draft.region ?? ''}
@@ -51,21 +52,21 @@ export function FiltersForm({ value, ownsFollowUps, onApply }: Props) {
             ...(regions.data ?? []).map((r): [string, string] => [r.code, r.name]),
           ]}
         />
-        <SelectField
+        <FilterSelect
           id="filter-state"
           label="State"
           value={draft.state}
           onChange={(v) => set('state', v as Filters['state'])}
           options={STATE_OPTIONS}
         />
-        <SelectField
+        <FilterSelect
           id="filter-due"
           label="Due"
           value={draft.due ?? ''}
           onChange={(v) => set('due', (v || undefined) as Filters['due'])}
           options={[['', 'Any due date'], ...DUE_OPTIONS]}
         />
-        <SelectField
+        <FilterSelect
           id="filter-not-offered"
           label="Service not offered"
           value={draft.notOffered ?? ''}
@@ -80,7 +81,8 @@ export function FiltersForm({ value, ownsFollowUps, onApply }: Props) {
   );
 }
 
-function SelectField(props: {
+/** A filter: the follow-ups' select, a third of the row wide. */
+function FilterSelect(props: {
   id: string;
   label: string;
   value: string;
@@ -89,24 +91,7 @@ function SelectField(props: {
 }) {
   return (
     <div className="nhsuk-grid-column-one-third">
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor={props.id}>
-          {props.label}
-        </label>
-        <select
-          className="nhsuk-select app-select-full"
-          id={props.id}
-          name={props.id}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-        >
-          {props.options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField {...props} className="app-select-full" />
     </div>
   );
 }

@@ -1,17 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { BackLink, Button, DateInput, ErrorSummary, Select, TextInput } from 'nhsuk-react-components';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Button, DateInput, ErrorSummary, Select, TextInput } from 'nhsuk-react-components';
+import { useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr, type User } from '../api/client';
 import { practicePath } from '../common/practice-link';
 import type { components } from '../api/schema';
-import { FormErrorSummary } from '../common/error-summary';
 import { formText } from '../common/form-text';
-import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import { longDate } from '../dashboard/month-end';
 import { type DateParts, isEmpty, isoDate, partsOf } from '../common/dates';
 import '../practice-writes/practice-writes.css';
+import { PracticeFormHead } from '../practice-writes/form-head';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
@@ -198,11 +197,12 @@ function PracticeEdit({ practice, user }: { practice: Practice; user: User }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink asElement={Link} to={practicePath(practice.code)}>
-          Back to the practice
-        </BackLink>
-        <FormErrorSummary lines={problems.summary} />
-        {failure && <ApiErrorSummary title="The changes were not saved" error={failure} />}
+        <PracticeFormHead
+          practiceCode={practice.code}
+          problems={problems.summary}
+          failure={failure}
+          failureTitle="The changes were not saved"
+        />
         {conflict && (
           <ErrorSummary>
             <ErrorSummary.Title>Someone else changed this practice while you were editing it</ErrorSummary.Title>

@@ -1,10 +1,9 @@
 import { type ComponentPropsWithoutRef, type FormEvent, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { BackLink, Button, DateInput, Radios, SummaryList, Textarea } from 'nhsuk-react-components';
+import { Button, DateInput, Radios, SummaryList, Textarea } from 'nhsuk-react-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, dataOr } from '../api/client';
 import { practicePath } from '../common/practice-link';
-import { FormErrorSummary } from '../common/error-summary';
 import { formText } from '../common/form-text';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
@@ -12,6 +11,7 @@ import { longDate } from '../dashboard/month-end';
 import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { ImpactMessage, type StatusImpact } from '../practice-writes/impact-message';
+import { PracticeFormHead } from '../practice-writes/form-head';
 import { PracticeWriteGate } from '../practice-writes/practice-gate';
 import { addProblem, type FieldInputs, noProblems, type Problems, problemsFromApi } from '../practice-writes/problems';
 import type { Practice } from '../practice-writes/use-practice';
@@ -214,11 +214,12 @@ function StatusChange({ practice }: { practice: Practice }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink asElement={Link} to={practicePath(practice.code)}>
-          Back to the practice
-        </BackLink>
-        <FormErrorSummary lines={problems.summary} />
-        {failure && <ApiErrorSummary title="The change cannot be checked" error={failure} />}
+        <PracticeFormHead
+          practiceCode={practice.code}
+          problems={problems.summary}
+          failure={failure}
+          failureTitle="The change cannot be checked"
+        />
         <h1 className="nhsuk-heading-xl">
           {caption}
           Record a status change
