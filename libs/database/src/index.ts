@@ -3,4 +3,3 @@ export * from './database-admin';
 export * from './database.module';
 export * from './dependency-checks';
 export * from './sql';
-export * from './sql-extra';

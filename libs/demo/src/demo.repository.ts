@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { execute, selectRows } from '@app/database';
+import { execute, exists, selectRows } from '@app/database';
 import { StatusRepository } from '@app/status';
 import type { GeneratedEvent } from './status-history.generator';
 import type { DemoCcg, DemoData } from './demo-data.reader';
@@ -115,8 +115,7 @@ export class DemoRepository {
   }
 
   async userExists(email: string): Promise<boolean> {
-    const rows = await selectRows<{ found: 1 }>(this.db, `SELECT 1 AS found FROM app_user WHERE email = $1`, [email]);
-    return rows.length > 0;
+    return exists(this.db, `SELECT 1 FROM app_user WHERE email = $1`, [email]);
   }
 
   /** Adds the demo user unless someone took the address meanwhile. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { changedRows, execute, selectCount, selectOne, selectRows } from '@app/database';
+import { changedRows, execute, exists, selectCount, selectOne, selectRows } from '@app/database';
 import { MAX_INTEGER } from '@app/http';
 import { ImportState } from './import-run.entity';
 import type { ImportOptions, ImportProblem, ImportSummary } from './import-run.types';
@@ -95,10 +95,7 @@ export class ImportRunsRepository {
 
   async isActiveUser(userId: number): Promise<boolean> {
     if (!(userId >= 1 && userId <= MAX_INTEGER)) return false;
-    const rows = await selectRows<{ found: 1 }>(this.db, `SELECT 1 AS found FROM app_user WHERE id = $1 AND active`, [
-      userId,
-    ]);
-    return rows.length > 0;
+    return exists(this.db, `SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId]);
   }
 
   find(id: number, withProblems = true): Promise<ImportRunRow | undefined> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { changedRows, execute, selectCount, selectOne, selectRows } from '@app/database';
+import { changedRows, execute, exists, selectCount, selectOne, selectRows } from '@app/database';
 import { Role } from '@app/domain';
 import type { ListUsersQuery, UserDto } from './people.dto';
 
@@ -110,12 +110,8 @@ export class PeopleRepository {
     await execute(this.db, `UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
   }
 
-  async anyActiveAdmin(m: EntityManager): Promise<boolean> {
-    const rows = await selectRows<{ one: 1 }>(
-      m,
-      `SELECT 1 AS one FROM app_user WHERE role = 'admin' AND active LIMIT 1`,
-    );
-    return rows.length > 0;
+  anyActiveAdmin(m: EntityManager): Promise<boolean> {
+    return exists(m, `SELECT 1 FROM app_user WHERE role = 'admin' AND active LIMIT 1`);
   }
 
   /** Serialises first-admin creation across API instances starting together. */
