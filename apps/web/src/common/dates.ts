@@ -40,3 +40,9 @@ export function isoDate(label: string, d: DateParts): { date: string } | { error
 /** The API's ISO dates inside a sentence of its own, written as people read them. */
 export const withLongDates = (text: string) =>
   text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : longDate(iso)));
+
+/** A date-input example a fortnight from now, written as the boxes take it (e.g. "21 12 2026"). */
+export function exampleDateSoon(now = new Date()): string {
+  const soon = new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000);
+  return `${soon.getDate()} ${soon.getMonth() + 1} ${soon.getFullYear()}`;
+}

@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { DateInput } from '../common/date-input';
-import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
+import { type DateParts, EMPTY_DATE, exampleDateSoon, isoDate } from '../common/dates';
 import { FormErrorSummary, type SummaryLine } from '../common/error-summary';
 import { RadiosField, SelectField, TextareaField } from './fields';
 import { messageFor, type Problem, problemsOf, summaryOf } from './form-problems';
@@ -187,7 +187,7 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
       <DateInput
         id="due-date"
         legend="When should the practice be contacted next?"
-        hint="Today or later, for example 27 3 2015"
+        hint={`Today or later, for example ${exampleDateSoon()}`}
         error={dueDateError}
         boxes={[
           // The day box has the input's id: the error summary links there.
