@@ -98,7 +98,10 @@ describe('follow-ups and reminders in a browser', () => {
     );
 
     // Owner: only those who may own it are offered (not the manager, not support staff of another region).
-    const owners = await page().getByLabel('Who owns this follow-up?').locator('option').allTextContents();
+    // The people come from their own request: wait for them before reading the options.
+    const ownerSelect = page().getByLabel('Who owns this follow-up?');
+    await ownerSelect.locator('option', { hasText: 'Sam North' }).waitFor({ state: 'attached' });
+    const owners = await ownerSelect.locator('option').allTextContents();
     expect(owners).toEqual(['Nobody', 'Ada Admin (admin)', 'Sam North (support, Y54)']);
     await page().getByLabel('Who owns this follow-up?').selectOption({ label: 'Sam North (support, Y54)' });
     await page().getByRole('button', { name: 'Change owner' }).click();

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { execute, exists, selectRows } from '@app/database';
+import { execute, exists, selectCount, selectRows } from '@app/database';
 import { StatusRepository } from '@app/status';
 import type { GeneratedEvent } from './status-history.generator';
 import type { DemoCcg, DemoData } from './demo-data.reader';
@@ -60,26 +60,18 @@ export class DemoRepository {
     return rows.length;
   }
 
+  /** The list sizes of dates not held yet (a second load adds none), linked by add_list_sizes. */
   async insertListSizes(m: EntityManager, data: DemoData): Promise<number> {
     const l = data.listSizes;
-    const rows = await selectRows<{ practice_id: number }>(
+    return selectCount(
       m,
-      `INSERT INTO list_size (practice_id, effective_date, patients, source)
-       SELECT p.id, t.effective_date, t.patients, 'import'
-       FROM unnest($1::text[], $2::date[], $3::int[]) AS t(code, effective_date, patients)
-       JOIN practice p ON p.code = t.code
-       ON CONFLICT (practice_id, effective_date) DO NOTHING RETURNING practice_id`,
+      `SELECT count(*)::int AS n
+       FROM (SELECT array_agg(p.id) AS ids, array_agg(t.effective_date) AS dates, array_agg(t.patients) AS patients
+             FROM unnest($1::text[], $2::date[], $3::int[]) AS t(code, effective_date, patients)
+             JOIN practice p ON p.code = t.code) s
+       CROSS JOIN LATERAL add_list_sizes(s.ids, s.dates, s.patients, NULL, 'import') AS a(practice_id)`,
       [l.map((x) => x.practiceCode), l.map((x) => x.effectiveDate), l.map((x) => x.patients)],
     );
-    // valid_to of the practices' list sizes: the next effective date of the same practice.
-    const practiceIds = [...new Set(rows.map((r) => r.practice_id))];
-    if (practiceIds.length) {
-      await execute(m, `SELECT relink_list_sizes($1::integer[], $2::date[])`, [
-        practiceIds,
-        practiceIds.map(() => null),
-      ]);
-    }
-    return rows.length;
   }
 
   /**

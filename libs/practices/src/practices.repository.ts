@@ -286,9 +286,10 @@ export class PracticesRepository {
   }
 
   /**
-   * Records the list size effective on a date (a second figure for the same date replaces the first),
-   * then re-links valid_to across the practice's history so each entry ends where the next begins.
-   * Runs under the practice row lock taken by the caller.
+   * Records the list size effective on a date: a second figure for a date already held replaces the first
+   * (no date changes, so no link); a new date goes in linked, with the entry before it relinked to end
+   * where it begins (add_list_sizes, libs/practices/src/sql/add-list-sizes.sql, the one copy of the link
+   * rule). Runs under the practice row lock taken by the caller.
    */
   async upsertListSize(
     m: EntityManager,
@@ -298,28 +299,21 @@ export class PracticesRepository {
     recordedBy: number | null,
     source: RecordSource,
   ): Promise<void> {
-    await execute(
+    const replaced = await changedRows(
       m,
-      `INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (practice_id, effective_date)
-       DO UPDATE SET patients = EXCLUDED.patients, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source,
-         recorded_at = now()`,
+      `UPDATE list_size SET patients = $3, recorded_by = $4, source = $5, recorded_at = now()
+       WHERE practice_id = $1 AND effective_date = $2`,
       [practiceId, effectiveDate, patients, recordedBy, source],
     );
-    await this.relinkListSizes(m, [practiceId], [effectiveDate]);
-  }
-
-  /**
-   * Links the list sizes of these practices (one entry a practice), each from the row before its `since`
-   * date (null: the whole history): relink_list_sizes, libs/practices/src/sql/relink-list-sizes.sql.
-   */
-  async relinkListSizes(
-    m: EntityManager,
-    practiceIds: number[],
-    since: (string | null)[] = practiceIds.map(() => null),
-  ): Promise<void> {
-    await execute(m, `SELECT relink_list_sizes($1::integer[], $2::date[])`, [practiceIds, since]);
+    if (replaced.count === 0) {
+      await execute(m, `SELECT add_list_sizes($1::integer[], $2::date[], $3::integer[], $4, $5)`, [
+        [practiceId],
+        [effectiveDate],
+        [patients],
+        recordedBy,
+        source,
+      ]);
+    }
   }
 
   listSizeHistory(practiceId: number): Promise<ListSizeRow[]> {

@@ -15,8 +15,9 @@ import { recordStatusEventSql } from './1764040000000-RecordStatusFunction';
  * - stored_figures_last_date (libs/figures/src/sql/stored-figures-last-date.sql) reads the zone from the
  *   session setting pot.time_zone, which every connection sets from APP_TIME_ZONE, instead of its own
  *   'Europe/London'.
- * - relink_list_sizes (libs/practices/src/sql/relink-list-sizes.sql) is new: the list-size link rule,
- *   written three times before (manual writes, imports, the demo loader).
+ * - add_list_sizes (libs/practices/src/sql/add-list-sizes.sql) is new: the list-size link rule, written
+ *   three times before (manual writes, imports, the demo loader), now one statement that adds list sizes
+ *   and links them.
  */
 export class DatabaseFunctionFiles1764180000000 implements MigrationInterface {
   name = 'DatabaseFunctionFiles1764180000000';
@@ -24,11 +25,11 @@ export class DatabaseFunctionFiles1764180000000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(RECORD_STATUS_EVENT);
     await q.query(STORED_FIGURES_LAST_DATE);
-    await q.query(RELINK_LIST_SIZES);
+    await q.query(ADD_LIST_SIZES);
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION relink_list_sizes(integer[], date[])`);
+    await q.query(`DROP FUNCTION add_list_sizes(integer[], date[], integer[], integer, record_source)`);
     await q.query(`CREATE OR REPLACE FUNCTION stored_figures_last_date() RETURNS date LANGUAGE sql STABLE AS $$
       SELECT (now() AT TIME ZONE 'Europe/London')::date - 2
     $$`);
@@ -121,33 +122,47 @@ CREATE OR REPLACE FUNCTION stored_figures_last_date() RETURNS date LANGUAGE sql 
 $$;
 `;
 
-/** Frozen copy of libs/practices/src/sql/relink-list-sizes.sql. */
-const RELINK_LIST_SIZES = `
+/** Frozen copy of libs/practices/src/sql/add-list-sizes.sql. */
+const ADD_LIST_SIZES = `
 -- The list-size link rule (DESIGN.md "Words": the list size on date D is the latest one effective on or
 -- before D): each list size runs until its practice's next effective date (valid_to, null for the latest).
--- The one copy of that rule, called after every list-size write: a manual one
+-- The one copy of that rule, used by every writer of list sizes: a manual one
 -- (PracticesRepository.upsertListSize), an import (ApplyRepository.listSizes) and the demo loader.
 --
--- For each practice of p_practice_ids, relinks the rows from the one before p_since (the same position in
--- that array: the earliest date written; null for the whole history) on: a new or changed date alters no
--- earlier link. So an import of the latest month reads and rewrites two rows a practice, never the whole
--- history. Writes only the rows whose link changes.
-CREATE OR REPLACE FUNCTION relink_list_sizes(p_practice_ids integer[], p_since date[]) RETURNS void
+-- Adds the rows (practice, date, patients: the same position in the three arrays; one row a practice and
+-- date) whose practice and date are not held yet, and answers the practice of each row added. A figure
+-- for a date already held is the caller's to replace: that changes no date, so no link. Each new row is
+-- linked as it goes in (to the next date, new or held); the one held row before a practice's new dates is
+-- relinked to the first of them. So an import of the latest month writes one row and rewrites one row a
+-- practice, in one statement. Callers hold the practices' row locks.
+CREATE OR REPLACE FUNCTION add_list_sizes(p_practice_ids integer[], p_dates date[], p_patients integer[],
+    p_recorded_by integer, p_source record_source) RETURNS SETOF integer
   LANGUAGE sql AS $$
-  -- Each practice's first row to relink, found once a practice (materialized: joined in, the planner ran
-  -- this lookup once for every list size of the practices, four times slower for an import of a month).
-  WITH bounds AS MATERIALIZED (
-    SELECT c.practice_id,
-           coalesce((SELECT max(b.effective_date) FROM list_size b
-                     WHERE b.practice_id = c.practice_id AND b.effective_date < c.since), '-infinity') AS from_date
-    FROM unnest(p_practice_ids, p_since) AS c(practice_id, since)
+  WITH fresh AS MATERIALIZED (
+    SELECT t.practice_id, t.effective_date, t.patients
+    FROM unnest(p_practice_ids, p_dates, p_patients) AS t(practice_id, effective_date, patients)
+    WHERE NOT EXISTS (SELECT 1 FROM list_size l
+        WHERE l.practice_id = t.practice_id AND l.effective_date = t.effective_date)
+  ), added AS (
+    INSERT INTO list_size (practice_id, effective_date, valid_to, patients, recorded_by, source)
+    SELECT f.practice_id, f.effective_date,
+           least(lead(f.effective_date) OVER (PARTITION BY f.practice_id ORDER BY f.effective_date),
+                 (SELECT min(l.effective_date) FROM list_size l
+                  WHERE l.practice_id = f.practice_id AND l.effective_date > f.effective_date)),
+           f.patients, p_recorded_by, p_source
+    FROM fresh f
+    RETURNING practice_id
+  ), held_before AS (
+    -- Each held row that a new date now follows, and the earliest of the new dates after it.
+    SELECT prev.id, min(f.effective_date) AS next_date
+    FROM fresh f CROSS JOIN LATERAL (
+      SELECT l.id FROM list_size l WHERE l.practice_id = f.practice_id AND l.effective_date < f.effective_date
+      ORDER BY l.effective_date DESC LIMIT 1) prev
+    GROUP BY prev.id
+  ), relinked AS (
+    UPDATE list_size l SET valid_to = h.next_date FROM held_before h
+    WHERE l.id = h.id AND (l.valid_to IS NULL OR l.valid_to > h.next_date)
   )
-  UPDATE list_size l SET valid_to = n.next_date
-  FROM (
-    SELECT s.id, lead(s.effective_date) OVER (PARTITION BY s.practice_id ORDER BY s.effective_date) AS next_date
-    FROM bounds f
-    JOIN list_size s ON s.practice_id = f.practice_id AND s.effective_date >= f.from_date
-  ) n
-  WHERE l.id = n.id AND l.valid_to IS DISTINCT FROM n.next_date
+  SELECT practice_id FROM added
 $$;
 `;

@@ -110,10 +110,10 @@ export class ApplyRepository {
   /**
    * List sizes, and their `valid_to` links (each runs to the practice's next effective date). First a
    * figure for a date already held is replaced where it differs (a corrected publication; dates, so links,
-   * unchanged). Then the new dates go in, and relink_list_sizes (libs/practices/src/sql/relink-list-sizes.sql,
-   * the one copy of the link rule) links each practice's rows from the one before its earliest new date:
-   * an import of the latest month rewrites one row a practice, never the whole history. Both read the state
-   * before them and run under the practices' row locks.
+   * unchanged). Then the new dates go in by add_list_sizes (libs/practices/src/sql/add-list-sizes.sql, the
+   * one copy of the link rule), linked as they go in, with the row before each practice's first new date
+   * relinked: an import of the latest month rewrites one row a practice, never the whole history. Both
+   * read the state before them and run under the practices' row locks.
    */
   async listSizes(m: EntityManager, recordedBy: number | null): Promise<Written> {
     const staged = `SELECT p.id AS practice_id, s.effective_date, s.patients FROM import_stage s
@@ -129,24 +129,15 @@ export class ApplyRepository {
        SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT practice_id), '{}') AS practice_ids FROM up`,
       [recordedBy],
     );
-    const [added] = await selectRows<ChangedRow & { since: string[] }>(
+    // One row a practice and date (the checks refuse a file that repeats one), the link rule's one copy.
+    const [added] = await selectRows<ChangedRow>(
       m,
-      `WITH ins AS (
-         INSERT INTO list_size (practice_id, effective_date, patients, recorded_by, source)
-         SELECT st.practice_id, st.effective_date, st.patients, $1::int, 'import' FROM (${staged}) st
-         WHERE NOT EXISTS (SELECT 1 FROM list_size l
-             WHERE l.practice_id = st.practice_id AND l.effective_date = st.effective_date)
-         RETURNING practice_id, effective_date
-       ), earliest AS (
-         SELECT practice_id, min(effective_date) AS since FROM ins GROUP BY practice_id
-       )
-       SELECT (SELECT count(*)::int FROM ins) AS n, coalesce(array_agg(practice_id), '{}') AS practice_ids,
-              coalesce(array_agg(since::text), '{}') AS since
-       FROM earliest`,
+      `SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT a.practice_id), '{}') AS practice_ids
+       FROM (SELECT array_agg(practice_id) AS ids, array_agg(effective_date) AS dates, array_agg(patients) AS patients
+             FROM (${staged}) st) s
+       CROSS JOIN LATERAL add_list_sizes(s.ids, s.dates, s.patients, $1::int, 'import') AS a(practice_id)`,
       [recordedBy],
     );
-    if (added.n)
-      await execute(m, `SELECT relink_list_sizes($1::integer[], $2::date[])`, [added.practice_ids, added.since]);
     return {
       added: added.n,
       updated: changed.n,
