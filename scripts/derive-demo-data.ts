@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { streamFor, pickWeighted } from '../libs/demo/src/prng';
+import type { DemoPractice } from '../libs/demo/src/demo-data.reader';
 
 const SOURCE_DIR = path.resolve(process.argv[2] ?? path.resolve(__dirname, '../../shared/data'));
 const OUT_DIR = path.resolve(process.argv[3] ?? path.resolve(__dirname, '../data/demo'));
@@ -243,15 +244,8 @@ function main(): void {
   const ccgCodes = new Set(ccgRows.map((c) => c.code));
   const ods = readCsv('epraccur-2015-09.csv');
   const odsByCode = new Map(ods.map((r) => [r[0].trim().toUpperCase(), r]));
-  const practiceRows: Array<{
-    code: string;
-    name: string;
-    postcode: string;
-    ccgCode: string;
-    openedOn: string | null;
-    closedOn: string | null;
-    supplier: string;
-  }> = [];
+  // The practices as the demo reader reads them back (the supplier is checked there, not here).
+  const practiceRows: Array<Omit<DemoPractice, 'supplier'> & { supplier: string }> = [];
   const dropped = { notGpPractice: 0, badCode: 0, ccgUnmapped: [] as string[] };
   const remapped = new Map<string, number>(); // "13T→00F" → count
   const ccgRegionMismatch: string[] = [];

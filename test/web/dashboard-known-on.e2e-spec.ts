@@ -44,7 +44,15 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
   /** The same cells from the API's summary, formatted as the page writes them. */
   const headlineOf = async (query: string) => headlineCells(await apiGet(`/reports/summary?asOf=2014-09-30&${query}`));
   const knownOnForm = () => page().getByRole('group', { name: 'As known on (optional)' });
+  const KNOWN_ON_TOGGLE = 'See the figures as known on an earlier day';
   const fillKnownOn = async (day: string, month: string, year: string) => {
+    // The form is behind its toggle unless the page already shows known-on figures or a problem.
+    if (
+      !(await page()
+        .locator('details.app-known-on')
+        .evaluate((d) => (d as HTMLDetailsElement).open))
+    )
+      await page().getByText(KNOWN_ON_TOGGLE).click();
     await knownOnForm().getByLabel('Day', { exact: true }).fill(day);
     await knownOnForm().getByLabel('Month', { exact: true }).fill(month);
     await knownOnForm().getByLabel('Year', { exact: true }).fill(year);
@@ -58,6 +66,8 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
   test('known on a day: the label, the URL and every headline figure are the API’s as known then', async () => {
     await suite.signInAt('/?asOf=2014-09-30', MANAGER);
     expect(await headlineShown()).toEqual(await headlineOf(''));
+    // Today's knowledge by default: the form waits behind its toggle.
+    expect(await knownOnForm().isVisible()).toBe(false);
 
     await fillKnownOn('15', '10', '2014');
     await page().getByRole('heading', { name: 'Figures as known at the end of 15 October 2014' }).waitFor();
@@ -249,6 +259,9 @@ describe('dashboard: as known on, trend range and CCGs in a browser', () => {
       .getByRole('heading', { name: /Patient Online in Airedale CCG/ })
       .waitFor();
 
+    // The known-on form opens from its toggle, by Enter.
+    await tabTo('known-on-toggle');
+    await page().keyboard.press('Enter');
     await tabTo('known-on-day');
     for (const value of ['15', '10', '2014']) {
       await page().keyboard.press('Control+A');

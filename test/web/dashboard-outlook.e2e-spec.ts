@@ -119,7 +119,7 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
   test('practices not offering a service: the API’s list for the area, largest first, page 2 in the URL', async () => {
     await signInAt('/?asOf=2014-09-30&notOffering=records');
     await areaHeading(NORTH[1]).waitFor();
-    const first = await expectListOf(NORTH[1], 'View medical record', Service.Records, 1, NORTH[0]);
+    const first = await expectListOf(NORTH[1], 'view medical record', Service.Records, 1, NORTH[0]);
     expect(first.total).toBeGreaterThan(20);
     // The seed's closed practice and the practices offering the service are not in the list.
     expect(first.items.map((p) => p.name)).not.toContain('Closed Surgery');
@@ -127,16 +127,16 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
 
     await page().getByRole('link', { name: 'Page 2', exact: true }).click();
     await page().waitForURL(/notOfferingPage=2/);
-    await expectListOf(NORTH[1], 'View medical record', Service.Records, 2, NORTH[0]);
+    await expectListOf(NORTH[1], 'view medical record', Service.Records, 2, NORTH[0]);
     expect(new URL(page().url()).search).toBe('?asOf=2014-09-30&notOffering=records&notOfferingPage=2');
 
     // Back and a reload keep the page the URL names.
     await page().goBack();
-    await expectListOf(NORTH[1], 'View medical record', Service.Records, 1, NORTH[0]);
+    await expectListOf(NORTH[1], 'view medical record', Service.Records, 1, NORTH[0]);
     await page().getByRole('link', { name: 'Next page' }).click();
     await page().waitForURL(/notOfferingPage=2/);
     await page().reload();
-    await expectListOf(NORTH[1], 'View medical record', Service.Records, 2, NORTH[0]);
+    await expectListOf(NORTH[1], 'view medical record', Service.Records, 2, NORTH[0]);
 
     // Another service starts at its first page.
     await page()
@@ -144,22 +144,22 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
       .selectOption({ label: 'Book or cancel appointments' });
     await page().waitForURL((url) => url.searchParams.get('notOffering') === 'appointments');
     expect(new URL(page().url()).searchParams.has('notOfferingPage')).toBe(false);
-    await expectListOf(NORTH[1], 'Book or cancel appointments', Service.Appointments, 1, NORTH[0]);
+    await expectListOf(NORTH[1], 'book or cancel appointments', Service.Appointments, 1, NORTH[0]);
 
     // Another area.
     await page().getByLabel('Area').selectOption({ label: MIDLANDS[1] });
-    await expectListOf(MIDLANDS[1], 'Book or cancel appointments', Service.Appointments, 1, MIDLANDS[0]);
+    await expectListOf(MIDLANDS[1], 'book or cancel appointments', Service.Appointments, 1, MIDLANDS[0]);
     await page().getByLabel('Practices not offering', { exact: true }).selectOption({ label: 'View medical record' });
-    await expectListOf(MIDLANDS[1], 'View medical record', Service.Records, 1, MIDLANDS[0]);
+    await expectListOf(MIDLANDS[1], 'view medical record', Service.Records, 1, MIDLANDS[0]);
     await page().getByLabel('Area').selectOption({ label: 'England' });
-    await expectListOf('England', 'View medical record', Service.Records, 1);
+    await expectListOf('England', 'view medical record', Service.Records, 1);
     expect(await axeViolations(page())).toEqual([]);
   });
 
   test('keyboard only: every control of the dashboard is reached by Tab and works from the keyboard', async () => {
     await signInAt('/?asOf=2014-09-30');
     await areaHeading(NORTH[1]).waitFor();
-    await listTable(NORTH[1], 'Book or cancel appointments').waitFor();
+    await listTable(NORTH[1], 'book or cancel appointments').waitFor();
     const keys = page().keyboard;
     const url = () => new URL(page().url());
 
@@ -203,17 +203,17 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     );
     await keys.press('ArrowDown');
     await page().waitForURL((u) => u.searchParams.get('notOffering') === 'records');
-    await listTable(NORTH[1], 'View medical record').filter({ hasText: 'page 1 of' }).waitFor();
+    await listTable(NORTH[1], 'view medical record').filter({ hasText: 'page 1 of' }).waitFor();
 
     // Pagination: Tab past the practices' links to "Next", Enter shows page 2.
     await tabTo(page().getByRole('link', { name: 'Next page' }));
     await keys.press('Enter');
     await page().waitForURL((u) => u.searchParams.get('notOfferingPage') === '2');
-    await listTable(NORTH[1], 'View medical record').filter({ hasText: 'page 2 of' }).waitFor();
+    await listTable(NORTH[1], 'view medical record').filter({ hasText: 'page 2 of' }).waitFor();
     await tabTo(page().getByRole('link', { name: 'Previous page' }), 'backwards');
     await keys.press('Enter');
     await page().waitForURL((u) => !u.searchParams.has('notOfferingPage'));
-    await listTable(NORTH[1], 'View medical record').filter({ hasText: 'page 1 of' }).waitFor();
+    await listTable(NORTH[1], 'view medical record').filter({ hasText: 'page 1 of' }).waitFor();
 
     // The trend charts' tables: each toggle reached by Tab, Space opens it.
     for (const service of [
@@ -232,7 +232,7 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     expect(await axeViolations(page())).toEqual([]);
 
     // A practice's name, from the keyboard, opens its page.
-    const firstPractice = listTable(NORTH[1], 'View medical record').getByRole('link').first();
+    const firstPractice = listTable(NORTH[1], 'view medical record').getByRole('link').first();
     const href = await firstPractice.getAttribute('href');
     await tabTo(firstPractice, 'backwards');
     await keys.press('Enter');
@@ -278,8 +278,8 @@ const BARRIERS: Record<string, string> = {
 /** A level as the page writes it, with its POMI code. */
 const LEVELS: Record<string, string> = {
   not_capable: 'Not capable (0)',
-  capable: 'Capable, not offered (1)',
-  unknown: 'No level recorded',
+  capable: 'Capable, not enabled (1)',
+  unknown: 'No status recorded',
 };
 
 /** A table's header texts, its body rows' cell texts and the links of its row headers. */

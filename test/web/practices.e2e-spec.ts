@@ -249,9 +249,17 @@ describe('practices in a browser', () => {
     ).body.items;
     expect(followUps).toHaveLength(1);
     expect(await detail('State')).toBe('Open');
+    // The state in its tag, as the follow-up pages show it; the owner by name.
+    expect(await page().locator('dd .nhsuk-tag--blue', { hasText: 'Open' }).count()).toBe(1);
+    expect(await detail('Owner')).toBe('Nobody');
     expect(await page().getByRole('link', { name: 'Open the follow-up' }).getAttribute('href')).toBe(
       `/follow-ups/${followUps[0].id}`,
     );
+    const [ada] = await suite.ctx.db.query(`SELECT id FROM app_user WHERE email = $1`, [ADMIN]);
+    await suite.ctx.api(Role.Admin).put(`/follow-ups/${followUps[0].id}/owner`).send({ ownerId: ada.id }).expect(200);
+    await page().reload();
+    await page().locator('[data-practice-ready="true"]').waitFor();
+    expect(await detail('Owner')).toBe('Ada Admin');
 
     // Support staff of the practice's region may write here; the audit trail is for admins only.
     expect(await page().getByRole('button', { name: 'Record a status change' }).getAttribute('href')).toBe(

@@ -19,6 +19,9 @@ export const SERVICE_NAMES: Record<Service, string> = {
   prescriptions: 'View or order repeat prescriptions',
   records: 'View medical record',
 };
+/** A service's name inside a sentence ("not offering view medical record today"). */
+export const serviceInSentence = (service: Service) =>
+  SERVICE_NAMES[service].charAt(0).toLowerCase() + SERVICE_NAMES[service].slice(1);
 export const SERVICE_KEYS = Object.keys(SERVICE_NAMES) as Service[];
 /** The services in the programme's order, each with its name. */
 export const SERVICES: { key: Service; name: string }[] = SERVICE_KEYS.map((key) => ({

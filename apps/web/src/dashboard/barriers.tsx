@@ -37,7 +37,7 @@ export function Barriers({ regionCode, ccgCode, areaName }: BarriersProps) {
   return (
     // Not a labelled region: its name would be one more match for other controls' labels.
     <section>
-      <h2 className="nhsuk-heading-m">Barriers reported by practices</h2>
+      <h2 className="nhsuk-heading-l">Barriers reported by practices</h2>
       <p className="nhsuk-body">
         Barriers recorded by support staff in follow-ups with practices in {areaName}, from the first recorded to today,
         whatever the date chosen above. A practice may report more than one barrier.

@@ -67,6 +67,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
   const [year, setYear] = useState(value?.date ? value.date.slice(0, 4) : '');
   const [time, setTime] = useState(value?.time ?? '');
   const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [open, setOpen] = useState(value !== undefined);
   // A new value (another link, Back) makes a new form: the old one's problems go with it.
   useEffect(() => () => onInvalid(false), [onInvalid]);
 
@@ -84,72 +85,85 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
   const timeError = shown.find((p) => p.href === 'known-on-time')?.message;
   const inError = (id: string) => shown.some((p) => p.href === id);
 
+  // Behind a details toggle: most readers want today's knowledge, and the form would fill the first screen
+  // above the figures. Open when the page shows known-on figures or the form has something to say.
   return (
-    <form noValidate onSubmit={submit} className="app-known-on-form">
-      <FormErrorSummary lines={summaryOf(shown)} />
-      <DateInput
-        autoComplete="off"
-        id="known-on"
-        legend="As known on (optional)"
-        hint={
-          <>
-            To see the figures as they stood then, without corrections recorded later. A date alone means the end of
-            that day, London time. For example, 15 10 2014
-          </>
-        }
-        error={dateError}
-        boxes={[
-          {
-            id: 'known-on-day',
-            label: 'Day',
-            width: 2,
-            value: day,
-            onChange: setDay,
-            invalid: inError('known-on-day'),
-          },
-          {
-            id: 'known-on-month',
-            label: 'Month',
-            width: 2,
-            value: month,
-            onChange: setMonth,
-            invalid: inError('known-on-month'),
-          },
-          {
-            id: 'known-on-year',
-            label: 'Year',
-            width: 4,
-            value: year,
-            onChange: setYear,
-            invalid: inError('known-on-year'),
-          },
-        ]}
-      />
-      <div className={`nhsuk-form-group${timeError ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor="known-on-time">
-          Time (optional)
-        </label>
-        <div className="nhsuk-hint" id="known-on-time-hint">
-          24-hour clock, London time, for example 09:30
-        </div>
-        {timeError && (
-          <span className="nhsuk-error-message" id="known-on-time-error">
-            <span className="nhsuk-u-visually-hidden">Error:</span> {timeError}
-          </span>
-        )}
-        <input
-          className={`nhsuk-input nhsuk-input--width-5${timeError ? ' nhsuk-input--error' : ''}`}
-          id="known-on-time"
-          name="known-on-time"
-          autoComplete="off"
-          aria-describedby={`known-on-time-hint${timeError ? ' known-on-time-error' : ''}`}
-          value={time}
-          onChange={(e) => setTime(e.target.value)}
-        />
+    <details
+      className="nhsuk-details app-known-on"
+      open={open || shown.length > 0}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className="nhsuk-details__summary" id="known-on-toggle">
+        <span className="nhsuk-details__summary-text">See the figures as known on an earlier day</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <form noValidate onSubmit={submit} className="app-known-on-form">
+          <FormErrorSummary lines={summaryOf(shown)} />
+          <DateInput
+            autoComplete="off"
+            id="known-on"
+            legend="As known on (optional)"
+            hint={
+              <>
+                To see the figures as they stood then, without corrections recorded later. A date alone means the end of
+                that day, London time. For example, 15 10 2014
+              </>
+            }
+            error={dateError}
+            boxes={[
+              {
+                id: 'known-on-day',
+                label: 'Day',
+                width: 2,
+                value: day,
+                onChange: setDay,
+                invalid: inError('known-on-day'),
+              },
+              {
+                id: 'known-on-month',
+                label: 'Month',
+                width: 2,
+                value: month,
+                onChange: setMonth,
+                invalid: inError('known-on-month'),
+              },
+              {
+                id: 'known-on-year',
+                label: 'Year',
+                width: 4,
+                value: year,
+                onChange: setYear,
+                invalid: inError('known-on-year'),
+              },
+            ]}
+          />
+          <div className={`nhsuk-form-group${timeError ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="known-on-time">
+              Time (optional)
+            </label>
+            <div className="nhsuk-hint" id="known-on-time-hint">
+              24-hour clock, London time, for example 09:30
+            </div>
+            {timeError && (
+              <span className="nhsuk-error-message" id="known-on-time-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {timeError}
+              </span>
+            )}
+            <input
+              className={`nhsuk-input nhsuk-input--width-5${timeError ? ' nhsuk-input--error' : ''}`}
+              id="known-on-time"
+              name="known-on-time"
+              autoComplete="off"
+              aria-describedby={`known-on-time-hint${timeError ? ' known-on-time-error' : ''}`}
+              value={time}
+              onChange={(e) => setTime(e.target.value)}
+            />
+          </div>
+          <Button type="submit" secondary>
+            Show as known on
+          </Button>
+        </form>
       </div>
-      <Button type="submit" secondary>
-        Show as known on
-      </Button>
-    </form>
+    </details>
   );
 }

@@ -6,14 +6,13 @@ import { api, dataOr } from '../api/client';
 import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type ServiceKey } from './figures';
-import { SERVICES } from '../common/words';
+import { LEVELS, SERVICES, serviceInSentence } from '../common/words';
 import { longDate } from './month-end';
 import { pageCount, parsePage } from '../common/page-numbers';
 import { Pagination } from '../common/pagination';
 import { count } from '../common/formats';
 
 type Practice = components['schemas']['PracticeDto'];
-type CurrentLevel = components['schemas']['CurrentLevelDto'];
 
 /** This panel's URL parameters: the service (`?notOffering=records`) and the page of the list. */
 export const SERVICE_PARAM = 'notOffering';
@@ -22,17 +21,6 @@ export const PAGE_PARAM = 'notOfferingPage';
 export const PAGE_SIZE = 20;
 
 const isService = (value: string | null): value is ServiceKey => SERVICES.some((s) => s.key === value);
-
-/**
- * A level in the programme's words, with its code in the POMI files (0 not capable, 1 capable, 2 enabled)
- * and the design system's tag colour. A practice with no level recorded has no POMI code.
- */
-const LEVELS: Record<CurrentLevel['level'], { name: string; pomi?: number; tag: string }> = {
-  not_capable: { name: 'Not capable', pomi: 0, tag: 'red' },
-  capable: { name: 'Capable, not offered', pomi: 1, tag: 'yellow' },
-  enabled: { name: 'Offered', pomi: 2, tag: 'green' },
-  unknown: { name: 'No level recorded', tag: 'grey' },
-};
 
 interface NotOfferingProps {
   /** A region's ODS code; England when absent (and no CCG). */
@@ -92,10 +80,10 @@ export function NotOffering({ regionCode, ccgCode, areaName }: NotOfferingProps)
   return (
     // Not a labelled region: its name would be one more match for other controls' labels.
     <section>
-      <h2 className="nhsuk-heading-m">Practices not offering a service</h2>
+      <h2 className="nhsuk-heading-l">Practices not offering a service</h2>
       <p className="nhsuk-body">
         The practices in {areaName} open today that do not offer the chosen service, largest patient list first, with
-        their level as POMI codes it (0 not capable, 1 capable but not offered). These are today&apos;s levels, whatever
+        their level as POMI codes it (0 not capable, 1 capable but not enabled). These are today&apos;s levels, whatever
         the date chosen above.
       </p>
       <div className="nhsuk-form-group">
@@ -128,7 +116,7 @@ export function NotOffering({ regionCode, ccgCode, areaName }: NotOfferingProps)
         <PracticeList
           list={practices.data}
           serviceKey={service.key}
-          caption={`Practices in ${areaName} not offering ${service.name} today, largest list first`}
+          caption={`Practices in ${areaName} not offering ${serviceInSentence(service.key)} today, largest list first`}
           loading={practices.isPlaceholderData}
           linkTo={(n) => linkTo({ page: n })}
         />
@@ -212,8 +200,8 @@ function PracticeRow({ practice, serviceKey }: { practice: Practice; serviceKey:
         {practice.listSize ? count(practice.listSize.patients) : 'Not known'}
       </td>
       <td className="nhsuk-table__cell">
-        <strong className={`nhsuk-tag nhsuk-tag--${level.tag}`}>{level.name}</strong>{' '}
-        {level.pomi !== undefined && `(${level.pomi})`}
+        <strong className={`nhsuk-tag nhsuk-tag--${level.colour}`}>{level.words}</strong>{' '}
+        {level.code !== null && `(${level.code})`}
         {current.effectiveDate && <span className="nhsuk-body-s"> since {longDate(current.effectiveDate)}</span>}
       </td>
     </tr>

@@ -99,7 +99,7 @@ export function ProgressInNumbers(props: FiguresOn) {
         </p>
       )}
 
-      <h2 className="nhsuk-heading-m">In words</h2>
+      <h2 className="nhsuk-heading-l">In words</h2>
       {text.isPending && <Loading what="the text" />}
       {text.isError && <ApiErrorSummary title="The text could not be loaded" error={text.error} />}
       {text.isSuccess && <ArticleText text={text.data} />}

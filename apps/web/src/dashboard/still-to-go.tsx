@@ -29,7 +29,7 @@ export function StillToGo({ asOf, knownAt, ...area }: { asOf: string; knownAt?: 
 
   return (
     <>
-      <h2 className="nhsuk-heading-m">Still to go</h2>
+      <h2 className="nhsuk-heading-l">Still to go</h2>
       {outlook.isPending && <Loading what="the outlook" />}
       {outlook.isError && (
         <ApiErrorSummary

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { dateText, type FollowUpSummary, STATE_TAG } from './labels';
-import { SERVICE_NAMES, STATE_WORDS } from '../common/words';
+import { dateText, type FollowUpSummary } from './labels';
+import { StateTag } from './state-tag';
+import { SERVICE_NAMES } from '../common/words';
 import { PracticeLink } from '../common/practice-link';
 
 /** One page of follow-ups as the API ordered them (soonest due first). */
@@ -34,7 +35,7 @@ export function FollowUpsTable({ caption, items }: { caption: string; items: Fol
               </ul>
             </Cell>
             <Cell heading="State">
-              <strong className={`nhsuk-tag ${STATE_TAG[f.state]}`}>{STATE_WORDS[f.state]}</strong>
+              <StateTag state={f.state} />
             </Cell>
             <Cell heading="Owner">{f.ownerName ?? 'Nobody'}</Cell>
             <Cell heading="Due">

@@ -5,9 +5,10 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../api/client';
 import { mayWriteIn } from '../follow-ups/access';
 import { History } from '../follow-ups/history';
-import { dateText, isActive, STATE_TAG } from '../follow-ups/labels';
+import { dateText, isActive } from '../follow-ups/labels';
+import { StateTag } from '../follow-ups/state-tag';
 import { dateTimeText } from '../common/formats';
-import { SERVICE_NAMES, STATE_WORDS } from '../common/words';
+import { SERVICE_NAMES } from '../common/words';
 import { PracticeLink } from '../common/practice-link';
 import { useFollowUp } from '../follow-ups/queries';
 import { BarrierForm, CloseForm, ContactForm, DueDateForm, OwnerForm } from '../follow-ups/write-forms';
@@ -79,7 +80,7 @@ function FollowUp({ id }: { id: number }) {
           </ul>
         </Row>
         <Row label="State">
-          <strong className={`nhsuk-tag ${STATE_TAG[data.state]}`}>{STATE_WORDS[data.state]}</strong>
+          <StateTag state={data.state} />
         </Row>
         <Row label="Owner">{data.ownerName ?? 'Nobody'}</Row>
         <Row label="Due">

@@ -1,7 +1,8 @@
 import { SummaryList, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
-import { BARRIER_WORDS, SERVICES, STATE_WORDS } from '../common/words';
+import { BARRIER_WORDS, SERVICES } from '../common/words';
+import { StateTag } from '../follow-ups/state-tag';
 import { useSession } from '../session/use-session';
 import { longDate } from './words';
 
@@ -25,7 +26,11 @@ export function PracticeFollowUp({
     return <p className="nhsuk-body">No follow-up in progress: none is open, contacted or waiting on barriers.</p>;
   const me = session.status === 'signed-in' ? session.user.id : undefined;
   const owner =
-    followUp.ownerId === null ? 'Nobody' : followUp.ownerId === me ? 'You' : `User ${String(followUp.ownerId)}`;
+    followUp.ownerId === null
+      ? 'Nobody'
+      : followUp.ownerId === me
+        ? 'You'
+        : (followUp.ownerName ?? `User ${String(followUp.ownerId)}`);
   return (
     <>
       {resolvingItself && (
@@ -40,7 +45,7 @@ export function PracticeFollowUp({
         <SummaryList.Row>
           <SummaryList.Key>State</SummaryList.Key>
           <SummaryList.Value>
-            {STATE_WORDS[followUp.state]}
+            <StateTag state={followUp.state} />
             {followUp.overdue && (
               <>
                 {' '}
