@@ -312,6 +312,30 @@ describe('admin screens in a browser', () => {
       .getByRole('table', { name: /Changes, newest first/ })
       .waitFor();
     await expectAxeClean();
+    // On a phone the log (its details are long) scrolls in its own box, not the page; the users list too.
+    await page().setViewportSize({ width: 360, height: 780 });
+    try {
+      const sideways = () =>
+        page().evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page().waitForFunction(() => document.documentElement.clientWidth === 360);
+      expect(await sideways()).toBe(0);
+      expect(
+        await page()
+          .getByRole('region', { name: 'Audit log table' })
+          .evaluate((box) => box.scrollWidth > box.clientWidth),
+      ).toBe(true);
+      await page().goto(`${suite.base}/admin/users`);
+      await page()
+        .getByRole('table', { name: /^Users \(/ })
+        .waitFor();
+      expect(await sideways()).toBe(0);
+    } finally {
+      await page().setViewportSize({ width: 1280, height: 720 });
+    }
+    await page().goto(`${suite.base}/admin/audit`);
+    await page()
+      .getByRole('table', { name: /Changes, newest first/ })
+      .waitFor();
 
     await page().getByLabel('What changed').selectOption('user');
     await page().getByLabel('Its code or number').fill(String(target.id));

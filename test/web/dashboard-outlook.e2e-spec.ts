@@ -154,6 +154,19 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     await page().getByLabel('Area').selectOption({ label: 'England' });
     await expectListOf('England', 'view medical record', Service.Records, 1);
     expect(await axeViolations(page())).toEqual([]);
+
+    // On a small phone (WCAG's 320 px) the table scrolls in its own box, but its caption wraps at the screen's
+    // width, all of it read.
+    await page().setViewportSize({ width: 320, height: 780 });
+    try {
+      const caption = listTable('England', 'view medical record').locator('caption');
+      // After the resize's layout: the table itself stays wider than the screen.
+      await page().waitForFunction(() => document.documentElement.clientWidth === 320);
+      expect((await listTable('England', 'view medical record').boundingBox())!.width).toBeGreaterThan(320 - 32);
+      expect((await caption.boundingBox())!.width).toBeLessThanOrEqual(320 - 32);
+    } finally {
+      await page().setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   test('keyboard only: every control of the dashboard is reached by Tab and works from the keyboard', async () => {

@@ -260,6 +260,15 @@ describe('practices in a browser', () => {
     await page().reload();
     await page().locator('[data-practice-ready="true"]').waitFor();
     expect(await detail('Owner')).toBe('Ada Admin');
+    // On a phone its tables scroll in their own boxes: nothing pushes the page sideways.
+    await page().setViewportSize({ width: 360, height: 780 });
+    try {
+      await page().waitForFunction(() => document.documentElement.clientWidth === 360);
+      expect(await sidewaysOverflow('html')).toBe(0);
+      await page().getByRole('region', { name: 'Services today table' }).waitFor();
+    } finally {
+      await page().setViewportSize({ width: 1280, height: 720 });
+    }
 
     // Support staff of the practice's region may write here; the audit trail is for admins only.
     expect(await page().getByRole('button', { name: 'Record a status change' }).getAttribute('href')).toBe(

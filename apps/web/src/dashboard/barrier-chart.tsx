@@ -49,26 +49,34 @@ export default function BarrierChart({ matrix }: { matrix: BarrierMatrix }) {
   useEffect(() => {
     const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
     chart.setOption({
-      animation: false,
-      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
-      legend: { top: 0, left: 0, textStyle: { color: TEXT, fontSize: 14 }, itemWidth: 28, itemHeight: 16 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: matrix.categories.map(barrierName),
-        axisLabel: { color: TEXT, fontSize: 14, width: 180, overflow: 'break' },
+      baseOption: {
+        animation: false,
+        grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+        legend: { top: 0, left: 0, textStyle: { color: TEXT, fontSize: 14 }, itemWidth: 28, itemHeight: 16 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: matrix.categories.map(barrierName),
+          axisLabel: { color: TEXT, fontSize: 14, width: 180, overflow: 'break' },
+          // Each barrier's band shaded in turn and ruled off: where a service has no bar, its name would
+          // otherwise seem to sit between two barriers' bars.
+          splitLine: { show: true, lineStyle: { color: '#aeb7bd' } },
+          splitArea: { show: true, areaStyle: { color: ['rgba(255, 255, 255, 0)', 'rgba(216, 221, 224, 0.45)'] } },
+        },
+        series: SERVICES.map((service, i) => ({
+          type: 'bar',
+          name: service.name,
+          // No bar, and no "0", for a barrier no practice reported for this service (the table says 0).
+          data: matrix.practices[service.key].map((n) => (n === 0 ? null : n)),
+          barMaxWidth: 20,
+          itemStyle: { color: LOOKS[i].color, borderColor: TEXT, borderWidth: 1, decal: LOOKS[i].decal },
+          label: { show: true, position: 'right', color: TEXT },
+        })),
       },
-      series: SERVICES.map((service, i) => ({
-        type: 'bar',
-        name: service.name,
-        // No bar, and no "0", for a barrier no practice reported for this service (the table says 0).
-        data: matrix.practices[service.key].map((n) => (n === 0 ? null : n)),
-        barMaxWidth: 20,
-        itemStyle: { color: LOOKS[i].color, borderColor: TEXT, borderWidth: 1, decal: LOOKS[i].decal },
-        label: { show: true, position: 'right', color: TEXT },
-      })),
+      // On a phone the legend takes three lines: the bars start below them.
+      media: [{ query: { maxWidth: 600 }, option: { grid: { top: 96 } } }],
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);

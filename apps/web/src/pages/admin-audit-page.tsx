@@ -9,6 +9,7 @@ import { Pagination, usePageParam } from '../common/pagination';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { useTitle } from '../layout/use-title';
 import '../admin/admin.css';
+import { TableScroll } from '../common/table-scroll';
 
 const FILTER_NAMES = ['userId', 'entityType', 'entityId', 'from', 'to'] as const;
 
@@ -123,38 +124,40 @@ export function AdminAuditPage() {
       {audit.data && audit.data.total === 0 && <p className="nhsuk-body">No change matches these filters.</p>}
       {audit.data && audit.data.total > 0 && (
         <>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              Changes, newest first ({count(audit.data.total)}), page {audit.data.page}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {audit.data.items.map((e) => {
-                const href = entityLink(e.entityType, e.entityId);
-                return (
-                  <tr key={e.id}>
-                    <td>{dateTime(e.at)}</td>
-                    <td>{e.userEmail ?? 'The system'}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.entityType} {href ? <Link to={href}>{e.entityId}</Link> : e.entityId}
-                    </td>
-                    <td className="nhsuk-body-s app-audit-details">{JSON.stringify(e.details)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll label="Audit log table">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption">
+                Changes, newest first ({count(audit.data.total)}), page {audit.data.page}
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {audit.data.items.map((e) => {
+                  const href = entityLink(e.entityType, e.entityId);
+                  return (
+                    <tr key={e.id}>
+                      <td>{dateTime(e.at)}</td>
+                      <td>{e.userEmail ?? 'The system'}</td>
+                      <td>
+                        <code>{e.action}</code>
+                      </td>
+                      <td>
+                        {e.entityType} {href ? <Link to={href}>{e.entityId}</Link> : e.entityId}
+                      </td>
+                      <td className="nhsuk-body-s app-audit-details">{JSON.stringify(e.details)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
           <Pagination
             total={audit.data.total}
             page={audit.data.page}

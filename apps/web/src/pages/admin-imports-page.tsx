@@ -11,6 +11,7 @@ import { RunState } from '../admin/run-state';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { SERVICES } from '../common/words';
 import { useTitle } from '../layout/use-title';
+import { TableScroll } from '../common/table-scroll';
 
 const FIELDS = { file: 'file', kind: 'kind', partial: 'partial', service: 'service' };
 
@@ -142,43 +143,45 @@ function PastRuns() {
       {runs.data && runs.data.total === 0 && <p className="nhsuk-body">No file has been imported yet.</p>}
       {runs.data && runs.data.total > 0 && (
         <>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--m">
-              Imports, newest first ({count(runs.data.total)}), page {runs.data.page}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Import</th>
-                <th scope="col">File</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="nhsuk-table__header--numeric">
-                  Rows accepted
-                </th>
-                <th scope="col" className="nhsuk-table__header--numeric">
-                  Rows refused
-                </th>
-                <th scope="col">Uploaded</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {runs.data.items.map((run) => (
-                <tr key={run.id}>
-                  <th scope="row">
-                    <Link to={`/admin/imports/${run.id}`}>Import {run.id}</Link>
+          <TableScroll label="Imports table">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-table__caption--m">
+                Imports, newest first ({count(runs.data.total)}), page {runs.data.page}
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Import</th>
+                  <th scope="col">File</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col" className="nhsuk-table__header--numeric">
+                    Rows accepted
                   </th>
-                  <td>{run.fileName}</td>
-                  <td>{kindName(run.kind)}</td>
-                  <td>
-                    <RunState state={run.state} />
-                  </td>
-                  <td className="nhsuk-table__cell--numeric">{count(run.rowsAccepted)}</td>
-                  <td className="nhsuk-table__cell--numeric">{count(run.rowsRejected)}</td>
-                  <td>{dateTime(run.createdAt)}</td>
+                  <th scope="col" className="nhsuk-table__header--numeric">
+                    Rows refused
+                  </th>
+                  <th scope="col">Uploaded</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {runs.data.items.map((run) => (
+                  <tr key={run.id}>
+                    <th scope="row">
+                      <Link to={`/admin/imports/${run.id}`}>Import {run.id}</Link>
+                    </th>
+                    <td>{run.fileName}</td>
+                    <td>{kindName(run.kind)}</td>
+                    <td>
+                      <RunState state={run.state} />
+                    </td>
+                    <td className="nhsuk-table__cell--numeric">{count(run.rowsAccepted)}</td>
+                    <td className="nhsuk-table__cell--numeric">{count(run.rowsRejected)}</td>
+                    <td>{dateTime(run.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Pagination
             total={runs.data.total}
             page={runs.data.page}

@@ -5,6 +5,7 @@ import { ROLE_NAMES } from '../admin/formats';
 import { useUsers } from '../admin/users';
 import { useTitle } from '../layout/use-title';
 import { ApiErrorSummary, Loading } from '../layout/status';
+import { TableScroll } from '../common/table-scroll';
 
 /** Every user, a page at a time (the page in the URL), each linking to their page. */
 export function AdminUsersPage() {
@@ -27,33 +28,35 @@ export function AdminUsersPage() {
       {users.isPending && <Loading what="the users" />}
       {users.data && (
         <>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              Users ({users.data.total.toLocaleString('en-GB')}), page {users.data.page}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail address</th>
-                <th scope="col">Role</th>
-                <th scope="col">Region</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {users.data.items.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-                  </th>
-                  <td>{u.email}</td>
-                  <td>{ROLE_NAMES[u.role]}</td>
-                  <td>{u.regionCode ?? 'None'}</td>
-                  <td>{u.active ? <Tag modifier="green">Active</Tag> : <Tag modifier="grey">Deactivated</Tag>}</td>
+          <TableScroll label="Users table">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption">
+                Users ({users.data.total.toLocaleString('en-GB')}), page {users.data.page}
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">E-mail address</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {users.data.items.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">
+                      <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                    </th>
+                    <td>{u.email}</td>
+                    <td>{ROLE_NAMES[u.role]}</td>
+                    <td>{u.regionCode ?? 'None'}</td>
+                    <td>{u.active ? <Tag modifier="green">Active</Tag> : <Tag modifier="grey">Deactivated</Tag>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Pagination
             total={users.data.total}
             page={users.data.page}

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Loading } from '../layout/status';
 import { dateTime, longDate, type ListSizeEntry } from './words';
 import { count } from '../common/formats';
+import { TableScroll } from '../common/table-scroll';
 
 // ECharts comes in its own chunk, after the practice's details are on the page.
 const ListSizeChart = lazy(() => import('./list-size-chart'));
@@ -21,35 +22,37 @@ export function ListSizes({ entries }: { entries: ListSizeEntry[] }) {
           <ListSizeChart entries={entries} />
         </Suspense>
       </div>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--m">List size over time</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col" className="nhsuk-table__header">
-              From
-            </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-              Patients
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Recorded
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {entries.map((e) => (
-            <tr key={e.effectiveDate} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__header">
-                {longDate(e.effectiveDate)}
+      <TableScroll label="List size over time table">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--m">List size over time</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col" className="nhsuk-table__header">
+                From
               </th>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(e.patients)}</td>
-              <td className="nhsuk-table__cell">
-                {dateTime(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
-              </td>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                Patients
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Recorded
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {entries.map((e) => (
+              <tr key={e.effectiveDate} className="nhsuk-table__row">
+                <th scope="row" className="nhsuk-table__header">
+                  {longDate(e.effectiveDate)}
+                </th>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(e.patients)}</td>
+                <td className="nhsuk-table__cell">
+                  {dateTime(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ApiErrorSummary, Loading } from '../layout/status';
 import { AUDIT_PAGE_SIZE, usePracticeAudit } from './queries';
 import { dateTime } from './words';
 import { count } from '../common/formats';
+import { TableScroll } from '../common/table-scroll';
 
 /** "status.record" in words; an action not listed here is shown as the API names it. */
 const ACTIONS: Record<string, string> = {
@@ -45,7 +46,7 @@ export function PracticeAudit({ code }: { code: string }) {
   };
   return (
     <>
-      <div className="app-table-scroll">
+      <TableScroll label="Who changed what table">
         <table className="nhsuk-table" aria-busy={audit.isPlaceholderData}>
           <caption className="nhsuk-table__caption nhsuk-table__caption--m">
             Changes, newest first ({count(total)} in all)
@@ -77,7 +78,7 @@ export function PracticeAudit({ code }: { code: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 && (
         <Pagination aria-label="Pages of changes">
           {page > 1 && <Pagination.Link previous asElement={Link} to={to(page - 1)} href={to(page - 1)} />}
