@@ -27,13 +27,13 @@ export function daysInMonth(year: number, month: number): number {
 export function minusOneYear(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const day = Math.min(d, daysInMonth(y - 1, m));
-  return `${pad(y - 1, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+  return isoDate(y - 1, m, day);
 }
 
 /** Last day of the month of a `YYYY-MM` string. */
 export function monthEnd(yearMonth: string): string {
   const [y, m] = yearMonth.split('-').map(Number);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(daysInMonth(y, m), 2)}`;
+  return isoDate(y, m, daysInMonth(y, m));
 }
 
 /** Last day of every month from the month of `from` to the month of `to`, inclusive. */
@@ -42,7 +42,7 @@ export function monthEnds(from: string, to: string): string[] {
   let [y, m] = from.split('-').map(Number);
   const [ty, tm] = to.split('-').map(Number);
   while (y < ty || (y === ty && m <= tm)) {
-    out.push(`${pad(y, 4)}-${pad(m, 2)}-${pad(daysInMonth(y, m), 2)}`);
+    out.push(isoDate(y, m, daysInMonth(y, m)));
     m += 1;
     if (m > 12) {
       m = 1;
@@ -62,7 +62,7 @@ export function monthsBefore(date: string, months: number): string {
   const k = y * 12 + (m - 1) - months;
   const [year, month] = [Math.floor(k / 12), (k % 12) + 1];
   const day = d === daysInMonth(y, m) ? daysInMonth(year, month) : Math.min(d, daysInMonth(year, month));
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return isoDate(year, month, day);
 }
 
 /** `YYYY-MM` of the month `months` after the month of `date` (negative: before). */
@@ -182,6 +182,11 @@ function offsetAt(instant: number, timeZone: string): number {
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
+}
+
+/** `YYYY-MM-DD` of a year, month (1–12) and day. */
+function isoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** An instant with an explicit zone: `2014-10-01T09:30:00Z`, `2014-10-01T10:30:00.123456+01:00`. */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { TooManyRequestsError } from '@app/domain';
 import { AppConfig } from '@app/config';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimiters } from './rate-limiters';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { countPoint, RateLimiters } from './rate-limiters';
 
 /**
  * Per-account limit on password guesses, keyed by the e-mail address as typed (normalised), whether an
@@ -27,15 +27,15 @@ export class LoginAttempts {
 
   /** Counts an attempt; throws 429 once the account has had LOGIN_MAX_FAILURES unsuccessful ones. */
   async begin(email: string): Promise<void> {
-    const counted = await this.limiter.consume(key(email)).catch((refused: unknown) => {
-      if (!(refused instanceof RateLimiterRes)) throw refused;
-      const minutes = Math.max(1, Math.ceil(refused.msBeforeNext / 60_000));
+    const { counted, refused } = await countPoint(this.limiter, key(email));
+    if (refused) {
+      const minutes = Math.max(1, Math.ceil(counted.msBeforeNext / 60_000));
       throw new TooManyRequestsError(
         `Too many unsuccessful sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, ` +
           `or ask an admin to reset the password`,
-        Math.ceil(refused.msBeforeNext / 1000),
+        Math.ceil(counted.msBeforeNext / 1000),
       );
-    });
+    }
     // The lock-out lasts LOGIN_LOCK_SECONDS from the N-th attempt, not from the first as the window would
     // (nor from the first refused one, as the library's blockDuration would): restart it here. block() sets
     // the count past the limit, so should this attempt fail, the next is refused.

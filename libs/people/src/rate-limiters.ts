@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config';
 
 export interface LimiterOptions {
@@ -11,6 +11,23 @@ export interface LimiterOptions {
   windowSeconds: number;
   /** Once refused, refused for this long from the first refusal (0: until the window ends). */
   blockSeconds?: number;
+}
+
+/**
+ * Counts a point for `key`: the count, and whether this point was refused. rate-limiter-flexible rejects
+ * a refused point with its count, which for our callers is an answer, not an error (any other rejection,
+ * e.g. a store failure with no insurance, still is).
+ */
+export async function countPoint(
+  limiter: RateLimiterAbstract,
+  key: string,
+): Promise<{ counted: RateLimiterRes; refused: boolean }> {
+  try {
+    return { counted: await limiter.consume(key), refused: false };
+  } catch (refusal: unknown) {
+    if (refusal instanceof RateLimiterRes) return { counted: refusal, refused: true };
+    throw refusal;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { changedRows, execute, exists, selectOne, selectRows } from '@app/database';
+import { changedRows, execute, exists, selectCount, selectOne, selectRows } from '@app/database';
 import { ClinicalSystem, Level, RecordSource, Service } from '@app/domain';
 import { practiceInScope } from './in-scope.sql';
 import type { ListPracticesQuery } from './practices.dto';
@@ -253,13 +253,12 @@ export class PracticesRepository {
     );
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && q.page > 1) {
-      const [{ n }] = await selectRows<{ n: string }>(
+      total = await selectCount(
         this.db,
         `SELECT count(*) AS n FROM practice p
          JOIN ccg c ON c.code = p.ccg_code ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
         params.slice(0, -2),
       );
-      total = Number(n);
     }
     return { rows: rows.map(({ total: _t, ...r }: PracticeRow & { total: string }) => r), total };
   }

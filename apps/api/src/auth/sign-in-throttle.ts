@@ -1,7 +1,7 @@
 import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/config';
-import { PeopleModule, RateLimiters } from '@app/people';
+import { countPoint, PeopleModule, RateLimiters } from '@app/people';
 
 export const SIGN_IN_THROTTLER = 'sign-in';
 
@@ -23,12 +23,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    const counted = await this.limiter(throttlerName, ttl, limit, blockDuration)
-      .consume(key)
-      .catch((refused: unknown) => {
-        if (refused instanceof RateLimiterRes) return refused;
-        throw refused;
-      });
+    const { counted } = await countPoint(this.limiter(throttlerName, ttl, limit, blockDuration), key);
     const isBlocked = counted.consumedPoints > limit;
     return {
       totalHits: counted.consumedPoints,
