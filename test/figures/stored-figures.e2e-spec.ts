@@ -5,6 +5,7 @@ import { FiguresService, STORED_FIGURES_DEFINITION, SummaryDto } from '@app/figu
 import { propertyChunks } from '../setup/property-runs';
 import { stoppedAfterEach } from '../setup/stopped-after-each';
 import { TestContext } from '../setup/test-context';
+import { waitFor } from '../setup/wait-for';
 import {
   addPractice,
   dayArb,
@@ -283,15 +284,17 @@ describe('figures: stored figures of settled dates', () => {
 
     /** Until another session of this database waits for a table lock (the one the test holds). */
     async function waitForLockWaiter(): Promise<void> {
-      for (let i = 0; i < 200; i++) {
-        const [{ n }] = await ctx.db.query(
-          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-           WHERE NOT l.granted AND c.relname = 'stored_figures_guard'`,
-        );
-        if (n > 0) return;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('no session waited for stored_figures_guard');
+      await waitFor(
+        async () => {
+          const [{ n }] = await ctx.db.query(
+            `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             WHERE NOT l.granted AND c.relname = 'stored_figures_guard'`,
+          );
+          return n > 0;
+        },
+        'a session waiting for stored_figures_guard',
+        5_000,
+      );
     }
   });
 });

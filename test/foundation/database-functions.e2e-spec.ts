@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/database';
-import { createTestDatabase } from '../setup/test-context';
+import { openTestDataSource } from '../setup/test-context';
 
 /**
  * Every database function has one current text: a .sql file under its feature (libs/<feature>/src/sql/
@@ -30,17 +29,13 @@ function functionFiles(): Map<string, string> {
 
 describe('database functions', () => {
   let ds: DataSource;
-  let drop: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const created = await createTestDatabase();
-    drop = created.drop;
-    ds = new DataSource(dataSourceOptions(created.config, { poolSize: 2 }));
-    await ds.initialize();
+    ({ ds, close } = await openTestDataSource());
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await drop?.();
+    await close?.();
   });
 
   const files = functionFiles();

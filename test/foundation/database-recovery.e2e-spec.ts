@@ -1,4 +1,5 @@
 import { TestContext } from '../setup/test-context';
+import { waitFor } from '../setup/wait-for';
 import { adminClient } from '../setup/test-database';
 
 /**
@@ -30,12 +31,11 @@ describe('database connection loss', () => {
     }
     const during = await ctx.api().get('/practices/A81001');
     expect([200, 503]).toContain(during.status);
-    let status = during.status;
-    for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = (await ctx.api().get('/practices/A81001')).status;
-    }
-    expect(status).toBe(200);
+    await waitFor(
+      async () => expect((await ctx.api().get('/practices/A81001')).status).toBe(200),
+      'the API to answer again',
+      2_000,
+    );
     await ctx
       .api()
       .post('/practices/A81001/status')

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/database';
 import { RecordSource } from '@app/domain';
 import { PracticesRepository } from '@app/practices';
-import { createTestDatabase } from '../setup/test-context';
+import { openTestDataSource } from '../setup/test-context';
 import { propertyChunks } from '../setup/property-runs';
 
 /**
@@ -40,15 +39,12 @@ interface Held {
 
 describe('list-size links (add_list_sizes)', () => {
   let ds: DataSource;
-  let drop: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
   let repo: PracticesRepository;
   const ids: number[] = [];
 
   beforeAll(async () => {
-    const created = await createTestDatabase();
-    drop = created.drop;
-    ds = new DataSource(dataSourceOptions(created.config, { poolSize: 2 }));
-    await ds.initialize();
+    ({ ds, close } = await openTestDataSource());
     repo = new PracticesRepository(ds);
     await ds.query(`INSERT INTO region (code, name) VALUES ('Y54', 'North')`);
     await ds.query(`INSERT INTO ccg (code, name, region_code) VALUES ('00M', 'A CCG', 'Y54')`);
@@ -62,8 +58,7 @@ describe('list-size links (add_list_sizes)', () => {
     }
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await drop?.();
+    await close?.();
   });
 
   const addBatch = async (rows: { practice: number; day: number; patients: number }[]): Promise<number> => {

@@ -1,17 +1,13 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/database';
-import { createTestDatabase } from '../setup/test-context';
+import { openTestDataSource } from '../setup/test-context';
 
 describe('schema', () => {
   async function withDataSource(run: (ds: DataSource) => Promise<void>): Promise<void> {
-    const { config, drop } = await createTestDatabase();
-    const ds = new DataSource(dataSourceOptions(config, { poolSize: 2 }));
-    await ds.initialize();
+    const { ds, close } = await openTestDataSource();
     try {
       await run(ds);
     } finally {
-      await ds.destroy();
-      await drop();
+      await close();
     }
   }
 

@@ -12,7 +12,7 @@ import { API_PREFIX, apiAdapter, configureApp } from '../../apps/api/src/configu
 import { recordRoutes, ServedRoute } from './served-routes';
 import { Clock, Role } from '@app/domain';
 import { AppConfig } from '@app/config';
-import { createDatabaseIfMissing } from '@app/database';
+import { createDatabaseIfMissing, dataSourceOptions } from '@app/database';
 import { AuthService, TokensDto } from '@app/people';
 import { CreatedUser, Factories, NewUser } from './factories';
 import { adminClient, clearRedisPrefix, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
@@ -41,6 +41,23 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop: (
         await client.end();
       }
       await rm(config.IMPORT_DIR, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh database (createTestDatabase) and a small DataSource on it, for specs that need SQL and no app.
+ * `close` destroys the DataSource, then drops the database.
+ */
+export async function openTestDataSource(): Promise<{ ds: DataSource; close: () => Promise<void> }> {
+  const { config, drop } = await createTestDatabase();
+  const ds = new DataSource(dataSourceOptions(config, { poolSize: 2 }));
+  await ds.initialize();
+  return {
+    ds,
+    close: async () => {
+      await ds.destroy();
+      await drop();
     },
   };
 }

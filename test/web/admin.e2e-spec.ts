@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FileChooser, Page } from 'playwright-core';
 import { Role } from '@app/domain';
 import { startWorker } from '../setup/worker-context';
-import { axeViolations, browserSuite, openPage } from './browser';
+import { atWidth, axeViolations, browserSuite, openPage, sidewaysOverflow } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -313,25 +313,15 @@ describe('admin screens in a browser', () => {
       .waitFor();
     await expectAxeClean();
     // On a phone the log (its details are long) scrolls in its own box, not the page; the users list too.
-    await page().setViewportSize({ width: 360, height: 780 });
-    try {
-      const sideways = () =>
-        page().evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      await page().waitForFunction(() => document.documentElement.clientWidth === 360);
-      expect(await sideways()).toBe(0);
-      expect(
-        await page()
-          .getByRole('region', { name: 'Audit log table' })
-          .evaluate((box) => box.scrollWidth > box.clientWidth),
-      ).toBe(true);
+    await atWidth(page(), 360, async () => {
+      expect(await sidewaysOverflow(page().locator('html'))).toBe(0);
+      expect(await sidewaysOverflow(page().getByRole('region', { name: 'Audit log table' }))).toBeGreaterThan(0);
       await page().goto(`${suite.base}/admin/users`);
       await page()
         .getByRole('table', { name: /^Users \(/ })
         .waitFor();
-      expect(await sideways()).toBe(0);
-    } finally {
-      await page().setViewportSize({ width: 1280, height: 720 });
-    }
+      expect(await sidewaysOverflow(page().locator('html'))).toBe(0);
+    });
     await page().goto(`${suite.base}/admin/audit`);
     await page()
       .getByRole('table', { name: /Changes, newest first/ })

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { TEST_PASSWORD } from '../setup/factories';
 import { TestContext } from '../setup/test-context';
@@ -30,6 +30,25 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; p
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   return { page, problems };
+}
+
+/** How far the element scrolls sideways (0: all of it is in view; the page itself: its `html`). */
+export const sidewaysOverflow = (element: Locator): Promise<number> =>
+  element.evaluate((el) => el.scrollWidth - el.clientWidth);
+
+/**
+ * Runs `body` with the page `width` px wide (a phone: 360; WCAG's reflow width: 320), laid out at that
+ * width before it starts, then gives the page back its size, whatever `body` did.
+ */
+export async function atWidth(page: Page, width: number, body: () => Promise<void>): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width, height: 780 });
+  try {
+    await page.waitForFunction((w) => document.documentElement.clientWidth === w, width);
+    await body();
+  } finally {
+    await page.setViewportSize(before);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

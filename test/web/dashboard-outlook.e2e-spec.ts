@@ -3,8 +3,8 @@ import type { Locator } from 'playwright-core';
 import { Level, Role, Service } from '@app/domain';
 import { FollowUpRuleService } from '@app/follow-ups';
 import { TestContext } from '../setup/test-context';
-import { axeViolations } from './browser';
-import { areaHeading as headingIn, MIDLANDS, NORTH, northManagerSuite } from './dashboard';
+import { atWidth, axeViolations } from './browser';
+import { areaHeading as headingIn, MIDLANDS, NORTH, northManagerSuite, SERVICES } from './dashboard';
 
 jest.setTimeout(180_000);
 
@@ -157,16 +157,12 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
 
     // On a small phone (WCAG's 320 px) the table scrolls in its own box, but its caption wraps at the screen's
     // width, all of it read.
-    await page().setViewportSize({ width: 320, height: 780 });
-    try {
-      const caption = listTable('England', 'view medical record').locator('caption');
-      // After the resize's layout: the table itself stays wider than the screen.
-      await page().waitForFunction(() => document.documentElement.clientWidth === 320);
-      expect((await listTable('England', 'view medical record').boundingBox())!.width).toBeGreaterThan(320 - 32);
-      expect((await caption.boundingBox())!.width).toBeLessThanOrEqual(320 - 32);
-    } finally {
-      await page().setViewportSize({ width: 1280, height: 720 });
-    }
+    await atWidth(page(), 320, async () => {
+      // The table itself stays wider than the screen.
+      const table = listTable('England', 'view medical record');
+      expect((await table.boundingBox())!.width).toBeGreaterThan(320 - 32);
+      expect((await table.locator('caption').boundingBox())!.width).toBeLessThanOrEqual(320 - 32);
+    });
   });
 
   test('keyboard only: every control of the dashboard is reached by Tab and works from the keyboard', async () => {
@@ -265,13 +261,6 @@ describe('dashboard barriers and practices not offering, in a browser', () => {
     throw new Error(`Tab never reached ${target.toString()}`);
   }
 });
-
-/** The services as the page names them (its column headers), in the page's order. */
-const SERVICES: [string, Service][] = [
-  ['Book or cancel appointments', Service.Appointments],
-  ['View or order repeat prescriptions', Service.Prescriptions],
-  ['View medical record', Service.Records],
-];
 
 /** The barrier categories in the page's words (written out here, not with the page's code). */
 const BARRIERS: Record<string, string> = {

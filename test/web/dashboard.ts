@@ -14,7 +14,7 @@ export const SERVICES: [string, Service][] = [
   ['View or order repeat prescriptions', Service.Prescriptions],
   ['View medical record', Service.Records],
 ];
-export const MEASURES = [
+const MEASURES = [
   ['practices capable', 'practicesCapablePct'],
   ['patients at practices offering', 'patientsAtEnabledPct'],
 ] as const;
@@ -36,13 +36,16 @@ export function northManagerSuite(seed: (ctx: TestContext) => Promise<void>, man
 export const areaHeading = (page: Page, name: string) =>
   page.getByRole('heading', { name: `Patient Online in ${name} Progress in numbers` });
 
-/** The eighteen headline cells (six figures: now, a year earlier, change), as the page shows them. */
-export async function headlineShown(page: Page, caption = HEADLINE): Promise<string[]> {
+/**
+ * The eighteen headline cells (six figures: now, a year earlier, change), as the page shows them.
+ * `columns`: the table's column headers, for a month other than September 2014.
+ */
+export async function headlineShown(page: Page, caption = HEADLINE, columns = COLUMNS): Promise<string[]> {
   await page.getByRole('table', { name: caption }).waitFor();
   const cells: string[] = [];
   for (const [label] of SERVICES)
     for (const [measure] of MEASURES)
-      for (const column of COLUMNS) cells.push(await tableCell(page, caption, `${label}: ${measure}`, column));
+      for (const column of columns) cells.push(await tableCell(page, caption, `${label}: ${measure}`, column));
   return cells;
 }
 

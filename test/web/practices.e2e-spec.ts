@@ -3,7 +3,7 @@ import { ClinicalSystem, Level, Role, Service } from '@app/domain';
 import type { Page } from 'playwright-core';
 import type { TestContext } from '../setup/test-context';
 import { WorkerContext } from '../setup/worker-context';
-import { axeViolations, browserSuite, tableCell } from './browser';
+import { atWidth, axeViolations, browserSuite, sidewaysOverflow, tableCell } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -45,9 +45,6 @@ describe('practices in a browser', () => {
         const col = [...t.tHead!.rows[0].cells].findIndex((c) => c.textContent.trim() === 'Code');
         return [...t.tBodies[0].rows].map((r) => r.cells[col].textContent.trim());
       });
-  /** How far the element scrolls sideways (0: all of it is in view). */
-  const sidewaysOverflow = (selector: string, on: Page = page()) =>
-    on.locator(selector).evaluate((el) => el.scrollWidth - el.clientWidth);
   const apiCodes = async (query: string) =>
     (await suite.ctx.api(Role.Support).get(`/practices?pageSize=25&${query}`).expect(200)).body.items.map(
       (p: { code: string }) => p.code,
@@ -84,12 +81,12 @@ describe('practices in a browser', () => {
     await resultsFor('');
     // The whole table fits a 1280 px window: no sideways scrolling to reach a service's level.
     expect(page().viewportSize()?.width).toBe(1280);
-    expect(await sidewaysOverflow('.app-table-scroll')).toBe(0);
+    expect(await sidewaysOverflow(page().locator('.app-table-scroll'))).toBe(0);
     // On a phone it scrolls in its own box, and nothing in it (its headings' hidden words) pushes the page.
-    await page().setViewportSize({ width: 360, height: 780 });
-    expect(await sidewaysOverflow('.app-table-scroll')).toBeGreaterThan(0);
-    expect(await sidewaysOverflow('html')).toBe(0);
-    await page().setViewportSize({ width: 1280, height: 720 });
+    await atWidth(page(), 360, async () => {
+      expect(await sidewaysOverflow(page().locator('.app-table-scroll'))).toBeGreaterThan(0);
+      expect(await sidewaysOverflow(page().locator('html'))).toBe(0);
+    });
     await page().getByLabel('Region').selectOption({ label: 'North of England' });
     await resultsFor('regionCode=Y54');
     await page()
@@ -261,14 +258,10 @@ describe('practices in a browser', () => {
     await page().locator('[data-practice-ready="true"]').waitFor();
     expect(await detail('Owner')).toBe('Ada Admin');
     // On a phone its tables scroll in their own boxes: nothing pushes the page sideways.
-    await page().setViewportSize({ width: 360, height: 780 });
-    try {
-      await page().waitForFunction(() => document.documentElement.clientWidth === 360);
-      expect(await sidewaysOverflow('html')).toBe(0);
+    await atWidth(page(), 360, async () => {
+      expect(await sidewaysOverflow(page().locator('html'))).toBe(0);
       await page().getByRole('region', { name: 'Services today table' }).waitFor();
-    } finally {
-      await page().setViewportSize({ width: 1280, height: 720 });
-    }
+    });
 
     // Support staff of the practice's region may write here; the audit trail is for admins only.
     expect(await page().getByRole('button', { name: 'Record a status change' }).getAttribute('href')).toBe(
