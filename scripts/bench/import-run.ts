@@ -8,7 +8,7 @@ import type { NestFactory as NestFactoryType } from '@nestjs/core';
 import type { CreateImportDto, ImportRunDto, ImportsService } from '@app/imports';
 import type { Build } from './bench-support';
 import type { BenchFiles } from './import-files';
-import { clearRedisKeys } from './redis-keys';
+import { clearRedisPrefix } from '../../test/setup/redis-keys';
 
 /**
  * One run of `npm run bench:import` (import.ts), in a process of its own so that only one build's code is
@@ -177,7 +177,7 @@ async function main() {
   } finally {
     await app.close();
     await db.end();
-    await clearRedisKeys(config, redisPrefix);
+    await clearRedisPrefix(config, redisPrefix);
   }
 }
 
