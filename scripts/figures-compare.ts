@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { AppConfig } from '@app/config';
 import {
-  BenchServer,
-  Build,
+  benchAdmin,
   benchBuilds,
   connect,
   freshBuildDatabase,
   LOAD_DEMO,
-  signIn,
-  startApi,
+  SignedInApi,
+  startSignedInApi,
 } from './bench/bench-support';
 
 /**
@@ -67,16 +64,20 @@ async function main() {
   console.log('Loading the demo into a database of each build (its own migrations and loader)…');
   const configs = await Promise.all([before, after].map((b) => freshBuildDatabase(b, 'pot_cmp', LOAD_DEMO)));
   const dbs = await Promise.all(configs.map((c) => connect(c)));
-  const admin = { email: 'figures.compare@example.nhs.uk', password: randomBytes(18).toString('base64') };
-  const apis: BenchServer[] = [];
+  const admin = benchAdmin('figures.compare@example.nhs.uk');
+  const apis: SignedInApi[] = [];
   try {
     const data = await compareData(dbs);
     for (const line of data.lines) console.log(line);
     if (!data.same) throw new Error('The two demo databases differ: the builds do not load the same data');
 
-    const servers = [before, after].map((build, i) => startComparedApi(build, configs[i], PORT + i, admin));
-    apis.push(...(await Promise.all(servers)));
-    const headers = await Promise.all(apis.map((api) => signIn(api.url, admin)));
+    // Each kept as soon as it is up, so that `finally` stops it even when the other fails to start.
+    await Promise.all(
+      [before, after].map(async (build, i) => {
+        const port = PORT + i;
+        apis[i] = await startSignedInApi(build, configs[i], port, admin, { REDIS_PREFIX: `figures_compare_${port}` });
+      }),
+    );
     const checks = await plan(dbs[0]);
     console.log(`Asking both builds ${checks.length} requests…`);
 
@@ -84,9 +85,9 @@ async function main() {
     const differences: string[] = [];
     for (const check of checks) {
       const bodies = await Promise.all(
-        apis.map(async (api, i) => {
+        apis.map(async ({ server, headers }, i) => {
           if (check.computed) await dbs[i].query('DELETE FROM stored_figures');
-          const res = await fetch(`${api.url}/api/v1/reports/${check.path}`, { headers: headers[i] });
+          const res = await fetch(`${server.url}/api/v1/reports/${check.path}`, { headers });
           const body = await res.text();
           return res.ok ? body : `HTTP ${res.status}: ${body}`;
         }),
@@ -111,22 +112,9 @@ async function main() {
       console.log(`\nIdentical: every answer the same byte for byte (${seconds} s)`);
     }
   } finally {
-    await Promise.all(apis.map((api) => api.stop()));
+    await Promise.all(apis.map((api) => api.server.stop()));
     await Promise.all(dbs.map((db) => db.end()));
   }
-}
-
-function startComparedApi(build: Build, config: AppConfig, port: number, admin: { email: string; password: string }) {
-  return startApi(
-    {
-      DB_NAME: config.DB_NAME,
-      PORT: String(port),
-      REDIS_PREFIX: `figures_compare_${port}`,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    },
-    build,
-  );
 }
 
 /**

@@ -150,6 +150,53 @@ export async function signIn(
   return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
 }
 
+/** A bench's admin: a password of this run, so no bench database keeps a password anyone knows. */
+export interface BenchAdmin {
+  email: string;
+  password: string;
+}
+
+export function benchAdmin(email: string): BenchAdmin {
+  return { email, password: randomBytes(18).toString('base64') };
+}
+
+export interface SignedInApi {
+  server: BenchServer;
+  /** The admin's bearer header, for every request of the bench. */
+  headers: { authorization: string };
+}
+
+/**
+ * `build`'s API (startApi) on `config`'s database at `port`, with `admin` as its first admin, signed in as
+ * `admin`. The API creates that admin only while the database has no active admin: a later start on the
+ * same database needs the same `admin` to sign in. `env`: the bench's own settings (REDIS_PREFIX and more).
+ */
+export async function startSignedInApi(
+  build: Build,
+  config: AppConfig,
+  port: number,
+  admin: BenchAdmin,
+  env: Record<string, string>,
+): Promise<SignedInApi> {
+  const server = await startApi(
+    {
+      DB_NAME: config.DB_NAME,
+      PORT: String(port),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      ...env,
+    },
+    build,
+  );
+  try {
+    return { server, headers: await signIn(server.url, admin) };
+  } catch (err) {
+    // The caller never gets the server to stop: a failed sign-in must not leave the API running.
+    await server.stop();
+    throw err;
+  }
+}
+
 /**
  * Starts the real API as its own process (so the load generator does not share its event loop), built and
  * run as it is deployed (`npm run build`, `node dist/...`, NODE_ENV=production; the Dockerfile's CMD).

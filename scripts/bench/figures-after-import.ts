@@ -7,7 +7,6 @@ import { Client } from 'pg';
 import { figuresOnDatesSql } from '@app/figures';
 import { CreateImportDto, ImportsService, ImportState } from '@app/imports';
 import { prepareImportBench } from './import-files';
-import { clearRedisKeys } from './redis-keys';
 import { ImportsScriptModule } from '../imports-script.module';
 
 /**
@@ -21,13 +20,12 @@ import { ImportsScriptModule } from '../imports-script.module';
  *   npx ts-node -r tsconfig-paths/register --transpile-only scripts/bench/figures-after-import.ts
  */
 const DB = 'pot_bench_figures_after_import';
-const PREFIX = 'bench_figures_after_import';
 const WORK = join(tmpdir(), 'pot-bench-figures-after-import');
 const MONTH_ENDS = ['2020-09-30', '2020-10-31', '2020-11-30', '2020-12-31'];
 const TABLES = ['region', 'ccg', 'practice', 'list_size', 'status_event', 'status_span', 'clinical_system_report'];
 
 async function main() {
-  const { config, files, db } = await prepareImportBench(DB, PREFIX, WORK);
+  const { files, db } = await prepareImportBench(DB, WORK);
   for (const table of TABLES) await db.query(`ALTER TABLE "${table}" SET (autovacuum_enabled = false)`);
   // Here by hand; in production they come by import, which analyses them as it does the rest.
   await db.query(`ANALYZE region, ccg`);
@@ -62,7 +60,6 @@ async function main() {
   } finally {
     await app.close();
     await db.end();
-    await clearRedisKeys(config, PREFIX);
     await rm(WORK, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { JobName, OutboxRelay, QueueName, BullJobQueues } from '@app/jobs';
 import { SchedulesProcessor } from '../../apps/worker/src/processors/schedules.processor';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { clearRedisPrefix } from '../../test/setup/redis-keys';
 import { connect, freshDatabase, seedEngland } from './bench-support';
 
 /**
@@ -29,7 +29,7 @@ async function main() {
   await db.query(`INSERT INTO status_span (practice_id, service, valid_from, level, event_id)
                   SELECT practice_id, service, effective_date, level, id FROM status_event`);
   await db.end();
-  await clearPrefix(config.REDIS_HOST, config.REDIS_PORT);
+  await clearRedisPrefix(config, PREFIX);
 
   Object.assign(process.env, {
     DB_NAME: config.DB_NAME,
@@ -93,23 +93,12 @@ async function main() {
     ]);
   } finally {
     await app.close();
-    await clearPrefix(config.REDIS_HOST, config.REDIS_PORT);
+    await clearRedisPrefix(config, PREFIX);
   }
   console.log('\nbench:follow-ups — the worker at England scale (7,800 practices)');
   console.log('| step | time | result |');
   console.log('|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-}
-
-async function clearPrefix(host: string, port: number) {
-  const redis = new Redis({ host, port });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 main().catch((err) => {

@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
-import { AppConfig } from '@app/config';
 import { mulberry32 } from '@app/demo';
 import { connect, freshDatabase } from './bench-support';
 
@@ -183,18 +182,14 @@ export async function generateBenchFiles(dir: string): Promise<BenchFiles> {
 }
 
 /**
- * What both import benchmarks start from: a fresh database `name` that this process's settings point at
- * (Redis prefix, import folder under `work`), the generated files, and the regions and CCGs those files
- * name, inserted directly (the files start at the practice list).
+ * What figures-after-import.ts starts from, to import in this process: a fresh database `name` that this
+ * process's settings point at (and the import folder, under `work`), the generated files, and the regions
+ * and CCGs those files name, inserted directly (the files start at the practice list). No Redis prefix: the
+ * importer (ImportsScriptModule) writes no Redis key.
  */
-export async function prepareImportBench(
-  name: string,
-  prefix: string,
-  work: string,
-): Promise<{ config: AppConfig; files: BenchFiles; db: Client }> {
+export async function prepareImportBench(name: string, work: string): Promise<{ files: BenchFiles; db: Client }> {
   const config = await freshDatabase(name);
   process.env.DB_NAME = name;
-  process.env.REDIS_PREFIX = prefix;
   process.env.IMPORT_DIR = join(work, 'store');
   process.env.LOG_LEVEL = 'warn';
 
@@ -202,7 +197,7 @@ export async function prepareImportBench(
   const files = await generateBenchFiles(join(work, 'files'));
   const db = await connect(config);
   await seedImportGeography(db);
-  return { config, files, db };
+  return { files, db };
 }
 
 /** The regions and CCGs the generated files name, inserted directly (the files start at the practice list). */

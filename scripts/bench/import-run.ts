@@ -6,8 +6,9 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { NestFactory as NestFactoryType } from '@nestjs/core';
 import type { CreateImportDto, ImportRunDto, ImportsService } from '@app/imports';
+import type { Build } from './bench-support';
 import type { BenchFiles } from './import-files';
-import { clearRedisKeys } from './redis-keys';
+import { clearRedisPrefix } from '../../test/setup/redis-keys';
 
 /**
  * One run of `npm run bench:import` (import.ts), in a process of its own so that only one build's code is
@@ -22,7 +23,7 @@ import { clearRedisKeys } from './redis-keys';
  * Nothing of the product is imported here but types: everything runs from the build given in BENCH_IMPORT_RUN.
  */
 export interface ImportRun {
-  build: { name: string; dist: string; root: string };
+  build: Build;
   database: string;
   redisPrefix: string;
   work: string;
@@ -38,6 +39,7 @@ export interface ImportResult {
   againMs: number;
 }
 
+/** Starts the line that carries a run's ImportResult to import.ts. */
 export const RESULT_PREFIX = 'BENCH_IMPORT_RESULT ';
 
 export interface Timing {
@@ -175,7 +177,7 @@ async function main() {
   } finally {
     await app.close();
     await db.end();
-    await clearRedisKeys(config, redisPrefix);
+    await clearRedisPrefix(config, redisPrefix);
   }
 }
 
@@ -191,7 +193,9 @@ async function copyFile(db: Client, path: string, columns: number, header: boole
   return { rows: copy.rowCount, ms };
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// Only when run as a script: import.ts loads this module for RESULT_PREFIX, and must not start a run.
+if (require.main === module)
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

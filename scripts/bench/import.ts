@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBuilds, connect, freshBuildDatabase, ROOT } from './bench-support';
 import { generateBenchFiles, seedImportGeography } from './import-files';
-import type { ImportResult, ImportRun } from './import-run';
+import { type ImportResult, type ImportRun, RESULT_PREFIX } from './import-run';
 
 /**
  * `npm run bench:import`: full-size England files (import-files.ts, generated once) through the real
@@ -16,7 +16,6 @@ import type { ImportResult, ImportRun } from './import-run';
 const DB = 'pot_bench_import';
 const WORK = join(tmpdir(), 'pot-bench-import');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
-const RESULT_PREFIX = 'BENCH_IMPORT_RESULT ';
 
 async function main() {
   const builds = benchBuilds();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { minusOneYear, monthEnd } from '@app/domain';
 import { AppConfig, loadConfig, pgClientConfig } from '@app/config';
@@ -6,13 +5,13 @@ import type { GroupBy } from '@app/figures';
 import {
   BenchServer,
   Build,
+  benchAdmin,
   benchBuilds,
   buildDatabaseName,
   loadFromBuild,
   percentile,
   runInBuild,
-  signIn,
-  startApi,
+  startSignedInApi,
 } from './bench-support';
 import { BENCH_FROM, BENCH_MONTHS, BenchScale, ENGLAND, TEN_TIMES } from './reports-data';
 
@@ -47,7 +46,7 @@ const SERVICES = ['appointments', 'prescriptions', 'records'];
 
 /** Request headers: the bench admin's bearer token, set when an API starts (reports are for every role). */
 let headers: Record<string, string> = {};
-const ADMIN = { email: 'bench.reports@example.nhs.uk', password: randomBytes(18).toString('base64') };
+const ADMIN = benchAdmin('bench.reports@example.nhs.uk');
 
 interface Row {
   build: string;
@@ -244,19 +243,12 @@ async function benchScale(build: Build, scale: BenchScale, config: AppConfig): P
 
 /** The build's API, built and run as deployed, on its bench database, and the bench admin's token. */
 async function startReportsApi(build: Build, config: AppConfig): Promise<BenchServer> {
-  const api = await startApi(
-    {
-      DB_NAME: config.DB_NAME,
-      PORT: String(PORT),
-      REDIS_PREFIX: 'bench_reports',
-      JWT_TTL_SECONDS: '86400',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    build,
-  );
-  headers = await signIn(api.url, ADMIN);
-  return api;
+  const api = await startSignedInApi(build, config, PORT, ADMIN, {
+    REDIS_PREFIX: 'bench_reports',
+    JWT_TTL_SECONDS: '86400',
+  });
+  headers = api.headers;
+  return api.server;
 }
 
 async function get(url: string): Promise<void> {

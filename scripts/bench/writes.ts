@@ -1,19 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { AppConfig } from '@app/config';
 import {
   BenchServer,
   Build,
   backendPids,
+  benchAdmin,
   benchBuilds,
   connect,
   cpuSeconds,
   freshBuildDatabase,
   percentile,
   runLoad,
-  signIn,
-  startApi,
   startServer,
+  startSignedInApi,
 } from './bench-support';
 
 /**
@@ -59,28 +58,21 @@ async function main() {
   const seeded = await countEvents(db);
   await db.end();
 
-  const admin = { email: 'bench.admin@example.nhs.uk', password: randomBytes(18).toString('base64') };
+  const admin = benchAdmin('bench.admin@example.nhs.uk');
   const rows: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const build of builds) {
       // The first start creates the admin; the later ones find it and sign in with the same password.
-      const api = await startApi(
-        {
-          DB_NAME: databases.get(build)!.DB_NAME,
-          PORT: String(PORT),
-          DB_POOL_SIZE: POOL_SIZE,
-          REDIS_PREFIX: 'bench_writes',
-          ADMIN_EMAIL: admin.email,
-          ADMIN_PASSWORD: admin.password,
-        },
-        build,
-      );
+      const api = await startSignedInApi(build, databases.get(build)!, PORT, admin, {
+        DB_POOL_SIZE: POOL_SIZE,
+        REDIS_PREFIX: 'bench_writes',
+      });
       try {
-        const headers = { 'content-type': 'application/json', ...(await signIn(api.url, admin)) };
+        const headers = { 'content-type': 'application/json', ...api.headers };
         const label = builds.length > 1 ? `API (${build.name})` : 'API (NestJS, as deployed)';
-        rows.push(await measure(label, api, headers, databases.get(build)!));
+        rows.push(await measure(label, api.server, headers, databases.get(build)!));
       } finally {
-        await api.stop();
+        await api.server.stop();
       }
     }
   }

@@ -15,7 +15,8 @@ import { AppConfig } from '@app/config';
 import { createDatabaseIfMissing, dataSourceOptions } from '@app/database';
 import { AuthService, TokensDto } from '@app/people';
 import { CreatedUser, Factories, NewUser } from './factories';
-import { adminClient, clearRedisPrefix, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
+import { clearRedisPrefix } from './redis-keys';
+import { adminClient, dropDatabase, templateDatabase, testConfig, testRunId } from './test-database';
 
 let counter = 0;
 
@@ -103,7 +104,9 @@ export class TestContext {
     opts: { config?: Partial<AppConfig>; imports?: ModuleMetadata['imports'] } = {},
   ): Promise<TestContext> {
     const { config: base, drop } = await createTestDatabase();
-    await clearRedisPrefix(base);
+    // Prefixes are reused by spec files that run one after another in the same Jest worker: a context
+    // starts with none of its predecessor's keys.
+    await clearRedisPrefix(base, base.REDIS_PREFIX);
     const config = Object.assign(base, opts.config);
     let builder = Test.createTestingModule({ imports: [AppModule, ...(opts.imports ?? [])] })
       .overrideProvider(AppConfig)
@@ -209,7 +212,7 @@ export class TestContext {
   async close(): Promise<void> {
     await this.app.close();
     // Some specs point the app at a Redis that is down by then (outage tests): nothing to clear there.
-    await clearRedisPrefix(this.config).catch(() => undefined);
+    await clearRedisPrefix(this.config, this.config.REDIS_PREFIX).catch(() => undefined);
     await this.dropDb();
   }
 }

@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { AppConfig, loadConfig, pgClientConfig } from '@app/config';
 
@@ -73,33 +72,6 @@ export async function adminClient(config: AppConfig = testConfig()): Promise<Cli
   const client = new Client(pgClientConfig(config, 'postgres'));
   await client.connect();
   return client;
-}
-
-/**
- * Deletes every Redis key under the configuration's prefix. Prefixes are reused by spec files that run
- * one after another in the same Jest worker; a context starts with none of its predecessor's keys.
- */
-export async function clearRedisPrefix(config: AppConfig): Promise<void> {
-  const redis = new Redis({
-    host: config.REDIS_HOST,
-    port: config.REDIS_PORT,
-    password: config.REDIS_PASSWORD,
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => undefined); // reported by connect() below
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
