@@ -16,7 +16,7 @@ export const ENTITY_FILES = join(__dirname, '..', '..', '*', 'src', '**', '*.ent
 /** The one set of DataSource options shared by the apps, the migration CLI, the scripts and the tests. */
 export function dataSourceOptions(
   config: AppConfig,
-  overrides: Partial<{ database: string; poolSize: number; entities: DataSourceOptions['entities'] }> = {},
+  overrides: Partial<{ database: string; poolSize: number }> = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -25,7 +25,7 @@ export function dataSourceOptions(
     username: config.DB_USER,
     password: config.DB_PASSWORD || undefined,
     database: overrides.database ?? config.DB_NAME,
-    entities: overrides.entities ?? [ENTITY_FILES],
+    entities: [ENTITY_FILES],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     synchronize: false,
