@@ -22,8 +22,7 @@ import {
   viewOf,
 } from './breakdown-state';
 import { percent, points } from './figures';
-import { longDate, monthYear } from './month-end';
-import { count, dateTimeText } from '../common/formats';
+import { count, dateTimeText, longDate, monthYear } from '../common/formats';
 import './breakdown.css';
 
 // ECharts comes in its own chunk, after the table is on the page.

@@ -7,10 +7,9 @@ import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type ServiceKey } from './figures';
 import { LEVELS, SERVICES, serviceInSentence } from '../common/words';
-import { longDate } from './month-end';
 import { pageCount, parsePage } from '../common/page-numbers';
 import { Pagination } from '../common/pagination';
-import { count } from '../common/formats';
+import { count, longDate } from '../common/formats';
 
 type Practice = components['schemas']['PracticeDto'];
 

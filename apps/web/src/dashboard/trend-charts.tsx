@@ -8,7 +8,7 @@ import { SERVICES } from '../common/words';
 import { ChartWithTable } from '../common/chart-with-table';
 import { fieldProblem } from './field-problem';
 import { knownAtPhrase } from './known-on';
-import { monthYear } from './month-end';
+import { monthYear } from '../common/formats';
 import { monthCount, type Trend } from './trend-range';
 import { TrendRangeForm } from './trend-range-form';
 import './trend-charts.css';

@@ -1,6 +1,6 @@
 import type { components } from '../api/schema';
 import type { FollowUpState } from '../common/words';
-import { longDate } from '../dashboard/month-end';
+import { longDate } from '../common/formats';
 
 export type FollowUpSummary = components['schemas']['FollowUpSummaryDto'];
 export type FollowUpDetail = components['schemas']['FollowUpDetailDto'];

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Loading } from '../layout/status';
-import { dateTime, longDate, type ListSizeEntry } from './words';
-import { count } from '../common/formats';
+import type { ListSizeEntry } from './words';
+import { count, dateTimeText, longDate } from '../common/formats';
 import { TableScroll } from '../common/table-scroll';
 
 // ECharts comes in its own chunk, after the practice's details are on the page.
@@ -46,7 +46,7 @@ export function ListSizes({ entries }: { entries: ListSizeEntry[] }) {
                 </th>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(e.patients)}</td>
                 <td className="nhsuk-table__cell">
-                  {dateTime(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
+                  {dateTimeText(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
                 </td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import type { components } from '../api/schema';
 import { BARRIER_WORDS, SERVICES } from '../common/words';
 import { StateTag } from '../follow-ups/state-tag';
 import { useSession } from '../session/use-session';
-import { longDate } from './words';
+import { longDate } from '../common/formats';
 
 type FollowUp = components['schemas']['FollowUpDetailDto'];
 
