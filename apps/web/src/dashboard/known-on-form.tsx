@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { FormErrorSummary } from '../common/error-summary';
+import { FieldError, FormErrorSummary } from '../common/error-summary';
 import { DateInput } from '../common/date-input';
 import { messageFor, type Problem, summaryOf } from '../common/form-problems';
 import { wholeNumber } from './whole-number';
@@ -145,11 +145,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
             <div className="nhsuk-hint" id="known-on-time-hint">
               24-hour clock, London time, for example 09:30
             </div>
-            {timeError && (
-              <span className="nhsuk-error-message" id="known-on-time-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {timeError}
-              </span>
-            )}
+            <FieldError id="known-on-time-error" message={timeError} />
             <input
               className={`nhsuk-input nhsuk-input--width-5${timeError ? ' nhsuk-input--error' : ''}`}
               id="known-on-time"
