@@ -9,15 +9,6 @@ export type ContactMethod = components['schemas']['RecordContactDto']['method'];
 /** Every value of an API enum, each with its words: a new value in the API fails the type check here. */
 type Words<T extends string> = Record<T, string>;
 
-/** The design system's tag colour per state: work to do in blue and orange, done in green, dropped in grey. */
-export const STATE_TAG: Record<FollowUpState, string> = {
-  open: 'nhsuk-tag--blue',
-  contacted: 'nhsuk-tag--aqua-green',
-  barriers_recorded: 'nhsuk-tag--orange',
-  resolved: 'nhsuk-tag--green',
-  cancelled: 'nhsuk-tag--grey',
-};
-
 export const METHOD_WORDS: Words<ContactMethod> = {
   phone: 'Phone',
   email: 'Email',
