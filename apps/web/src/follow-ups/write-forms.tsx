@@ -167,12 +167,14 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
   const form = useForm(followUp, writes.dueDate, { dueDate: 'due-date' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const dueDate = isoDate('Due date', parts);
+    const checked = isoDate('Due date', parts);
+    // isoDate's own message is not used: this form says the same one thing for every date it cannot read.
+    const dueDate = 'date' in checked ? checked.date : undefined;
     const checks: Problem[] =
-      'date' in dueDate
-        ? []
-        : [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }];
-    form.submit(checks, { dueDate: 'date' in dueDate ? dueDate.date : '' }, () => {
+      dueDate === undefined
+        ? [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }]
+        : [];
+    form.submit(checks, { dueDate: dueDate ?? '' }, () => {
       setParts(EMPTY_DATE);
       onDone('Next due date set.');
     });
