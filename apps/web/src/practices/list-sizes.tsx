@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { Loading } from '../layout/status';
+import { lazy } from 'react';
+import { ChartFigure } from '../common/chart-figure';
 import type { ListSizeEntry } from './words';
 import { count, dateTimeText, longDate } from '../common/formats';
 import { TableScroll } from '../common/table-scroll';
@@ -17,11 +17,9 @@ export function ListSizes({ entries }: { entries: ListSizeEntry[] }) {
     'The figures are in the table below.';
   return (
     <>
-      <div role="img" aria-label={description} className="app-list-size-chart">
-        <Suspense fallback={<Loading what="the chart" />}>
-          <ListSizeChart entries={entries} />
-        </Suspense>
-      </div>
+      <ChartFigure description={description} className="app-list-size-chart">
+        <ListSizeChart entries={entries} />
+      </ChartFigure>
       <TableScroll label="List size over time table">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--m">List size over time</caption>
