@@ -1,10 +1,10 @@
-import { Suspense, type ReactNode } from 'react';
-import { Loading } from '../layout/status';
+import type { ReactNode } from 'react';
+import { ChartFigure } from './chart-figure';
 
 /**
  * A chart and its figures as a table behind a toggle (NHS details): the chart is an image named by
- * `description` for screen readers, which then find every figure in the table. The chart is lazy (ECharts
- * comes in its own chunk), so it waits in a Suspense with "Loading the chart…"; the table does not.
+ * `description` for screen readers, which then find every figure in the table. The chart waits for its
+ * chunk (`ChartFigure`); the table does not.
  */
 export function ChartWithTable({
   description,
@@ -27,9 +27,9 @@ export function ChartWithTable({
 }) {
   return (
     <>
-      <div role="img" aria-label={description} className={figureClassName}>
-        <Suspense fallback={<Loading what="the chart" />}>{chart}</Suspense>
-      </div>
+      <ChartFigure description={description} className={figureClassName}>
+        {chart}
+      </ChartFigure>
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">{toggle}</span>

@@ -1,4 +1,4 @@
-import { longDate } from '../dashboard/month-end';
+import { longDate } from './formats';
 
 /** A date as the design system's date input holds it: three boxes of text (the forms' own checks, then the API's). */
 export interface DateParts {

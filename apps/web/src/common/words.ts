@@ -46,10 +46,13 @@ export const LEVELS: Record<CurrentLevel, { words: string; code: string | null; 
 export const levelText = (level: CurrentLevel) =>
   LEVELS[level].code === null ? LEVELS[level].words : `${LEVELS[level].words} (POMI ${LEVELS[level].code})`;
 
-/** POMI's levels as the status change form offers them, with the code the POMI files use beside them. */
+/**
+ * POMI's levels as the status change form offers them, with the code the POMI files use beside them: the
+ * tables' words, except that "enabled" says what it means for patients (the form is where it is chosen).
+ */
 export const LEVEL_NAMES: Record<Level, string> = {
-  not_capable: 'Not capable (POMI 0)',
-  capable: 'Capable, not enabled (POMI 1)',
+  not_capable: levelText('not_capable'),
+  capable: levelText('capable'),
   enabled: 'Enabled: patients can use it (POMI 2)',
 };
 export const LEVEL_KEYS = Object.keys(LEVEL_NAMES) as Level[];
@@ -101,17 +104,12 @@ export const BARRIER_WORDS: Record<BarrierCategory, string> = {
  * named here.
  */
 export const BARRIER_NAMES: Record<BarrierCategory, string> = {
-  system_not_capable: 'Clinical system not capable',
+  // The follow-up's words, shortened where they would crowd the report's chart and table.
+  ...BARRIER_WORDS,
   awaiting_supplier: 'Waiting for the supplier',
-  staff_capacity: 'Staff capacity',
   identity_verification: 'Identity verification',
   clinical_safety: 'Clinical safety',
   information_governance: 'Information governance',
-  record_redaction: 'Record redaction',
-  training_needed: 'Training needed',
-  low_patient_demand: 'Low patient demand',
-  practice_policy: 'Practice policy',
-  other: 'Other',
 };
 
 export const barrierName = (category: BarrierCategory) => BARRIER_NAMES[category] ?? category;

@@ -1,17 +1,16 @@
 import type { components } from '../api/schema';
-import { BARRIER_NAMES, type BarrierCategory, SERVICES } from '../common/words';
+import { BARRIER_NAMES, type BarrierCategory, type Service, SERVICES } from '../common/words';
 
 export type BarrierReport = components['schemas']['BarrierReportDto'];
-import { type ServiceKey } from './figures';
 
 /** The barrier report laid out for the chart and its table: one row per barrier, one column per service. */
 export interface BarrierMatrix {
   /** The barriers reported in the area, most reported first. */
   categories: BarrierCategory[];
   /** Per service, the API's count of practices reporting each barrier (in `categories` order); 0 when none. */
-  practices: Record<ServiceKey, number[]>;
+  practices: Record<Service, number[]>;
   /** Per service, the API's count of practices reporting any barrier (a practice counts once); 0 when none. */
-  anyBarrier: Record<ServiceKey, number>;
+  anyBarrier: Record<Service, number>;
 }
 
 const DESIGN_ORDER = Object.keys(BARRIER_NAMES);
@@ -23,13 +22,13 @@ const DESIGN_ORDER = Object.keys(BARRIER_NAMES);
  */
 export function barrierMatrix(report: BarrierReport): BarrierMatrix {
   const count = new Map(report.rows.map((r) => [`${r.service}/${r.category}`, r.practices]));
-  const of = (service: ServiceKey, category: BarrierCategory) => count.get(`${service}/${category}`) ?? 0;
+  const of = (service: Service, category: BarrierCategory) => count.get(`${service}/${category}`) ?? 0;
   const largest = (category: BarrierCategory) => Math.max(...SERVICES.map((s) => of(s.key, category)));
   const categories = [...new Set(report.rows.map((r) => r.category))].sort(
     (a, b) => largest(b) - largest(a) || DESIGN_ORDER.indexOf(a) - DESIGN_ORDER.indexOf(b),
   );
-  const practices = {} as Record<ServiceKey, number[]>;
-  const anyBarrier = {} as Record<ServiceKey, number>;
+  const practices = {} as Record<Service, number[]>;
+  const anyBarrier = {} as Record<Service, number>;
   for (const { key } of SERVICES) {
     practices[key] = categories.map((c) => of(key, c));
     anyBarrier[key] = report.totals.find((t) => t.service === key)?.practices ?? 0;

@@ -1,6 +1,6 @@
 import type { components } from '../api/schema';
-import { MEASURES, type Measure, type ServiceKey } from './figures';
-import { SERVICES } from '../common/words';
+import { MEASURES, type Measure } from './figures';
+import { type Service, SERVICES } from '../common/words';
 
 export type Breakdown = components['schemas']['BreakdownDto'];
 export type Group = components['schemas']['GroupFiguresDto'];
@@ -27,7 +27,7 @@ export function breakdownsIn(area: { regionCode?: string; ccgCode?: string }): t
 /** One of the six headline figures (a service and a measure), in the URL as e.g. `records-offering`. */
 export interface Figure {
   id: string;
-  service: ServiceKey;
+  service: Service;
   measure: Measure;
   /** "View medical record: patients at practices offering", as the headline table names it. */
   label: string;

@@ -1,8 +1,9 @@
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, type ReactNode, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { Button } from 'nhsuk-react-components';
 import { TableScroll } from '../common/table-scroll';
+import { ChartFigure } from '../common/chart-figure';
 import { api, dataOr } from '../api/client';
 import { saveFile } from '../common/save-file';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -22,8 +23,7 @@ import {
   viewOf,
 } from './breakdown-state';
 import { percent, points } from './figures';
-import { longDate, monthYear } from './month-end';
-import { count, dateTimeText } from '../common/formats';
+import { count, dateTimeText, longDate, monthYear } from '../common/formats';
 import './breakdown.css';
 
 // ECharts comes in its own chunk, after the table is on the page.
@@ -243,11 +243,9 @@ function BreakdownResult({
       {charted.length > 0 && (
         <div className="app-breakdown__chart">
           <h3 className="nhsuk-heading-s">{figureName}</h3>
-          <div role="img" aria-label={description}>
-            <Suspense fallback={<Loading what="the chart" />}>
-              <BreakdownChart rows={charted.map((g) => ({ name: g.name, value: cellsOf(g, view.figure).now }))} />
-            </Suspense>
-          </div>
+          <ChartFigure description={description}>
+            <BreakdownChart rows={charted.map((g) => ({ name: g.name, value: cellsOf(g, view.figure).now }))} />
+          </ChartFigure>
           {rows.length > charted.length && (
             <p className="nhsuk-body-s">
               The chart shows the first {charted.length} of {rows.length} {by.plural} in the table&rsquo;s order; the

@@ -1,8 +1,7 @@
 import type { Summary } from '../api/client';
-import { SERVICES } from '../common/words';
+import { type Service, SERVICES } from '../common/words';
 
-export type ServiceKey = keyof Summary['services'];
-type ServiceFigures = Summary['services'][ServiceKey];
+type ServiceFigures = Summary['services'][Service];
 export type Measure = 'practicesCapablePct' | 'patientsAtEnabledPct';
 
 /** The two headline measures per service (the figures the programme publishes). */

@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
-import { FormErrorSummary } from '../common/error-summary';
+import { FieldError, FormErrorSummary } from '../common/error-summary';
 import { DateInput } from '../common/date-input';
-import { type FormProblem, summaryOf, wholeNumber } from './form-problems';
+import { messageFor, type Problem, summaryOf } from '../common/form-problems';
+import { wholeNumber } from './whole-number';
 import { isCalendarDate, type KnownOn, knownOnValue, londonInstant, londonToday } from './known-on';
 
 interface Props {
@@ -19,22 +20,22 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 /** Checks the boxes as the design system asks: one message per problem, the first box in error linked. */
 function check(day: string, month: string, year: string, time: string, now = new Date()) {
-  const problems: FormProblem[] = [];
+  const problems: Problem[] = [];
   const [d, m, y] = [wholeNumber(day), wholeNumber(month), wholeNumber(year)];
   let date: string | undefined;
   if (!day.trim() && !month.trim() && !year.trim())
-    problems.push({ href: 'known-on-day', message: 'Enter the date the figures were known on' });
-  else if (!(d >= 1 && d <= 31)) problems.push({ href: 'known-on-day', message: 'Enter a day from 1 to 31' });
-  else if (!(m >= 1 && m <= 12)) problems.push({ href: 'known-on-month', message: 'Enter a month from 1 to 12' });
+    problems.push({ fieldId: 'known-on-day', message: 'Enter the date the figures were known on' });
+  else if (!(d >= 1 && d <= 31)) problems.push({ fieldId: 'known-on-day', message: 'Enter a day from 1 to 31' });
+  else if (!(m >= 1 && m <= 12)) problems.push({ fieldId: 'known-on-month', message: 'Enter a month from 1 to 12' });
   else if (!/^\s*\d{4}\s*$/.test(year))
-    problems.push({ href: 'known-on-year', message: 'Enter a year with 4 digits, like 2014' });
+    problems.push({ fieldId: 'known-on-year', message: 'Enter a year with 4 digits, like 2014' });
   else {
     date = `${y}-${two(m)}-${two(d)}`;
     if (!isCalendarDate(date)) {
-      problems.push({ href: 'known-on-day', message: 'The known-on date must be a real date' });
+      problems.push({ fieldId: 'known-on-day', message: 'The known-on date must be a real date' });
       date = undefined;
     } else if (date > londonToday(now)) {
-      problems.push({ href: 'known-on-day', message: 'The known-on date must be today or in the past' });
+      problems.push({ fieldId: 'known-on-day', message: 'The known-on date must be today or in the past' });
       date = undefined;
     }
   }
@@ -43,13 +44,13 @@ function check(day: string, month: string, year: string, time: string, now = new
     const t = TIME.exec(time);
     if (!t || Number(t[1]) > 23 || Number(t[2]) > 59)
       problems.push({
-        href: 'known-on-time',
+        fieldId: 'known-on-time',
         message: 'Enter a time on the 24-hour clock, like 09:30, or leave it empty',
       });
     else {
       hhmm = `${two(Number(t[1]))}:${t[2]}`;
       if (date && Date.parse(londonInstant(date, `${hhmm}:00`)) > now.getTime())
-        problems.push({ href: 'known-on-time', message: 'The known-on time must be now or in the past' });
+        problems.push({ fieldId: 'known-on-time', message: 'The known-on time must be now or in the past' });
     }
   }
   return { problems, value: date && problems.length === 0 ? knownOnValue(date, hhmm) : undefined };
@@ -66,7 +67,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
   const [month, setMonth] = useState(value?.date ? String(Number(value.date.slice(5, 7))) : '');
   const [year, setYear] = useState(value?.date ? value.date.slice(0, 4) : '');
   const [time, setTime] = useState(value?.time ?? '');
-  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [open, setOpen] = useState(value !== undefined);
   // A new value (another link, Back) makes a new form: the old one's problems go with it.
   useEffect(() => () => onInvalid(false), [onInvalid]);
@@ -80,10 +81,10 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
   };
 
   // The API's problem stands against the field until the user sends the form again.
-  const shown = problems.length > 0 ? problems : apiProblem ? [{ href: 'known-on-day', message: apiProblem }] : [];
-  const dateError = shown.find((p) => p.href !== 'known-on-time')?.message;
-  const timeError = shown.find((p) => p.href === 'known-on-time')?.message;
-  const inError = (id: string) => shown.some((p) => p.href === id);
+  const shown = problems.length > 0 ? problems : apiProblem ? [{ fieldId: 'known-on-day', message: apiProblem }] : [];
+  const dateError = shown.find((p) => p.fieldId !== 'known-on-time')?.message;
+  const timeError = messageFor(shown, 'known-on-time');
+  const inError = (id: string) => shown.some((p) => p.fieldId === id);
 
   // Behind a details toggle: most readers want today's knowledge, and the form would fill the first screen
   // above the figures. Open when the page shows known-on figures or the form has something to say.
@@ -144,11 +145,7 @@ export function KnownOnForm({ value, apiProblem, onChange, onInvalid }: Props) {
             <div className="nhsuk-hint" id="known-on-time-hint">
               24-hour clock, London time, for example 09:30
             </div>
-            {timeError && (
-              <span className="nhsuk-error-message" id="known-on-time-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {timeError}
-              </span>
-            )}
+            <FieldError id="known-on-time-error" message={timeError} />
             <input
               className={`nhsuk-input nhsuk-input--width-5${timeError ? ' nhsuk-input--error' : ''}`}
               id="known-on-time"

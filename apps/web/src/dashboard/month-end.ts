@@ -23,11 +23,3 @@ export function parseMonthEnd(value: string | null): string | undefined {
 export function yearMonthOf(date: string): { year: number; month: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
 }
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** 30 September 2014 */
-export const longDate = (date: string) => LONG_DATE.format(new Date(`${date}T00:00:00Z`));
-/** September 2014 */
-export const monthYear = (date: string) => MONTH_YEAR.format(new Date(`${date}T00:00:00Z`));

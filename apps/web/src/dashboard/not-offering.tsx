@@ -5,12 +5,10 @@ import { PracticeLink } from '../common/practice-link';
 import { api, dataOr } from '../api/client';
 import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
-import { type ServiceKey } from './figures';
-import { LEVELS, SERVICES, serviceInSentence } from '../common/words';
-import { longDate } from './month-end';
+import { LEVELS, type Service, SERVICES, serviceInSentence } from '../common/words';
 import { pageCount, parsePage } from '../common/page-numbers';
 import { Pagination } from '../common/pagination';
-import { count } from '../common/formats';
+import { count, longDate } from '../common/formats';
 
 type Practice = components['schemas']['PracticeDto'];
 
@@ -20,7 +18,7 @@ export const PAGE_PARAM = 'notOfferingPage';
 /** Practices to a page: enough to see the largest lists at once, few enough to read them. */
 export const PAGE_SIZE = 20;
 
-const isService = (value: string | null): value is ServiceKey => SERVICES.some((s) => s.key === value);
+const isService = (value: string | null): value is Service => SERVICES.some((s) => s.key === value);
 
 interface NotOfferingProps {
   /** A region's ODS code; England when absent (and no CCG). */
@@ -69,7 +67,7 @@ export function NotOffering({ regionCode, ccgCode, areaName }: NotOfferingProps)
   });
 
   /** The URL with this panel's parameters changed: a new service starts at page 1. */
-  const linkTo = (changes: { service?: ServiceKey; page?: number }) => {
+  const linkTo = (changes: { service?: Service; page?: number }) => {
     const next = new URLSearchParams(params);
     if (changes.service) next.set(SERVICE_PARAM, changes.service);
     if (changes.page && changes.page > 1) next.set(PAGE_PARAM, String(changes.page));
@@ -95,7 +93,7 @@ export function NotOffering({ regionCode, ccgCode, areaName }: NotOfferingProps)
           id="not-offering-service"
           name={SERVICE_PARAM}
           value={service.key}
-          onChange={(event) => setParams(new URLSearchParams(linkTo({ service: event.target.value as ServiceKey })))}
+          onChange={(event) => setParams(new URLSearchParams(linkTo({ service: event.target.value as Service })))}
         >
           {SERVICES.map((s) => (
             <option key={s.key} value={s.key}>
@@ -127,7 +125,7 @@ export function NotOffering({ regionCode, ccgCode, areaName }: NotOfferingProps)
 
 interface PracticeListProps {
   list: components['schemas']['PracticePageDto'];
-  serviceKey: ServiceKey;
+  serviceKey: Service;
   caption: string;
   /** The list shown is the last page's, while the next one loads. */
   loading: boolean;
@@ -187,7 +185,7 @@ function PracticeList({ list, serviceKey, caption, loading, linkTo }: PracticeLi
   );
 }
 
-function PracticeRow({ practice, serviceKey }: { practice: Practice; serviceKey: ServiceKey }) {
+function PracticeRow({ practice, serviceKey }: { practice: Practice; serviceKey: Service }) {
   const current = practice.services[serviceKey];
   const level = LEVELS[current.level];
   return (

@@ -5,7 +5,7 @@ import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
 import { knownAtPhrase } from './known-on';
 import { headlineRows, percent, points } from './figures';
-import { longDate, monthYear } from './month-end';
+import { longDate, monthYear } from '../common/formats';
 
 interface FiguresOn extends AreaProps {
   /** The month-end shown (YYYY-MM-DD). */

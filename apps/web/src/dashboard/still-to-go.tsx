@@ -3,10 +3,9 @@ import { api, dataOr } from '../api/client';
 import { TableScroll } from '../common/table-scroll';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
-import { count } from '../common/formats';
+import { count, longDate, monthYear } from '../common/formats';
 import { SERVICES } from '../common/words';
 import { knownAtPhrase } from './known-on';
-import { longDate, monthYear } from './month-end';
 
 /** Net practices newly offering per month: one decimal, as the API gives it; −2.5 when fewer offer. */
 export const pace = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;

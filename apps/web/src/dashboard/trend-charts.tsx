@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { api, dataOr } from '../api/client';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { type AreaProps, areaQuery } from './area';
-import { MEASURES, percent, type ServiceKey } from './figures';
-import { SERVICES } from '../common/words';
+import { MEASURES, percent } from './figures';
+import { type Service, SERVICES } from '../common/words';
 import { ChartWithTable } from '../common/chart-with-table';
 import { fieldProblem } from './field-problem';
 import { knownAtPhrase } from './known-on';
-import { monthYear } from './month-end';
+import { monthYear } from '../common/formats';
 import { monthCount, type Trend } from './trend-range';
 import { TrendRangeForm } from './trend-range-form';
 import './trend-charts.css';
@@ -33,7 +33,7 @@ interface TrendChartsProps extends AreaProps {
 }
 
 /** The month-end figures of one service over the range, in the area, as known now or at `knownAt`. */
-function useTrend(service: ServiceKey, range: Range, area: AreaProps, knownAt: string | undefined) {
+function useTrend(service: Service, range: Range, area: AreaProps, knownAt: string | undefined) {
   const where = areaQuery(area);
   return useQuery({
     queryKey: [
@@ -93,7 +93,7 @@ function ServiceTrend({
   area,
   knownAt,
 }: {
-  service: { key: ServiceKey; name: string };
+  service: { key: Service; name: string };
   range: Range;
   area: AreaProps;
   knownAt?: string;

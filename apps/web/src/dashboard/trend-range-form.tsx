@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../common/error-summary';
 import { type DateBox, DateInput } from '../common/date-input';
-import { type FormProblem, summaryOf, wholeNumber } from './form-problems';
+import { type Problem, summaryOf } from '../common/form-problems';
+import { wholeNumber } from './whole-number';
 import { MAX_TREND_MONTHS, monthCount } from './trend-range';
 
 interface Props {
@@ -15,15 +16,15 @@ interface Props {
   onInvalid: (invalid: boolean) => void;
 }
 
-const yearMonth = (month: string, year: string, end: 'from' | 'to', problems: FormProblem[]) => {
+const yearMonth = (month: string, year: string, end: 'from' | 'to', problems: Problem[]) => {
   const label = end === 'from' ? 'first' : 'last';
   const m = wholeNumber(month);
   if (!(m >= 1 && m <= 12)) {
-    problems.push({ href: `trend-${end}-month`, message: `Enter the ${label} month as a number from 1 to 12` });
+    problems.push({ fieldId: `trend-${end}-month`, message: `Enter the ${label} month as a number from 1 to 12` });
     return undefined;
   }
   if (!/^\s*\d{4}\s*$/.test(year) || wholeNumber(year) < 1900) {
-    problems.push({ href: `trend-${end}-year`, message: `Enter the year of the ${label} month with 4 digits` });
+    problems.push({ fieldId: `trend-${end}-year`, message: `Enter the year of the ${label} month with 4 digits` });
     return undefined;
   }
   return `${wholeNumber(year)}-${String(m).padStart(2, '0')}`;
@@ -39,22 +40,22 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
   const [fromYear, setFromYear] = useState(from.slice(0, 4));
   const [toMonth, setToMonth] = useState(String(Number(to.slice(5, 7))));
   const [toYear, setToYear] = useState(to.slice(0, 4));
-  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   // A new value (another link, Back) makes a new form: the old one's problems go with it.
   useEffect(() => () => onInvalid(false), [onInvalid]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: FormProblem[] = [];
+    const found: Problem[] = [];
     const first = yearMonth(fromMonth, fromYear, 'from', found);
     const last = yearMonth(toMonth, toYear, 'to', found);
     if (first && last) {
       const count = monthCount(first, last);
       if (count < 1)
-        found.push({ href: 'trend-to-month', message: 'The last month must be the same as or after the first' });
+        found.push({ fieldId: 'trend-to-month', message: 'The last month must be the same as or after the first' });
       else if (count > MAX_TREND_MONTHS)
         found.push({
-          href: 'trend-to-month',
+          fieldId: 'trend-to-month',
           message: `The trend can show at most ${MAX_TREND_MONTHS} months (10 years): this range is ${count}`,
         });
     }
@@ -64,11 +65,11 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
   };
 
   const api = apiProblem && {
-    href: apiProblem.field === 'from' ? 'trend-from-month' : 'trend-to-month',
+    fieldId: apiProblem.field === 'from' ? 'trend-from-month' : 'trend-to-month',
     message: apiProblem.message,
   };
   const shown = problems.length > 0 ? problems : api ? [api] : [];
-  const errorOf = (end: 'from' | 'to') => shown.find((p) => p.href.startsWith(`trend-${end}-`))?.message;
+  const errorOf = (end: 'from' | 'to') => shown.find((p) => p.fieldId?.startsWith(`trend-${end}-`))?.message;
   type Box = [value: string, onChange: (value: string) => void];
   const box = (id: string, label: string, width: 2 | 4, [value, onChange]: Box): DateBox => ({
     id,
@@ -76,7 +77,7 @@ export function TrendRangeForm({ from, to, apiProblem, onChange, onInvalid }: Pr
     width,
     value,
     onChange,
-    invalid: shown.some((p) => p.href === id),
+    invalid: shown.some((p) => p.fieldId === id),
   });
   /** One end of the range: a date input of its month and year. */
   const endInput = (end: 'from' | 'to', legend: string, hint: string, month: Box, year: Box) => (

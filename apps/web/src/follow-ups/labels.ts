@@ -1,6 +1,6 @@
 import type { components } from '../api/schema';
 import type { FollowUpState } from '../common/words';
-import { longDate } from '../dashboard/month-end';
+import { longDate } from '../common/formats';
 
 export type FollowUpSummary = components['schemas']['FollowUpSummaryDto'];
 export type FollowUpDetail = components['schemas']['FollowUpDetailDto'];
@@ -8,15 +8,6 @@ export type ContactMethod = components['schemas']['RecordContactDto']['method'];
 
 /** Every value of an API enum, each with its words: a new value in the API fails the type check here. */
 type Words<T extends string> = Record<T, string>;
-
-/** The design system's tag colour per state: work to do in blue and orange, done in green, dropped in grey. */
-export const STATE_TAG: Record<FollowUpState, string> = {
-  open: 'nhsuk-tag--blue',
-  contacted: 'nhsuk-tag--aqua-green',
-  barriers_recorded: 'nhsuk-tag--orange',
-  resolved: 'nhsuk-tag--green',
-  cancelled: 'nhsuk-tag--grey',
-};
 
 export const METHOD_WORDS: Words<ContactMethod> = {
   phone: 'Phone',

@@ -4,7 +4,8 @@ import { DateInput } from '../common/date-input';
 import { type DateParts, EMPTY_DATE, exampleDateSoon, isoDate } from '../common/dates';
 import { FormErrorSummary, type SummaryLine } from '../common/error-summary';
 import { RadiosField, SelectField, TextareaField } from './fields';
-import { messageFor, type Problem, problemsOf, summaryOf } from './form-problems';
+import { messageFor, type Problem, summaryOf } from '../common/form-problems';
+import { problemsOf } from './form-problems';
 import { type ContactMethod, entries, type FollowUpDetail, METHOD_WORDS } from './labels';
 import { BARRIER_WORDS, type BarrierCategory, type Service, SERVICE_NAMES } from '../common/words';
 import { useFollowUpWrite, useOwnerOptions, writes } from './queries';
@@ -166,12 +167,14 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
   const form = useForm(followUp, writes.dueDate, { dueDate: 'due-date' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const dueDate = isoDate('Due date', parts);
+    const checked = isoDate('Due date', parts);
+    // isoDate's own message is not used: this form says the same one thing for every date it cannot read.
+    const dueDate = 'date' in checked ? checked.date : undefined;
     const checks: Problem[] =
-      'date' in dueDate
-        ? []
-        : [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }];
-    form.submit(checks, { dueDate: 'date' in dueDate ? dueDate.date : '' }, () => {
+      dueDate === undefined
+        ? [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }]
+        : [];
+    form.submit(checks, { dueDate: dueDate ?? '' }, () => {
       setParts(EMPTY_DATE);
       onDone('Next due date set.');
     });

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Button, Radios, Select } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
 import { addProblem, type FormProblems, noProblems, problemsFromApi } from '../admin/form-problems';
-import { FormErrorSummary } from '../common/error-summary';
+import { FieldError, FormErrorSummary } from '../common/error-summary';
 import { dateTime } from '../admin/formats';
 import { count } from '../common/formats';
 import { type ImportKind, KINDS, kindName, useImportRuns, useUpload } from '../admin/imports';
@@ -66,11 +66,7 @@ export function AdminImportsPage() {
               <div className="nhsuk-hint" id="file-hint">
                 A CSV file as the NHS publishes it, at most 250 MB
               </div>
-              {problems.byField.file && (
-                <span className="nhsuk-error-message" id="file-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {problems.byField.file}
-                </span>
-              )}
+              <FieldError id="file-error" message={problems.byField.file} />
               <input
                 className="nhsuk-file-upload"
                 id="file"

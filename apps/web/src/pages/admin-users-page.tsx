@@ -2,6 +2,7 @@ import { Button, Tag } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
 import { Pagination, usePageParam } from '../common/pagination';
 import { ROLE_NAMES } from '../admin/formats';
+import { count } from '../common/formats';
 import { useUsers } from '../admin/users';
 import { useTitle } from '../layout/use-title';
 import { ApiErrorSummary, Loading } from '../layout/status';
@@ -31,7 +32,7 @@ export function AdminUsersPage() {
           <TableScroll label="Users table">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption">
-                Users ({users.data.total.toLocaleString('en-GB')}), page {users.data.page}
+                Users ({count(users.data.total)}), page {users.data.page}
               </caption>
               <thead className="nhsuk-table__head">
                 <tr>

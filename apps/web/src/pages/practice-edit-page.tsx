@@ -7,7 +7,7 @@ import { practicePath } from '../common/practice-link';
 import type { components } from '../api/schema';
 import { formText } from '../common/form-text';
 import { useTitle } from '../layout/use-title';
-import { longDate } from '../dashboard/month-end';
+import { longDate } from '../common/formats';
 import { type DateParts, isEmpty, isoDate, partsOf } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { PracticeFormHead } from '../practice-writes/form-head';

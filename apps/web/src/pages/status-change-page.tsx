@@ -7,7 +7,7 @@ import { practicePath } from '../common/practice-link';
 import { formText } from '../common/form-text';
 import { ApiErrorSummary } from '../layout/status';
 import { useTitle } from '../layout/use-title';
-import { longDate } from '../dashboard/month-end';
+import { longDate } from '../common/formats';
 import { type DateParts, EMPTY_DATE, isoDate } from '../common/dates';
 import '../practice-writes/practice-writes.css';
 import { ImpactMessage, type StatusImpact } from '../practice-writes/impact-message';

@@ -1,6 +1,6 @@
 import { InsetText, WarningCallout } from 'nhsuk-react-components';
 import type { components } from '../api/schema';
-import { longDate, monthYear } from '../dashboard/month-end';
+import { longDate, monthYear } from '../common/formats';
 import { levelName } from '../common/words';
 
 export type StatusImpact = components['schemas']['StatusImpactDto'];

@@ -1,12 +1,13 @@
 import { ApiProblem } from '../api/client';
 import { withLongDates } from '../common/dates';
+import type { SummaryLine } from '../common/error-summary';
 
 /** A form's input for each field name of the API: its label, and the id the error summary links to. */
 export type FieldInputs<F extends string> = Record<F, { label: string; anchor: string }>;
 
 /** What a form shows: the error summary's lines (each linking to its input) and the message at each field. */
 export interface Problems<F extends string> {
-  summary: { href: string; message: string }[];
+  summary: SummaryLine[];
   fields: Partial<Record<F, string>>;
 }
 

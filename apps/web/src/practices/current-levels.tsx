@@ -1,5 +1,6 @@
 import { Tag } from 'nhsuk-react-components';
-import { longDate, type Practice } from './words';
+import type { Practice } from './words';
+import { longDate } from '../common/formats';
 import { LEVELS, SERVICES } from '../common/words';
 import { TableScroll } from '../common/table-scroll';
 

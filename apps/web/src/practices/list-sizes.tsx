@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { Loading } from '../layout/status';
-import { dateTime, longDate, type ListSizeEntry } from './words';
-import { count } from '../common/formats';
+import { lazy } from 'react';
+import { ChartFigure } from '../common/chart-figure';
+import type { ListSizeEntry } from './words';
+import { count, dateTimeText, longDate } from '../common/formats';
 import { TableScroll } from '../common/table-scroll';
 
 // ECharts comes in its own chunk, after the practice's details are on the page.
@@ -17,11 +17,9 @@ export function ListSizes({ entries }: { entries: ListSizeEntry[] }) {
     'The figures are in the table below.';
   return (
     <>
-      <div role="img" aria-label={description} className="app-list-size-chart">
-        <Suspense fallback={<Loading what="the chart" />}>
-          <ListSizeChart entries={entries} />
-        </Suspense>
-      </div>
+      <ChartFigure description={description} className="app-list-size-chart">
+        <ListSizeChart entries={entries} />
+      </ChartFigure>
       <TableScroll label="List size over time table">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--m">List size over time</caption>
@@ -46,7 +44,7 @@ export function ListSizes({ entries }: { entries: ListSizeEntry[] }) {
                 </th>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{count(e.patients)}</td>
                 <td className="nhsuk-table__cell">
-                  {dateTime(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
+                  {dateTimeText(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
                 </td>
               </tr>
             ))}

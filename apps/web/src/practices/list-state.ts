@@ -1,6 +1,12 @@
-import { type ServiceKey } from '../dashboard/figures';
 import { type ListQuery } from './words';
-import { CLINICAL_SYSTEMS, type ClinicalSystem, type CurrentLevel, LEVELS, SERVICES } from '../common/words';
+import {
+  CLINICAL_SYSTEMS,
+  type ClinicalSystem,
+  type CurrentLevel,
+  LEVELS,
+  type Service,
+  SERVICES,
+} from '../common/words';
 
 /** Practices per page of the list: a screenful, never all 8,000 at once. */
 export const PAGE_SIZE = 25;
@@ -21,7 +27,7 @@ export const NOT_OFFERING = 'not_offering';
 type LevelChoice = CurrentLevel | typeof NOT_OFFERING;
 
 /** A service and a level as one choice of the filter ("records:capable"), grouped by service. */
-export const SERVICE_LEVELS: { service: ServiceKey; name: string; options: { value: string; text: string }[] }[] =
+export const SERVICE_LEVELS: { service: Service; name: string; options: { value: string; text: string }[] }[] =
   SERVICES.map(({ key, name }) => ({
     service: key,
     name,
@@ -100,7 +106,7 @@ export function listQuery(state: ListState): ListQuery {
   if (state.ccgCode) query.ccgCode = state.ccgCode;
   if (state.clinicalSystem) query.clinicalSystem = state.clinicalSystem;
   if (state.serviceLevel) {
-    const [service, level] = state.serviceLevel.split(':') as [ServiceKey, LevelChoice];
+    const [service, level] = state.serviceLevel.split(':') as [Service, LevelChoice];
     query.service = service;
     if (level === NOT_OFFERING) query.offering = false;
     else query.level = level;

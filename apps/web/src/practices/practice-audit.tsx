@@ -2,8 +2,7 @@ import { Pagination } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorSummary, Loading } from '../layout/status';
 import { AUDIT_PAGE_SIZE, usePracticeAudit } from './queries';
-import { dateTime } from './words';
-import { count } from '../common/formats';
+import { count, dateTimeText } from '../common/formats';
 import { TableScroll } from '../common/table-scroll';
 
 /** "status.record" in words; an action not listed here is shown as the API names it. */
@@ -70,7 +69,7 @@ export function PracticeAudit({ code }: { code: string }) {
           <tbody className="nhsuk-table__body">
             {items.map((e) => (
               <tr key={e.id} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell">{dateTime(e.at)}</td>
+                <td className="nhsuk-table__cell">{dateTimeText(e.at)}</td>
                 <td className="nhsuk-table__cell">{e.userEmail ?? 'The system'}</td>
                 <td className="nhsuk-table__cell">{ACTIONS[e.action] ?? e.action}</td>
                 <td className="nhsuk-table__cell">{detailsText(e.details)}</td>

@@ -1,8 +1,8 @@
 import { SummaryList } from 'nhsuk-react-components';
 import { useRegions } from '../dashboard/area-select';
 import { useCcgs } from './queries';
-import { longDate, type Practice } from './words';
-import { count } from '../common/formats';
+import type { Practice } from './words';
+import { count, longDate } from '../common/formats';
 import { systemName } from '../common/words';
 
 /** The practice's details as the design system's summary list (names of region and CCG once they are in). */

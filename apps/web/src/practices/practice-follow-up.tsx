@@ -1,14 +1,12 @@
 import { SummaryList, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
-import { BARRIER_WORDS, SERVICES } from '../common/words';
+import { BARRIER_WORDS, SERVICE_NAMES } from '../common/words';
 import { StateTag } from '../follow-ups/state-tag';
 import { useSession } from '../session/use-session';
-import { longDate } from './words';
+import { longDate } from '../common/formats';
 
 type FollowUp = components['schemas']['FollowUpDetailDto'];
-
-const serviceName = (key: string) => SERVICES.find((s) => s.key === key)?.name ?? key;
 
 /**
  * The practice's follow-up in progress: state, owner, due date, the services it is about and the barriers
@@ -64,7 +62,7 @@ export function PracticeFollowUp({
         </SummaryList.Row>
         <SummaryList.Row>
           <SummaryList.Key>Services not offered</SummaryList.Key>
-          <SummaryList.Value>{followUp.servicesNotOffered.map(serviceName).join(', ')}</SummaryList.Value>
+          <SummaryList.Value>{followUp.servicesNotOffered.map((s) => SERVICE_NAMES[s]).join(', ')}</SummaryList.Value>
         </SummaryList.Row>
         <SummaryList.Row>
           <SummaryList.Key>Barriers</SummaryList.Key>
@@ -75,7 +73,7 @@ export function PracticeFollowUp({
               <ul className="nhsuk-list nhsuk-list--bullet">
                 {followUp.barriers.map((b) => (
                   <li key={b.id}>
-                    {serviceName(b.service)}: {BARRIER_WORDS[b.category]}
+                    {SERVICE_NAMES[b.service]}: {BARRIER_WORDS[b.category]}
                     {b.detail ? ` (${b.detail})` : ''}
                   </li>
                 ))}

@@ -1,11 +1,10 @@
 import { Pagination } from '../common/pagination';
 import { TableScroll } from '../common/table-scroll';
-import { type ServiceKey } from '../dashboard/figures';
 import { PAGE_SIZE, SORTS, writeListState, type ListState } from './list-state';
 import { PracticeLink } from '../common/practice-link';
 import { type PracticePage } from './words';
 import { count } from '../common/formats';
-import { type CurrentLevel, SERVICES, systemName } from '../common/words';
+import { type CurrentLevel, type Service, SERVICES, systemName } from '../common/words';
 
 interface Props {
   state: ListState;
@@ -94,7 +93,7 @@ export function SearchResults({ state, data, stale }: Props) {
 }
 
 /** The services' names in the table's narrow headers (the full name follows for screen readers). */
-const SHORT_NAMES: Record<ServiceKey, string> = {
+const SHORT_NAMES: Record<Service, string> = {
   appointments: 'Appointments',
   prescriptions: 'Prescriptions',
   records: 'Records',

@@ -1,5 +1,6 @@
 import { Tag } from 'nhsuk-react-components';
-import { dateTime, longDate, type StatusEvent } from './words';
+import type { StatusEvent } from './words';
+import { dateTimeText, longDate } from '../common/formats';
 import { levelText, SERVICES } from '../common/words';
 import '../common/timeline.css';
 
@@ -35,7 +36,7 @@ export function StatusTimeline({ events }: { events: StatusEvent[] }) {
                       )}
                     </p>
                     <p className="nhsuk-body-s app-timeline__meta">
-                      Recorded {dateTime(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
+                      Recorded {dateTimeText(e.recordedAt)}, {e.source === 'import' ? 'by an import' : 'by hand'}
                       {e.backDated && ', after the month it took effect in: earlier month-end figures changed'}.
                     </p>
                     {e.note && <p className="nhsuk-body-s">Note: {e.note}</p>}
