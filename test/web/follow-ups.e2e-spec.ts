@@ -146,6 +146,16 @@ describe('follow-ups and reminders in a browser', () => {
 
     // The next due date: the API refuses one in the past, against the field.
     const dueForm = page().getByRole('form', { name: 'Next due date' });
+    // A date that does not exist: the message's example is a date the form would take, as the hint's is.
+    await dueForm.getByLabel('Day').fill('31');
+    await dueForm.getByLabel('Month').fill('2');
+    await dueForm.getByLabel('Year').fill('2030');
+    await page().getByRole('button', { name: 'Set due date' }).click();
+    const hintExample = /for example (\d+ \d+ \d{4})/.exec(await dueForm.locator('.nhsuk-hint').innerText())![1];
+    await dueForm
+      .locator('#due-date-error')
+      .getByText(`Enter a real date with a day, month and year, like ${hintExample}`)
+      .waitFor();
     await dueForm.getByLabel('Day').fill('1');
     await dueForm.getByLabel('Month').fill('1');
     await dueForm.getByLabel('Year').fill('2001');

@@ -172,7 +172,12 @@ export function DueDateForm({ followUp, onDone }: FormProps) {
     const dueDate = 'date' in checked ? checked.date : undefined;
     const checks: Problem[] =
       dueDate === undefined
-        ? [{ fieldId: 'due-date', message: 'Enter a real date with a day, month and year, like 27 3 2015' }]
+        ? [
+            {
+              fieldId: 'due-date',
+              message: `Enter a real date with a day, month and year, like ${exampleDateSoon()}`,
+            },
+          ]
         : [];
     form.submit(checks, { dueDate: dueDate ?? '' }, () => {
       setParts(EMPTY_DATE);
